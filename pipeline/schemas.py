@@ -1,0 +1,208 @@
+"""Records that cross a stage boundary, all in one place.
+
+Every model forbids unknown fields, so a typo in a stage is an error rather than a silently
+dropped value. Tables (facts.csv, events.csv, articles.csv) are built from these models; their
+column order is the field order declared here, and `pipeline.tabulate` documents their dtypes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Record(BaseModel):
+    """Base for every record: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+Status = Literal["ok", "empty", "failed"]
+Outcome = Literal["killed", "injured", "arrested", "missing"]
+VictimType = Literal["civilians", "state_forces", "protesters", "rioters", "rebels_militants", "unknown"]
+ActorType = Literal[
+    "state_forces",
+    "rebel_groups",
+    "political_militias",
+    "identity_militias",
+    "rioters",
+    "protesters",
+    "civilians",
+    "external_other_forces",
+]
+Feature = Literal["continent", "country", "admin1", "admin2", "city", "region"]
+
+# ACLED's interaction codes for each actor type ("inter1", "inter2").
+INTER_CODES: dict[str, int] = {
+    "state_forces": 1,
+    "rebel_groups": 2,
+    "political_militias": 3,
+    "identity_militias": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "external_other_forces": 8,
+}
+
+
+class Article(Record):
+    """One input article, as read by ingest and then cleaned by clean."""
+
+    id: str
+    source: str  # file path, with ":LINE" for JSON Lines and CSV rows
+    title: str | None = None
+    published: dt.date | None = None
+    published_from: Literal["field", "html", "header", "dateline"] | None = None
+    url: str | None = None
+    byline: str | None = None
+    text: str
+
+
+class ManifestRow(Record):
+    """One row of articles.csv: what became of one article read (or not read) from the input."""
+
+    article_id: str | None
+    source: str
+    status: Status
+    error: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    published_from: str | None = None
+    words: int = 0
+    facts: int = 0
+    events: int = 0
+
+
+class FactBase(Record):
+    """Columns every fact has: where it comes from in the cleaned text."""
+
+    article_id: str = ""
+    kind: str
+    text: str  # the mention as written
+    sentence: str  # the sentence holding it (evidence)
+    char_start: int  # span of `text` in the cleaned article text
+    char_end: int
+
+
+class PlaceFact(FactBase):
+    """A place mention resolved against the gazetteer."""
+
+    kind: Literal["place"] = "place"
+    name: str | None = None  # resolved (GeoNames) name
+    geonameid: int | None = None
+    feature: Feature | None = None
+    country: str | None = None  # English country name
+    country_iso2: str | None = None
+    country_iso3: str | None = None
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None  # ACLED: 1 the place itself, 2 near/part of, 3 region/country
+    role: Literal["event", "report", "other"] = "other"  # where it happened vs dateline/outlet
+
+
+class ActorFact(FactBase):
+    """A participant (not a source) with an ACLED actor type."""
+
+    kind: Literal["actor"] = "actor"
+    actor_name: str
+    actor_type: ActorType | None = None
+
+
+class CasualtyFact(FactBase):
+    """A claim that some number of people were killed, injured, arrested or went missing."""
+
+    kind: Literal["casualty"] = "casualty"
+    outcome: Outcome
+    count_low: int
+    count_best: int
+    count_high: int | None  # None: no upper bound ("at least eight")
+    victims: str | None = None  # the victim words ("law-enforcement officers")
+    victim_type: VictimType = "unknown"
+    qualifier: str | None = None  # "at least", "dozens", "between ... and" ...
+    supersedes_prior: bool = False  # "the toll rose to 12": replaces earlier claims of the group
+
+
+class DateFact(FactBase):
+    """A DATE expression resolved against the publication date."""
+
+    kind: Literal["date"] = "date"
+    date: dt.date  # best day
+    date_low: dt.date
+    date_high: dt.date
+    time_precision: int  # ACLED: 1 day, 2 week, 3 month
+
+
+class TriggerFact(FactBase):
+    """A word or phrase that reports an event of an ACLED type."""
+
+    kind: Literal["trigger"] = "trigger"
+    event_type: str
+    sub_event_type: str | None = None
+
+
+Fact = Annotated[
+    Union[PlaceFact, ActorFact, CasualtyFact, DateFact, TriggerFact], Field(discriminator="kind")
+]
+
+
+class Event(Record):
+    """One event: a row of events.csv. ACLED's column names where the concept is the same."""
+
+    event_id: str
+    event_date: dt.date | None = None
+    date_low: dt.date | None = None
+    date_high: dt.date | None = None
+    time_precision: int | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    country: str | None = None
+    iso2: str | None = None
+    iso3: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    source: str | None = None
+    notes: str | None = None
+    fatalities: int | None = None
+    killed_low: int | None = None
+    killed_best: int | None = None
+    killed_high: int | None = None
+    injured_low: int | None = None
+    injured_best: int | None = None
+    injured_high: int | None = None
+    arrested_low: int | None = None
+    arrested_best: int | None = None
+    arrested_high: int | None = None
+    n_sources: int = 1
+    article_ids: str = ""  # ";"-joined ids of the articles that report it
+    evidence: str | None = None
+
+
+class RunSummary(Record):
+    """What a run did, printed at its end and returned to callers."""
+
+    read: int = 0
+    ok: int = 0
+    empty: int = 0
+    failed: int = 0
+    facts: int = 0
+    events: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    out_dir: str = ""
+
+    @property
+    def articles_per_second(self) -> float:
+        """Articles read per wall-clock second."""
+        return self.read / self.seconds if self.seconds > 0 else 0.0

@@ -1,0 +1,55 @@
+"""Shared fixtures: the loaded pipeline (once per session), the seed gold, the eval corpora."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp import load_nlp, make_doc
+from pipeline.schemas import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The full pipeline: the spaCy model plus our components."""
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def annotate(nlp: Language) -> Callable[..., Doc]:
+    """Run the full pipeline on a text, with an optional publication date (ISO string)."""
+
+    def _annotate(text: str, published: str | None = None) -> Doc:
+        article = Article(
+            id="t",
+            source="test",
+            text=text,
+            published=dt.date.fromisoformat(published) if published else None,
+        )
+        return nlp(make_doc(nlp, article))
+
+    return _annotate
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    """The hand-annotated gold of the seed article."""
+    return json.loads((FIXTURES / "seed.jsonl").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    """`../shared/eval`, or skip the test when it is absent."""
+    if not EVAL_DIR.is_dir():
+        pytest.skip(f"{EVAL_DIR} is absent: fixture corpora are not available here")
+    return EVAL_DIR
