@@ -9,7 +9,7 @@ so Docs survive the trip back from worker processes when `n_process > 1`.
 from __future__ import annotations
 
 import os
-from collections import deque
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -36,6 +36,8 @@ COMPONENTS = (
 
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)  # ISO date string of publication, or None
+if not Doc.has_extension("article_id"):
+    Doc.set_extension("article_id", default=None)
 
 
 class ModelNotFound(RuntimeError):
@@ -66,8 +68,9 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenised Doc carrying the article's publication date for the date component."""
+    """A tokenised Doc carrying the article's id and publication date for our components."""
     doc = nlp.make_doc(article.text)
+    doc._.article_id = article.id
     doc._.published = article.published.isoformat() if article.published else None
     return doc
 
@@ -77,18 +80,35 @@ def annotate(
     articles: Iterable[Article],
     batch_size: int = 64,
     n_process: int = 1,
-) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over articles lazily, yielding each article with its annotated Doc."""
+) -> Iterator[tuple[Article, Doc | None, str | None]]:
+    """Run the pipeline over articles lazily: (article, doc, None), or (article, None, error)
+    for an article on which a component failed, so one bad article never ends the batch."""
     if n_process > 1:
-        # Torch/BLAS threads fight the worker processes for the same cores.
+        # BLAS threads fight the worker processes for the same cores.
         os.environ.setdefault("OMP_NUM_THREADS", "1")
-    pending: deque[Article] = deque()
+    pending: OrderedDict[str, Article] = OrderedDict()
+    errors: dict[str, str] = {}
+
+    def on_error(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+        # spaCy drops the docs a component failed on; remember why, for the manifest.
+        for doc in docs:
+            errors[doc._.article_id] = f"component {name} failed: {type(exc).__name__}: {exc}"
+
+    nlp.set_error_handler(on_error)
 
     def docs() -> Iterator[Doc]:
         for article in articles:
-            pending.append(article)
+            pending[article.id] = article
             yield make_doc(nlp, article)
 
-    # nlp.pipe keeps input order, so the queue of pending articles lines up with its output.
+    def dropped(before: str | None) -> Iterator[tuple[Article, None, str]]:
+        while pending and next(iter(pending)) != before:
+            aid, article = pending.popitem(last=False)
+            yield article, None, errors.pop(aid, "the NLP pipeline failed on this article")
+
+    # nlp.pipe keeps input order, so every pending article before a returned doc was dropped.
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        yield pending.popleft(), doc
+        aid = doc._.article_id
+        yield from dropped(aid)
+        yield pending.pop(aid), doc, None
+    yield from dropped(None)

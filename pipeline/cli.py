@@ -1,0 +1,141 @@
+"""The `newsevents` command line: thin wrappers that parse options and call the stages' functions."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from pipeline import __version__
+from pipeline.ingest import InputError
+from pipeline.nlp import ModelNotFound
+from pipeline.run import run as run_pipeline
+from pipeline.schemas import ManifestRow, RunSummary
+
+app = typer.Typer(
+    help="Turn batches of English news articles into event data (facts, events, articles tables).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+# A progress bar only once a batch has run this long: short runs stay quiet.
+PROGRESS_AFTER_SECONDS = 2.0
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """newsevents: who did what to whom, where, when, and how many were killed, injured or arrested."""
+
+
+def summary_text(summary: RunSummary) -> str:
+    """The one-paragraph summary printed at the end of a run."""
+    return (
+        f"Read {summary.read} articles: {summary.ok} ok, {summary.empty} empty, "
+        f"{summary.failed} failed. Extracted {summary.facts} facts and {summary.events} events "
+        f"from {summary.words} words in {summary.seconds:.1f} s "
+        f"({summary.articles_per_second:.1f} articles/s). Tables in {summary.out_dir}/: "
+        "facts.csv, events.csv, articles.csv."
+    )
+
+
+class _LazyProgress:
+    """A progress display that appears only when the batch takes more than a few seconds."""
+
+    def __init__(self, console: Console, quiet: bool) -> None:
+        self.console = console
+        self.quiet = quiet
+        self.started = time.perf_counter()
+        self.progress: Progress | None = None
+        self.task = None
+        self.counts = {"ok": 0, "empty": 0, "failed": 0}
+
+    def __call__(self, row: ManifestRow) -> None:
+        self.counts[row.status] += 1
+        if row.status == "failed" and not self.quiet:
+            self.console.print(f"[yellow]failed:[/] {row.error}", highlight=False)
+        if self.quiet:
+            return
+        if self.progress is None and time.perf_counter() - self.started > PROGRESS_AFTER_SECONDS:
+            self.progress = Progress(
+                SpinnerColumn(),
+                TextColumn("articles"),
+                BarColumn(bar_width=None),
+                TextColumn("{task.completed} read, {task.fields[failed]} failed"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("run", total=None, failed=0)
+        if self.progress is not None:
+            self.progress.update(
+                self.task, completed=sum(self.counts.values()), failed=self.counts["failed"]
+            )
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders (read recursively) or glob patterns.")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the output tables.")] = Path(
+        "outputs"
+    ),
+    model: Annotated[
+        Optional[str], typer.Option(help="spaCy model to load (default: en_core_web_sm).")
+    ] = None,
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 64,
+    limit: Annotated[
+        Optional[int], typer.Option(min=1, help="Stop after this many input records.")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="Exit non-zero when any article failed.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+) -> None:
+    """Extract facts and events from articles; write facts.csv, events.csv and articles.csv."""
+    progress = _LazyProgress(err, quiet)
+    try:
+        summary = run_pipeline(
+            inputs,
+            out,
+            model=model,
+            processes=processes,
+            batch_size=batch_size,
+            limit=limit,
+            on_article=progress,
+        )
+    except (InputError, ModelNotFound) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    finally:
+        progress.stop()
+    if not quiet:
+        typer.echo(summary_text(summary))
+    if summary.ok == 0:
+        err.print("[red]error:[/] no article could be processed (see articles.csv)", highlight=False)
+        raise typer.Exit(1)
+    if strict and summary.failed:
+        err.print(f"[red]error:[/] {summary.failed} article(s) failed (--strict)", highlight=False)
+        raise typer.Exit(1)
