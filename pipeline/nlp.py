@@ -94,7 +94,9 @@ def annotate(
         for doc in docs:
             errors[doc._.article_id] = f"component {name} failed: {type(exc).__name__}: {exc}"
 
-    nlp.set_error_handler(on_error)
+    # Our components are plain functions, which spaCy runs under the default handler
+    # (Language.set_error_handler fails on the model's parser, so it is not used).
+    nlp.default_error_handler = on_error
 
     def docs() -> Iterator[Doc]:
         for article in articles:
