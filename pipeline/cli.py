@@ -139,3 +139,60 @@ def run(
     if strict and summary.failed:
         err.print(f"[red]error:[/] {summary.failed} article(s) failed (--strict)", highlight=False)
         raise typer.Exit(1)
+
+
+# ---- evaluate (issue 3): scoring rules in pipeline/evaluate.py, figures in docs/accuracy.md
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Annotated fixture files (FORMAT.md).")],
+    limit: Annotated[
+        Optional[int], typer.Option(min=1, help="Score only the first N articles of each file.")
+    ] = None,
+    json_out: Annotated[
+        Optional[Path], typer.Option("--json", help="Write the metrics as JSON here.")
+    ] = None,
+    errors_out: Annotated[
+        Optional[Path], typer.Option("--errors", help="Write one JSON line per miss here.")
+    ] = None,
+    minimum: Annotated[
+        Optional[list[str]],
+        typer.Option("--min", help="[FILE.]FIELD[.KEY]=VALUE: exit 1 when the metric is below."),
+    ] = None,
+    predictions: Annotated[
+        Optional[Path],
+        typer.Option(help="Score the tables of an earlier `run --out DIR` instead of running."),
+    ] = None,
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Score the pipeline's events against annotated gold: per-file and overall metrics."""
+    from pipeline import evaluate as ev
+
+    specs = minimum or []
+    missing = [str(p) for p in gold if not p.is_file()]
+    if predictions is not None and not predictions.is_dir():
+        missing.append(str(predictions))
+    if missing:
+        typer.echo(f"error: not found: {', '.join(missing)}", err=True)
+        raise typer.Exit(2)
+    try:
+        ev.validate_minimums(specs, ev.file_names(gold))
+    except ev.GateError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    errors: list[dict] | None = [] if errors_out else None
+    report = ev.evaluate_files(
+        gold, limit=limit, predictions=predictions, processes=processes, errors=errors,
+        progress=lambda msg: typer.echo(f"scoring {msg}", err=True),
+    )
+    typer.echo(ev.format_table(report))
+    if json_out:
+        ev.write_json(report, json_out)
+    if errors_out and errors is not None:
+        ev.write_jsonl(errors, errors_out)
+    failures = ev.check_minimums(report, specs)
+    for failure in failures:
+        typer.echo(f"below minimum: {failure}", err=True)
+    if failures:
+        raise typer.Exit(1)
