@@ -22,7 +22,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # never wrap a path in the middle
 
 # A progress bar only once a batch has run this long: short runs stay quiet.
 PROGRESS_AFTER_SECONDS = 2.0
