@@ -411,14 +411,9 @@ def _ratio(num: float, den: float) -> float | None:
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
-    precision = _ratio(tp, tp + fp)
-    recall = _ratio(tp, tp + fn)
-    f1 = (
-        round(2 * precision * recall / (precision + recall), 4)
-        if precision is not None and recall is not None and precision + recall > 0
-        else (0.0 if precision is not None and recall is not None else None)
-    )
-    return {"value": f1, "precision": precision, "recall": recall, "f1": f1}
+    # F1 = 2TP / (2TP + FP + FN): defined (0) even when nothing was predicted.
+    f1 = _ratio(2 * tp, 2 * tp + fp + fn)
+    return {"value": f1, "precision": _ratio(tp, tp + fp), "recall": _ratio(tp, tp + fn), "f1": f1}
 
 
 def _f1_scores(pairs: list[tuple[str, str | None]]) -> tuple[float | None, float | None]:
@@ -737,16 +732,47 @@ def score_file(
     tally = Tally()
     by_article = events_by_article(events)
     facts_of = facts_by_article(facts) if facts is not None else {}
-    clustered: list[tuple[str, str | None]] = []
+    clustered: list[tuple[str, str | None, str]] = []
     for record in gold:
         article_id = str(record["id"])
         for gold_event, pred_id in score_article(record, by_article.get(article_id, []), tally,
                                                  errors):
-            clustered.append((str(gold_event["cluster"]), pred_id))
+            clustered.append((str(gold_event["cluster"]), pred_id, article_id))
         if record.get("facts"):
             score_facts(record, facts_of.get(article_id, []), tally, errors)
-    tally.clusters = list(cluster_counts(clustered))
+    tally.clusters = list(cluster_counts((c, p) for c, p, _ in clustered))
+    if errors is not None:
+        errors.extend(cluster_misses(clustered))
     return tally
+
+
+def cluster_misses(items: Sequence[tuple[str, str | None, str]],
+                   per_group: int = 20) -> list[dict]:
+    """Error lines for the wrong pairs among (gold cluster, predicted event id, article id):
+    events of one cluster left apart, and events of different clusters merged (at most
+    `per_group` lines per cluster or predicted event, so one runaway merge stays readable)."""
+    lines: list[dict] = []
+    for key, other in ((0, 1), (1, 0)):
+        groups: dict[str, list[tuple[str, str | None, str]]] = defaultdict(list)
+        for item in items:
+            if item[key] is not None:
+                groups[item[key]].append(item)
+        for members in groups.values():
+            shown = 0
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if (a[other] is not None and a[other] == b[other]) or shown >= per_group:
+                        continue
+                    shown += 1
+                    lines.append({
+                        "article_id": a[2],
+                        "field": "clusters",
+                        "gold": {"cluster": a[0], "other_article": b[2], "other_cluster": b[0]},
+                        "predicted": {"event_id": a[1], "other_event_id": b[1]},
+                        "event_id": a[1],
+                        "evidence": None,
+                    })
+    return lines
 
 
 def file_name(path: str | Path, taken: Iterable[str] = ()) -> str:

@@ -231,6 +231,11 @@ def test_negative_article_makes_every_prediction_a_false_positive() -> None:
     assert m["value"] == m["f1"] == pytest.approx(0.5)
 
 
+def test_nothing_predicted_scores_zero_f1_not_unmeasured() -> None:
+    m = score([article("a", [gold_event()])], predicted())["events"]
+    assert (m["value"], m["recall"], m["precision"], m["n"]) == (0.0, 0.0, None, 1)
+
+
 def test_predictions_of_articles_outside_the_gold_are_ignored() -> None:
     gold = [article("a", [gold_event()])]
     events = predicted({"event_id": "x", "article_ids": "elsewhere"},
@@ -254,7 +259,8 @@ def test_cluster_pairs_from_merged_events() -> None:
         {"event_id": "m2", "article_ids": "c"},  # should have joined m1
         {"event_id": "m3", "article_ids": "d;e"},  # wrongly merged
     )
-    m = score(gold, events)
+    errors: list[dict] = []
+    m = score(gold, events, errors=errors)
     clusters = m["clusters"]
     # gold-same pairs: ab ac bc; predicted-same: ab de
     assert (clusters["tp"], clusters["fp"], clusters["fn"], clusters["n"]) == (1, 1, 2, 3)
@@ -262,6 +268,9 @@ def test_cluster_pairs_from_merged_events() -> None:
     assert clusters["recall"] == pytest.approx(1 / 3, abs=1e-4)
     # a merged event counts as predicted in each of its articles
     assert m["events"]["tp"] == 5 and m["events"]["fp"] == 0
+    wrong = {(e["article_id"], e["gold"]["other_article"]) for e in errors
+             if e["field"] == "clusters"}
+    assert wrong == {("a", "c"), ("b", "c"), ("d", "e")}
 
 
 def test_cluster_counts_unpaired_gold_never_predicted_same() -> None:
