@@ -1,0 +1,118 @@
+"""Throughput benchmark: bare spaCy against the whole newsevents pipeline, on the same articles.
+
+    python bench/throughput.py [INPUT ...] [--limit 400] [--processes 1] [--batch-size 64]
+
+Three measurements, each in its own process so that peak memory is its own:
+- `model`: `nlp.pipe` with the spaCy model alone (no newsevents component);
+- `nlp`: `nlp.pipe` with the model and our components (places, dates, casualties, actors,
+  triggers): what the nlp stage costs;
+- `pipeline`: `pipeline.run.run`, every stage from reading the files to the CSV tables.
+Model loading is timed apart and left out of the rates. Prints words/s and articles/s of each,
+the ratios, and peak resident memory. Nothing is asserted: these are figures to report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT = ROOT.parent / "shared" / "eval" / "gvdb_dev.jsonl"
+MODES = ("model", "nlp", "pipeline")
+
+
+def _texts(inputs: list[str], limit: int) -> list[str]:
+    from pipeline.ingest import read_inputs
+    from pipeline.schemas import Article
+
+    records = islice(read_inputs(inputs), limit)
+    return [r.text for r in records if isinstance(r, Article)]
+
+
+def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size: int) -> dict:
+    """Time one mode in this process; returns its figures."""
+    from pipeline.nlp import load_model, load_nlp
+    from pipeline.run import run
+
+    texts = _texts(inputs, limit)
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    nlp = load_model() if mode == "model" else load_nlp()
+    load_s = time.perf_counter() - started
+    if processes > 1:
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+    started = time.perf_counter()
+    if mode == "pipeline":
+        with tempfile.TemporaryDirectory() as out:
+            summary = run(inputs, out, nlp=nlp, limit=limit, processes=processes, batch_size=batch_size)
+        articles = summary.read
+    else:
+        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+            pass
+        articles = len(texts)
+    seconds = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if processes > 1:
+        peak_kib += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "mode": mode,
+        "articles": articles,
+        "words": words,
+        "load_s": round(load_s, 2),
+        "seconds": round(seconds, 2),
+        "words_per_s": round(words / seconds),
+        "articles_per_s": round(articles / seconds, 1),
+        "peak_mib": round(peak_kib / 1024),
+    }
+
+
+def main() -> None:
+    """Run each mode in a child process and print a table of the figures."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="*", default=[str(DEFAULT_INPUT)])
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        print(json.dumps(measure(args.child, args.inputs, args.limit, args.processes, args.batch_size)))
+        return
+
+    results = []
+    for mode in args.modes.split(","):
+        cmd = [sys.executable, __file__, *args.inputs, "--limit", str(args.limit),
+               "--processes", str(args.processes), "--batch-size", str(args.batch_size), "--child", mode]
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+
+    print(f"inputs: {', '.join(args.inputs)}; limit {args.limit}; processes {args.processes}; "
+          f"batch size {args.batch_size}")
+    header = f"{'mode':<10}{'articles':>9}{'words':>9}{'load s':>8}{'run s':>8}{'words/s':>9}{'art/s':>8}{'peak MiB':>10}"
+    print(header)
+    for r in results:
+        print(f"{r['mode']:<10}{r['articles']:>9}{r['words']:>9}{r['load_s']:>8}{r['seconds']:>8}"
+              f"{r['words_per_s']:>9}{r['articles_per_s']:>8}{r['peak_mib']:>10}")
+    by_mode = {r["mode"]: r for r in results}
+    if "pipeline" in by_mode:
+        for base in ("model", "nlp"):
+            if base in by_mode:
+                ratio = by_mode["pipeline"]["words_per_s"] / by_mode[base]["words_per_s"]
+                print(f"pipeline / {base}: {ratio:.2f} of the words/s")
+    if "nlp" in by_mode and "model" in by_mode:
+        ratio = by_mode["nlp"]["words_per_s"] / by_mode["model"]["words_per_s"]
+        print(f"nlp (model + our components) / model: {ratio:.2f} of the words/s")
+
+
+if __name__ == "__main__":
+    main()
