@@ -20,7 +20,8 @@ Scoring rules (docs/accuracy.md repeats them for readers of the figures):
   `events: []` article is one); an unpaired required gold event is a false negative.
 - **Field metrics** are scored on paired gold events whose field is annotated; `n` counts them
   and `unpaired` counts annotated gold events left without a predicted event (those show up in
-  `events` recall, not here). Optional gold events are not scored.
+  `events` recall, not in `value`); `recall` = right / (n + unpaired) counts them as misses.
+  Optional gold events are not scored.
   - `killed`/`injured`/`arrested`: right when the predicted `*_best` lies in the gold
     `[low, high]` (`high` null = no upper bound); a null prediction counts as 0 (the pipeline
     found no such casualties). `mae`: mean distance from the best value to the gold interval
@@ -444,7 +445,12 @@ def metrics(tally: Tally) -> dict[str, dict[str, Any]]:
     out["clusters"] = {**_prf(tp, fp, fn), "n": tp + fn, "tp": tp, "fp": fp, "fn": fn}
     for name in ACCURACY_FIELDS:
         right, n, unpaired = tally.acc.get(name, [0, 0, 0])
-        entry: dict[str, Any] = {"value": _ratio(right, n), "n": int(n), "unpaired": int(unpaired)}
+        entry: dict[str, Any] = {
+            "value": _ratio(right, n),
+            "n": int(n),
+            "unpaired": int(unpaired),
+            "recall": _ratio(right, n + unpaired),
+        }
         if name in COUNT_FIELDS:
             entry["mae"] = _ratio(tally.mae.get(name, 0.0), n)
         out[name] = entry
@@ -457,6 +463,7 @@ def metrics(tally: Tally) -> dict[str, dict[str, Any]]:
         "weighted_f1": weighted,
         "n": len(tally.sub_types),
         "unpaired": sub_unpaired,
+        "recall": _ratio(right, len(tally.sub_types) + sub_unpaired),
     }
     for kind in FACT_KINDS:
         p_ok, p_n, g_ok, g_n = tally.facts.get(kind, [0, 0, 0, 0])

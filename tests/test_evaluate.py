@@ -158,10 +158,14 @@ def test_missing_coordinates_are_a_miss_and_unpaired_gold_is_counted_apart() -> 
     gold = [
         article("a", [gold_event(latitude=10.0, longitude=10.0)]),
         article("b", [gold_event(latitude=10.0, longitude=10.0)]),  # nothing predicted here
+        article("c", [gold_event(latitude=10.0, longitude=10.0)]),
     ]
-    m = score(gold, predicted({"event_id": "a1", "article_ids": "a"}))
-    assert (m["location_25km"]["value"], m["location_25km"]["n"]) == (0.0, 1)
+    events = predicted({"event_id": "a1", "article_ids": "a"},
+                       {"event_id": "c1", "article_ids": "c", "latitude": 10.0, "longitude": 10.1})
+    m = score(gold, events)
+    assert (m["location_25km"]["value"], m["location_25km"]["n"]) == (0.5, 2)
     assert m["location_25km"]["unpaired"] == 1
+    assert m["location_161km"]["recall"] == pytest.approx(1 / 3, abs=1e-4)
     assert m["events"]["fn"] == 1
 
 
@@ -362,7 +366,8 @@ def test_report_shape_per_file_and_overall_micro_average() -> None:
     assert report["files"]["one"]["metrics"]["killed"]["value"] == 1.0
     assert report["files"]["two"]["metrics"]["killed"]["value"] == 0.0
     assert report["overall"]["killed"] == {"value": pytest.approx(1 / 3, abs=1e-4), "n": 3,
-                                           "unpaired": 0, "mae": pytest.approx(1.0)}
+                                           "unpaired": 0, "mae": pytest.approx(1.0),
+                                           "recall": pytest.approx(1 / 3, abs=1e-4)}
     json.dumps(report)  # serialisable as is
     table = ev.format_table(report)
     assert table.splitlines()[0].split() == ["metric", "one", "two", "overall"]
