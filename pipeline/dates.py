@@ -1,36 +1,504 @@
-"""Dates: DATE spans resolved against the publication date (issue 6).
+"""Dates: DATE expressions resolved against the publication date (issue 6).
 
-SCAFFOLD: contract only, to be replaced by the real component.
+The component `newsevents_dates` turns each date expression of an article into a day, the
+interval it stands for and an ACLED time precision (1 day, 2 week, 3 month). Relative
+expressions ("Thursday", "yesterday", "last month") are resolved against `doc._.published`;
+without a publication date only expressions that carry their year are resolved ("Jan. 5, 2022",
+"3 JAN 90"): "Jan. 5" alone could be any year, and guessing one is worse than leaving it out.
+
+Candidates are the model's DATE entities, TIME entities that name a day ("Saturday night",
+"last night") and a regular-expression scan for day expressions the model misses (upper-case
+wire copy, "early Thursday"). Resolution is rule-based for the common shapes and falls back to
+`dateparser` only for the rest; results are cached per (expression, publication date).
+
+`event_date` is the aggregation policy: the event happened on the first day-precise date that
+is not a report date ("police said Thursday") and not after publication; without one, the
+publication date stands for the event at week precision.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.schemas import DateFact
 
 if not Doc.has_extension("ne_dates"):
     Doc.set_extension("ne_dates", default=None)
 
+DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
+
+# How far after publication an expression without a year may fall before we read it as the
+# previous year's date ("Dec. 30" in an article of Jan. 6).
+_NO_YEAR_FORWARD = dt.timedelta(days=60)
+
+# Without any date for the event, it happened on the day of publication or in the week before;
+# news most often reports the previous day's events, so that day is the best guess.
+_UNDATED_WINDOW = dt.timedelta(days=6)
+_UNDATED_BEST = dt.timedelta(days=1)
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# Bare "sun", "sat" and "mon" are left out: as words they are rarely weekdays.
+_WD = r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues?|wed|thu(?:rs?)?|fri)"
+
+# Patterns on the normalised expression (lower case, no punctuation but "-" and "/").
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})\b")
+_NUMERIC = re.compile(r"\b(?P<m>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?\b")
+_MONTH_DAY = re.compile(rf"\b{_MON} (?P<day>\d{{1,2}})(?: (?P<year>\d{{4}}|\d{{2}}))?\b")
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}}) (?:of )?{_MON}(?: (?P<year>\d{{4}}|\d{{2}}))?\b")
+_MONTH_ONLY = re.compile(rf"\b{_MON}(?: (?P<year>\d{{4}}))?\b")
+_WEEKDAY = re.compile(rf"\b{_WD}\b")
+_DAY_BEFORE_YESTERDAY = re.compile(r"\bday before yesterday\b")
+_YESTERDAY = re.compile(r"\byesterday\b")
+_LAST_NIGHT = re.compile(r"\blast night\b")
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
+_AGO = re.compile(
+    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r" (?P<unit>day|week|month)s? (?:ago|earlier|before)\b"
+)
+_WEEKEND = re.compile(r"\bweekend\b")
+_THIS_WEEK = re.compile(r"\bthis week\b")
+_LAST_WEEK = re.compile(r"\b(?:last|past) week\b")
+_THIS_MONTH = re.compile(r"\bthis month\b")
+_LAST_MONTH = re.compile(r"\b(?:last|past) month\b")
+_LAST_WEEKDAY = re.compile(rf"\b(?:last|this past) {_WD}\b")
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_PUNCT = re.compile(r"[^\w/\-]+")
+_NOISE_DASH = re.compile(r"(?<![\d\w])-|-(?![\d\w])")
+# dateparser reads a bare number ("16", often an age or a count) as a day of this month: only
+# expressions naming a month reach it.
+_HAS_MONTH = re.compile(rf"\b{_MON}\b")
+
+# Day expressions the model often misses or labels TIME; scanned case-insensitively in the text.
+_SCAN_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SCAN_DAYNUM = r"\d{1,2}(?:st|nd|rd|th)?"
+_SCAN_WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_SCAN_DATE = (
+    rf"(?:{_SCAN_MON} {_SCAN_DAYNUM}(?:,? (?:19|20)\d\d)?"
+    rf"|{_SCAN_DAYNUM} (?:of )?{_SCAN_MON}(?:,? (?:(?:19|20)\d\d|\d\d)\b)?)"
+)
+_SCAN = re.compile(
+    rf"\b(?:(?:early|late) (?:on )?)?(?:last |this past )?{_SCAN_WD}"
+    rf"(?:,? {_SCAN_DATE})?(?: (?:morning|afternoon|evening|night))?\b"
+    rf"|\b{_SCAN_DATE}(?![\w/])"
+    r"|\b(?:(?:early |late )?(?:yesterday|last night|tonight|this morning)"
+    r"(?: (?:morning|afternoon|evening))?)\b",
+    re.IGNORECASE,
+)
+_TIME_DAY_WORDS = re.compile(
+    rf"\b(?:{_SCAN_WD}|yesterday|last night|tonight|today)\b", re.IGNORECASE
+)
+
+
+class Lexicon(NamedTuple):
+    """The word lists of `models/dates/`, compiled once."""
+
+    modifiers: re.Pattern[str]  # words dropped before resolving ("early", "on", "night")
+    not_event: re.Pattern[str]  # expressions that do not date an event (ages, durations)
+    report_words: frozenset[str]  # lemmas that make a date the date of a report
+
+
+class Resolved(NamedTuple):
+    """A date expression resolved to a best day, the interval it stands for and a precision."""
+
+    date: dt.date
+    date_low: dt.date
+    date_high: dt.date
+    time_precision: int
+    has_year: bool  # the expression states its year (so it may lie after publication)
+
+
+def _read_lines(path: Path) -> list[str]:
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(models_dir: str | Path = DEFAULT_MODELS_DIR) -> Lexicon:
+    """Read and compile the word lists of `<models_dir>/dates/` (once per directory)."""
+    folder = Path(models_dir or DEFAULT_MODELS_DIR) / "dates"
+    modifiers = sorted(_read_lines(folder / "modifiers.txt"), key=len, reverse=True)
+    return Lexicon(
+        modifiers=re.compile(r"\b(?:" + "|".join(map(re.escape, modifiers)) + r")\b"),
+        not_event=re.compile("|".join(_read_lines(folder / "not_event.txt")), re.IGNORECASE),
+        report_words=frozenset(_read_lines(folder / "report_words.txt")),
+    )
+
+
+def _normalise(expr: str) -> str:
+    s = expr.lower().replace("’", "'").replace("'s", "")
+    s = _ORDINAL.sub(r"\1", s)
+    s = _PUNCT.sub(" ", s)
+    s = _NOISE_DASH.sub(" ", s)
+    return " ".join(s.split())
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    if len(text) == 2:  # wire copy: "3 JAN 90"
+        y += 1900 if y >= 50 else 2000
+    return y
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day(d: dt.date, has_year: bool = False) -> Resolved:
+    return Resolved(d, d, d, DAY, has_year)
+
+
+def _month_interval(year: int, month: int, until: dt.date | None = None) -> Resolved:
+    low = dt.date(year, month, 1)
+    high = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+    if until is not None and low <= until < high:
+        high = until
+    return Resolved(low + (high - low) / 2, low, high, MONTH, until is None)
+
+
+def _month_day(month: int, day: int, year: int | None, pub: dt.date | None) -> Resolved | None:
+    """A day of a month; without a year, the occurrence nearest before publication."""
+    if year is not None:
+        d = _safe_date(year, month, day)
+        return _day(d, True) if d else None
+    if pub is None:
+        return None
+    d = _safe_date(pub.year, month, day)
+    if d is None and (month, day) == (2, 29):
+        return None  # Feb. 29 named in a non-leap year of publication: a typo or another year
+    if d is not None and d > pub + _NO_YEAR_FORWARD:
+        d = _safe_date(pub.year - 1, month, day)
+    return _day(d) if d else None
+
+
+def _weekday(wd: int, pub: dt.date, strictly_before: bool = False) -> Resolved:
+    """The most recent such weekday not after publication (news reports past events)."""
+    delta = (pub.weekday() - wd) % 7
+    if delta == 0 and strictly_before:
+        delta = 7
+    return _day(pub - dt.timedelta(days=delta))
+
+
+def _week(monday: dt.date, until: dt.date) -> Resolved:
+    high = min(monday + dt.timedelta(days=6), until)
+    return Resolved(monday + (high - monday) / 2, monday, high, WEEK, False)
+
+
+def _resolve_absolute(s: str, pub: dt.date | None) -> tuple[bool, Resolved | None]:
+    """(whether the expression names a day of a month, its resolution or None)."""
+    m = _ISO.search(s)
+    if m:
+        d = _safe_date(int(m["year"]), int(m["m"]), int(m["day"]))
+        return True, _day(d, True) if d else None
+    # Day-month first: in "3 jan 90" month-day would read day 90.
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(s):
+            if 1 <= int(m["day"]) <= 31:
+                month, year = _MONTHS[m["mon"]], _year(m["year"])
+                return True, _month_day(month, int(m["day"]), year, pub)
+    m = _NUMERIC.search(s)
+    if m and 1 <= int(m["m"]) <= 12:
+        return True, _month_day(int(m["m"]), int(m["day"]), _year(m["year"]), pub)
+    return False, None
+
+
+def _resolve_relative(s: str, pub: dt.date) -> Resolved | None:
+    one_day = dt.timedelta(days=1)
+    if _DAY_BEFORE_YESTERDAY.search(s):
+        return _day(pub - 2 * one_day)
+    if _YESTERDAY.search(s) or _LAST_NIGHT.search(s):
+        return _day(pub - one_day)
+    m = _LAST_WEEKDAY.search(s)
+    if m:
+        return _weekday(_WEEKDAYS[m["wd"]], pub, strictly_before=True)
+    m = _WEEKDAY.search(s)
+    if m:
+        return _weekday(_WEEKDAYS[m["wd"]], pub)
+    if _TODAY.search(s):
+        return _day(pub)
+    m = _AGO.search(s)
+    if m:
+        n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"]]
+        if m["unit"] == "day":
+            return _day(pub - n * one_day)
+        if m["unit"] == "week":
+            d = pub - dt.timedelta(weeks=n)
+            return Resolved(d, d - 3 * one_day, min(d + 3 * one_day, pub), WEEK, False)
+        month_index = pub.year * 12 + pub.month - 1 - n
+        return _month_interval(month_index // 12, month_index % 12 + 1)._replace(has_year=False)
+    if _WEEKEND.search(s):
+        # The most recent Saturday-Sunday, the current one when published on a weekend day.
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        return Resolved(saturday, saturday, min(saturday + one_day, pub), WEEK, False)
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if _LAST_WEEK.search(s):
+        return _week(monday - 7 * one_day, pub)
+    if _THIS_WEEK.search(s):
+        return _week(monday, pub)
+    if _LAST_MONTH.search(s):
+        last = pub.replace(day=1) - one_day
+        return _month_interval(last.year, last.month)._replace(has_year=False)
+    if _THIS_MONTH.search(s):
+        return _month_interval(pub.year, pub.month, until=pub)._replace(has_year=False)
+    return None
+
+
+def _resolve_month(s: str, pub: dt.date | None) -> Resolved | None:
+    m = _MONTH_ONLY.search(s)
+    if not m or (m["mon"] == "may" and m["year"] is None):
+        return None  # a bare "may" is the verb far more often (upper-case wire copy above all)
+    month, year = _MONTHS[m["mon"]], _year(m["year"])
+    if year is not None:
+        return _month_interval(year, month)
+    if pub is None:
+        return None
+    y = pub.year if month <= pub.month else pub.year - 1
+    until = pub if (y, month) == (pub.year, pub.month) else None
+    return _month_interval(y, month, until=until)._replace(has_year=False)
+
+
+@functools.lru_cache(maxsize=1)
+def _date_parser():  # noqa: ANN202  (dateparser's own type, imported lazily: it is slow to load)
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "current_period"})
+
+
+def _resolve_fallback(s: str, pub: dt.date | None) -> Resolved | None:
+    """dateparser for the shapes the rules do not know; only day and month periods count."""
+    if pub is None or not _HAS_MONTH.search(s):
+        return None
+    base = dt.datetime(pub.year, pub.month, pub.day, 12)
+    parser = _date_parser()
+    parser._settings.RELATIVE_BASE = base  # noqa: SLF001  (one parser, rebased per call)
+    try:
+        data = parser.get_date_data(s)
+    except (ValueError, OverflowError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if data.period == "day":
+        return _day(d)
+    if data.period == "month":
+        return _month_interval(d.year, d.month)._replace(has_year=False)
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolve_cached(expr: str, published: dt.date | None, lex: Lexicon) -> Resolved | None:
+    s = _normalise(expr)
+    if not s or lex.not_event.search(s):
+        return None
+    named_day, found = _resolve_absolute(s, published)
+    if named_day:
+        return found  # None for a day that does not exist ("Feb. 29, 2023"): not a month
+    if published is not None:
+        found = _resolve_relative(s, published)
+    if found is None:
+        found = _resolve_month(s, published)
+    if found is None:
+        stripped = " ".join(lex.modifiers.sub(" ", s).split())
+        found = _resolve_fallback(stripped, published) if stripped else None
+    return found
+
+
+def resolve(expr: str, published: dt.date | None, lex: Lexicon | None = None) -> Resolved | None:
+    """Resolve one date expression against the publication date, or None when it dates nothing
+    (an age, a duration, a decade, a bare year, a relative date without publication date)."""
+    return _resolve_cached(expr, published, lex or load_lexicon())
+
+
+# --- Datelines --------------------------------------------------------------------------------
+
+_DL_MON = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "SAN SALVADOR, 3 JAN 90 --", "LIMA (EFE), 10 FEB 89 (RADIO ...) --",
+# "WASHINGTON, Jan. 5, 2022 (AP) --": an upper-case place, a dated stamp, then a dash or agency.
+_DATELINE = re.compile(
+    r"^[\s\W]*(?:[A-Z][A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4})\s*(?:\([^)\n]{1,40}\)\s*)?,\s*"
+    rf"(?P<date>\d{{1,2}} {_DL_MON},? (?:\d{{4}}|\d{{2}})|{_DL_MON} \d{{1,2}},? (?:\d{{4}}|\d{{2}}))"
+    r"\s*(?:\([^)\n]{0,80}\)\s*)?(?:--|—|–|-|\[|$)",
+    re.MULTILINE,
+)
+_DATELINE_REACH = 400  # characters from the start of the text where a dateline may stand
+
+
+def published_from_dateline(text: str) -> dt.date | None:
+    """The date of a wire dateline near the start of an article ("SAN SALVADOR, 3 JAN 90 --",
+    "WASHINGTON, Jan. 5, 2022 (AP) --"), or None when the text opens with none."""
+    m = _DATELINE.search(text[:_DATELINE_REACH])
+    if not m:
+        return None
+    s = _normalise(m["date"])
+    found = _resolve_absolute(s, None)[1]
+    return found.date if found else None
+
+
+# --- The component ----------------------------------------------------------------------------
+
+
+def _role(span: Span, lex: Lexicon) -> str:
+    """'report' when the date attaches to a word of saying ("said Thursday", "a statement
+    Friday"), else 'event'."""
+    token = span.root
+    for _ in range(4):
+        head = token.head
+        if head is token:
+            return "event"
+        if head.lemma_.lower() in lex.report_words and head.pos_ in ("VERB", "NOUN", "PROPN"):
+            return "report"
+        if head.pos_ in ("VERB", "AUX"):
+            return "event"
+        token = head
+    return "event"
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of date expressions: DATE entities, TIME entities naming a day, and the
+    day expressions the regular-expression scan finds; overlaps keep the longest."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" or (
+            ent.label_ == "TIME" and _TIME_DAY_WORDS.search(ent.text)
+        ):
+            spans.append((ent.start_char, ent.end_char))
+    spans.extend(m.span() for m in _SCAN.finditer(doc.text))
+    spans.sort(key=lambda se: (se[0] - se[1], se[0]))
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    kept.sort()
+    return kept
+
+
+def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
+    """The resolved date expressions of an annotated Doc, as dicts valid as DateFact."""
+    published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+    dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
+    dateline_end = dateline.end("date") if dateline else -1
+    facts: list[dict[str, object]] = []
+    for start, end in _candidates(doc):
+        text = doc.text[start:end]
+        found = _resolve_cached(text, published, lex)
+        if found is None:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        # The dateline dates the report; the syntax of the text cannot tell.
+        role = "report" if end <= dateline_end else _role(span, lex)
+        if published is not None and found.date_low > published and not found.has_year:
+            role = "other"  # a relative date after publication is a plan, not an event
+        facts.append(
+            {
+                "kind": "date",
+                "text": text,
+                "sentence": span.sent.text if doc.has_annotation("SENT_START") else text,
+                "char_start": start,
+                "char_end": end,
+                "date": found.date,
+                "date_low": found.date_low,
+                "date_high": found.date_high,
+                "time_precision": found.time_precision,
+                "role": role,
+            }
+        )
+    return facts
+
 
 @Language.factory("newsevents_dates", default_config={"models_dir": ""})
-def make_component(nlp: Language, name: str, models_dir: str):
-    """Build the component; its data files are read once from `models_dir`."""
-    _ = Path(models_dir)
+def make_component(nlp: Language, name: str, models_dir: str):  # noqa: ANN201
+    """Build the component; its word lists are read once from `<models_dir>/dates/`."""
+    lex = load_lexicon(models_dir or DEFAULT_MODELS_DIR)
 
     def component(doc: Doc) -> Doc:
-        # Contract: a list of dicts, each valid as pipeline.schemas.DateFact without article_id.
-        doc._.ne_dates = []
+        doc._.ne_dates = date_facts(doc, lex)
         return doc
 
     return component
 
 
-def event_date(dates: list[DateFact], published: dt.date | None) -> dict[str, object]:
-    """Event columns (event_date, date_low, date_high, time_precision) for an event whose evidence
-    holds `dates`; the publication date, at a lower precision, when there is none."""
-    return {}
+# --- Event policy -----------------------------------------------------------------------------
+
+
+def event_date(
+    dates: list[DateFact],
+    published: dt.date | None,
+    evidence: list[str] | None = None,
+) -> dict[str, object]:
+    """Event columns (event_date, date_low, date_high, time_precision) for an event whose
+    evidence holds `dates`.
+
+    The event happened on the first event-role date (in text order, day precision first) not
+    after publication; dates in `evidence` sentences (when given) are preferred. Report dates ("said
+    Thursday") only stand in when no event date exists. Without any, the week before
+    publication at week precision, its best day the day before publication; without a
+    publication date either, nothing.
+    """
+    usable = [f for f in dates if f.role != "other"]
+    past = [f for f in usable if published is None or f.date_low <= published]
+    for pool in (
+        [f for f in past if f.role == "event" and evidence and f.sentence in evidence],
+        [f for f in past if f.role == "event"],
+        [f for f in past if f.role == "report"],
+        # An explicitly dated day after publication: the record's date may be wrong.
+        [f for f in usable if f.role == "event" and f.time_precision == DAY],
+    ):
+        if pool:
+            # News names the event before its background: the first day-precise date wins
+            # (on the dev sets this beats the earliest date and the most repeated one).
+            best = min(pool, key=lambda f: (f.time_precision, f.char_start))
+            return {
+                "event_date": best.date,
+                "date_low": best.date_low,
+                "date_high": best.date_high,
+                "time_precision": best.time_precision,
+            }
+    if published is None:
+        return {"event_date": None, "date_low": None, "date_high": None, "time_precision": None}
+    return {
+        "event_date": published - _UNDATED_BEST,
+        "date_low": published - _UNDATED_WINDOW,
+        "date_high": published,
+        "time_precision": WEEK,
+    }
+

@@ -133,6 +133,9 @@ class DateFact(FactBase):
     date_low: dt.date
     date_high: dt.date
     time_precision: int  # ACLED: 1 day, 2 week, 3 month
+    # event: when something happened; report: when it was said ("police said Thursday");
+    # other: not the date of a past event (a relative date after publication)
+    role: Literal["event", "report", "other"] = "event"
 
 
 class TriggerFact(FactBase):
