@@ -136,6 +136,7 @@ class DateFact(FactBase):
     # event: when something happened; report: when it was said ("police said Thursday");
     # other: not the date of a past event (a relative date after publication)
     role: Literal["event", "report", "other"] = "event"
+    governor: str | None = None  # lemma of the word the date attaches to ("shoot", "say")
 
 
 class TriggerFact(FactBase):

@@ -227,7 +227,7 @@ def test_no_publication_date_resolves_only_dated_expressions(annotate) -> None: 
 def test_no_date_in_text_falls_back_to_publication() -> None:
     result = event_date([], D("2022-01-06"))
     assert result == {
-        "event_date": D("2022-01-05"),
+        "event_date": D("2022-01-06"),
         "date_low": D("2021-12-31"),
         "date_high": D("2022-01-06"),
         "time_precision": 2,
@@ -280,3 +280,29 @@ def test_muc4_datelines_give_the_publication_date(eval_dir: Path) -> None:
                 found = published_from_dateline(record["text"])
                 agree += found is not None and found.isoformat() == record["published"]
     assert total and agree / total >= 0.98
+
+
+def test_incident_date_beats_aftermath_date(annotate) -> None:  # noqa: ANN001
+    doc = annotate(
+        "A man died in hospital on Sunday morning, two days after he was shot on Friday night "
+        "outside his home.",
+        published="2019-07-01",
+    )
+    facts = _facts(doc)
+    governors = {f.text: f.governor for f in facts}
+    assert governors.get("Friday night") == "shoot"
+    assert event_date(facts, D("2019-07-01"))["event_date"] == D("2019-06-28")
+
+
+def test_passive_report_verb_dates_the_incident(annotate) -> None:  # noqa: ANN001
+    doc = annotate("The shooting was reported about 10 a.m. Sunday.", published="2019-07-02")
+    assert [(f.date, f.role) for f in _facts(doc)] == [(D("2019-06-30"), "event")]
+
+
+def test_repeated_or_coming_weekdays_are_skipped(annotate) -> None:  # noqa: ANN001
+    doc = annotate(
+        "The market opens every Tuesday. Gunmen attacked it on Sunday. A hearing is set for "
+        "next Friday.",
+        published="2019-07-04",
+    )
+    assert [f.text for f in _facts(doc)] == ["Sunday"]
