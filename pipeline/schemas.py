@@ -109,6 +109,7 @@ class ActorFact(FactBase):
     kind: Literal["actor"] = "actor"
     actor_name: str
     actor_type: ActorType | None = None
+    named: bool = False  # a proper name ("Taliban", "Kassym-Jomart Tokayev"), not a noun ("police")
 
 
 class CasualtyFact(FactBase):
@@ -145,6 +146,8 @@ class TriggerFact(FactBase):
     kind: Literal["trigger"] = "trigger"
     event_type: str
     sub_event_type: str | None = None
+    priority: int = 0  # how specific the word is (1 "attack" .. 10 "suicide bomber"): the main event
+    vetoes: bool = False  # a disaster/accident word (event_type "disaster"): no conflict event from it
 
 
 Fact = Annotated[

@@ -1,37 +1,575 @@
-"""Event triggers: words that report an ACLED event type (issue 7).
+"""Event triggers: words that report an ACLED event type, and the events of one article (issue 7).
 
-SCAFFOLD: contract only, to be replaced by the real component.
+The component matches a lexicon of trigger phrases (`models/triggers/triggers.tsv`, lemmas with
+their inflections generated, matched case-insensitively with one spaCy `Matcher`), then lets a
+few context rules refine the type from the trigger's sentence: who acts (state forces, armed
+groups, protesters, a mob), against what (a town, weapons), with which means (tear gas, live
+fire, stones). Words of disasters and accidents (`cues.json`, "disaster") veto weak triggers
+near them and are stored as vetoing facts, so that a flood's death toll makes no event.
+
+`split_events` turns an article's facts into events: one per type family of its triggers, each
+fact going to the event whose trigger is nearest; casualty facts alone make one untyped event.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.schemas import Fact
+from pipeline.schemas import Fact, TriggerFact
 
 if not Doc.has_extension("ne_triggers"):
     Doc.set_extension("ne_triggers", default=None)
 
+# Violent families: casualty facts join one of these before any other event.
+VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians", "riots", "protests")
+# Strategic developments that only follow from the violence they accompany (arresting the
+# suspects of a shooting, burning houses during a raid) are not events of their own then.
+ABSORBED_SD = {"arrests", "looting_property_destruction", "other"}
+# A trigger this strong is never vetoed by a disaster word in its sentence.
+STRONG = 8
+DISASTER = "disaster"
+
+_WORD = re.compile(r"^[a-z]+$")
+_VOWELS = set("aeiou")
+# Entities whose words are names, not reports: "March 5", "Rally for the Republic".
+_NAME_LABELS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
+# "riot police" and "riot gear" are the police, not a riot.
+_RIOT_GEAR = {"police", "policeman", "policemen", "officer", "officers", "gear", "squad", "shield",
+              "shields", "unit", "units", "control", "act", "cop", "cops", "troops", "force", "forces"}
+
+
+def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
+    """The lemma and its regular (and listed irregular) inflections, lowercase."""
+    forms = {lemma, *irregular.get(lemma, ())}
+    if not _WORD.match(lemma):
+        return sorted(forms)
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms |= {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in _VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    # Doubled final consonant: "stab" -> "stabbed", "drop" -> "dropping".
+    if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
+            and lemma[-3] not in _VOWELS:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return sorted(forms)
+
+
+def _slot(spec: str, irregular: dict[str, list[str]]) -> list[dict]:
+    """Matcher token specs for one pattern slot (see the header of triggers.tsv)."""
+    if spec == "*":
+        return [{"IS_SENT_START": False, "OP": "{0,3}"}]
+    optional = spec.startswith("?")
+    spec = spec.lstrip("?")
+    alternatives = spec.split("|")
+    # A hyphenated word is three tokens for spaCy ("cease - fire").
+    if len(alternatives) == 1 and "-" in spec.strip("=-"):
+        parts = spec.lstrip("=").split("-")
+        specs: list[dict] = []
+        for i, part in enumerate(parts):
+            if i:
+                specs.append({"ORTH": "-"})
+            specs.append({"LOWER": {"IN": _inflect(part, irregular) if i == len(parts) - 1 else [part]}})
+        return specs
+    forms: set[str] = set()
+    for alt in alternatives:
+        forms |= {alt[1:]} if alt.startswith("=") else set(_inflect(alt, irregular))
+    tok: dict = {"LOWER": {"IN": sorted(forms)}}
+    if optional:
+        tok["OP"] = "?"
+    return [tok]
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One row of triggers.tsv."""
+
+    event_type: str
+    sub_event_type: str
+    priority: int
+    rule: str
+
+
+@dataclass
+class TriggerData:
+    """Everything the component reads from models_dir, loaded once."""
+
+    entries: list[TriggerEntry] = field(default_factory=list)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def load_data(models_dir: Path) -> tuple[TriggerData, list[tuple[str, list[list[dict]]]]]:
+    """The trigger entries, the context cues and the Matcher patterns (key, patterns)."""
+    base = models_dir / "triggers"
+    irregular: dict[str, list[str]] = {}
+    for line in (base / "inflections.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, forms = line.split("\t")
+            irregular[lemma.strip()] = [f.strip() for f in forms.split(",")]
+    data = TriggerData()
+    patterns: list[tuple[str, list[list[dict]]]] = []
+    for line in (base / "triggers.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, event_type, sub, priority, rule = line.split("\t")
+        entry = TriggerEntry(event_type, sub, int(priority), rule.strip())
+        specs = [s for slot in pattern.split() for s in _slot(slot, irregular)]
+        patterns.append((str(len(data.entries)), [specs]))
+        data.entries.append(entry)
+    raw = json.loads((base / "cues.json").read_text(encoding="utf-8"))
+    data.cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    return data, patterns
+
+
+class SentenceContext:
+    """Lowercase words and lemmas of one sentence, computed once and shared by the rules."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self.words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        self.text = sent.text.lower()
+
+    def has(self, words: frozenset[str]) -> bool:
+        """Whether any of `words` occurs in the sentence."""
+        return not self.words.isdisjoint(words)
+
+
+def _words_of(tokens: Iterable[Token]) -> set[str]:
+    return {w for t in tokens for w in (t.lower_, t.lemma_.lower())}
+
+
+def _agent_patient(head: Token) -> tuple[set[str], set[str]]:
+    """Words of the doer and of the undergoer of a verb, passives turned around."""
+    agent: set[str] = set()
+    patient: set[str] = set()
+    verb = head
+    # "took control" / "regained control": the verb holds the subject.
+    if verb.dep_ in ("dobj", "pobj", "prt", "compound", "amod") and verb.head is not verb:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            agent |= _words_of(child.subtree)
+        elif child.dep_ == "nsubjpass":
+            patient |= _words_of(child.subtree)
+        elif child.dep_ == "agent":
+            agent |= _words_of(child.subtree)
+        elif child.dep_ == "dobj":
+            patient |= _words_of(child.subtree)
+    # A conjoined verb shares its subject: "troops entered and recaptured the town".
+    if not agent and verb.dep_ == "conj":
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                agent |= _words_of(child.subtree)
+    return agent, patient
+
+
+def _object_words(head: Token) -> set[str]:
+    """Words of what a verb acts on, with its prepositional objects."""
+    verb = head.head if head.dep_ in ("dobj", "prt", "compound", "amod") else head
+    out: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prep", "nsubjpass", "attr", "oprd", "dative", "npadvmod"):
+            out |= _words_of(child.subtree)
+    return out
+
+
+def _refine(entry: TriggerEntry, span: Span, ctx: SentenceContext, doc_flags: dict[str, bool],
+            cues: dict[str, frozenset[str]]) -> tuple[str, str, int] | None:
+    """The (event_type, sub_event_type, priority) of one match in its sentence, or None to drop."""
+    etype, sub, prio, rule = entry.event_type, entry.sub_event_type, entry.priority, entry.rule
+    head = span.root
+    has = ctx.has
+    protest_here = has(cues["protester"])
+    if rule == "protest":
+        riot_actors = ctx.words & {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob"}
+        attacks_property = bool(ctx.words & {"attack", "attacks", "storm", "seizure", "seize"}) and has(cues["property"])
+        violent_adj = any(c.dep_ == "amod" and c.lower_ in cues["violent_adj"] for c in head.children)
+        blockade = "barricade" in ctx.words or "blockade" in ctx.words or (
+            "block" in ctx.words and has(cues["road"]))
+        if has(cues["rioter"]) or attacks_property or violent_adj or blockade or (
+                riot_actors and has(cues["riot_act"]) and _protesters_act(ctx, cues)):
+            return "riots", "violent_demonstration", max(prio, 7)
+        if has(cues["lethal"]) or has(cues["excessive"]) and has(cues["state"]):
+            return "protests", "excessive_force_against_protesters", max(prio, 6)
+        if has(cues["intervention"]) and (has(cues["state"]) or sub == "protest_with_intervention"):
+            return "protests", "protest_with_intervention", max(prio, 6)
+        if sub == "protest_with_intervention":
+            return etype, sub, prio
+        return etype, "peaceful_protest", prio
+    if rule == "labour":
+        if "on strike" in ctx.text or "general strike" in ctx.text or has(cues["labour"] - {"strike"}):
+            return "protests", "peaceful_protest", 4
+        return None
+    if rule == "riot":
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.lower_ in _RIOT_GEAR:
+            return None
+        if sub == "mob_violence" or (has(cues["communal"]) and not protest_here):
+            return "riots", "mob_violence", prio
+        return "riots", "violent_demonstration", prio
+    if rule == "storm":
+        if head.pos_ != "VERB":
+            return None
+        if protest_here or has(cues["rioter"]):
+            return "riots", "violent_demonstration", 6
+        if has(cues["nonstate"]) or has(cues["state"]):
+            return "violence_against_civilians", "attack", 3
+        return None
+    if rule == "clash":
+        if protest_here or has(cues["rioter"]):
+            return "riots", "violent_demonstration", 7
+        if has(cues["communal"]) and not (has(cues["nonstate"]) or has(cues["state"])):
+            return "riots", "mob_violence", 6
+        if not (has(cues["nonstate"]) or has(cues["state"])) and prio < 6:
+            return None  # "fighting corruption", "battle for votes"
+        return etype, sub, prio
+    if rule == "attack":
+        if protest_here and has(cues["state"]):
+            return "protests", "excessive_force_against_protesters", 6
+        target = _object_words(head)
+        if target & cues["state_target"] and (has(cues["nonstate"]) or has(cues["state"])):
+            return "battles", "armed_clash", max(prio, 5)
+        if target and target & cues["property"] and not target & cues["people"]:
+            return "strategic_developments", "looting_property_destruction", max(prio, 3)
+        if not target and has(cues["nonstate"]) and has(cues["state"]):
+            return "battles", "armed_clash", max(prio, 5)
+        return etype, sub, prio
+    if rule == "kill":
+        agent, _ = _agent_patient(head)
+        if has(cues["nonstate"]) and has(cues["state"]):
+            return "battles", "armed_clash", 4
+        if agent & cues["nonstate"]:
+            return etype, sub, 2
+        return None
+    if rule == "confront":
+        if protest_here or has(cues["rioter"]):
+            return etype, sub, prio
+        return None
+    if rule == "explosion":
+        if not doc_flags["conflict"]:
+            return None  # an explosion with no attacker, bomb or target in sight: an accident
+        return etype, sub, prio
+    if rule == "weapon_found":
+        objects = _object_words(head) | ctx.words
+        if objects & cues["weapon"] and not has(cues["use"]):
+            return etype, sub, prio
+        return None
+    if rule in ("territory_take", "territory_retake"):
+        if head.dep_ == "amod" or any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            return None  # "the occupied West Bank"; "an attack to capture the base": tried, not done
+        objects = _object_words(head) | _words_of(span)
+        if objects & cues["weapon"] and not objects & cues["place"]:
+            return "strategic_developments", "disrupted_weapons_use", 8
+        if not (objects & cues["place"] or any(e.label_ in ("GPE", "LOC", "FAC") for e in ctx.sent.ents)):
+            return None
+        if not (has(cues["state"]) or has(cues["nonstate"])) and "control" not in ctx.words:
+            return None
+        if has(cues["transfer"]) or "without a fight" in ctx.text or "without resistance" in ctx.text:
+            return "strategic_developments", "non_violent_transfer_of_territory", 8
+        agent, patient = _agent_patient(head)
+        state_agent = bool(agent & cues["state"]) or bool(patient & cues["nonstate"] and not agent)
+        nonstate_agent = bool(agent & cues["nonstate"]) or bool(patient & cues["state"] and not agent)
+        if state_agent and not nonstate_agent:
+            return "battles", "government_regains_territory", prio
+        if nonstate_agent and not state_agent:
+            return "battles", "non_state_actor_overtakes_territory", prio
+        return etype, sub, prio
+    if rule == "missile":
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None  # "prices rocketed", "shelled out"
+        if has(cues["intercept"]):
+            return "strategic_developments", "disrupted_weapons_use", 8
+        if has(cues["air"]):
+            return "explosions_remote_violence", "air_drone_strike", prio
+        return _disrupted(etype, sub, prio, ctx, cues)
+    if rule == "bomb":
+        if "suicide" in ctx.words:
+            return "explosions_remote_violence", "suicide_bomb", 10
+        if has(cues["air"]):
+            return "explosions_remote_violence", "air_drone_strike", 8
+        if has(cues["negative_context"]):
+            return None
+        return _disrupted(etype, sub, prio, ctx, cues)
+    if rule == "air_vehicle":
+        if has(cues["intercept"]):
+            return "strategic_developments", "disrupted_weapons_use", 6
+        if has(cues["attack_verb"]):
+            return etype, sub, prio
+        return None
+    if rule == "grenade":
+        if "stun" in ctx.words and protest_here:
+            return "protests", "protest_with_intervention", 6
+        return _disrupted(etype, sub, prio, ctx, cues)
+    if etype == "explosions_remote_violence" and sub == "remote_explosive_landmine_ied":
+        return _disrupted(etype, sub, prio, ctx, cues)
+    if rule == "chemical":
+        if has(cues["attack_verb"]) or "weapon" in ctx.words:
+            return etype, sub, prio
+        return None
+    if rule == "property":
+        if has(cues["rioter"]) and "mob" in ctx.words:
+            return "riots", "mob_violence", 7
+        if protest_here or doc_flags["protest"]:
+            return "riots", "violent_demonstration", 7
+        return etype, sub, prio
+    if rule == "arrest":
+        _, patient = _agent_patient(head)
+        if patient & (cues["protester"] - {"rally", "protest", "demonstration"}):
+            return "protests", "protest_with_intervention", 6
+        return etype, sub, prio
+    if rule == "transfer":
+        if not (has(cues["place"]) or any(e.label_ in ("GPE", "LOC") for e in ctx.sent.ents)):
+            return None
+        if not (has(cues["state"]) or has(cues["nonstate"])):
+            return None
+        return etype, sub, prio
+    if rule == "group":
+        if not (has(cues["state"]) or has(cues["nonstate"])):
+            return None
+        return etype, sub, prio
+    return etype, sub, prio
+
+
+def _disrupted(etype: str, sub: str, prio: int, ctx: SentenceContext,
+               cues: dict[str, frozenset[str]]) -> tuple[str, str, int]:
+    """A weapon found, seized or defused rather than used is a disrupted weapons use."""
+    if ctx.has(cues["disrupt"]) and not ctx.has(cues["use"]):
+        return "strategic_developments", "disrupted_weapons_use", max(prio, 8)
+    return etype, sub, prio
+
+
+def _background(span: Span, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the trigger sits in a relative clause or under a verb of intent ("plans to
+    attack", "the town that was the scene of an attack"): background, not the news."""
+    tok = span.root
+    steps = 0
+    while tok.head is not tok and steps < 8:
+        if tok.dep_ == "relcl":
+            return True
+        if tok.dep_ in ("xcomp", "dobj", "ccomp", "pobj", "pcomp") and tok.head.lemma_.lower() in cues["realis_blockers"]:
+            return True
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _protesters_act(ctx: SentenceContext, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether protesters are the doers of some violent act of the sentence."""
+    for tok in ctx.sent:
+        if tok.pos_ != "VERB" or not ({tok.lemma_.lower(), tok.lower_} & cues["riot_act"]):
+            continue
+        agent, patient = _agent_patient(tok)
+        if agent & cues["protester"] or agent & cues["rioter"]:
+            return True
+        if patient & cues["protester"] and not agent:
+            return False
+        # "protesters and police clashed": both are doers.
+        if tok.lemma_.lower() == "clash":
+            return True
+    return False
+
+
+def _is_name_word(span: Span, mostly_upper: bool) -> bool:
+    """Whether the match is part of a name or a date rather than a report ("March 5")."""
+    for tok in span:
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return True
+        # Inside a longer name ("Desert Storm", "Strike Force"), not at its start
+        # ("Protesters in X" mistagged as an organisation).
+        if not mostly_upper and tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ == "I":
+            return True
+    return False
+
+
+def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
+    """Trigger facts (dicts valid as TriggerFact minus article_id) of one annotated Doc."""
+    cues = data.cues
+    letters = [c for c in doc.text[:2000] if c.isalpha()]
+    mostly_upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    matches = matcher(doc)
+    # Longest match first, then the strongest entry: overlapping weaker matches give way.
+    matches.sort(key=lambda m: (-(m[2] - m[1]), -data.entries[int(doc.vocab.strings[m[0]])].priority))
+    taken: set[int] = set()
+    kept: list[tuple[TriggerEntry, Span]] = []
+    for match_id, start, end in matches:
+        if any(i in taken for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        if _is_name_word(span, mostly_upper):
+            continue
+        if any(child.dep_ == "neg" for child in span.root.children):
+            continue  # "no one was kidnapped" / "did not attack"
+        taken.update(range(start, end))
+        kept.append((data.entries[int(doc.vocab.strings[match_id])], span))
+    # Disaster words: veto weak triggers and mark the article for split_events.
+    out: list[dict] = []
+    disaster_sents: set[int] = set()
+    for sent in doc.sents:
+        # "fired tear gas" is no mishap, nor is the gas of a trigger a hazard.
+        mishap = any((t.lower_ in cues["mishap"] or t.lemma_.lower() in cues["mishap"])
+                     and not (t.lemma_.lower() == "fire" and t.pos_ == "VERB") for t in sent)
+        for tok in (t for t in sent if t.i not in taken):
+            low, lemma = tok.lower_, tok.lemma_.lower()
+            # A factory or a gas cylinder is a disaster only where something exploded or leaked.
+            if low in cues["disaster"] or lemma in cues["disaster"] or mishap and (
+                    low in cues["hazard"] or lemma in cues["hazard"]):
+                if low in ("storm", "rain") and tok.pos_ == "VERB":
+                    continue  # "stormed the building"
+                disaster_sents.add(sent.start)
+                out.append(_fact(doc, tok.sent, tok.idx, tok.idx + len(tok.text), DISASTER, None, 0, True))
+                break
+    doc_words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
+    doc_flags = {"conflict": not doc_words.isdisjoint(cues["conflict"]) or not doc_words.isdisjoint(cues["nonstate"]),
+                 "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
+                                for e, _ in kept)
+                 or any(t.lemma_.lower() in ("protester", "demonstrator", "rioter") for t in doc)}
+    contexts: dict[int, SentenceContext] = {}
+    lead = next(iter(doc.sents), None)
+    disaster_lead = lead is not None and lead.start in disaster_sents
+    refined: list[tuple[str, str, int, Span]] = []
+    for entry, span in kept:
+        sent = span.sent
+        ctx = contexts.get(sent.start) or contexts.setdefault(sent.start, SentenceContext(sent))
+        got = _refine(entry, span, ctx, doc_flags, cues)
+        if got is None:
+            continue
+        etype, sub, prio = got
+        if prio < STRONG and _background(span, cues):
+            continue
+        if sent.start in disaster_sents and prio < STRONG:
+            continue
+        if entry.rule in ("weak", "explosion", "kill") and disaster_sents:
+            continue
+        refined.append((etype, sub, prio, span))
+    # An article led by a disaster reports it: only strong conflict words may still make events.
+    if disaster_lead and not any(p >= STRONG for _, _, p, _ in refined):
+        refined = []
+    refined = _absorb_generic_attacks(refined)
+    for etype, sub, prio, span in refined:
+        out.append(_fact(doc, span.sent, span.start_char, span.end_char, etype, sub, prio, False))
+    out.sort(key=lambda f: f["char_start"])
+    return out
+
+
+def _absorb_generic_attacks(refined: list[tuple[str, str, int, Span]]) -> list[tuple[str, str, int, Span]]:
+    """Generic attack words ("killed", "beheaded", "stormed") in an article about a riot, a
+    battle or a bombing describe that event: they take its type."""
+    others = [r for r in refined if r[0] in VIOLENT and r[0] != "violence_against_civilians"
+              and not (r[0] == "protests" and r[1] == "peaceful_protest")]
+    if not others:
+        return refined
+    etype, sub, _, _ = max(others, key=lambda r: r[2])
+    return [(etype, sub, p, span) if t == "violence_against_civilians" and s == "attack" and p <= 4
+            else (t, s, p, span) for t, s, p, span in refined]
+
+
+def _fact(doc: Doc, sent: Span, start: int, end: int, etype: str, sub: str | None, prio: int,
+          vetoes: bool) -> dict:
+    return {
+        "kind": "trigger",
+        "text": doc.text[start:end],
+        "sentence": sent.text,
+        "char_start": start,
+        "char_end": end,
+        "event_type": etype,
+        "sub_event_type": sub,
+        "priority": prio,
+        "vetoes": vetoes,
+    }
+
 
 @Language.factory("newsevents_triggers", default_config={"models_dir": ""})
 def make_component(nlp: Language, name: str, models_dir: str):
-    """Build the component; its data files are read once from `models_dir`."""
-    _ = Path(models_dir)
+    """Build the component; its lexicon and cues are read once from `models_dir`."""
+    data, patterns = load_data(Path(models_dir))
+    matcher = Matcher(nlp.vocab)
+    for key, pats in patterns:
+        matcher.add(key, pats)
 
     def component(doc: Doc) -> Doc:
-        # Contract: a list of dicts, each valid as pipeline.schemas.TriggerFact without article_id.
-        doc._.ne_triggers = []
+        doc._.ne_triggers = find_triggers(doc, matcher, data)
         return doc
 
     return component
 
 
+def _family(trigger: TriggerFact) -> str:
+    return trigger.event_type
+
+
 def split_events(facts: list[Fact]) -> list[tuple[str | None, str | None, list[Fact]]]:
     """The events one article reports: (event_type, sub_event_type, the facts that belong to it).
-    An article with no trigger and no casualty reports none."""
-    if not any(f.kind in ("trigger", "casualty") for f in facts):
+
+    One event per type family of the article's triggers, the strongest family first; in each
+    sentence only its strongest trigger counts, so "police fired on protesters, killing two" is
+    one event. Arrests and property destruction next to violence belong to that violence.
+    Casualty facts without any trigger make one untyped event (ordinary crime) unless the
+    article reports a disaster. An article with neither reports no event."""
+    triggers = [f for f in facts if f.kind == "trigger" and not f.vetoes]
+    vetoes = [f for f in facts if f.kind == "trigger" and f.vetoes]
+    others = [f for f in facts if f.kind != "trigger"]
+    if not triggers:
+        if any(f.kind == "casualty" for f in facts) and not vetoes:
+            return [(None, None, list(others))]
         return []
-    return [(None, None, list(facts))]
+    # Per sentence, its strongest trigger.
+    best: dict[str, TriggerFact] = {}
+    for t in triggers:
+        cur = best.get(t.sentence)
+        if cur is None or t.priority > cur.priority:
+            best[t.sentence] = t
+    winners = sorted(best.values(), key=lambda t: t.char_start)
+    families: dict[str, list[TriggerFact]] = {}
+    for t in winners:
+        families.setdefault(_family(t), []).append(t)
+    violent = [k for k in families if k in VIOLENT]
+    if violent and "strategic_developments" in families:
+        kept = [t for t in families["strategic_developments"] if t.sub_event_type not in ABSORBED_SD]
+        absorbed = [t for t in families["strategic_developments"] if t.sub_event_type in ABSORBED_SD]
+        target = max(violent, key=lambda k: max(t.priority for t in families[k]))
+        families[target].extend(absorbed)
+        if kept:
+            families["strategic_developments"] = kept
+        else:
+            del families["strategic_developments"]
+    # Generic attacks next to other violence are that violence seen from its victims' side.
+    if "violence_against_civilians" in families:
+        vac = families["violence_against_civilians"]
+        others_violent = [k for k in families if k in VIOLENT and k != "violence_against_civilians"]
+        if others_violent and all(t.sub_event_type == "attack" for t in vac):
+            target = max(others_violent, key=lambda k: max(t.priority for t in families[k]))
+            families[target].extend(vac)
+            del families["violence_against_civilians"]
+    order = sorted(families, key=lambda k: (-max(t.priority for t in families[k]),
+                                            min(t.char_start for t in families[k])))
+    groups: dict[str, list[Fact]] = {k: list(families[k]) for k in order}
+    violent_now = [k for k in order if k in VIOLENT]
+    for f in others:
+        pool = violent_now if f.kind == "casualty" and violent_now else order
+        groups[_nearest(f, pool, families)].append(f)
+    events: list[tuple[str | None, str | None, list[Fact]]] = []
+    for k in order:
+        own = [t for t in families[k] if t.event_type == k]
+        main = max(own, key=lambda t: (t.priority, -t.char_start))
+        sub = main.sub_event_type
+        group = sorted(groups[k], key=lambda f: (f.char_start, f.char_end))
+        events.append((k, sub, group))
+    return events
+
+
+def _nearest(fact: Fact, pool: list[str], families: dict[str, list[TriggerFact]]) -> str:
+    """The family whose trigger is nearest to the fact: same sentence first, then characters."""
+    def distance(k: str) -> tuple[int, int]:
+        ts = families[k]
+        same = any(t.sentence == fact.sentence for t in ts)
+        chars = min(abs(t.char_start - fact.char_start) for t in ts)
+        return (0 if same else 1, chars)
+
+    return min(pool, key=distance)

@@ -1,0 +1,192 @@
+"""Triggers: ACLED event types from hand-written reports, negatives, and split_events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from pipeline.extract import extract_facts
+from pipeline.schemas import Article, CasualtyFact, PlaceFact, TriggerFact
+from pipeline.triggers import split_events
+
+EventList = list[tuple[str | None, str | None, list]]
+
+
+@pytest.fixture(scope="module")
+def events_of(annotate: Callable[..., Doc]) -> Callable[[str], EventList]:
+    """The events split_events makes from a text run through the whole pipeline."""
+
+    def _events(text: str) -> EventList:
+        doc = annotate(text, published="2024-03-10")
+        article = Article(id="t", source="test", text=text)
+        return split_events(extract_facts(article, doc))
+
+    return _events
+
+
+# Hand-written reports, one per sub-event type the rules know.
+TYPED = [
+    ("Rebels and government troops clashed near the border town on Monday, leaving six dead.",
+     "battles", "armed_clash"),
+    ("Heavy fighting broke out between the army and separatist fighters in the hills.",
+     "battles", "armed_clash"),
+    ("Insurgents captured the district headquarters after a two-day assault.",
+     "battles", "non_state_actor_overtakes_territory"),
+    ("Government forces recaptured the town from the militants on Friday.",
+     "battles", "government_regains_territory"),
+    ("An airstrike on a market killed 14 people, local officials said.",
+     "explosions_remote_violence", "air_drone_strike"),
+    ("Artillery shelling hit residential areas of the city overnight.",
+     "explosions_remote_violence", "shelling_artillery_missile_attack"),
+    ("A roadside bomb struck a police patrol, wounding three officers.",
+     "explosions_remote_violence", "remote_explosive_landmine_ied"),
+    ("A suicide bomber detonated his vest at the entrance of a mosque.",
+     "explosions_remote_violence", "suicide_bomb"),
+    ("Unknown assailants hurled a grenade into a crowded bus terminal.",
+     "explosions_remote_violence", "grenade"),
+    ("Doctors said the villagers were exposed to chlorine gas dropped on the town.",
+     "explosions_remote_violence", "chemical_weapon"),
+    ("Gunmen kidnapped twelve farmers from their fields on Tuesday.",
+     "violence_against_civilians", "abduction_forced_disappearance"),
+    ("Soldiers raped two women at a checkpoint, a rights group reported.",
+     "violence_against_civilians", "sexual_violence"),
+    ("Gunmen opened fire on worshippers leaving a church, killing five.",
+     "violence_against_civilians", "attack"),
+    ("Thousands of teachers protested peacefully outside parliament demanding higher pay.",
+     "protests", "peaceful_protest"),
+    ("Police fired tear gas to disperse the protesters gathered in the main square.",
+     "protests", "protest_with_intervention"),
+    ("Security forces shot dead four protesters during a march in the capital.",
+     "protests", "excessive_force_against_protesters"),
+    ("Protesters threw stones at police and torched two cars.",
+     "riots", "violent_demonstration"),
+    ("An angry mob lynched a man accused of stealing a motorbike.",
+     "riots", "mob_violence"),
+    ("Police arrested the opposition leader at his home early on Sunday.",
+     "strategic_developments", "arrests"),
+    ("The two sides signed a ceasefire agreement in the capital.",
+     "strategic_developments", "agreement"),
+    ("Bomb disposal experts defused an explosive device found under a bridge.",
+     "strategic_developments", "disrupted_weapons_use"),
+    ("Troops set up a new military base on the hill overlooking the valley.",
+     "strategic_developments", "headquarters_or_base_established"),
+    ("Armed men looted shops and set houses ablaze in the village.",
+     "strategic_developments", "looting_property_destruction"),
+    ("The rebels withdrew from the town under a deal, and the army took control without a fight.",
+     "strategic_developments", "non_violent_transfer_of_territory"),
+]
+
+
+@pytest.mark.parametrize("text,event_type,sub_event_type", TYPED)
+def test_main_event_type(events_of: Callable[[str], EventList], text: str, event_type: str,
+                         sub_event_type: str) -> None:
+    events = events_of(text)
+    assert events, text
+    assert (events[0][0], events[0][1]) == (event_type, sub_event_type)
+
+
+NEGATIVES = [
+    "A magnitude 6.4 earthquake struck the province on Monday, killing at least 30 people.",
+    "Flash floods swept through three villages after torrential rain, and 12 people died.",
+    "An explosion at a chemical factory killed two workers and injured five others.",
+    "A gas cylinder exploded in a restaurant kitchen, injuring four people.",
+    "Two people were killed when a bus collided with a truck on the highway.",
+    "The home side beat the visitors 3-1 in Saturday's match, with two goals in the second half.",
+    "The company launched its new smartphone in March, with a bigger battery and a faster chip.",
+    "Riot police officers attended a training course in the capital.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_event_without_political_violence(events_of: Callable[[str], EventList], text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_intent_is_not_an_event(events_of: Callable[[str], EventList]) -> None:
+    events = events_of("The militants threatened to attack the town if the talks failed.")
+    assert all(e[0] != "violence_against_civilians" for e in events)
+
+
+def test_trigger_facts_are_valid_and_located(annotate: Callable[..., Doc]) -> None:
+    text = "Protesters marched through the city. Later, police arrested 20 of them."
+    doc = annotate(text)
+    assert doc._.ne_triggers
+    for item in doc._.ne_triggers:
+        fact = TriggerFact(**item)
+        assert text[fact.char_start:fact.char_end] == fact.text
+        assert fact.text in fact.sentence
+
+
+def test_disaster_words_are_vetoes(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("A powerful earthquake destroyed hundreds of houses in the north.")
+    assert doc._.ne_triggers
+    assert all(t["vetoes"] and t["event_type"] == "disaster" for t in doc._.ne_triggers)
+
+
+def _fact(cls: type, text: str, start: int, **kw: object):
+    return cls(text=text, sentence=kw.pop("sentence", text), char_start=start,
+               char_end=start + len(text), **kw)
+
+
+def test_split_events_groups_facts_by_nearest_trigger() -> None:
+    s1 = "Soldiers clashed with rebels in the north, killing 9."
+    s2 = "Separately, 300 people marched in the capital against fuel prices."
+    trig1 = _fact(TriggerFact, "clashed", 9, sentence=s1, event_type="battles",
+                  sub_event_type="armed_clash", priority=6)
+    trig2 = _fact(TriggerFact, "marched", 80, sentence=s2, event_type="protests",
+                  sub_event_type="peaceful_protest", priority=3)
+    killed = _fact(CasualtyFact, "9", 50, sentence=s1, outcome="killed", count_low=9,
+                   count_best=9, count_high=9)
+    north = _fact(PlaceFact, "north", 40, sentence=s1)
+    capital = _fact(PlaceFact, "capital", 95, sentence=s2)
+    events = split_events([trig1, north, killed, trig2, capital])
+    assert [(e[0], e[1]) for e in events] == [("battles", "armed_clash"), ("protests", "peaceful_protest")]
+    battle, protest = events[0][2], events[1][2]
+    assert killed in battle and north in battle and capital in protest
+    assert killed not in protest
+
+
+def test_split_events_absorbs_arrests_into_violence() -> None:
+    s = "Two gunmen shot a shopkeeper dead; police later arrested them."
+    shot = _fact(TriggerFact, "shot", 12, sentence=s, event_type="violence_against_civilians",
+                 sub_event_type="attack", priority=4)
+    arrest = _fact(TriggerFact, "arrested", 48, sentence=s + " ", event_type="strategic_developments",
+                   sub_event_type="arrests", priority=5)
+    events = split_events([shot, arrest])
+    assert len(events) == 1 and events[0][0] == "violence_against_civilians"
+
+
+def test_split_events_casualties_alone_and_vetoed() -> None:
+    killed = _fact(CasualtyFact, "two men", 0, outcome="killed", count_low=2, count_best=2,
+                   count_high=2)
+    assert split_events([killed]) == [(None, None, [killed])]
+    flood = _fact(TriggerFact, "flood", 30, event_type="disaster", vetoes=True)
+    assert split_events([killed, flood]) == []
+    assert split_events([]) == []
+
+
+def test_seed_event_types(annotate: Callable[..., Doc], seed_gold: dict) -> None:
+    from pipeline.clean import clean_text
+
+    text = clean_text(seed_gold["text"])
+    doc = annotate(text, published=seed_gold["published"])
+    events = split_events(extract_facts(Article(id="seed", source="seed", text=text), doc))
+    types = [e[0] for e in events]
+    assert set(types) == set(seed_gold["facts"]["event_types"])
+    assert types[0] == "riots"
+    trigger_types = {t["event_type"] for t in doc._.ne_triggers}
+    assert trigger_types == set(seed_gold["facts"]["event_types"])
+
+
+def test_case2021_negatives_have_no_event(eval_dir, events_of: Callable[[str], EventList]) -> None:
+    """The disaster and accident snippets of CASE 2021 (read at run time, never copied)."""
+    path = eval_dir / "case2021_dev.jsonl"
+    if not path.exists():
+        pytest.skip("case2021_dev.jsonl is absent")
+    negatives = [r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+                 if not r["events"]]
+    with_event = [r["id"] for r in negatives if events_of(r["text"])]
+    assert len(with_event) <= 2, with_event
