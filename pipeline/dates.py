@@ -115,6 +115,8 @@ _SCAN = re.compile(
     r"(?: (?:morning|afternoon|evening))?)\b",
     re.IGNORECASE,
 )
+# At most this many tokens between a date and its verb of saying ("said early on Thursday").
+_REPORT_GAP = 3
 _PRECEDING_NOT_EVENT = re.compile(
     r"\b(?:every|each|next|coming|following|until|till)\s+$", re.IGNORECASE
 )
@@ -402,14 +404,17 @@ def _governor(span: Span, lex: Lexicon) -> Token | None:
     return None
 
 
-def _role(governor: Token | None, lex: Lexicon) -> str:
-    """'report' when the date attaches to a word of saying ("said Thursday"), else 'event'; a
-    passive "was reported Sunday" dates the incident, not a report."""
+def _role(span: Span, governor: Token | None, lex: Lexicon) -> str:
+    """'report' when the date attaches to a nearby word of saying ("said Thursday", "a
+    statement Friday"), else 'event'. A passive "was reported Sunday" dates the incident; a
+    date far from the verb of saying is more often a parse error inside the reported clause
+    ("... was shot on Jan. 6 around 9 p.m., police said")."""
     if governor is None or governor.lemma_.lower() not in lex.report_words:
         return "event"
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in governor.children):
         return "event"
-    return "report"
+    gap = span.start - governor.i - 1 if governor.i < span.start else governor.i - span.end
+    return "report" if gap <= _REPORT_GAP else "event"
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -458,7 +463,7 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
         ):
             role = "report"
         else:
-            role = _role(governor, lex)
+            role = _role(span, governor, lex)
         if published is not None and found.date_low > published and not found.has_year:
             role = "other"  # a relative date after publication is a plan, not an event
         facts.append(
@@ -502,11 +507,10 @@ def event_date(
     """Event columns (event_date, date_low, date_high, time_precision) for an event whose
     evidence holds `dates`.
 
-    The event happened on the first event-role date (in text order, day precision first) not
-    after publication. Preferred, in order: dates in `evidence` sentences (when given), dates
-    attached to an incident word of `models/dates/incident_words.txt` ("shot Saturday" before
-    "died Sunday"), any event date. Report dates ("said Thursday") only stand in when no event
-    date exists. Without any, the publication day
+    The event happened on an event-role date not after publication, from `evidence` sentences
+    when given: the most precise one, among those the ones attached to an incident word of
+    `models/dates/incident_words.txt` ("shot Saturday" before "died Sunday"), then the first
+    in the text. Report dates ("said Thursday") only stand in when no event date exists. Without any, the publication day
     standing for the week up to it (week precision); without a publication date either,
     nothing.
     """
@@ -515,17 +519,18 @@ def event_date(
     incident = load_lexicon().incident_words
     for pool in (
         [f for f in past if f.role == "event" and evidence and f.sentence in evidence],
-        # The incident's own date before its aftermath ("shot Saturday", "died Sunday").
-        [f for f in past if f.role == "event" and f.governor in incident],
         [f for f in past if f.role == "event"],
         [f for f in past if f.role == "report"],
         # An explicitly dated day after publication: the record's date may be wrong.
         [f for f in usable if f.role == "event" and f.time_precision == DAY],
     ):
         if pool:
-            # News names the event before its background: the first day-precise date wins
-            # (on the dev sets this beats the earliest date and the most repeated one).
-            best = min(pool, key=lambda f: (f.time_precision, f.char_start))
+            # The most precise date; then the incident's own date before its aftermath ("shot
+            # Saturday" before "died Sunday"); then the first: news names the event before its
+            # background (on the dev sets this beats the earliest and the most repeated date).
+            best = min(
+                pool, key=lambda f: (f.time_precision, f.governor not in incident, f.char_start)
+            )
             return {
                 "event_date": best.date,
                 "date_low": best.date_low,
