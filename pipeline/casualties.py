@@ -1,35 +1,845 @@
 """Casualties: killed / injured / arrested / missing counts with victims (issue 4).
 
-SCAFFOLD: contract only, to be replaced by the real component.
+The component `newsevents_casualties` finds outcome words with a PhraseMatcher on lower-cased
+text (lexicon `models/casualties/outcomes.json`), follows the dependency parse from each to the
+phrase that names its victims (passive subject, object, subject of "died"/"dead", the noun a
+participle modifies, the number a toll rises to), and reads the count from that phrase with
+`pipeline.numbers` (digits, number words, vague quantities, modifiers, ranges). Victim nouns map
+to a victim type through `models/casualties/victims.json`. Every claim is kept as a fact;
+`reconcile` turns the claims of one event into its counts.
+
+Upper-case wire copy defeats the tagger and parser, so such a text is parsed again lower-cased
+(same tokens, so character offsets are unchanged) and the claims are read from that parse.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
+from pipeline.numbers import Interval, load_vague_table, parse_count, parse_number
 from pipeline.schemas import CasualtyFact
 
 if not Doc.has_extension("ne_casualties"):
     Doc.set_extension("ne_casualties", default=None)
 
+DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+OUTCOMES = ("killed", "injured", "arrested", "missing", "shot")
+# The model's own components, rerun on the lower-cased copy of an upper-case text.
+_MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+_UPPER_RE = re.compile(r"[A-Z]")
+_LOWER_RE = re.compile(r"[a-z]")
+_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+# A time span that makes a count a running total ("since 1980", "in the past ten years", "this year").
+_SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b|^(the )?(1[89]|20)\d\d$")
+_SUBJ = ("nsubj", "nsubjpass")
+_PASSIVE_DEPS = ("auxpass", "nsubjpass")
+_SINGULAR_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+_RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+_ZERO_WORDS = {"nobody", "none", "noone", "no-one"}
+_DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "them", "whom",
+             "us", "which", "you", "both"}
+# Nouns that carry a count for the noun after "of" ("dozens of protesters", "a total of 12").
+_QUANTITY_NOUNS = {"dozens", "dozen", "hundreds", "thousands", "scores", "tens", "millions", "number", "handful",
+                   "couple", "pair", "lot", "total", "score", "group", "majority"}
+_CONDITION_VERBS = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "hospitalise", "take", "be",
+                    "remain", "list", "leave", "report", "suffering"}
+_BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
+
+
+@dataclass
+class _Lexicon:
+    """Everything the component reads from models/casualties, loaded once."""
+
+    matcher: PhraseMatcher
+    intransitive: set[str]
+    rising: set[str]
+    hypothetical_heads: set[str]
+    modals: set[str]
+    partitive_heads: set[str]
+    victim_type: dict[str, str]
+    perpetrators: set[str]
+    non_human: set[str]
+    vague: dict[str, Interval]
+    quantity_words: set[str] = field(default_factory=set)
+    trigger_words: set[str] = field(default_factory=set)
+
+
+def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
+    """Read the casualty lexicons and tables under `models_dir`/casualties once."""
+    base = Path(models_dir or DEFAULT_MODELS_DIR) / "casualties"
+    outcomes = json.loads((base / "outcomes.json").read_text(encoding="utf-8"))
+    victims = json.loads((base / "victims.json").read_text(encoding="utf-8"))
+    vague = load_vague_table(base / "quantities.json")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    intransitive: set[str] = set()
+    for outcome in OUTCOMES:
+        entry = outcomes[outcome]
+        phrases = entry["verbs"] + entry["intransitive"] + entry["nouns"]
+        matcher.add(outcome, [nlp.make_doc(p) for p in phrases])
+        intransitive.update(entry["intransitive"])
+    matcher.add("casualties", [nlp.make_doc(p) for p in outcomes["casualties"]])
+    victim_type = {}
+    for vtype, words in victims.items():
+        if vtype in ("_doc", "perpetrators", "non_human"):
+            continue
+        for w in words:
+            victim_type[w] = vtype
+    quantity_words = {k.split()[-1] for k in vague} | {k.split()[0] for k in vague}
+    quantity_words -= {"a", "of", "an"}
+    return _Lexicon(
+        matcher=matcher,
+        intransitive=intransitive,
+        rising=set(outcomes["killed"]["rising"]),
+        hypothetical_heads=set(outcomes["hypothetical_heads"]),
+        modals=set(outcomes["modals"]),
+        partitive_heads=set(outcomes["partitive_heads"]),
+        victim_type=victim_type,
+        perpetrators=set(victims["perpetrators"]),
+        non_human=set(victims["non_human"]),
+        vague=vague,
+        quantity_words=quantity_words,
+        trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
+    )
+
+
+def _is_upper_case(text: str) -> bool:
+    """Old wire copy: (almost) no lower-case letters."""
+    upper = len(_UPPER_RE.findall(text))
+    return upper > 20 and upper > 4 * len(_LOWER_RE.findall(text))
+
+
+def _case_view(doc: Doc, nlp: Language) -> Doc:
+    """`doc` itself, or for an upper-case text a lower-cased copy with the same tokens, parsed."""
+    if not _is_upper_case(doc.text):
+        return doc
+    words = []
+    start = True
+    for tok in doc:
+        w = tok.text.lower()
+        if start and w[:1].isalpha():
+            w = w[:1].upper() + w[1:]
+            start = False
+        if tok.text in (".", "!", "?", "--") or tok.text.startswith("\n"):
+            start = True
+        words.append(w)
+    if any(len(w) != len(t.text) for w, t in zip(words, doc)):
+        return doc
+    view = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    for name, proc in nlp.pipeline:
+        if name in _MODEL_PIPES:
+            view = proc(view)
+    return view
+
+
+@dataclass
+class _Claim:
+    """A count read from one victim phrase, before it becomes a fact dict."""
+
+    low: int
+    best: int
+    high: int | None
+    qualifier: str | None
+    tokens: list[Token]
+    victims: str | None
+    victim_type: str
+    partitive: bool = False
+    perpetrator: bool = False
+
+    @property
+    def head_i(self) -> int:
+        """Index of the token that names the victims (the same people share it across claims)."""
+        return self.tokens[-1].i
+
+
+class _Extractor:
+    """Reads the claims of one Doc (its case view) with one lexicon."""
+
+    def __init__(self, lex: _Lexicon) -> None:
+        self.lex = lex
+        self.trigger_words = lex.trigger_words
+
+    # ---- words -------------------------------------------------------------------------------
+    def is_quantity(self, tok: Token) -> bool:
+        """A token that can head a count: a number, a number word or a vague quantity word."""
+        low = tok.lower_
+        if low in self.lex.quantity_words or low in _QUANTITY_NOUNS:
+            return True
+        if tok.like_num and not tok.is_punct:
+            return not (len(low) == 4 and _YEAR_RE.match(low) and tok.ent_type_ == "DATE")
+        return tok.pos_ == "NUM" and parse_number(low) is not None
+
+    def vtype(self, tok: Token) -> tuple[str, bool] | None:
+        """(victim type, is perpetrator) of a noun, or None for a non-human noun."""
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if lemma in self.lex.non_human or low in self.lex.non_human:
+            return None
+        if lemma in self.lex.perpetrators or low in self.lex.perpetrators:
+            return "unknown", True
+        for key in (low, lemma):
+            if key in self.lex.victim_type:
+                return self.lex.victim_type[key], False
+        for child in tok.children:  # "security forces", "police personnel"
+            if child.dep_ in ("compound", "amod") and child.lemma_.lower() in self.lex.victim_type:
+                return self.lex.victim_type[child.lemma_.lower()], False
+        if tok.ent_type_ in ("PERSON", "NORP"):
+            return "civilians", False
+        return "unknown", False
+
+    @staticmethod
+    def is_name(tok: Token) -> bool:
+        """A capitalised word inside a sentence that the tagger or NER takes for a name."""
+        if tok.ent_type_ in ("PERSON",):
+            return True
+        if tok.ent_type_ not in ("", "NORP", "ORG") or not tok.is_title:
+            return False
+        return tok.pos_ == "PROPN" or tok.tag_ == "NN"
+
+    def is_person(self, tok: Token) -> bool:
+        """A noun that names people for sure (so that a bare singular counts as one)."""
+        lemma = tok.lemma_.lower()
+        return (
+            lemma in self.lex.victim_type
+            or tok.lower_ in self.lex.victim_type
+            or lemma in self.lex.perpetrators
+            or tok.ent_type_ == "PERSON"
+        )
+
+    # ---- counts ------------------------------------------------------------------------------
+    def quantity_of_number(self, num: Token) -> tuple[int, int, int | None, str | None] | None:
+        """Count of a number token with its modifiers ("at least 20", "between 10 and 15")."""
+        doc = num.doc
+        if self.is_age(num):
+            return None
+        start = num.left_edge.i
+        end = num.i + 1
+        for child in num.rights:  # ranges: "10 to 15", "10 and 15" hang off the first number
+            if child.dep_ in ("conj", "prep", "quantmod", "cc") and child.lower_ in ("to", "and", "or", "-"):
+                end = max(end, child.right_edge.i + 1)
+            elif child.dep_ == "conj" and child.like_num:
+                end = max(end, child.i + 1)
+        if start > 0 and doc[start - 1].lower_ in ("a", "an") and num.lower_ not in ("one",):
+            start -= 1  # "a few", "a dozen"
+        text = doc[start:end].text
+        found = parse_count(text, self.lex.vague) or parse_count(num.text, self.lex.vague)
+        if found is None and start > 0:
+            found = parse_count(doc[start - 1 : num.i + 1].text, self.lex.vague)
+        return found
+
+    @staticmethod
+    def is_age(num: Token) -> bool:
+        """A number that is an age, a time or an amount rather than a count of people."""
+        doc = num.doc
+        nxt = doc[num.i + 1 : num.i + 4]
+        low = " ".join(t.lower_ for t in nxt)
+        if low.startswith(("- year", "-year", "year", "years old", "yr", "month", "p.m", "a.m", "percent", "%",
+                           "o'clock", "block", "- month")):
+            return True
+        if num.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL", "QUANTITY"):
+            return True
+        if num.i > 0 and doc[num.i - 1].text in ("$", "#", "No.", "no."):
+            return True
+        if num.dep_ == "appos" or (num.dep_ == "npadvmod" and num.head.pos_ == "PROPN"):
+            return True  # "John Smith, 25," is his age
+        if num.i > 0 and doc[num.i - 1].lower_ in ("aged", "age", "ages"):
+            return True
+        if 1 < num.i < len(doc) - 1 and doc[num.i - 1].text == "," and doc[num.i + 1].text in (",", ";", "of", ")"):
+            return doc[num.i - 2].pos_ in ("PROPN", "NOUN")  # "Justin Burns, 14, of Palisade": an age
+        return False
+
+    def count_token(self, tok: Token, depth: int = 0) -> _Claim | None:
+        """The claim a victim phrase headed by `tok` makes (one conjunct), or None."""
+        if depth > 3:
+            return None
+        low = tok.lower_
+        doc = tok.doc
+        if tok.pos_ == "PRON" or low in _RELATIVE_PRONOUNS:
+            if low in _SINGULAR_PRONOUNS:
+                return _Claim(1, 1, 1, None, [tok], tok.text, "unknown")
+            if low in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+                return self.count_token(tok.head.head, depth + 1)
+            if low in _ZERO_WORDS:
+                return _Claim(0, 0, 0, "none", [tok], tok.text, "unknown")
+            if low in ("another", "one"):
+                return _Claim(1, 1, 1, None, [tok], tok.text, "unknown")
+            if low in ("neither",):
+                return _Claim(0, 0, 0, "none", [tok], tok.text, "unknown")
+            return None
+        if low in _ZERO_WORDS or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children):
+            return _Claim(0, 0, 0, "none", [doc[tok.left_edge.i], tok], tok.text, "unknown")
+        if low in ("old", "olds") and tok.i > 1 and doc[tok.i - 2].lower_ in ("year", "years"):
+            # "a 17-year-old was killed", "two 15-year-olds": the age stands for the person
+            qtok = self.quantity_child(tok)
+            q = self.quantity_of_number(qtok) if qtok is not None and qtok.i < doc[tok.i - 2].left_edge.i else None
+            if low == "olds":
+                q = q or (2, 2, None, "plural")
+                return _Claim(q[0], q[1], q[2], q[3], [self.left_lead(tok), tok], tok.text, "civilians")
+            return _Claim(1, 1, 1, None, [self.left_lead(tok), tok], doc[tok.i - 4 : tok.i + 1].text, "civilians")
+        if low == "total":  # "a total of 12 people"
+            pobj = self.of_pobj(tok)
+            return self.count_token(pobj, depth + 1) if pobj is not None else None
+        if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            return self.count_token(tok.head, depth + 1)  # reached through the number: "two people dead"
+        if self.is_quantity(tok) and tok.pos_ in ("NUM", "NOUN", "ADJ", "DET", "PRON", "X", "PROPN"):
+            return self.count_number_head(tok)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        typed = self.vtype(tok)
+        if typed is None:
+            return None
+        vtype, perp = typed
+        qtok = self.quantity_child(tok)
+        victims = self.victim_words(tok)
+        if qtok is not None:
+            q = self.quantity_of_number(qtok)
+            if q is None:
+                return None
+            tokens = [doc[qtok.left_edge.i], tok]
+            return _Claim(q[0], q[1], q[2], q[3], tokens, victims, vtype, self.is_partitive_np(tok), perp)
+        if tok.tag_ in ("NNS", "NNPS") and tok.pos_ == "NOUN":
+            if not self.is_person(tok):
+                return None
+            lead = self.left_lead(tok)
+            return _Claim(2, 2, None, "plural", [lead, tok], victims, vtype, False, perp)
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP", "ORG", ""):
+            return None
+        if not self.is_person(tok) and not self.is_name(tok):
+            return None
+        return _Claim(1, 1, 1, None, [self.left_lead(tok), tok], victims, vtype, self.is_partitive_np(tok), perp)
+
+    def count_number_head(self, tok: Token) -> _Claim | None:
+        """A count headed by a number or quantity word: "three", "dozens of protesters"."""
+        pobj = self.of_pobj(tok)
+        if tok.lower_ in ("number", "lot", "group", "majority", "couple", "pair", "handful") and pobj is None:
+            return None
+        q = self.quantity_of_number(tok)
+        if q is None and pobj is not None:  # "a number of students"
+            q = parse_count(tok.doc[tok.left_edge.i : tok.i + 2].text, self.lex.vague)
+        if q is None:
+            return None
+        vtype, perp, victims, partitive = "unknown", False, None, False
+        tokens = [tok.doc[tok.left_edge.i], tok]
+        if pobj is not None:
+            typed = self.vtype(pobj) if pobj.pos_ in ("NOUN", "PROPN") else ("unknown", False)
+            if typed is None:
+                return None
+            vtype, perp = typed
+            victims = self.victim_words(pobj)
+            partitive = pobj.lower_ in _DEFINITE or any(
+                c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in pobj.children
+            )
+            tokens.append(pobj)
+            if pobj.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in pobj.children):
+                inner = self.count_token(pobj, 1)  # "a total of 12 people"
+                if inner is not None:
+                    return inner
+        else:
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and self.vtype(nxt) is None:
+                return None  # "three vehicles"
+            if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and self.vtype(tok.head) is None:
+                return None
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.lex.partitive_heads:
+            partitive = True
+        return _Claim(q[0], q[1], q[2], q[3], tokens, victims, vtype, partitive, perp)
+
+    @staticmethod
+    def of_pobj(tok: Token) -> Token | None:
+        """The object of "of" hanging off tok ("dozens of protesters" -> protesters)."""
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for gc in child.children:
+                    if gc.dep_ == "pobj":
+                        return gc
+        return None
+
+    def quantity_child(self, noun: Token) -> Token | None:
+        """The number or quantity word counting a noun ("12 officers", "several people")."""
+        for child in noun.lefts:
+            if child.dep_ in ("nummod", "quantmod") and not self.is_age(child):
+                return child
+        for child in noun.lefts:
+            if child.dep_ in ("amod", "det", "advmod", "nmod", "compound") and child.lower_ in self.lex.vague:
+                return child
+            if child.dep_ in ("amod", "compound", "nmod") and child.like_num and not self.is_age(child):
+                return child
+        return None
+
+    def is_partitive_np(self, noun: Token) -> bool:
+        """A noun phrase that names part of a group counted elsewhere ("including two children")."""
+        head = noun.head
+        return noun.dep_ == "pobj" and head.lower_ in self.lex.partitive_heads
+
+    @staticmethod
+    def left_lead(tok: Token) -> Token:
+        return tok.doc[tok.left_edge.i] if tok.left_edge.i >= tok.i - 6 else tok
+
+    @staticmethod
+    def victim_words(tok: Token) -> str:
+        """The victim noun with its compounds and adjectives ("law-enforcement officers")."""
+        doc = tok.doc
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "amod") and child.i < start and not child.like_num:
+                start = min(start, child.left_edge.i)
+            if child.dep_ == "det" and child.lower_ == "another":  # "another victim": one more
+                start = min(start, child.i)
+        return doc[start : tok.i + 1].text
+
+    def count_phrase(self, arg: Token) -> list[_Claim]:
+        """Claims of a victim phrase with its conjuncts, one per victim type (same type summed)."""
+        parts = [arg]
+        if arg.pos_ in ("NOUN", "PROPN", "NUM"):
+            parts += [c for c in arg.conjuncts if c.i > arg.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            if arg.tag_ in ("NN", "NNP") or arg.lower_ == "one":
+                # "one lieutenant, four soldiers and three civilians": the parser makes the list an apposition
+                for app in arg.children:
+                    if app.dep_ == "appos" and self.quantity_child(app) is not None and app.conjuncts:
+                        parts += [app, *(c for c in app.conjuncts if c.i > app.i)]
+        claims = [c for c in (self.count_token(p) for p in parts) if c is not None]
+        if len(claims) <= 1:
+            return claims
+        if len(claims) >= 3 and claims[0].best == sum(c.best for c in claims[1:]):
+            return claims[:1]  # "three people, two men and a woman": the list spells out the first
+        merged: dict[tuple[str, bool, bool], _Claim] = {}
+        for c in claims:
+            key = (c.victim_type, c.perpetrator, c.partitive)
+            if key not in merged:
+                merged[key] = c
+                continue
+            m = merged[key]
+            m.low += c.low
+            m.best += c.best
+            m.high = None if m.high is None or c.high is None else m.high + c.high
+            m.tokens += c.tokens
+            m.victims = f"{m.victims} and {c.victims}"
+        return list(merged.values())
+
+    # ---- triggers ----------------------------------------------------------------------------
+    def hypothetical(self, trig: Token) -> bool:
+        """A threat, a plan, a possibility or a condition rather than a report."""
+        node = trig
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lex.modals:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
+                    return True
+            if node is not trig and node.lemma_.lower() in self.lex.hypothetical_heads:
+                return True
+            if node.dep_ not in ("xcomp", "conj", "acl", "advcl", "pcomp", "pobj", "prep", "relcl", "ccomp",
+                                 "dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+                break
+            node = node.head
+            if node.lemma_.lower() in self.lex.hypothetical_heads:
+                return True
+        return False
+
+    def running_total(self, trig: Token) -> bool:
+        """A statistic over a period ("13,000 killed since 1980", "64 homicides this year"), not an event."""
+        clause = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ != "ROOT" else trig
+        if clause.pos_ not in ("VERB", "AUX", "ADJ") and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        for tok in clause.subtree:
+            if tok.lower_ in ("since", "annually", "yearly") and tok.head in (clause, trig):
+                return True
+            if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
+                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                if ent is not None and _SPAN_RE.search(ent.text.lower()) and "old" not in ent.text.lower():
+                    return True
+        return False
+
+    def negated(self, trig: Token) -> bool:
+        """The outcome itself is denied ("was not injured", "no injuries")."""
+        return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trig.children)
+
+    def verb_argument(self, trig: Token, outcome: str, phrase: str, depth: int = 0) -> Token | None:
+        """The victim phrase of a verb or adjective trigger."""
+        kids = list(trig.children)
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in kids if c.dep_ in ("nsubj", "expl")), None
+        )
+        if subj is not None and subj.dep_ == "expl":
+            subj = next((c for c in kids if c.dep_ in ("attr", "dobj")), None)
+        passive = any(c.dep_ in _PASSIVE_DEPS for c in kids)
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "attr")), None)
+        intransitive = phrase in self.lex.intransitive or trig.pos_ in ("ADJ",) or trig.lemma_ in ("die",)
+        if intransitive or passive:
+            if subj is not None:
+                return subj
+        elif dobj is not None:
+            return dobj
+        elif (
+            subj is not None
+            and trig.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in ("aux", "ccomp", "xcomp") or c.lower_ == "at" for c in kids)
+            and subj.lower_ not in ("police", "he", "she", "they", "who", "i", "we")
+            and (trig.tag_ == "VBN" or subj.i == trig.sent.start or trig.sent.text.rstrip()[-1:] not in ".!?")
+        ):
+            return subj  # reduced passive in headlines: "3 killed in blast", "Man shot", "three others wounded"
+        if trig.dep_ in ("acl", "amod") and trig.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            return trig.head  # "12 people killed", "wounded soldiers"
+        if intransitive or trig.tag_ == "VBN":
+            near = self.headline_number(trig)
+            if near is not None:
+                return near
+        if (
+            trig.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+            and trig.head.pos_ in ("VERB", "AUX")
+            and (trig.pos_ == "ADJ" or trig.tag_ in ("VBN", "JJ"))
+        ):
+            head = trig.head
+            hk = list(head.children)
+            deps = ("nsubjpass", "dobj") if trig.dep_ == "ccomp" else ("nsubjpass", "dobj", "nsubj")
+            for dep in deps:  # "was shot dead", "left two dead", "are dead", "was found beheaded"
+                found = next((c for c in hk if c.dep_ == dep and c is not trig), None)
+                if found is not None:
+                    return found
+        inherit = trig.dep_ == "conj" or (trig.dep_ == "advcl" and trig.head.lower_ in self.trigger_words)
+        if inherit and depth < 2 and trig.head.pos_ in ("VERB", "ADJ", "AUX"):
+            return self.verb_argument(trig.head, outcome, trig.head.lower_, depth + 1)  # "shot and killed"
+        return None
+
+    def noun_argument(self, trig: Token) -> tuple[Token | None, bool, bool]:
+        """(victim phrase, supersedes, partitive) of a noun trigger ("12 fatalities", "toll rose to 12")."""
+        for child in trig.children:
+            if child.dep_ in ("nummod", "quantmod") and not self.is_age(child):
+                return child, False, False
+        if trig.dep_ == "compound" and trig.lower_ != "death":
+            return None, False, False
+        pobj = self.of_pobj(trig)
+        if pobj is not None:
+            return pobj, False, False
+        if trig.tag_ == "NN":  # "her child's death", "his murder"
+            poss = next((c for c in trig.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss, False, False
+        head = trig.head
+        if trig.dep_ == "pobj" and head.lower_ in ("among",):
+            verb = head.head
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "attr", "nsubjpass") and c is not head:
+                    return c, False, True
+        if trig.dep_ in _SUBJ and head.pos_ in ("VERB", "AUX"):
+            rises = head.lemma_.lower() in self.lex.rising or head.lower_ in self.lex.rising
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj, rises, False
+                if c.dep_ in ("attr", "dobj") and c is not trig:
+                    return c, rises, False
+            if head.lemma_ in ("include",):
+                obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+                return obj, False, True
+        if trig.dep_ == "dobj" and head.lemma_.lower() in _BRING_VERBS:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    return pobj, True, False
+        if trig.dep_ == "appos" and head.pos_ == "NUM":
+            return head, False, False
+        return None, False, False
+
+    def condition_argument(self, trig: Token) -> Token | None:
+        """Who has the injuries: "suffered wounds", "a man with gunshot wounds", "in critical condition"."""
+        head = trig.head
+        if head.lower_ in ("to", "from", "of") and head.head.lemma_.lower() in ("die", "succumb", "perish"):
+            return None  # "succumbed to his injuries", "died of wounds"
+        poss = next((c for c in trig.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("their", "its"):
+            return poss  # "his injuries were not life-threatening"
+        if trig.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(head)
+        if trig.dep_ == "pobj":
+            governor = head.head
+            if head.lower_ in ("to", "from", "of") and governor.lemma_.lower() in ("die", "succumb", "perish"):
+                return None  # "succumbed to his injuries", "died of wounds"
+            if governor.pos_ in ("NOUN", "PROPN"):
+                return governor
+            if governor.pos_ in ("VERB", "AUX"):
+                return self.subject_of(governor)
+        return None
+
+    @staticmethod
+    def subject_of(verb: Token) -> Token | None:
+        for dep in ("nsubjpass", "nsubj"):
+            found = next((c for c in verb.children if c.dep_ == dep), None)
+            if found is not None:
+                return found
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head  # "one person suffering injuries"
+        if verb.dep_ == "conj":
+            return next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
+        return None
+
+    def headline_number(self, trig: Token) -> Token | None:
+        """A number just before the trigger in telegraphic style: "3 dead, 5 hurt", "four injured"."""
+        doc = trig.doc
+        i = trig.i - 1
+        steps = 0
+        while i >= 0 and steps < 3:
+            tok = doc[i]
+            if tok.is_space or tok.is_punct or "\n" in tok.whitespace_:
+                return None
+            if self.is_quantity(tok) and tok.lower_ not in ("a", "an", "some"):
+                return tok
+            if tok.pos_ in ("NOUN", "ADJ") and self.vtype(tok) is not None or tok.lower_ in ("more", "others"):
+                i -= 1
+                steps += 1
+                continue
+            return None
+        return None
+
+    def claims(self, view: Doc, doc: Doc, lex: _Lexicon) -> list[dict]:
+        """All casualty facts (dicts) of a Doc, read from its case view."""
+        matches = lex.matcher(view, as_spans=True)
+        spans = filter_spans(matches)
+        facts: list[dict] = []
+        heads: list[int] = []  # victim token of each fact, to tie claims about the same people
+        used: set[tuple[str, int]] = set()
+        for span in spans:
+            outcome = span.label_
+            trig = span.root
+            phrase = span.text.lower()
+            if outcome == "shot" and trig.pos_ != "VERB":
+                continue
+            if outcome == "casualties":  # killed or injured: only its denial is informative
+                if self.negated(trig) or (trig.i > 0 and view[trig.i - 1].lower_ == "no"):
+                    facts.append(self.zero_fact(doc, view, span, "killed"))
+                    facts.append(self.zero_fact(doc, view, span, "injured"))
+                    heads += [-1, -1]
+                continue
+            if self.hypothetical(trig) or self.running_total(trig):
+                continue
+            supersedes = partitive = False
+            arg: Token | None = None
+            among = trig.dep_ == "pobj" and trig.head.lower_ == "among"
+            if among or (trig.pos_ in ("NOUN", "PROPN") and span[-1].pos_ in ("NOUN", "PROPN")):
+                if outcome == "injured" and phrase not in ("injured", "wounded", "dead"):
+                    if any(c.dep_ == "det" and c.lower_ == "no" for c in trig.children):
+                        arg = None
+                    else:
+                        arg = self.condition_argument(trig)
+                else:
+                    arg, supersedes, partitive = self.noun_argument(trig)
+                if arg is None and self.negated(trig):
+                    facts.append(self.zero_fact(doc, view, span, outcome))
+                    heads.append(-1)
+                    continue
+            elif trig.lower_ == "fatally" and trig.head.pos_ == "NUM":
+                arg = trig.head  # "two were shot, one fatally"
+            else:
+                arg = self.verb_argument(trig, outcome, phrase)
+                for other in span:  # "shot and killed a neighbor": the object hangs off "killed"
+                    if arg is None and other is not trig and other.pos_ in ("VERB", "ADJ"):
+                        arg = self.verb_argument(other, outcome, phrase)
+                if arg is None:
+                    arg = self.headline_number(trig)
+            if arg is not None and not self.count_phrase(arg):
+                # the parser's choice names no people ("four killed as gunmen storm village"): try the
+                # noun the participle hangs on, then a number just before it
+                alt = trig.head if trig.dep_ in ("acl", "amod") and trig.head.i != arg.i else None
+                arg = alt if alt is not None and self.count_phrase(alt) else self.headline_number(trig)
+            if arg is None:
+                continue
+            if (outcome, arg.i) in used:
+                continue
+            used.add((outcome, arg.i))
+            negated = (self.negated(trig) or (trig.dep_ == "pobj" and trig.head.lower_ == "without")) and (
+                outcome != "shot"
+            )
+            for claim in self.count_phrase(arg):
+                if negated:
+                    claim.low = claim.best = 0
+                    claim.high = 0
+                    claim.qualifier = "not"
+                fact = self.fact(doc, view, span, outcome, claim, supersedes, partitive or claim.partitive)
+                facts.append(fact)
+                heads.append(claim.head_i)
+        # "a woman who was wounded ... has died": her injury is not an extra injured person.
+        dead = {h for f, h in zip(facts, heads) if f["outcome"] == "killed" and f["count_best"] > 0}
+        for f, h in zip(facts, heads):
+            if f["outcome"] == "injured" and h in dead:
+                f["includes_killed"] = True
+        return facts
+
+    # ---- facts -------------------------------------------------------------------------------
+    @staticmethod
+    def _sentence(doc: Doc, view: Doc, tok: Token) -> str:
+        sent = view[tok.i].sent
+        return doc.text[sent.start_char : sent.end_char].strip()
+
+    def fact(
+        self, doc: Doc, view: Doc, span: Span, outcome: str, claim: _Claim, supersedes: bool, partitive: bool
+    ) -> dict:
+        """A dict valid as CasualtyFact (minus article_id) for one claim."""
+        toks = [*claim.tokens, span[0], span[-1]]
+        sent = span.sent
+        first = max(min(t.i for t in toks), sent.start)
+        last = min(max(t.i for t in toks), sent.end - 1)
+        start, end = view[first].idx, view[last].idx + len(view[last].text)
+        # A gunshot wound, like "was shot", does not say whether the victim survived.
+        wound = outcome == "injured" and "wound" in span.text.lower() and span.root.pos_ == "NOUN"
+        shot = (outcome == "shot" or wound) and claim.best > 0
+        return {
+            "kind": "casualty",
+            "text": doc.text[start:end],
+            "sentence": self._sentence(doc, view, span.root),
+            "char_start": start,
+            "char_end": end,
+            "outcome": "injured" if shot else outcome,
+            "count_low": claim.low,
+            "count_best": claim.best,
+            "count_high": claim.high,
+            "victims": claim.victims,
+            "victim_type": claim.victim_type,
+            "qualifier": claim.qualifier,
+            "supersedes_prior": supersedes,
+            "partitive": partitive,
+            "perpetrator": claim.perpetrator,
+            "includes_killed": shot,
+        }
+
+    def zero_fact(self, doc: Doc, view: Doc, span: Span, outcome: str) -> dict:
+        """A "no injuries" / "no casualties" claim: zero for the outcome (both for casualties)."""
+        start = span.start
+        if start > 0 and view[start - 1].lower_ == "no":
+            start -= 1
+        claim = _Claim(0, 0, 0, "none", [view[start]], None, "unknown")
+        return self.fact(doc, view, span, outcome, claim, False, False)
+
 
 @Language.factory("newsevents_casualties", default_config={"models_dir": ""})
 def make_component(nlp: Language, name: str, models_dir: str):
     """Build the component; its data files are read once from `models_dir`."""
-    _ = Path(models_dir)
+    lex = load_lexicon(nlp, models_dir)
+    extractor = _Extractor(lex)
 
     def component(doc: Doc) -> Doc:
         # Contract: a list of dicts, each valid as pipeline.schemas.CasualtyFact without article_id.
-        doc._.ne_casualties = []
+        view = _case_view(doc, nlp)
+        doc._.ne_casualties = extractor.claims(view, doc, lex)
         return doc
 
     return component
 
 
+# ---- reconcile ---------------------------------------------------------------------------------
+# Protesters and rioters are the same crowd named by different sources ("protesters" vs
+# "attackers"), so they are one group when claims are compared.
+_GROUP = {"rioters": "protesters"}
+
+
+def _group_total(claims: list[CasualtyFact]) -> tuple[int, int, int | None] | None:
+    """One victim group: the latest superseding claim replaces earlier ones; then the highest
+    credible (best) report wins, with its interval."""
+    if not claims:
+        return None
+    claims = sorted(claims, key=lambda f: f.char_start)
+    last_sup = max((i for i, f in enumerate(claims) if f.supersedes_prior), default=None)
+    if last_sup is not None:
+        claims = claims[last_sup:]
+    top = max(claims, key=lambda f: (f.count_best, f.count_high is None, f.count_high or 0))
+    return top.count_low, top.count_best, top.count_high
+
+
+def _add(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> tuple[int, int, int | None]:
+    high = None if a[2] is None or b[2] is None else a[2] + b[2]
+    return a[0] + b[0], a[1] + b[1], high
+
+
+def _outcome_total(claims: list[CasualtyFact]) -> tuple[int, int, int | None] | None:
+    """Reconciled interval of one outcome's claims (see `reconcile`)."""
+    if not claims:
+        return None
+    claims = sorted(claims, key=lambda f: f.char_start)
+    # An untyped toll update ("the death toll rose to 12") replaces every earlier claim.
+    last_sup = max((i for i, f in enumerate(claims) if f.supersedes_prior and f.victim_type == "unknown"),
+                   default=None)
+    if last_sup is not None:
+        claims = claims[last_sup:]
+    whole = [f for f in claims if not f.partitive]
+    groups: dict[tuple[str, bool], list[CasualtyFact]] = {}
+    untyped: list[CasualtyFact] = []
+    for f in whole:
+        if f.victim_type == "unknown" and not f.perpetrator:
+            untyped.append(f)
+        else:
+            key = (_GROUP.get(f.victim_type, f.victim_type), f.perpetrator)
+            groups.setdefault(key, []).append(f)
+    total: tuple[int, int, int | None] | None = None
+    for group in groups.values():
+        g = _group_total(group)
+        if g is not None:
+            total = g if total is None else _add(total, g)
+    loose = _group_total(untyped)
+    if loose is not None and (total is None or loose[1] > total[1]):
+        total = loose  # an untyped count is a total that may include the typed ones
+    parts = _group_total([f for f in claims if f.partitive])
+    if parts is not None and (total is None or parts[1] > total[1]):
+        total = parts  # "one of the officers" only sets a floor
+    return total
+
+
 def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     """Event columns (killed_low/best/high, injured_*, arrested_*, fatalities) reconciled from the
-    casualty claims of one event."""
-    return {}
+    casualty claims of one event.
+
+    Policy, per outcome:
+    - claims are grouped by victim type (protesters and rioters are one group; perpetrators,
+      "the gunman was killed", are a group of their own);
+    - within a group the latest superseding claim ("the death toll rose to 12") replaces the
+      earlier ones, then the highest credible report (highest best) is taken with its interval,
+      so a restated or earlier lower figure ("at least eight officers" next to "12 officers") never
+      adds;
+    - different groups add up (12 officers + dozens of attackers); intervals add: low of lows,
+      best of bests, high None when any is unbounded;
+    - an untyped count ("three were killed") is a total that may include the typed ones: the
+      result is the larger of it and the sum of the typed groups;
+    - partitive claims ("one of the officers", "including two children") never add; they only
+      set a floor;
+    - injured: claims that someone was shot without saying whether they died (`includes_killed`)
+      count as injured after removing the killed ("three were shot, one fatally" = 1 killed,
+      2 injured); explicit injured claims win when larger;
+    - an outcome with no claim is None (not reported), an outcome with only zero claims
+      ("no one was hurt") is 0.
+
+    On the seed this gives killed 24 (12 officers + dozens of attackers = 12) and injured 353.
+    """
+    by_outcome: dict[str, list[CasualtyFact]] = {"killed": [], "injured": [], "arrested": [], "shot": []}
+    for f in facts:
+        if f.outcome == "injured" and f.includes_killed:
+            by_outcome["shot"].append(f)
+        elif f.outcome in by_outcome:
+            by_outcome[f.outcome].append(f)
+    totals = {k: _outcome_total(v) for k, v in by_outcome.items()}
+    killed, shot = totals["killed"], totals["shot"]
+    if shot is not None:
+        k = killed[1] if killed else 0
+        wounded = (max(shot[0] - k, 0), max(shot[1] - k, 0), None if shot[2] is None else max(shot[2] - k, 0))
+        injured = totals["injured"]
+        if injured is None or wounded[1] > injured[1]:
+            totals["injured"] = wounded
+    out: dict[str, object] = {}
+    for outcome in ("killed", "injured", "arrested"):
+        t = totals[outcome]
+        out[f"{outcome}_low"], out[f"{outcome}_best"], out[f"{outcome}_high"] = t if t else (None, None, None)
+    out["fatalities"] = out["killed_best"]
+    return out
+
+
+def facts_of(items: Iterable[dict]) -> Iterator[CasualtyFact]:
+    """Validate component dicts as CasualtyFact (tests and tools)."""
+    for item in items:
+        yield CasualtyFact(**item)

@@ -124,6 +124,9 @@ class CasualtyFact(FactBase):
     victim_type: VictimType = "unknown"
     qualifier: str | None = None  # "at least", "dozens", "between ... and" ...
     supersedes_prior: bool = False  # "the toll rose to 12": replaces earlier claims of the group
+    partitive: bool = False  # "one of the officers", "including two children": part of another claim
+    perpetrator: bool = False  # the victims are the attackers ("the gunman was killed")
+    includes_killed: bool = False  # "three were shot": injured, unless also reported killed
 
 
 class DateFact(FactBase):

@@ -1,0 +1,228 @@
+"""Casualty claims (component) and their reconciliation into event counts.
+
+Every sentence below was written for these tests; none comes from the fixture corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.casualties import reconcile
+from pipeline.schemas import CasualtyFact
+
+# (sentence, expected claims as (outcome, low, best, high, victim_type)); order does not matter.
+K, I, A, M = "killed", "injured", "arrested", "missing"
+CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
+    # plain wire copy, passive voice
+    ("Police said 14 soldiers were killed in the ambush on Tuesday.", [(K, 14, 14, 14, "state_forces")]),
+    ("Three civilians were wounded when the shell hit the market.", [(I, 3, 3, 3, "civilians")]),
+    ("Two people were killed and five others injured in the blast.",
+     [(K, 2, 2, 2, "civilians"), (I, 5, 5, 5, "unknown")]),
+    ("A man was shot and killed outside a bar late Friday.", [(K, 1, 1, 1, "civilians")]),
+    ("The woman died at the scene, officials said.", [(K, 1, 1, 1, "civilians")]),
+    ("The victim was pronounced dead at a hospital.", [(K, 1, 1, 1, "civilians")]),
+    ("Authorities said 1,200 protesters were detained over the weekend.", [(A, 1200, 1200, 1200, "protesters")]),
+    ("Nine police officers were hurt during the clashes.", [(I, 9, 9, 9, "state_forces")]),
+    ("Seven miners lost their lives in the attack on the convoy.", [(K, 7, 7, 7, "civilians")]),
+    ("Twelve villagers were slain by gunmen overnight.", [(K, 12, 12, 12, "civilians")]),
+    # active voice
+    ("Gunmen killed eight farmers and wounded three others near the border.",
+     [(K, 8, 8, 8, "civilians"), (I, 3, 3, 3, "unknown")]),
+    ("Police arrested two suspects after the robbery.", [(A, 2, 2, 2, "unknown")]),
+    ("The militants abducted 40 students from their dormitory.", [(M, 40, 40, 40, "civilians")]),
+    ("He killed his wife before turning the gun on himself.", [(K, 1, 1, 1, "civilians")]),
+    ("The car bomb killed at least 25 people, including six children.", [(K, 25, 25, None, "civilians")]),
+    ("The gunman opened fire on the crowd, killing four, including a toddler.", [(K, 4, 4, 4, "unknown")]),
+    ("Troops shot dead two rebels during the raid.", [(K, 2, 2, 2, "rebels_militants")]),
+    # words, vague quantities, modifiers and ranges
+    ("Twenty-five passengers were injured when the bus was attacked.", [(I, 25, 25, 25, "civilians")]),
+    ("Dozens of demonstrators were wounded by rubber bullets.", [(I, 12, 12, 99, "protesters")]),
+    ("Hundreds of people were arrested in the crackdown.", [(A, 100, 100, 999, "civilians")]),
+    ("Scores of villagers were killed in the massacre.", [(K, 40, 40, 199, "civilians")]),
+    ("Several soldiers were injured in the exchange of fire.", [(I, 3, 3, 9, "state_forces")]),
+    ("A number of students were detained by security agents.", [(A, 3, 3, None, "civilians")]),
+    ("More than 30 people died in the fighting.", [(K, 31, 31, None, "civilians")]),
+    ("Nearly 50 rebels were killed, the army claimed.", [(K, 40, 50, 50, "rebels_militants")]),
+    ("Up to 200 people may have been hurt.", []),
+    ("As many as 60 worshippers were killed when the mosque was bombed.", [(K, 48, 60, 60, "civilians")]),
+    ("About 100 protesters were arrested on Sunday.", [(A, 80, 100, 120, "protesters")]),
+    ("Between 10 and 15 guards were wounded in the prison riot.", [(I, 10, 10, 15, "state_forces")]),
+    ("Officials said 10 to 15 fighters died in the air strike.", [(K, 10, 10, 15, "rebels_militants")]),
+    ("Two dozen people were hospitalised after the stampede.", [(I, 24, 24, 24, "civilians")]),
+    ("At least eight police officers have been killed since the unrest began on Sunday.",
+     [(K, 8, 8, None, "state_forces")]),
+    # headlines and telegraphic style
+    ("3 dead, 5 hurt in shooting at warehouse", [(K, 3, 3, 3, "unknown"), (I, 5, 5, 5, "unknown")]),
+    ("Unrest leaves dozens dead, police say", [(K, 12, 12, 99, "unknown")]),
+    ("Four killed as gunmen storm village", [(K, 4, 4, 4, "unknown")]),
+    ("Teen shot dead outside school", [(K, 1, 1, 1, "civilians")]),
+    # appositions, names, ages
+    ("A 17-year-old boy was shot dead on Elm Street.", [(K, 1, 1, 1, "civilians")]),
+    ("The victim, Maria Lopez, 34, died of her wounds on Monday.", [(K, 1, 1, 1, "civilians")]),
+    ("John Carter, 52, of Springfield, was killed in the crash.", [(K, 1, 1, 1, "civilians")]),
+    ("A 30-year-old was wounded in the leg.", [(I, 1, 1, 1, "civilians")]),
+    ("Two men, aged 19 and 23, were arrested at the scene.", [(A, 2, 2, 2, "civilians")]),
+    ("One army captain, three soldiers and two civilians were killed.",
+     [(K, 4, 4, 4, "state_forces"), (K, 2, 2, 2, "civilians")]),
+    ("A woman and her two daughters were found dead in the house.", [(K, 3, 3, 3, "civilians")]),
+    # negation
+    ("No one was hurt in the fire.", [(I, 0, 0, 0, "unknown")]),
+    ("No injuries were reported.", [(I, 0, 0, 0, "unknown")]),
+    ("There were no casualties, the ministry said.", [(K, 0, 0, 0, "unknown"), (I, 0, 0, 0, "unknown")]),
+    ("Nobody was killed in the explosion.", [(K, 0, 0, 0, "unknown")]),
+    ("No arrests have been made.", [(A, 0, 0, 0, "unknown")]),
+    ("The driver was not injured.", [(I, 0, 0, 0, "civilians")]),
+    # composition, toll updates, partitives
+    ("The death toll rose to 31 on Thursday.", [(K, 31, 31, 31, "unknown")]),
+    ("Three more bodies were found, bringing the death toll to 19.",
+     [(K, 3, 3, 3, "unknown"), (K, 19, 19, 19, "unknown")]),
+    ("Among the dead were two journalists.", [(K, 2, 2, 2, "civilians")]),
+    ("One of the officers was found beheaded.", [(K, 1, 1, 1, "state_forces")]),
+    ("The bodies of six men were recovered from the river.", [(K, 6, 6, 6, "civilians")]),
+    ("The attack caused 17 fatalities.", [(K, 17, 17, 17, "unknown")]),
+    ("Two of the wounded were in critical condition.", [(I, 2, 2, 2, "unknown")]),
+    # non-human counts, hypotheticals, statistics: no claim
+    ("The blast destroyed three vehicles and two houses.", []),
+    ("The rebels threatened to kill thousands of hostages.", []),
+    ("Such a bomb could kill hundreds of people.", []),
+    ("If the dam breaks, thousands would die.", []),
+    ("The city recorded 300 murders in 2019.", []),
+    ("More than 5,000 people have been killed since 2015.", []),
+    ("He paid $500 for the rifle on 12 March 2020.", []),
+    ("The march drew 20,000 people.", []),
+    # shot without saying whether fatally: injured, flagged includes_killed
+    ("Two teenagers were shot near the park.", [(I, 2, 2, 2, "civilians")]),
+    ("Police said the man suffered a gunshot wound to the arm.", [(I, 1, 1, 1, "civilians")]),
+    ("A woman is in stable condition after the shooting.", [(I, 1, 1, 1, "civilians")]),
+    # upper-case wire copy
+    ("GUERRILLAS KILLED 12 SOLDIERS AND WOUNDED FIVE OTHERS IN AN AMBUSH NEAR THE TOWN YESTERDAY.",
+     [(K, 12, 12, 12, "state_forces"), (I, 5, 5, 5, "unknown")]),
+    ("THE ARMY REPORTED THAT THREE PEASANTS WERE MURDERED BY A DEATH SQUAD IN THE NORTHERN PROVINCE.",
+     [(K, 3, 3, 3, "civilians")]),
+    ("POLICE SAID NO ONE WAS INJURED IN THE BOMB ATTACK ON THE POWER PYLON.", [(I, 0, 0, 0, "unknown")]),
+    ("TWO POLICEMEN WERE KIDNAPPED BY TERRORISTS ON THE HIGHWAY LEADING TO THE CAPITAL.",
+     [(M, 2, 2, 2, "state_forces")]),
+]
+
+
+def _claims(doc) -> list[tuple]:
+    return sorted(
+        (f["outcome"], f["count_low"], f["count_best"], f["count_high"], f["victim_type"])
+        for f in doc._.ne_casualties
+    )
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_claims(annotate, sentence: str, expected: list[tuple]) -> None:
+    doc = annotate(sentence)
+    assert _claims(doc) == sorted(expected)
+
+
+def test_enough_hand_written_cases() -> None:
+    assert len(CASES) >= 60
+
+
+def test_facts_valid_and_spans_point_at_text(annotate) -> None:
+    text = "Officials said 12 officers were killed. Another 40 were wounded in the fighting."
+    doc = annotate(text)
+    facts = [CasualtyFact(**f) for f in doc._.ne_casualties]
+    assert facts
+    for f in facts:
+        assert text[f.char_start : f.char_end] == f.text
+        assert f.text in f.sentence
+
+
+def test_partitive_and_toll_flags(annotate) -> None:
+    doc = annotate("One of the officers was beheaded. The death toll rose to 12.")
+    flags = {(f["count_best"], f["partitive"], f["supersedes_prior"]) for f in doc._.ne_casualties}
+    assert flags == {(1, True, False), (12, False, True)}
+
+
+def test_shot_claims_flagged(annotate) -> None:
+    doc = annotate("Two men were shot, one fatally, on Main Street.")
+    facts = {(f["outcome"], f["count_best"], f["includes_killed"]) for f in doc._.ne_casualties}
+    assert facts == {("injured", 2, True), ("killed", 1, False)}
+
+
+# ---- reconcile -----------------------------------------------------------------------------------
+def _fact(outcome: str, best: int, start: int, low: int | None = None, high: int | None | str = "same",
+          vtype: str = "unknown", **flags: bool) -> CasualtyFact:
+    return CasualtyFact(
+        kind="casualty", text="x", sentence="x", char_start=start, char_end=start + 1, outcome=outcome,
+        count_low=best if low is None else low, count_best=best, count_high=best if high == "same" else high,
+        victim_type=vtype, **flags,
+    )
+
+
+def test_reconcile_empty_is_none() -> None:
+    out = reconcile([])
+    assert out["killed_best"] is None and out["injured_best"] is None and out["fatalities"] is None
+
+
+def test_reconcile_types_add_and_restatements_do_not() -> None:
+    facts = [
+        _fact("killed", 12, 10, vtype="state_forces"),
+        _fact("killed", 12, 50, high=99, vtype="rioters"),
+        _fact("killed", 12, 60, high=99, vtype="protesters"),
+        _fact("killed", 8, 90, high=None, vtype="state_forces"),
+        _fact("killed", 1, 20, vtype="state_forces", partitive=True),
+    ]
+    out = reconcile(facts)
+    assert (out["killed_low"], out["killed_best"], out["killed_high"]) == (24, 24, 111)
+    assert out["fatalities"] == 24
+
+
+def test_reconcile_toll_update_replaces_earlier() -> None:
+    facts = [_fact("killed", 8, 0, high=None), _fact("killed", 5, 40), _fact("killed", 3, 80, supersedes_prior=True)]
+    assert reconcile(facts)["killed_best"] == 3
+
+
+def test_reconcile_untyped_total_covers_typed() -> None:
+    facts = [_fact("killed", 3, 0), _fact("killed", 2, 30, vtype="civilians", partitive=True),
+             _fact("killed", 1, 60, vtype="state_forces")]
+    assert reconcile(facts)["killed_best"] == 3
+
+
+def test_reconcile_zero_only_when_denied() -> None:
+    assert reconcile([_fact("injured", 0, 0)])["injured_best"] == 0
+    assert reconcile([_fact("injured", 0, 0), _fact("injured", 2, 10)])["injured_best"] == 2
+    assert reconcile([_fact("killed", 2, 0)])["injured_best"] is None
+
+
+def test_reconcile_shot_minus_killed() -> None:
+    facts = [_fact("injured", 3, 0, includes_killed=True), _fact("killed", 1, 20)]
+    out = reconcile(facts)
+    assert (out["killed_best"], out["injured_best"]) == (1, 2)
+
+
+def test_reconcile_perpetrator_adds() -> None:
+    facts = [_fact("killed", 2, 0, vtype="civilians"), _fact("killed", 1, 30, perpetrator=True)]
+    assert reconcile(facts)["killed_best"] == 3
+
+
+def test_reconcile_interval_unbounded() -> None:
+    facts = [_fact("killed", 5, 0, vtype="civilians"), _fact("killed", 12, 10, high=None, vtype="state_forces")]
+    out = reconcile(facts)
+    assert (out["killed_low"], out["killed_best"], out["killed_high"]) == (17, 17, None)
+
+
+# ---- seed golden test ----------------------------------------------------------------------------
+def test_seed_casualties(annotate, seed_gold: dict) -> None:
+    doc = annotate(seed_gold["text"], published=seed_gold["published"])
+    facts = [CasualtyFact(**f) for f in doc._.ne_casualties]
+    got = {(f.outcome, f.count_low, f.count_high, f.victim_type) for f in facts}
+    for gold in seed_gold["facts"]["casualties"]:
+        key = (gold["outcome"], gold["count"]["low"], gold["count"]["high"], gold["victims"])
+        if gold.get("optional"):
+            continue
+        if gold["victims"] == "rioters":  # "protesters" or "attackers": one crowd, either name
+            assert any(k[:3] == key[:3] and k[3] in ("rioters", "protesters") for k in got), key
+        else:
+            assert key in got, key
+    beheaded = [f for f in facts if f.partitive and f.outcome == "killed"]
+    assert beheaded and beheaded[0].count_best == 1
+    out = reconcile(facts)
+    assert 24 <= out["killed_best"] <= 111
+    assert out["injured_best"] == 353
+    for f in facts:
+        assert doc.text[f.char_start : f.char_end] == f.text
