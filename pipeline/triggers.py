@@ -345,19 +345,21 @@ def _disrupted(etype: str, sub: str, prio: int, ctx: SentenceContext,
     return etype, sub, prio
 
 
-def _background(span: Span, cues: dict[str, frozenset[str]]) -> bool:
-    """Whether the trigger sits in a relative clause or under a verb of intent ("plans to
-    attack", "the town that was the scene of an attack"): background, not the news."""
+def _background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
+    """"intent" when the trigger sits under a verb of intent ("plans to attack": nothing
+    happened), "clause" in a relative clause ("the town that was the scene of an attack":
+    background, weaker than the news), else None."""
     tok = span.root
     steps = 0
+    found = None
     while tok.head is not tok and steps < 8:
-        if tok.dep_ == "relcl":
-            return True
         if tok.dep_ in ("xcomp", "dobj", "ccomp", "pobj", "pcomp") and tok.head.lemma_.lower() in cues["realis_blockers"]:
-            return True
+            return "intent"
+        if tok.dep_ == "relcl":
+            found = "clause"
         tok = tok.head
         steps += 1
-    return False
+    return found
 
 
 def _protesters_act(ctx: SentenceContext, cues: dict[str, frozenset[str]]) -> bool:
@@ -441,8 +443,12 @@ def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
         if got is None:
             continue
         etype, sub, prio = got
-        if prio < STRONG and _background(span, cues):
-            continue
+        if prio < STRONG:
+            background = _background(span, cues)
+            if background == "intent":
+                continue
+            if background == "clause":
+                prio = max(1, prio - 3)
         if sent.start in disaster_sents and prio < STRONG:
             continue
         if entry.rule in ("weak", "explosion", "kill") and disaster_sents:
@@ -529,6 +535,8 @@ def split_events(facts: list[Fact]) -> list[tuple[str | None, str | None, list[F
     families: dict[str, list[TriggerFact]] = {}
     for t in winners:
         families.setdefault(_family(t), []).append(t)
+    if "riots" in families and "protests" in families:
+        _merge_protests_into_riots(families, [f for f in others if f.kind == "place"])
     violent = [k for k in families if k in VIOLENT]
     if violent and "strategic_developments" in families:
         kept = [t for t in families["strategic_developments"] if t.sub_event_type not in ABSORBED_SD]
@@ -562,6 +570,23 @@ def split_events(facts: list[Fact]) -> list[tuple[str | None, str | None, list[F
         group = sorted(groups[k], key=lambda f: (f.char_start, f.char_end))
         events.append((k, sub, group))
     return events
+
+
+def _merge_protests_into_riots(families: dict[str, list[TriggerFact]], places: list[Fact]) -> None:
+    """A protest in a town where the article reports a riot is that riot (ACLED codes one event
+    per place and day, by its most violent form): move such protest triggers to the riots."""
+    def towns(sentence: str) -> set[str]:
+        return {(p.name or p.text).casefold() for p in places
+                if p.sentence == sentence and p.feature not in (None, "country", "continent", "region")}
+
+    riot_towns = set().union(*(towns(t.sentence) for t in families["riots"]))
+    moved = [t for t in families["protests"] if (here := towns(t.sentence)) and here <= riot_towns]
+    if not moved:
+        return
+    families["riots"].extend(moved)
+    families["protests"] = [t for t in families["protests"] if t not in moved]
+    if not families["protests"]:
+        del families["protests"]
 
 
 def _nearest(fact: Fact, pool: list[str], families: dict[str, list[TriggerFact]]) -> str:

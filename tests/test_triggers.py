@@ -190,3 +190,21 @@ def test_case2021_negatives_have_no_event(eval_dir, events_of: Callable[[str], E
                  if not r["events"]]
     with_event = [r["id"] for r in negatives if events_of(r["text"])]
     assert len(with_event) <= 2, with_event
+
+
+def test_split_events_protest_in_a_riot_town_is_the_riot() -> None:
+    s1 = "Rioters torched the town hall in Carvel on Friday."
+    s2 = "Marchers had gathered in Carvel that morning."
+    s3 = "A week earlier, teachers protested peacefully in Dunmore."
+    riot = _fact(TriggerFact, "torched", 8, sentence=s1, event_type="riots",
+                 sub_event_type="violent_demonstration", priority=7)
+    march = _fact(TriggerFact, "Marchers", 60, sentence=s2, event_type="protests",
+                  sub_event_type="peaceful_protest", priority=3)
+    other = _fact(TriggerFact, "protested", 130, sentence=s3, event_type="protests",
+                  sub_event_type="peaceful_protest", priority=5)
+    places = [_fact(PlaceFact, "Carvel", 35, sentence=s1, feature="city"),
+              _fact(PlaceFact, "Carvel", 80, sentence=s2, feature="city"),
+              _fact(PlaceFact, "Dunmore", 160, sentence=s3, feature="city")]
+    events = split_events([riot, march, other, *places])
+    assert [e[0] for e in events] == ["riots", "protests"]
+    assert march in events[0][2] and other in events[1][2]
