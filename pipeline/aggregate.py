@@ -1,13 +1,73 @@
-"""The aggregate stage: build the events of each article from its facts.
+"""The aggregate stage: build the events of each article, then merge them across articles.
 
-`build_article_events` is the composition; each field's policy lives with its fact kind
-(`triggers.split_events`, `geo.event_location`, `dates.event_date`, `casualties.reconcile`,
-`actors.event_actors`), so improving one kind never touches the others.
+`build_article_events` is the composition for one article; each field's policy lives with its
+fact kind (`triggers.split_events`, `geo.event_location`, `dates.event_date`,
+`casualties.reconcile`, `actors.event_actors`), so improving one kind never touches the others.
+
+`merge_events` then counts each real-world event once across a batch. Two event records from
+different articles are the same event when all of these hold:
+
+- **type**: the same ACLED type family (political violence = battles, explosions/remote
+  violence, violence against civilians; demonstrations = protests, riots; strategic
+  developments); an untyped record (no ACLED type found, e.g. an ordinary shooting) makes no
+  claim and is compatible with any type;
+- **date**: their date intervals (`date_low`..`date_high`, or `event_date`) overlap or lie at
+  most `MERGE_DAYS` (2) days apart; an interval longer than `MAX_INTERVAL_DAYS` (31) is too vague
+  to merge on;
+- **place**: both are located more precisely than a country or first-level division
+  (`geo_precision` < 3 and a location that is not just the country or admin1 name), in the same
+  country, and either their coordinates lie within `MERGE_KM` (25 km) or, when one lacks
+  coordinates, their location names are equal (and their admin1 do not differ);
+- **actors**: compatible: unless both name actors and they share neither a name nor an ACLED
+  actor type (inter code);
+- **articles**: an event never absorbs two records of one article (the article's own split into
+  events is kept).
+
+Clustering is complete-linkage and greedy: records are taken most precise first (day before
+week before month, then by date and id) and each joins the best-scoring existing cluster all of
+whose members it matches, else starts its own; the score prefers closer dates and places,
+agreeing counts, the same type and shared actors. Candidates come from a block index keyed by
+(country, day), so the cost grows with the events of one country in a few days, not with the
+batch.
+
+**Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
+not added up: each is a claim about the same toll, and tolls are revised upwards as the dead are
+counted. So, per outcome, over the *credible* reports: `low` = the highest lower bound (every
+credible report is a floor); `best` = the highest *exact* report (low == high), raised to `low`
+when a vague report ("dozens", "at least 20") puts the floor higher; when no source is exact,
+the highest floor (`low`); `high` = the highest upper bound a source states, among those not
+below `best` (a lower one is outdated); open (null) when none does ("at least 8" states none).
+A report is credible unless it is an outlier: with two or more reports, its floor must be at
+most twice another source's best plus 2 (`CREDIBLE_FACTOR`, `CREDIBLE_SLACK`: a toll may
+double between reports, but 1 against 14 is more often a misread age or a statistic quoted in
+the story than an update). When one figure (best) is given by more sources than any other, and
+by at least two, only the reports of that figure are credible: corroboration beats a lone
+higher claim. `fatalities` = `killed_best`. Sources that do not mention an outcome do not
+lower it. facts.csv keeps every source's claim unchanged: it is the ledger behind these figures.
+
+A merged event's `event_id` is the smallest member id (stable whatever the input order; a
+record that merges with nothing keeps its own id); `article_ids` joins its articles' ids with
+";" (sorted), `n_sources` counts them, `source` joins their distinct sources with ";"; the date
+comes from its most precise member, the place from its most precisely located member, the type
+is the members' most frequent one, and `evidence` joins up to `MAX_EVIDENCE` distinct evidence
+sentences with " | ".
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel
+
 from pipeline import actors, casualties, dates, geo, triggers
+from pipeline.export import find_table, load_articles, load_facts, write_table
 from pipeline.schemas import (
     ActorFact,
     Article,
@@ -16,7 +76,31 @@ from pipeline.schemas import (
     Event,
     Fact,
     PlaceFact,
+    TriggerFact,
 )
+from pipeline.tabulate import events_frame
+
+# Merge window and radius (see the module docstring).
+MERGE_DAYS = 2
+MERGE_KM = 25.0
+MAX_INTERVAL_DAYS = 31
+MAX_EVIDENCE = 3
+# A report is credible when another source's best, times this plus that, reaches its floor.
+CREDIBLE_FACTOR = 2
+CREDIBLE_SLACK = 2
+OUTCOMES = ("killed", "injured", "arrested")
+
+# ACLED's three groups of event types; an unknown type is its own family.
+TYPE_FAMILIES: dict[str, str] = {
+    "battles": "political_violence",
+    "explosions_remote_violence": "political_violence",
+    "violence_against_civilians": "political_violence",
+    "protests": "demonstrations",
+    "riots": "demonstrations",
+    "strategic_developments": "strategic_developments",
+}
+
+_EARTH_KM = 6371.0088
 
 
 def _of(kind: type, facts: list[Fact]) -> list:
@@ -44,3 +128,469 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         fields["evidence"] = evidence[0] if evidence else None
         events.append(Event(**fields))
     return events
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def type_family(event_type: str | None) -> str | None:
+    """The ACLED family of an event type (None for an untyped event)."""
+    if not event_type:
+        return None
+    return TYPE_FAMILIES.get(event_type, event_type)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _norm(name: str | None) -> str:
+    return " ".join(name.casefold().replace(".", " ").split()) if name else ""
+
+
+@dataclass
+class _Record:
+    """What merging needs of one event, computed once."""
+
+    event: Event
+    articles: frozenset[str]
+    family: str | None
+    country: str
+    low: int  # date interval as day ordinals
+    high: int
+    precision: int
+    lat: float | None
+    lon: float | None
+    location: str
+    admin1: str
+    actor_names: frozenset[str]
+    inter_codes: frozenset[int]
+
+
+def _record(event: Event) -> _Record | None:
+    """The merge view of an event, or None when it is too vague to merge (no date, no place
+    finer than admin1, no country)."""
+    low = event.date_low or event.event_date
+    high = event.date_high or event.event_date
+    country = event.iso3 or event.iso2 or _norm(event.country)
+    location = _norm(event.location)
+    if low is None or high is None or not country or not location:
+        return None
+    if (high - low).days > MAX_INTERVAL_DAYS:
+        return None
+    # A country or first-level division is too coarse to say two reports are one event.
+    if (event.geo_precision or 0) >= 3 or location in (_norm(event.country), _norm(event.admin1)):
+        return None
+    has_coords = event.latitude is not None and event.longitude is not None
+    names = frozenset(n for n in (_norm(event.actor1), _norm(event.actor2)) if n)
+    codes = frozenset(c for c in (event.inter1, event.inter2) if c is not None)
+    return _Record(
+        event=event,
+        articles=frozenset(a for a in event.article_ids.split(";") if a) or frozenset({event.event_id}),
+        family=type_family(event.event_type),
+        country=country,
+        low=low.toordinal(),
+        high=high.toordinal(),
+        precision=event.time_precision or 1,
+        lat=float(event.latitude) if has_coords else None,
+        lon=float(event.longitude) if has_coords else None,
+        location=location,
+        admin1=_norm(event.admin1),
+        actor_names=names,
+        inter_codes=codes,
+    )
+
+
+def _day_gap(a: _Record, b: _Record) -> int:
+    return max(0, max(a.low, b.low) - min(a.high, b.high))
+
+
+def _km(a: _Record, b: _Record) -> float | None:
+    if a.lat is None or b.lat is None:
+        return None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+
+
+def _same_place(a: _Record, b: _Record) -> bool:
+    if a.country != b.country:
+        return False
+    km = _km(a, b)
+    if km is not None:
+        return km <= MERGE_KM
+    return a.location == b.location and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
+
+
+def _actors_compatible(a: _Record, b: _Record) -> bool:
+    if not (a.actor_names or a.inter_codes) or not (b.actor_names or b.inter_codes):
+        return True
+    return bool(a.actor_names & b.actor_names) or bool(a.inter_codes & b.inter_codes)
+
+
+def _types_compatible(a: _Record, b: _Record) -> bool:
+    # No type found is no claim: an untyped record does not contradict a typed one.
+    return a.family == b.family or a.family is None or b.family is None
+
+
+def same_event(a: _Record, b: _Record) -> bool:
+    """Whether two merge records may be one real-world event (see the module docstring)."""
+    return (
+        not (a.articles & b.articles)
+        and _types_compatible(a, b)
+        and _day_gap(a, b) <= MERGE_DAYS
+        and _same_place(a, b)
+        and _actors_compatible(a, b)
+    )
+
+
+def _counts_agree(a: Event, b: Event) -> float:
+    """Share of outcomes both report whose intervals overlap (1.0 when none is comparable)."""
+    compared = agreed = 0
+    for outcome in OUTCOMES:
+        la, lb = getattr(a, f"{outcome}_low"), getattr(b, f"{outcome}_low")
+        if la is None or lb is None:
+            continue
+        ha, hb = getattr(a, f"{outcome}_high"), getattr(b, f"{outcome}_high")
+        compared += 1
+        if (ha is None or lb <= ha) and (hb is None or la <= hb):
+            agreed += 1
+    return agreed / compared if compared else 1.0
+
+
+def _score(a: _Record, b: _Record) -> float:
+    """How alike two compatible records are; only ranks candidate clusters."""
+    km = _km(a, b)
+    score = 1.0 - _day_gap(a, b) / (MERGE_DAYS + 1)
+    score += 1.0 - km / MERGE_KM if km is not None else 0.5
+    score += _counts_agree(a.event, b.event)
+    score += 0.5 if a.event.event_type == b.event.event_type else 0.0
+    score += 0.5 if a.actor_names & b.actor_names else 0.0
+    return score
+
+
+@dataclass
+class _Cluster:
+    members: list[_Record] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+
+
+def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
+    """Groups of events that are one real-world event (singletons included), in input order of
+    their first member."""
+    records = [(i, _record(e)) for i, e in enumerate(events)]
+    mergeable = sorted(
+        ((i, r) for i, r in records if r is not None),
+        key=lambda ir: (ir[1].precision, ir[1].low, ir[1].high, ir[1].event.event_id),
+    )
+    clusters: list[_Cluster] = []
+    owner: dict[int, int] = {}  # event index -> cluster index
+    index: dict[tuple[str, int], list[int]] = defaultdict(list)  # (country, day) -> clusters
+    for i, rec in mergeable:
+        candidates: set[int] = set()
+        for day in range(rec.low - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
+            candidates.update(index.get((rec.country, day), ()))
+        best, best_score = None, -1.0
+        for c in sorted(candidates):
+            cluster = clusters[c]
+            if cluster.articles & rec.articles:
+                continue
+            if not all(same_event(rec, m) for m in cluster.members):
+                continue
+            score = sum(_score(rec, m) for m in cluster.members) / len(cluster.members)
+            if score > best_score:
+                best, best_score = c, score
+        if best is None:
+            best = len(clusters)
+            clusters.append(_Cluster())
+        cluster = clusters[best]
+        cluster.members.append(rec)
+        cluster.articles |= rec.articles
+        owner[i] = best
+        for day in range(rec.low, rec.high + 1):
+            keyed = index[(rec.country, day)]
+            if not keyed or keyed[-1] != best:
+                keyed.append(best)
+    groups: dict[object, list[Event]] = {}
+    for i, event in enumerate(events):
+        key: object = ("c", owner[i]) if i in owner else ("e", i)
+        groups.setdefault(key, []).append(event)
+    return list(groups.values())
+
+
+def _interval(event: Event, outcome: str) -> tuple[int, int, int | None] | None:
+    low = getattr(event, f"{outcome}_low")
+    best = getattr(event, f"{outcome}_best")
+    high = getattr(event, f"{outcome}_high")
+    if low is None and best is None:
+        return None
+    low = low if low is not None else best
+    best = best if best is not None else low
+    return low, best, high
+
+
+def _credible(reports: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
+    """The credible reports of one outcome (low, best, high), see the module docstring: not
+    outliers, and only the most corroborated figure when more sources give it than any other."""
+    if len(reports) < 2:
+        return reports
+    # A toll may double between reports; a leap from 1 to 14 is more often a misread age or a
+    # statistic than an update.
+    near = [
+        r
+        for i, r in enumerate(reports)
+        if any(r[0] <= CREDIBLE_FACTOR * w[1] + CREDIBLE_SLACK for j, w in enumerate(reports) if j != i)
+    ]
+    ranked = Counter(r[1] for r in near).most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return [r for r in near if r[1] == ranked[0][0]]
+    return near
+
+
+def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
+    """Counts of one event from its sources' reports, by the policy of the module docstring:
+    never a sum; the highest credible report."""
+    out: dict[str, int | None] = {}
+    for outcome in OUTCOMES:
+        reports = _credible([r for r in (_interval(e, outcome) for e in events) if r is not None])
+        if not reports:
+            out.update({f"{outcome}_low": None, f"{outcome}_best": None, f"{outcome}_high": None})
+            continue
+        low = max(r[0] for r in reports)
+        exact = [r[1] for r in reports if r[2] is not None and r[0] == r[2]]
+        best = max(max(exact), low) if exact else low
+        # "At least N" states no upper bound; a stated bound below the floor is outdated.
+        highs = [r[2] for r in reports if r[2] is not None and r[2] >= best]
+        high = max(highs) if highs else None
+        out.update({f"{outcome}_low": low, f"{outcome}_best": best, f"{outcome}_high": high})
+    out["fatalities"] = out["killed_best"]
+    return out
+
+
+def _mode(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_DATE_FIELDS = ("event_date", "date_low", "date_high", "time_precision")
+_PLACE_FIELDS = (
+    "country", "iso2", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+)
+_ACTOR_FIELDS = ("actor1", "inter1", "actor2", "inter2", "interaction")
+
+
+def combine(events: Sequence[Event]) -> Event:
+    """One event from the records of its sources (see the module docstring for each column)."""
+    if len(events) == 1:
+        return events[0]
+    by_date = sorted(
+        events,
+        key=lambda e: (e.time_precision or 9, e.event_date or dt.date.max, e.event_id),
+    )
+    by_place = sorted(
+        events,
+        key=lambda e: (e.latitude is None, e.geo_precision or 9, e.event_id),
+    )
+    fields: dict[str, object] = {name: getattr(by_date[0], name) for name in _DATE_FIELDS}
+    fields.update({name: getattr(by_place[0], name) for name in _PLACE_FIELDS})
+    event_type = _mode(e.event_type for e in by_date)
+    fields["event_type"] = event_type
+    fields["sub_event_type"] = _mode(e.sub_event_type for e in by_date if e.event_type == event_type)
+    with_actors = [e for e in by_date if e.actor1]
+    fields.update({name: getattr(with_actors[0], name) for name in _ACTOR_FIELDS} if with_actors else {})
+    fields.update(reconcile_counts(events))
+    ids = sorted({a for e in events for a in e.article_ids.split(";") if a})
+    in_article_order = sorted(events, key=lambda e: e.article_ids)
+    sources = list(dict.fromkeys(s for e in in_article_order if e.source for s in e.source.split(";")))
+    evidence = list(dict.fromkeys(e.evidence for e in by_date if e.evidence))[:MAX_EVIDENCE]
+    fields.update(
+        event_id=min(e.event_id for e in events),
+        source=";".join(sources) or None,
+        notes=by_date[0].notes,
+        n_sources=len(ids),
+        article_ids=";".join(ids),
+        evidence=" | ".join(evidence) or None,
+    )
+    return Event(**fields)
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """Merge the event records of different articles that report the same real-world event;
+    each merged event keeps its sources (`n_sources`, `article_ids`) and reconciled counts."""
+    return [combine(group) for group in cluster_events(events)]
+
+
+# --------------------------------------------------------------------------- rebuilding from runs
+
+_FACT_MODELS: dict[str, type[BaseModel]] = {
+    "place": PlaceFact,
+    "actor": ActorFact,
+    "casualty": CasualtyFact,
+    "date": DateFact,
+    "trigger": TriggerFact,
+}
+
+
+def _plain_records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of plain Python values: missing -> None, timestamps -> dates."""
+    out = pd.DataFrame(index=df.index)
+    for column in df.columns:
+        values = df[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            values = values.dt.date
+        out[column] = values.astype(object).where(values.notna(), None)
+    return out.to_dict("records")
+
+
+def facts_from_frame(df: pd.DataFrame) -> dict[str, list[Fact]]:
+    """Facts of a facts table (as `load_facts` reads it) grouped by article id, each validated
+    as its kind's model, in table order."""
+    by_article: dict[str, list[Fact]] = {aid: [] for aid in df["article_id"].dropna().unique()}
+    order: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
+    for kind, model in _FACT_MODELS.items():
+        part = df[df["kind"] == kind]
+        if part.empty:
+            continue
+        columns = [c for c in model.model_fields if c in part.columns]
+        # A missing optional value takes the model's default; a required one stays None.
+        required = {c for c in columns if model.model_fields[c].is_required()}
+        for position, record in zip(part.index, _plain_records(part[columns])):
+            fact = model.model_validate({k: v for k, v in record.items() if v is not None or k in required})
+            order[fact.article_id].append((position, fact))  # type: ignore[attr-defined]
+    for article_id, items in order.items():
+        items.sort(key=lambda pf: pf[0])
+        by_article[article_id] = [fact for _, fact in items]
+    return by_article
+
+
+def articles_from_frame(df: pd.DataFrame) -> dict[str, Article]:
+    """Minimal `Article`s (id, source, title, published; no text) of an articles table."""
+    out: dict[str, Article] = {}
+    columns = [c for c in ("article_id", "source", "title", "published") if c in df.columns]
+    for row in _plain_records(df[columns]):
+        if row.get("article_id") is None:
+            continue
+        out[row["article_id"]] = Article(
+            id=row["article_id"],
+            source=row.get("source") or "",
+            title=row.get("title"),
+            published=row.get("published"),
+            text="",
+        )
+    return out
+
+
+# Summary tables: grouping columns of each, then the same measures.
+SUMMARIES: dict[str, tuple[str, ...]] = {
+    "summary_country": ("iso3", "country"),
+    "summary_admin1": ("iso3", "country", "admin1"),
+    "summary_day": ("iso3", "country", "event_date"),
+    "summary_week": ("iso3", "country", "week_start"),
+}
+SUMMARY_MEASURES: dict[str, str] = {
+    "events": "Int64",
+    "fatalities": "Int64",
+    "injured": "Int64",
+    "arrested": "Int64",
+    "reports": "Int64",
+    "first_date": "datetime64[s]",
+    "last_date": "datetime64[s]",
+}
+
+
+def summary_tables(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Per country, admin1, day and week: events, fatalities (sum of `fatalities`), injured and
+    arrested (sums of `*_best`), reports (sum of `n_sources`: article reports of these events),
+    first and last event date.
+    Missing counts add nothing; events without a date are left out of the day and week tables."""
+    df = events.copy()
+    df["week_start"] = df["event_date"] - pd.to_timedelta(df["event_date"].dt.day_of_week, unit="D")
+    df["_events"] = 1
+    tables: dict[str, pd.DataFrame] = {}
+    for name, keys in SUMMARIES.items():
+        part = df.dropna(subset=[keys[-1]]) if keys[-1] in ("event_date", "week_start") else df
+        grouped = part.groupby(list(keys), dropna=False, sort=True)
+        table = grouped.agg(
+            events=("_events", "sum"),
+            fatalities=("fatalities", "sum"),
+            injured=("injured_best", "sum"),
+            arrested=("arrested_best", "sum"),
+            reports=("n_sources", "sum"),
+            first_date=("event_date", "min"),
+            last_date=("event_date", "max"),
+        ).reset_index()
+        for column, dtype in SUMMARY_MEASURES.items():
+            table[column] = table[column].astype(dtype)
+        if keys[-1] in ("event_date", "week_start"):
+            table[keys[-1]] = table[keys[-1]].astype("datetime64[s]")
+        tables[name] = table
+    return tables
+
+
+@dataclass
+class AggregateSummary:
+    """What `aggregate_runs` did."""
+
+    runs: int = 0
+    articles: int = 0
+    facts: int = 0
+    article_events: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    out_dir: str = ""
+    tables: list[str] = field(default_factory=list)
+
+
+def aggregate_runs(
+    run_dirs: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    fmt: str = "csv",
+    merge: bool = True,
+) -> AggregateSummary:
+    """Rebuild events (and summary tables) from the facts and articles tables of earlier runs,
+    without NLP. An article id met in several runs keeps the facts of the last run given.
+    Writes events, summary_country, summary_admin1, summary_day, summary_week, and the combined
+    facts and articles tables, in `fmt` (csv, parquet or jsonl)."""
+    started = time.perf_counter()
+    summary = AggregateSummary(runs=len(run_dirs), out_dir=str(out_dir))
+    facts_parts: list[pd.DataFrame] = []
+    article_parts: list[pd.DataFrame] = []
+    for run_dir in run_dirs:
+        facts_parts.append(load_facts(find_table(run_dir, "facts")))
+        article_parts.append(load_articles(find_table(run_dir, "articles")))
+    # Later runs win: keep each article's rows from the last run that has it.
+    articles_df = pd.concat(article_parts, ignore_index=True)
+    facts_df = pd.concat(facts_parts, ignore_index=True)
+    run_of_facts = pd.concat(
+        [pd.Series(i, index=range(len(p))) for i, p in enumerate(facts_parts)], ignore_index=True
+    )
+    last_run = run_of_facts.groupby(facts_df["article_id"]).max()
+    facts_df = facts_df[run_of_facts.to_numpy() == facts_df["article_id"].map(last_run).to_numpy()]
+    facts_df = facts_df.reset_index(drop=True)
+    repeated = articles_df["article_id"].notna() & articles_df.duplicated("article_id", keep="last")
+    articles_df = articles_df[~repeated].reset_index(drop=True)
+
+    known = articles_from_frame(articles_df[articles_df["status"] == "ok"])
+    article_events: list[Event] = []
+    for article_id, facts in facts_from_frame(facts_df).items():
+        article = known.get(article_id) or Article(id=article_id, source="", text="")
+        article_events.extend(build_article_events(article, facts))
+    events = merge_events(article_events) if merge else article_events
+    events_df = events_frame(events)
+
+    out = Path(out_dir)
+    written = [write_table(events_df, out / "events", fmt)]
+    for name, table in summary_tables(events_df).items():
+        written.append(write_table(table, out / name, fmt))
+    written.append(write_table(facts_df, out / "facts", fmt))
+    written.append(write_table(articles_df, out / "articles", fmt))
+    summary.articles = int((articles_df["status"] == "ok").sum())
+    summary.facts = len(facts_df)
+    summary.article_events = len(article_events)
+    summary.events = len(events)
+    summary.tables = [p.name for p in written]
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -11,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from pipeline import __version__
+from pipeline.aggregate import aggregate_runs
 from pipeline.ingest import InputError
 from pipeline.nlp import ModelNotFound
 from pipeline.run import run as run_pipeline
@@ -23,6 +25,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, soft_wrap=True)  # never wrap a path in the middle
+
+
+class TableFormat(str, Enum):
+    """Formats the tables can be written in."""
+
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Format of the tables.")]
+MergeOption = Annotated[
+    bool,
+    typer.Option(
+        "--merge/--no-merge",
+        help="Merge the events of different articles that report one real-world event.",
+    ),
+]
 
 # A progress bar only once a batch has run this long: short runs stay quiet.
 PROGRESS_AFTER_SECONDS = 2.0
@@ -43,14 +63,14 @@ def main(
     """newsevents: who did what to whom, where, when, and how many were killed, injured or arrested."""
 
 
-def summary_text(summary: RunSummary) -> str:
+def summary_text(summary: RunSummary, fmt: str = "csv") -> str:
     """The one-paragraph summary printed at the end of a run."""
     return (
         f"Read {summary.read} articles: {summary.ok} ok, {summary.empty} empty, "
         f"{summary.failed} failed. Extracted {summary.facts} facts and {summary.events} events "
         f"from {summary.words} words in {summary.seconds:.1f} s "
         f"({summary.articles_per_second:.1f} articles/s). Tables in {summary.out_dir}/: "
-        "facts.csv, events.csv, articles.csv."
+        f"facts.{fmt}, events.{fmt}, articles.{fmt}."
     )
 
 
@@ -113,6 +133,8 @@ def run(
         bool, typer.Option(help="Exit non-zero when any article failed.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    fmt: FormatOption = TableFormat.csv,
+    merge: MergeOption = True,
 ) -> None:
     """Extract facts and events from articles; write facts.csv, events.csv and articles.csv."""
     progress = _LazyProgress(err, quiet)
@@ -125,6 +147,8 @@ def run(
             batch_size=batch_size,
             limit=limit,
             on_article=progress,
+            fmt=fmt.value,
+            merge=merge,
         )
     except (InputError, ModelNotFound) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
@@ -132,7 +156,7 @@ def run(
     finally:
         progress.stop()
     if not quiet:
-        typer.echo(summary_text(summary))
+        typer.echo(summary_text(summary, fmt.value))
     if summary.ok == 0:
         err.print("[red]error:[/] no article could be processed (see articles.csv)", highlight=False)
         raise typer.Exit(1)
@@ -196,3 +220,36 @@ def evaluate(
         typer.echo(f"below minimum: {failure}", err=True)
     if failures:
         raise typer.Exit(1)
+
+
+# ---- aggregate (issue 8): merging policy in pipeline/aggregate.py
+
+
+@app.command()
+def aggregate(
+    runs: Annotated[
+        list[Path], typer.Argument(help="Output folders of earlier runs (with facts and articles tables).")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the rebuilt tables.")] = Path(
+        "aggregate"
+    ),
+    fmt: FormatOption = TableFormat.csv,
+    merge: MergeOption = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Rebuild events and summary tables from the facts of earlier runs, without NLP.
+
+    Writes events, summary_country, summary_admin1, summary_day and summary_week (events,
+    fatalities, injured, arrested, reports, first and last date), plus the combined facts and
+    articles tables."""
+    try:
+        summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if not quiet:
+        typer.echo(
+            f"Read {summary.facts} facts of {summary.articles} articles from {summary.runs} run(s): "
+            f"{summary.article_events} article events became {summary.events} events in "
+            f"{summary.seconds:.1f} s. Tables in {summary.out_dir}/: {', '.join(summary.tables)}."
+        )

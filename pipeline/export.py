@@ -3,7 +3,18 @@
 A table is written to a temporary file beside its target and renamed into place only when it
 is complete, so an interrupted run never leaves half a table under the final name. CSV text
 cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR)
-get a leading `'`; `load_table` takes it off again.
+get a leading `'`; `load_table` takes it off again (a cell that already started with quotes
+before such a character gets one more, so the round trip is exact).
+
+Loading, with the documented dtypes (pipeline.tabulate) whatever the format:
+
+    from pipeline import load_events, load_facts, load_articles
+    events = load_events("outputs/events.csv")      # or events.parquet / events.jsonl
+    facts = load_facts("outputs/facts.parquet")
+
+Integers come back as `Int64` (nullable), floats `Float64`, booleans `boolean`, text `string`,
+days `datetime64[s]`. Parquet keeps these types in the file; JSON Lines holds days as
+"YYYY-MM-DD" strings and null for missing values; CSV writes missing values as empty cells.
 """
 
 from __future__ import annotations
@@ -16,73 +27,160 @@ from types import TracebackType
 from typing import IO, Literal
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.tabulate import ARTICLE_DTYPES, EVENT_DTYPES, FACT_DTYPES
 
 Format = Literal["csv", "parquet", "jsonl"]
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl")
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_ESCAPED = re.compile(r"^'(?=[=+\-@\t\r])")
+_FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+_ESCAPED = re.compile(r"^'(?='*[=+\-@\t\r])")
 
 
-def _text_columns(df: pd.DataFrame) -> list[str]:
-    return [c for c in df.columns if pd.api.types.is_string_dtype(df[c]) or df[c].dtype == object]
+def _matching_cells(values: pd.Series, pattern: re.Pattern[str]) -> pd.Series | None:
+    """Mask of the text cells of a column that match `pattern`; None for a non-text column."""
+    if pd.api.types.is_string_dtype(values) and values.dtype != object:
+        return values.str.contains(pattern, na=False)
+    if values.dtype == object:  # untyped: only the cells that hold text
+        return values.map(lambda v: isinstance(v, str) and pattern.match(v) is not None).astype(bool)
+    return None
 
 
 def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells cannot be run as spreadsheet formulas."""
+    """A copy whose text cells cannot be run as spreadsheet formulas: a cell starting with `=`,
+    `+`, `-`, `@`, tab or CR (after any quotes) gets one more leading `'`."""
     out = df.copy()
-    for column in _text_columns(out):
-        values = out[column]
-        mask = values.str.startswith(_FORMULA_START, na=False)
-        if mask.any():
-            out.loc[mask, column] = "'" + values[mask]
+    for column in out.columns:
+        mask = _matching_cells(out[column], _FORMULA_START)
+        if mask is not None and mask.any():
+            out.loc[mask, column] = "'" + out.loc[mask, column]
     return out
 
 
 def unescape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Undo `escape_formulas` on a table read back from CSV."""
-    for column in _text_columns(df):
-        df[column] = df[column].str.replace(_ESCAPED, "", regex=True)
+    for column in df.columns:
+        mask = _matching_cells(df[column], _ESCAPED)
+        if mask is not None and mask.any():
+            df.loc[mask, column] = df.loc[mask, column].str[1:]
     return df
 
 
-class TableWriter:
-    """Append DataFrame chunks to one CSV table; the file appears under its name on `commit`."""
+def table_format(path: str | Path) -> str:
+    """The format of a table file from its suffix (csv, parquet or jsonl)."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    fmt = "jsonl" if suffix == "json" else suffix
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown table format {suffix!r}: use one of {', '.join(FORMATS)}")
+    return fmt
 
-    def __init__(self, path: Path, columns: list[str]) -> None:
+
+def find_table(run_dir: str | Path, name: str) -> Path:
+    """The file of table `name` (facts, events, articles ...) in a run folder, whatever its
+    format; FileNotFoundError when there is none."""
+    for fmt in FORMATS:
+        path = Path(run_dir) / f"{name}.{fmt}"
+        if path.exists():
+            return path
+    raise FileNotFoundError(f"{run_dir}: no {name} table ({', '.join(f'{name}.{f}' for f in FORMATS)})")
+
+
+def empty_frame(dtypes: dict[str, str]) -> pd.DataFrame:
+    """A table with no rows and the given columns and dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+
+
+def _iso_days(df: pd.DataFrame) -> pd.DataFrame:
+    """Dates as ISO day strings: JSON Lines readers then see "2022-01-05", not a timestamp."""
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out
+
+
+class TableWriter:
+    """Append DataFrame chunks to one table (CSV, Parquet or JSON Lines, from `fmt` or the
+    path's suffix); the file appears under its name on `commit`, never half written.
+
+    `dtypes` fixes the columns' types (needed for a Parquet schema when no row is written)."""
+
+    def __init__(
+        self,
+        path: Path,
+        columns: list[str],
+        fmt: str | None = None,
+        dtypes: dict[str, str] | None = None,
+    ) -> None:
         self.path = Path(path)
+        self.fmt = fmt or table_format(self.path)
+        if self.fmt not in FORMATS:
+            raise ValueError(f"unknown format {self.fmt!r}: use one of {', '.join(FORMATS)}")
         self.columns = columns
+        self.dtypes = dtypes
         self.rows = 0
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         self._tmp = Path(tmp)
-        self._handle: IO[str] | None = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        pd.DataFrame(columns=columns).to_csv(self._handle, index=False)
+        self._parquet: pq.ParquetWriter | None = None
+        self._schema: pa.Schema | None = None
+        self._open = True
+        if self.fmt == "parquet":
+            os.close(fd)
+            self._handle: IO[str] | None = None
+        else:
+            self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        if self.fmt == "csv":
+            pd.DataFrame(columns=columns).to_csv(self._handle, index=False)
+
+    def _write_parquet(self, df: pd.DataFrame) -> None:
+        if self._parquet is None:
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            self._schema = table.schema
+            self._parquet = pq.ParquetWriter(self._tmp, self._schema)
+        else:
+            table = pa.Table.from_pandas(df, schema=self._schema, preserve_index=False)
+        self._parquet.write_table(table)
 
     def write(self, df: pd.DataFrame) -> None:
         """Append rows (columns in the table's order)."""
-        if df.empty or self._handle is None:
+        if df.empty or not self._open:
             return
-        escape_formulas(df[self.columns]).to_csv(
-            self._handle, index=False, header=False, date_format="%Y-%m-%d"
-        )
+        df = df[self.columns]
+        if self.fmt == "csv":
+            escape_formulas(df).to_csv(self._handle, index=False, header=False, date_format="%Y-%m-%d")
+        elif self.fmt == "jsonl":
+            # pandas ends each chunk with a newline, so chunks append into valid JSON Lines.
+            _iso_days(df).to_json(self._handle, orient="records", lines=True, force_ascii=False)
+        else:
+            self._write_parquet(df)
         self.rows += len(df)
 
-    def commit(self) -> Path:
-        """Close the temporary file and rename it into place."""
+    def _close(self) -> None:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+        if self._parquet is not None:
+            self._parquet.close()
+            self._parquet = None
+        self._open = False
+
+    def commit(self) -> Path:
+        """Close the temporary file and rename it into place."""
+        if self._open:
+            if self.fmt == "parquet" and self._parquet is None:
+                empty = empty_frame(self.dtypes) if self.dtypes else pd.DataFrame(columns=self.columns)
+                self._write_parquet(empty[self.columns])
+            self._close()
             os.replace(self._tmp, self.path)
         return self.path
 
     def abort(self) -> None:
         """Drop the temporary file; the previous table, if any, stays as it was."""
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        if self._open:
+            self._close()
         self._tmp.unlink(missing_ok=True)
 
     def __enter__(self) -> TableWriter:
@@ -100,26 +198,15 @@ class TableWriter:
             self.abort()
 
 
-def write_table(df: pd.DataFrame, path: Path, fmt: Format = "csv") -> Path:
-    """Write a whole table atomically in the given format; returns the path written."""
+def write_table(df: pd.DataFrame, path: str | Path, fmt: str = "csv") -> Path:
+    """Write a whole table atomically in `fmt` (csv, parquet, jsonl); the path's suffix is set
+    to the format's. Returns the path written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     path = Path(path).with_suffix(f".{fmt}")
-    if fmt == "csv":
-        with TableWriter(path, list(df.columns)) as writer:
-            writer.write(df)
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        if fmt == "parquet":
-            df.to_parquet(tmp, index=False)
-        elif fmt == "jsonl":
-            df.to_json(tmp, orient="records", lines=True, date_format="iso", force_ascii=False)
-        else:
-            raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    dtypes = {c: str(t) for c, t in df.dtypes.items()}
+    with TableWriter(path, list(df.columns), fmt, dtypes) as writer:
+        writer.write(df)
     return path
 
 
@@ -127,13 +214,23 @@ def load_table(path: str | Path, dtypes: dict[str, str]) -> pd.DataFrame:
     """Read a table written by newsevents (CSV, Parquet or JSON Lines) with its documented dtypes."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if path.stat().st_size == 0:  # a JSON Lines table with no row
+        return empty_frame(dtypes)
     if suffix == ".parquet":
         df = pd.read_parquet(path)
     elif suffix in (".jsonl", ".json"):
-        df = pd.read_json(path, orient="records", lines=True, dtype=False)
+        # No date guessing from column names: the dtypes below say which columns are dates.
+        df = pd.read_json(
+            path, orient="records", lines=True, dtype=False, convert_dates=False, keep_default_dates=False
+        )
+        for column in dtypes:
+            if column not in df.columns:
+                df[column] = None
     else:
         plain = {c: t for c, t in dtypes.items() if not t.startswith("datetime")}
-        df = unescape_formulas(pd.read_csv(path, dtype=plain, keep_default_na=True))
+        # Only an empty cell is missing: a title "None" or a place "Nan" stays text.
+        df = pd.read_csv(path, dtype=plain, keep_default_na=False, na_values=[""])
+        df = unescape_formulas(df)
     for column, dtype in dtypes.items():
         if column not in df.columns:
             continue

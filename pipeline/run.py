@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.aggregate import build_article_events
+from pipeline.aggregate import build_article_events, merge_events
 from pipeline.clean import clean_article
 from pipeline.export import TableWriter
 from pipeline.extract import extract_facts
@@ -39,24 +39,32 @@ Progress = Callable[[ManifestRow], None]
 
 
 class _Tables:
-    """The three output tables, buffered and written in chunks."""
+    """The output tables, buffered and written in chunks; events are held (they are few and
+    small) and merged across articles when the batch is complete."""
 
-    def __init__(self, out_dir: Path) -> None:
-        self.writers = {name: TableWriter(out_dir / f"{name}.csv", list(d)) for name, d in TABLES.items()}
+    def __init__(self, out_dir: Path, fmt: str = "csv", merge: bool = True) -> None:
+        self.writers = {
+            name: TableWriter(out_dir / f"{name}.{fmt}", list(d), fmt, d) for name, d in TABLES.items()
+        }
+        self.merge = merge
         self.facts: list[Fact] = []
         self.events: list[Event] = []
         self.rows: list[ManifestRow] = []
 
     def flush(self) -> None:
         self.writers["facts"].write(facts_frame(self.facts))
-        self.writers["events"].write(events_frame(self.events))
         self.writers["articles"].write(manifest_frame(self.rows))
-        self.facts, self.events, self.rows = [], [], []
+        self.facts, self.rows = [], []
 
-    def commit(self) -> None:
+    def commit(self) -> int:
+        """Write what is left, the (merged) events, and rename every table into place;
+        returns the number of events written."""
         self.flush()
+        events = merge_events(self.events) if self.merge else self.events
+        self.writers["events"].write(events_frame(events))
         for writer in self.writers.values():
             writer.commit()
+        return len(events)
 
     def abort(self) -> None:
         for writer in self.writers.values():
@@ -87,18 +95,23 @@ def run(
     batch_size: int = 64,
     limit: int | None = None,
     on_article: Progress | None = None,
+    fmt: str = "csv",
+    merge: bool = True,
 ) -> RunSummary:
     """Process every article under `inputs` and write facts.csv, events.csv and articles.csv.
 
     `nlp` reuses a loaded pipeline (else `model`, or the default model, is loaded);
-    `limit` stops after that many input records; `on_article` is called with each manifest row.
+    `limit` stops after that many input records; `on_article` is called with each manifest row;
+    `fmt` is the tables' format (csv, parquet, jsonl); `merge` merges the events of different
+    articles that report one real-world event (`aggregate.merge_events`), else events.csv keeps
+    one row per event per article. `summary.events` counts the rows of events.csv.
     """
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     nlp = nlp or load_nlp(model)
     summary = RunSummary(out_dir=str(out))
-    tables = _Tables(out)
+    tables = _Tables(out, fmt, merge)
 
     def record(row: ManifestRow) -> None:
         summary.read += 1
@@ -141,7 +154,7 @@ def run(
             record(_row(article, "ok", facts=len(facts), events=len(events)))
             if len(tables.rows) >= FLUSH_EVERY:
                 tables.flush()
-        tables.commit()
+        summary.events = tables.commit()
     except BaseException:
         tables.abort()
         raise

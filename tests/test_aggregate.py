@@ -1,0 +1,395 @@
+"""aggregate: events across articles (merging, count policy), rebuilding from earlier runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from pipeline.aggregate import (
+    aggregate_runs,
+    merge_events,
+    reconcile_counts,
+    summary_tables,
+)
+from pipeline.cli import app
+from pipeline.export import load_events, load_table
+from pipeline.run import run
+from pipeline.schemas import Event
+from pipeline.tabulate import events_frame
+
+runner = CliRunner()
+
+# Two cities 30 km apart (roughly one third of a degree of latitude), and a far one.
+CITY = {"location": "Townsville", "latitude": 10.0, "longitude": 7.0}
+NEAR = {"location": "Suburbia", "latitude": 10.1, "longitude": 7.05}  # ~12 km away
+FAR30 = {"location": "Farton", "latitude": 10.27, "longitude": 7.0}  # ~30 km away
+
+
+def ev(article: str, day: str = "2023-03-04", n: int = 1, **fields: object) -> Event:
+    """A per-article event record as build_article_events makes it."""
+    date = dt.date.fromisoformat(day)
+    base: dict[str, object] = {
+        "event_id": f"{article}#{n}",
+        "event_date": date,
+        "date_low": date,
+        "date_high": date,
+        "time_precision": 1,
+        "event_type": "riots",
+        "country": "Nigeria",
+        "iso2": "NG",
+        "iso3": "NGA",
+        "admin1": "Kaduna",
+        "geo_precision": 1,
+        "source": f"{article}.txt",
+        "article_ids": article,
+        **CITY,
+    }
+    base.update(fields)
+    return Event(**base)
+
+
+def killed(low: int, best: int, high: int | None) -> dict[str, int | None]:
+    return {"killed_low": low, "killed_best": best, "killed_high": high, "fatalities": best}
+
+
+def by_articles(events: list[Event]) -> set[str]:
+    return {e.article_ids for e in events}
+
+
+# --------------------------------------------------------------------------- the issue's batch
+
+
+def test_three_reports_of_one_riot_and_an_unrelated_event_give_two_events() -> None:
+    events = [
+        ev("a", **killed(8, 8, 8)),
+        ev("b", "2023-03-05", **killed(12, 12, 12)),
+        ev("c", **killed(12, 24, 99)),  # "dozens"
+        ev(
+            "d",
+            "2023-03-03",
+            event_type="protests",
+            country="Chile",
+            iso2="CL",
+            iso3="CHL",
+            admin1=None,
+            location="Santiago",
+            latitude=-33.46,
+            longitude=-70.65,
+            injured_low=2,
+            injured_best=2,
+            injured_high=2,
+        ),
+    ]
+    merged = merge_events(events)
+    assert len(merged) == 2
+    riot = next(e for e in merged if e.event_type == "riots")
+    assert riot.n_sources == 3 and riot.article_ids == "a;b;c"
+    # Highest exact report (12), never the sum (32); "dozens" keeps the upper bound open to 99.
+    assert (riot.killed_low, riot.killed_best, riot.killed_high, riot.fatalities) == (12, 12, 99, 12)
+    assert riot.event_id == "a#1"
+    assert riot.source == "a.txt;b.txt;c.txt"
+    other = next(e for e in merged if e.event_type == "protests")
+    assert other == events[3]
+
+
+# --------------------------------------------------------------------------- what merges
+
+
+def test_events_of_one_article_are_never_merged() -> None:
+    merged = merge_events([ev("a", n=1), ev("a", n=2), ev("b")])
+    assert len(merged) == 2
+    assert by_articles(merged) == {"a", "a;b"}
+
+
+@pytest.mark.parametrize(
+    ("other", "together"),
+    [
+        ({"event_type": "protests"}, True),  # same family: demonstrations
+        ({"event_type": "battles"}, False),  # political violence
+        ({"event_type": None}, True),  # untyped: no claim, no contradiction
+        ({"day": "2023-03-06"}, True),  # two days apart
+        ({"day": "2023-03-07"}, False),  # three days apart
+        (NEAR, True),
+        (FAR30, False),
+        ({"latitude": None, "longitude": None}, True),  # same name, one without coordinates
+        ({"latitude": None, "longitude": None, "location": "Elsewhere"}, False),
+        ({"iso3": "NER", "iso2": "NE", "country": "Niger"}, False),
+        ({"location": "Nigeria", "geo_precision": 3, "latitude": 9.0, "longitude": 8.0}, False),
+        ({"location": "Kaduna", "geo_precision": 3}, False),  # admin1 only: too coarse
+        ({"actor1": "Rioters (Nigeria)", "inter1": 5}, True),
+    ],
+)
+def test_merge_rules(other: dict, together: bool) -> None:
+    fields = dict(other)
+    day = str(fields.pop("day", "2023-03-04"))
+    merged = merge_events([ev("a", actor1="Rioters (Nigeria)", inter1=5), ev("b", day, **fields)])
+    assert (len(merged) == 1) is together
+
+
+def test_untyped_events_merge_with_each_other() -> None:
+    assert len(merge_events([ev("a", event_type=None), ev("b", event_type=None)])) == 1
+
+
+def test_actors_that_share_neither_name_nor_type_keep_events_apart() -> None:
+    a = ev("a", actor1="Boko Haram", inter1=2)
+    assert len(merge_events([a, ev("b", actor1="Rioters (Nigeria)", inter1=5)])) == 2
+    assert len(merge_events([a, ev("b", actor1="Military Forces of Nigeria", inter1=1, actor2="Boko Haram")])) == 1
+    assert len(merge_events([a, ev("b")])) == 1  # no actor named: nothing to contradict
+
+
+def test_week_interval_overlapping_a_day_merges() -> None:
+    undated = ev("b", "2023-03-06", date_low=dt.date(2023, 2, 27), time_precision=2)
+    merged = merge_events([undated, ev("a")])
+    assert len(merged) == 1
+    assert merged[0].event_date == dt.date(2023, 3, 4) and merged[0].time_precision == 1
+
+
+def test_too_vague_records_stay_alone() -> None:
+    no_date = ev("b", event_date=None, date_low=None, date_high=None, time_precision=None)
+    year = ev("c", date_low=dt.date(2023, 1, 1), date_high=dt.date(2023, 12, 31), time_precision=3)
+    no_place = ev("d", location=None, latitude=None, longitude=None)
+    assert len(merge_events([ev("a"), no_date, year, no_place])) == 4
+
+
+def test_linkage_is_complete_no_chaining() -> None:
+    # a-b and b-c are within two days, a-c is not: c must not join a's event through b.
+    merged = merge_events([ev("a", "2023-03-04"), ev("b", "2023-03-06"), ev("c", "2023-03-08")])
+    assert len(merged) == 2
+    assert sorted(e.n_sources for e in merged) == [1, 2]
+
+
+def test_a_report_joins_the_closest_of_two_events() -> None:
+    # Two incidents 12 km apart on one day (their actors differ); a third report, naming no
+    # actor, is compatible with both and joins the one at its own place.
+    first = ev("a", actor1="Rioters (Nigeria)", inter1=5)
+    second = ev("b", **NEAR, actor1="Boko Haram", inter1=2)
+    third = ev("c", **NEAR)
+    merged = merge_events([first, second, third])
+    assert by_articles(merged) == {"a", "b;c"}
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    events = [
+        ev("a", **killed(3, 3, 3)),
+        ev("b", "2023-03-05", **killed(5, 5, 5)),
+        ev("c", "2023-03-04", event_type="battles"),
+        ev("d", "2023-03-05", event_type="battles", **NEAR),
+        ev("e", "2023-03-20"),
+    ]
+    expected = sorted(e.model_dump_json() for e in merge_events(events))
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = events[:]
+        rng.shuffle(shuffled)
+        assert sorted(e.model_dump_json() for e in merge_events(shuffled)) == expected
+
+
+def test_merging_merged_events_changes_nothing() -> None:
+    events = [ev("a"), ev("b", "2023-03-05"), ev("c", **NEAR), ev("d", "2023-03-20")]
+    once = merge_events(events)
+    assert merge_events(once) == once
+
+
+def test_many_events_in_blocks() -> None:
+    # 2,000 records: 500 events, each reported by four articles, across countries and days.
+    events = []
+    for i in range(500):
+        day = (dt.date(2023, 1, 1) + dt.timedelta(days=(i % 100) * 5)).isoformat()
+        lat = 10.0 + (i // 100) * 2  # five places, far apart
+        for source in range(4):
+            events.append(ev(f"art{i}-{source}", day, latitude=lat, location=f"Town{i // 100}"))
+    merged = merge_events(events)
+    assert len(merged) == 500
+    assert {e.n_sources for e in merged} == {4}
+
+
+# --------------------------------------------------------------------------- the count policy
+
+
+def test_counts_are_never_summed() -> None:
+    counts = reconcile_counts([ev("a", **killed(4, 4, 4)), ev("b", **killed(4, 4, 4))])
+    assert (counts["killed_low"], counts["killed_best"], counts["killed_high"]) == (4, 4, 4)
+
+
+def test_a_vague_floor_above_the_exact_reports_raises_best() -> None:
+    counts = reconcile_counts([ev("a", **killed(8, 8, 8)), ev("b", **killed(12, 12, None))])
+    assert (counts["killed_low"], counts["killed_best"], counts["killed_high"]) == (12, 12, None)
+
+
+def test_vague_only_reports_give_the_highest_floor() -> None:
+    counts = reconcile_counts([ev("a", **killed(12, 24, 99)), ev("b", **killed(10, 10, None))])
+    assert (counts["killed_low"], counts["killed_best"], counts["killed_high"]) == (12, 12, 99)
+
+
+def test_an_outlier_report_is_not_credible() -> None:
+    # One killed against 14 (a misread age, a quoted statistic): not an update of the toll.
+    counts = reconcile_counts([ev("a", **killed(1, 1, 1)), ev("b", **killed(14, 14, 14))])
+    assert (counts["killed_low"], counts["killed_best"], counts["killed_high"]) == (1, 1, 1)
+    # A toll that doubles is an update.
+    counts = reconcile_counts([ev("a", **killed(3, 3, 3)), ev("b", **killed(8, 8, 8))])
+    assert counts["killed_best"] == 8
+
+
+def test_a_corroborated_figure_beats_a_lone_higher_one() -> None:
+    counts = reconcile_counts([ev(x, **killed(8, 8, 8)) for x in "ab"] + [ev("c", **killed(12, 12, 12))])
+    assert (counts["killed_low"], counts["killed_best"], counts["killed_high"]) == (8, 8, 8)
+    # No majority: the highest credible report.
+    counts = reconcile_counts([ev(x, **killed(n, n, n)) for x, n in zip("abcd", (8, 8, 12, 12))])
+    assert counts["killed_best"] == 12
+
+
+def test_silent_sources_do_not_lower_an_outcome() -> None:
+    injured = {"injured_low": 5, "injured_best": 5, "injured_high": 5}
+    counts = reconcile_counts([ev("a", **injured), ev("b")])
+    assert counts["injured_best"] == 5
+    assert counts["killed_best"] is None and counts["arrested_low"] is None
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def test_summary_tables_count_events_and_fatalities() -> None:
+    events = events_frame(
+        merge_events(
+            [
+                ev("a", **killed(2, 2, 2)),
+                ev("b", **killed(3, 3, 3)),  # same event as a: 3 killed, not 5
+                ev("c", "2023-03-10", **NEAR, **killed(1, 1, 1)),
+                ev("d", "2023-03-10", event_type="battles", admin1="Kano", location="Kano",
+                   latitude=12.0, longitude=8.5),
+                ev("e", "2023-03-10", event_type="protests", country="Chile", iso2="CL", iso3="CHL",
+                   admin1=None, location="Santiago", latitude=-33.46, longitude=-70.65,
+                   **killed(1, 1, 1)),
+            ]
+        )
+    )
+    tables = summary_tables(events)
+    country = tables["summary_country"].set_index("iso3")
+    assert country.loc["NGA", "events"] == 3 and country.loc["NGA", "fatalities"] == 4
+    assert country.loc["NGA", "reports"] == 4 and country.loc["CHL", "events"] == 1
+    admin1 = tables["summary_admin1"].set_index(["iso3", "admin1"])
+    assert admin1.loc[("NGA", "Kaduna"), "events"] == 2 and admin1.loc[("NGA", "Kano"), "fatalities"] == 0
+    day = tables["summary_day"]
+    assert day[(day.iso3 == "NGA") & (day.event_date == "2023-03-10")].events.tolist() == [2]
+    week = tables["summary_week"].set_index(["iso3", "week_start"])
+    # 2023-03-04 is a Saturday: week of Monday 2023-02-27; 2023-03-10 a Friday: week of 03-06.
+    assert week.loc[("NGA", pd.Timestamp("2023-02-27")), "events"] == 1
+    assert week.loc[("NGA", pd.Timestamp("2023-03-06")), "fatalities"] == 1
+
+
+# --------------------------------------------------------------------------- end to end
+
+RIOT = [
+    {
+        "id": "riot-a",
+        "published": "2023-03-05",
+        "title": "Deadly riot in Kaduna",
+        "text": "Eight people were killed on Saturday when rioters clashed with police in Kaduna, "
+        "Nigeria, officials said. Rioters set fire to shops and cars in the city centre.",
+    },
+    {
+        "id": "riot-b",
+        "published": "2023-03-06",
+        "title": "Kaduna riot toll rises",
+        "text": "Twelve people were killed in Saturday's riot in Kaduna, a police spokesman said on "
+        "Monday. Mobs burned shops and vehicles before security forces restored order in the "
+        "northern Nigerian city.",
+    },
+    {
+        "id": "riot-c",
+        "published": "2023-03-05",
+        "title": "Unrest in northern Nigeria",
+        "text": "Dozens of people were killed in rioting in Kaduna, Nigeria, on Saturday, witnesses "
+        "said. Rioters torched shops as police fired tear gas.",
+    },
+    {
+        "id": "other-d",
+        "published": "2023-03-05",
+        "title": "Protest in Santiago",
+        "text": "Thousands of students marched peacefully in Santiago, Chile, on Friday to demand "
+        "lower tuition fees. Two people were injured when police dispersed the crowd.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def riot_batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("riot") / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in RIOT), encoding="utf-8")
+    return path
+
+
+def test_run_merges_the_riot_reports(riot_batch: Path, tmp_path: Path, nlp: Language) -> None:
+    summary = run([riot_batch], tmp_path, nlp=nlp)
+    events = load_events(tmp_path / "events.csv")
+    assert summary.events == len(events) == 2
+    riot = events[events.article_ids == "riot-a;riot-b;riot-c"].iloc[0]
+    assert riot.n_sources == 3 and riot.location == "Kaduna" and riot.iso3 == "NGA"
+    assert riot.event_date == pd.Timestamp("2023-03-04")
+    # 8, 12 and "dozens": the highest exact report, "dozens" only keeps the range open.
+    assert (riot.killed_low, riot.killed_best, riot.fatalities) == (12, 12, 12)
+    assert riot.killed_high >= 12
+    # The facts ledger keeps each source's own claim.
+    facts = load_table(tmp_path / "facts.csv", {"article_id": "string", "kind": "string",
+                                                 "outcome": "string", "count_best": "Int64"})
+    claims = facts[(facts.kind == "casualty") & (facts.outcome == "killed")]
+    assert {8, 12} <= set(claims.count_best.dropna())
+    assert set(claims.article_id) == {"riot-a", "riot-b", "riot-c"}
+
+
+def test_no_merge_keeps_one_event_per_article(riot_batch: Path, tmp_path: Path, nlp: Language) -> None:
+    run([riot_batch], tmp_path, nlp=nlp, merge=False)
+    events = load_events(tmp_path / "events.csv")
+    assert sorted(events.article_ids) == ["other-d", "riot-a", "riot-b", "riot-c"]
+
+
+@pytest.fixture(scope="module")
+def riot_run(riot_batch: Path, tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    out = tmp_path_factory.mktemp("riot_run")
+    run([riot_batch], out, nlp=nlp, merge=False)
+    return out
+
+
+def test_aggregate_rebuilds_the_events_of_a_run(
+    riot_batch: Path, riot_run: Path, tmp_path: Path, nlp: Language
+) -> None:
+    unmerged = aggregate_runs([riot_run], tmp_path / "flat", merge=False)
+    assert unmerged.events == unmerged.article_events == 4
+    pd.testing.assert_frame_equal(
+        load_events(tmp_path / "flat" / "events.csv"), load_events(riot_run / "events.csv")
+    )
+    summary = aggregate_runs([riot_run], tmp_path / "agg")
+    assert (summary.articles, summary.article_events, summary.events) == (4, 4, 2)
+    run([riot_batch], tmp_path / "merged", nlp=nlp)
+    pd.testing.assert_frame_equal(
+        load_events(tmp_path / "agg" / "events.csv"), load_events(tmp_path / "merged" / "events.csv")
+    )
+
+
+def test_aggregate_keeps_one_copy_of_an_article_seen_in_two_runs(riot_run: Path, tmp_path: Path) -> None:
+    summary = aggregate_runs([riot_run, riot_run], tmp_path, merge=False)
+    assert summary.article_events == 4
+    assert len(load_events(tmp_path / "events.csv")) == 4
+
+
+def test_aggregate_cli_writes_events_and_summaries(riot_run: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["aggregate", str(riot_run), "--out", str(tmp_path), "--format", "parquet"])
+    assert result.exit_code == 0, result.output
+    assert "4 article events became 2 events" in result.output
+    for name in ("events", "summary_country", "summary_admin1", "summary_day", "summary_week", "facts", "articles"):
+        assert (tmp_path / f"{name}.parquet").is_file(), name
+    country = pd.read_parquet(tmp_path / "summary_country.parquet").set_index("iso3")
+    assert country.loc["NGA", "events"] == 1 and country.loc["NGA", "fatalities"] == 12
+
+
+def test_aggregate_cli_without_tables_fails_cleanly(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["aggregate", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "no facts table" in result.output
