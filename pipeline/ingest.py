@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from pipeline.dates import published_from_dateline
 from pipeline.schemas import Article, ManifestRow
 
 TEXT_SUFFIXES = {".txt"}
@@ -209,11 +210,20 @@ def _reason(exc: Exception) -> str:
     return str(exc)
 
 
+def with_dateline_date(record: Article | ManifestRow) -> Article | ManifestRow:
+    """An article without a publication date takes its wire dateline's date, when it has one."""
+    if isinstance(record, Article) and record.published is None:
+        published = published_from_dateline(record.text)
+        if published:
+            return record.model_copy(update={"published": published, "published_from": "dateline"})
+    return record
+
+
 def read_file(path: Path) -> Iterator[Article | ManifestRow]:
     """Articles (or failed manifest rows) from one file; never raises for bad content."""
     reader = _READERS.get(path.suffix.lower(), _read_txt)
     try:
-        yield from reader(path)
+        yield from map(with_dateline_date, reader(path))
     except OSError as exc:
         yield _failed(str(path), f"{path}: cannot read ({exc.strerror or exc})")
     except (ValueError, ValidationError) as exc:

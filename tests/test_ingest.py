@@ -138,3 +138,17 @@ def test_repeated_ids_are_made_unique(tmp_path: Path) -> None:
         (tmp_path / folder / "same.txt").write_text("Text.", encoding="utf-8")
     ids = [r.id for r in _read(tmp_path)]
     assert ids[0] == "same" and ids[1].startswith("same~") and len(set(ids)) == 2
+
+
+def test_wire_dateline_gives_the_date_when_the_record_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    rows = [
+        {"id": "w1", "published": None, "text": "LIMA, 12 MAR 89 (AFP) -- TWO POLICEMEN WERE KILLED."},
+        {"id": "w2", "published": "1989-03-13", "text": "LIMA, 12 MAR 89 (AFP) -- NOTHING."},
+        {"id": "w3", "text": "No dateline here, 12 March 1989."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    first, second, third = _read(path)
+    assert first.published == dt.date(1989, 3, 12) and first.published_from == "dateline"
+    assert second.published == dt.date(1989, 3, 13) and second.published_from == "field"
+    assert third.published is None
