@@ -101,6 +101,12 @@ def _iso_days(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class TableWriter:
     """Append DataFrame chunks to one table (CSV, Parquet or JSON Lines, from `fmt` or the
     path's suffix); the file appears under its name on `commit`, never half written.
@@ -133,7 +139,11 @@ class TableWriter:
         else:
             self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
         if self.fmt == "csv":
-            pd.DataFrame(columns=columns).to_csv(self._handle, index=False)
+            try:
+                pd.DataFrame(columns=columns).to_csv(self._handle, index=False)
+            except BaseException:
+                self.abort()
+                raise
 
     def _write_parquet(self, df: pd.DataFrame) -> None:
         if self._parquet is None:
@@ -174,6 +184,8 @@ class TableWriter:
                 empty = empty_frame(self.dtypes) if self.dtypes else pd.DataFrame(columns=self.columns)
                 self._write_parquet(empty[self.columns])
             self._close()
+            # mkstemp makes the file private (0600); a table gets the usual permissions.
+            os.chmod(self._tmp, 0o666 & ~_umask())
             os.replace(self._tmp, self.path)
         return self.path
 
@@ -219,10 +231,8 @@ def load_table(path: str | Path, dtypes: dict[str, str]) -> pd.DataFrame:
     if suffix == ".parquet":
         df = pd.read_parquet(path)
     elif suffix in (".jsonl", ".json"):
-        # No date guessing from column names: the dtypes below say which columns are dates.
-        df = pd.read_json(
-            path, orient="records", lines=True, dtype=False, convert_dates=False, keep_default_dates=False
-        )
+        # dtype=False: no guessing (dates from column names either); the dtypes below decide.
+        df = pd.read_json(path, orient="records", lines=True, dtype=False)
         for column in dtypes:
             if column not in df.columns:
                 df[column] = None

@@ -393,3 +393,10 @@ def test_aggregate_cli_without_tables_fails_cleanly(tmp_path: Path) -> None:
     result = runner.invoke(app, ["aggregate", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "no facts table" in result.output
+
+
+def test_aggregate_reads_runs_in_any_format(riot_batch: Path, tmp_path: Path, nlp: Language) -> None:
+    run([riot_batch], tmp_path / "run", nlp=nlp, fmt="jsonl", merge=False)
+    summary = aggregate_runs([tmp_path / "run"], tmp_path / "agg", fmt="csv")
+    assert (summary.article_events, summary.events) == (4, 2)
+    assert len(load_events(tmp_path / "agg" / "events.csv")) == 2

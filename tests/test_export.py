@@ -1,0 +1,209 @@
+"""export: atomic tables in CSV, Parquet and JSON Lines, formula escaping, loading with dtypes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from pipeline import load_articles, load_events, load_facts
+from pipeline.cli import app
+from pipeline.export import (
+    FORMATS,
+    TableWriter,
+    empty_frame,
+    escape_formulas,
+    find_table,
+    write_table,
+)
+from pipeline.run import run
+from pipeline.schemas import CasualtyFact, DateFact, Event, PlaceFact
+from pipeline.tabulate import ARTICLE_DTYPES, EVENT_DTYPES, FACT_DTYPES, events_frame, facts_frame
+
+runner = CliRunner()
+
+RISKY = ["=SUM(A1:A9)", "+44 20 7946 0000", "-3 dead", "@cmd", "\tindented", "'=already quoted",
+         "''+twice", "plain text", "it's = fine", None]
+
+
+def sample_events() -> pd.DataFrame:
+    day = dt.date(2023, 3, 4)
+    return events_frame(
+        [
+            Event(event_id="a#1", event_date=day, date_low=day, date_high=day, time_precision=1,
+                  location="=Townsville", latitude=10.5, longitude=-7.25, killed_low=3,
+                  killed_best=3, killed_high=None, fatalities=3, n_sources=2, article_ids="a;b",
+                  notes="-five killed, police say", evidence="@user wrote: 3 killed"),
+            Event(event_id="c#1", event_type="riots", country="Nigeria", iso3="NGA",
+                  article_ids="c", evidence="Rioters burned shops.\nPolice fired \"tear gas\", "
+                  "witnesses said; 12 injured."),
+        ]
+    )
+
+
+def sample_facts() -> pd.DataFrame:
+    common = {"article_id": "a", "sentence": "=Two were killed on Friday in Kano.", "char_start": 0}
+    return facts_frame(
+        [
+            CasualtyFact(**common, text="Two were killed", char_end=15, outcome="killed",
+                         count_low=2, count_best=2, count_high=None, supersedes_prior=True),
+            DateFact(**common, text="Friday", char_end=6, date=dt.date(2023, 3, 3),
+                     date_low=dt.date(2023, 3, 3), date_high=dt.date(2023, 3, 3), time_precision=1),
+            PlaceFact(**common, text="Kano", char_end=4, name="Kano", latitude=12.0, longitude=8.5),
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- CSV escaping
+
+
+def test_formula_cells_are_escaped_in_the_file_and_restored_on_load(tmp_path: Path) -> None:
+    df = pd.DataFrame({"text": pd.Series(RISKY, dtype="string"), "n": pd.Series(range(10), dtype="Int64")})
+    df.loc[3, "n"] = -4  # a negative number is a number, not a formula
+    path = write_table(df, tmp_path / "t", "csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for cell in raw.text:
+        assert not cell.startswith(("=", "+", "-", "@", "\t")), cell
+    assert raw.text[0] == "'=SUM(A1:A9)" and raw.text[5] == "''=already quoted"
+    assert raw.n[3] == "-4"
+    back = pd.read_csv(path, dtype={"text": "string", "n": "Int64"}, keep_default_na=False, na_values=[""])
+    from pipeline.export import unescape_formulas
+
+    pd.testing.assert_frame_equal(unescape_formulas(back), df)
+
+
+def test_escaping_leaves_other_columns_and_the_input_alone() -> None:
+    df = pd.DataFrame({"a": pd.Series(["=x"], dtype="string"), "b": [1.5], "c": pd.Series([True], dtype="boolean")})
+    out = escape_formulas(df)
+    assert out.a[0] == "'=x" and df.a[0] == "=x"
+    assert out.b[0] == 1.5 and bool(out.c[0])
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_events_round_trip_with_their_dtypes(tmp_path: Path, fmt: str) -> None:
+    events = sample_events()
+    path = write_table(events, tmp_path / "events", fmt)
+    assert path.name == f"events.{fmt}"
+    back = load_events(path)
+    assert {c: str(t) for c, t in back.dtypes.items()} == EVENT_DTYPES
+    pd.testing.assert_frame_equal(back, events)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_facts_round_trip_with_their_dtypes(tmp_path: Path, fmt: str) -> None:
+    facts = sample_facts()
+    back = load_facts(write_table(facts, tmp_path / "facts", fmt))
+    assert {c: str(t) for c, t in back.dtypes.items()} == FACT_DTYPES
+    pd.testing.assert_frame_equal(back, facts)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_empty_table_loads_with_its_columns_and_dtypes(tmp_path: Path, fmt: str) -> None:
+    back = load_articles(write_table(empty_frame(ARTICLE_DTYPES), tmp_path / "articles", fmt))
+    assert back.empty
+    assert {c: str(t) for c, t in back.dtypes.items()} == ARTICLE_DTYPES
+
+
+def test_jsonl_holds_iso_days_and_nulls(tmp_path: Path) -> None:
+    path = write_table(sample_events(), tmp_path / "events", "jsonl")
+    first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    assert first["event_date"] == "2023-03-04" and first["killed_high"] is None
+    assert first["location"] == "=Townsville"  # no spreadsheet escaping outside CSV
+
+
+def test_text_that_looks_like_a_missing_value_stays_text(tmp_path: Path) -> None:
+    events = sample_events()
+    events.loc[0, "location"] = "None"
+    events.loc[1, "location"] = "NA"
+    back = load_events(write_table(events, tmp_path / "events", "csv"))
+    assert back.location.tolist() == ["None", "NA"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_table_writer_appends_chunks(tmp_path: Path, fmt: str) -> None:
+    events = sample_events()
+    with TableWriter(tmp_path / f"events.{fmt}", list(EVENT_DTYPES), dtypes=EVENT_DTYPES) as writer:
+        writer.write(events.iloc[:1])
+        writer.write(events.iloc[:0])
+        writer.write(events.iloc[1:])
+    pd.testing.assert_frame_equal(load_events(tmp_path / f"events.{fmt}"), events)
+
+
+# --------------------------------------------------------------------------- atomic writes
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_failed_write_leaves_no_partial_table(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"events.{fmt}"
+    with pytest.raises(RuntimeError):
+        with TableWriter(path, list(EVENT_DTYPES), dtypes=EVENT_DTYPES) as writer:
+            writer.write(sample_events())
+            raise RuntimeError("interrupted")
+    assert not path.exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+def test_a_failed_rewrite_keeps_the_previous_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_table(sample_events(), tmp_path / "events", "csv")
+    before = path.read_bytes()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
+    with pytest.raises(OSError):
+        write_table(sample_events().iloc[:1], tmp_path / "events", "csv")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+def test_unknown_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        write_table(sample_events(), tmp_path / "events", "xlsx")
+
+
+def test_find_table_looks_for_every_format(tmp_path: Path) -> None:
+    write_table(sample_events(), tmp_path / "events", "parquet")
+    assert find_table(tmp_path, "events").name == "events.parquet"
+    with pytest.raises(FileNotFoundError, match="no facts table"):
+        find_table(tmp_path, "facts")
+
+
+# --------------------------------------------------------------------------- through run and the CLI
+
+TEXT = (
+    "Two people were killed and five injured on Friday when gunmen attacked a market in Kano, "
+    "Nigeria, police said."
+)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_run_writes_every_table_in_the_requested_format(tmp_path: Path, nlp: Language, fmt: str) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "k1", "published": "2023-03-05", "text": TEXT}) + "\n", encoding="utf-8")
+    run([src], tmp_path / "csv", nlp=nlp)
+    run([src], tmp_path / fmt, nlp=nlp, fmt=fmt)
+    for name, loader in (("events", load_events), ("facts", load_facts), ("articles", load_articles)):
+        assert not (tmp_path / fmt / f"{name}.csv").exists()
+        pd.testing.assert_frame_equal(
+            loader(tmp_path / fmt / f"{name}.{fmt}"), loader(tmp_path / "csv" / f"{name}.csv")
+        )
+
+
+def test_cli_format_option(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "k1", "published": "2023-03-05", "text": TEXT}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(src), "--out", str(tmp_path / "o"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert "events.jsonl" in result.output
+    assert load_articles(tmp_path / "o" / "articles.jsonl").status.tolist() == ["ok"]
+    result = runner.invoke(app, ["run", str(src), "--out", str(tmp_path / "x"), "--format", "xlsx"])
+    assert result.exit_code != 0
