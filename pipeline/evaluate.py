@@ -877,23 +877,34 @@ def _cell(entry: dict[str, Any], key: str = "value") -> str:
     return f"{value:.3f} ({entry.get('n', 0)})"
 
 
-def format_table(report: dict[str, Any]) -> str:
-    """A readable table: one row per metric, one column per file plus overall; cells are
-    `value (n)`, "-" where nothing was scored."""
+# Further keys shown under their metric in the readable table.
+_TABLE_KEYS = {
+    "events": ("precision", "recall"),
+    "clusters": ("precision", "recall"),
+    **{name: ("mae",) for name in COUNT_FIELDS},
+    "sub_event_type": ("macro_f1", "weighted_f1"),
+    **{f"facts_{kind}": ("precision", "recall") for kind in FACT_KINDS},
+}
+
+
+def format_table(report: dict[str, Any], markdown: bool = False) -> str:
+    """A readable table: one row per metric (further keys as `metric.key` rows), one column per
+    file plus overall; cells are `value (n)`, "-" where nothing was scored; rows scored nowhere
+    are left out. `markdown` gives a Markdown table."""
     columns = [(name, data["metrics"]) for name, data in report["files"].items()]
     columns.append(("overall", report["overall"]))
-    rows: list[tuple[str, str]] = [(f, "value") for f in FIELDS]
-    extra = [("events", "precision"), ("events", "recall"), ("clusters", "precision"),
-             ("clusters", "recall"), ("killed", "mae"), ("injured", "mae"), ("arrested", "mae"),
-             ("sub_event_type", "macro_f1"), ("sub_event_type", "weighted_f1")]
-    rows += extra
+    rows = [(f, k) for f in FIELDS for k in ("value", *_TABLE_KEYS.get(f, ()))]
     rows = [r for r in rows if any(m[r[0]].get(r[1]) is not None for _, m in columns)]
-    labels = [f if k == "value" else f"{f}.{k}" for f, k in rows]
     header = ["metric", *[name for name, _ in columns]]
-    body = [[label, *[_cell(m[f], k) for _, m in columns]] for label, (f, k) in zip(labels, rows)]
     articles = ["articles", *[str(d["articles"]) for d in report["files"].values()],
                 str(sum(d["articles"] for d in report["files"].values()))]
+    body = [[f if k == "value" else f"{f}.{k}", *[_cell(m[f], k) for _, m in columns]]
+            for f, k in rows]
     table = [header, articles, *body]
+    if markdown:
+        lines = ["| " + " | ".join(row) + " |" for row in table]
+        lines.insert(1, "|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|")
+        return "\n".join(lines)
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
                        for i, cell in enumerate(row)) for row in table]

@@ -369,8 +369,15 @@ def test_report_shape_per_file_and_overall_micro_average() -> None:
                                            "unpaired": 0, "mae": pytest.approx(1.0),
                                            "recall": pytest.approx(1 / 3, abs=1e-4)}
     json.dumps(report)  # serialisable as is
-    table = ev.format_table(report)
-    assert table.splitlines()[0].split() == ["metric", "one", "two", "overall"]
+    table = ev.format_table(report).splitlines()
+    assert table[0].split() == ["metric", "one", "two", "overall"]
+    assert table[2].split() == ["articles", "1", "2", "3"]
+    killed = next(line for line in table if line.startswith("killed "))
+    assert killed.split() == ["killed", "1.000", "(1)", "0.000", "(2)", "0.333", "(3)"]
+    assert not any(line.startswith("clusters") for line in table)  # scored nowhere
+    markdown = ev.format_table(report, markdown=True).splitlines()
+    assert markdown[0] == "| metric | one | two | overall |"
+    assert "| killed | 1.000 (1) | 0.000 (2) | 0.333 (3) |" in markdown
 
 
 def test_error_lines_name_article_field_gold_prediction_and_evidence() -> None:
