@@ -9,6 +9,7 @@ so Docs survive the trip back from worker processes when `n_process > 1`.
 from __future__ import annotations
 
 import os
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -40,6 +41,38 @@ if not Doc.has_extension("article_id"):
     Doc.set_extension("article_id", default=None)
 
 
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_LETTERS = re.compile(r"[^\W\d_]")
+# A line this short without final punctuation is a headline or caption line, not wrapped prose.
+HEADLINE_MAX_WORDS = 14
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = _LETTERS.findall(text[:2000])
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+
+
+@Language.component("newsevents_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, and after a headline-like line, so a sentence
+    (the evidence of a fact) never runs from a headline into the story.
+
+    Other single line breaks are left alone: wire copy wraps its lines mid-sentence.
+    """
+    text = doc.text
+    headlines = not _mostly_upper(text)
+    for token in doc[:-1]:
+        if not (token.is_space and "\n" in token.text):
+            continue
+        if "\n\n" in token.text or "\n" in token.text.replace(" ", "")[1:]:
+            doc[token.i + 1].is_sent_start = True
+        elif headlines and doc[token.i + 1].text[:1].isupper():
+            line = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+            if len(line.split()) <= HEADLINE_MAX_WORDS and not _TERMINAL.search(line):
+                doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 class ModelNotFound(RuntimeError):
     """No spaCy model could be loaded under the names tried."""
 
@@ -61,6 +94,9 @@ def load_model(model: str | None = None) -> Language:
 def load_nlp(model: str | None = None) -> Language:
     """The model plus our components, ready for `annotate`."""
     nlp = load_model(model)
+    if "newsevents_paragraphs" not in nlp.pipe_names:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe("newsevents_paragraphs", **where)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config={"models_dir": str(MODELS_DIR)})

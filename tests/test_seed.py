@@ -45,7 +45,10 @@ def test_places(seed_tables: dict[str, pd.DataFrame], seed_gold: dict) -> None:
         assert len(rows) >= 1, gold["name"]
         row = rows.iloc[0]
         assert row.country_iso2 == "KZ"
-        assert abs(row.latitude - gold["latitude"]) < 0.5 and abs(row.longitude - gold["longitude"]) < 0.5
+        # A country's "coordinates" are a conventional centre: allow more slack than for a city.
+        slack = 2.0 if gold["feature"] == "country" else 0.25
+        assert abs(row.latitude - gold["latitude"]) < slack
+        assert abs(row.longitude - gold["longitude"]) < slack
     for name in seed_gold["facts"]["not_places"] + ["Asia"]:
         assert name not in set(places.text)
 

@@ -1,0 +1,39 @@
+"""nlp: model loading, paragraph-aware sentences, and batching that keeps order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from pipeline.nlp import ModelNotFound, annotate, load_model
+from pipeline.schemas import Article
+
+
+def test_unknown_model_is_a_clear_error() -> None:
+    with pytest.raises(ModelNotFound, match="no_such_model"):
+        load_model("no_such_model")
+
+
+def test_sentences_stop_at_blank_lines_and_headlines(nlp: Language) -> None:
+    doc = nlp("Three killed in clash\nPolice said three people died on Monday.\n\nThe army said\nnothing more.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Three killed in clash"
+    assert "The army said\nnothing more." in sents  # a wrapped line is not a headline
+
+
+def test_upper_case_wire_lines_are_not_headlines(nlp: Language) -> None:
+    doc = nlp("THE ARMY TODAY\nPREVENTED THE OCCUPATION OF TWO CITIES.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_annotate_keeps_order_and_carries_the_publication_date(nlp: Language) -> None:
+    articles = [
+        Article(id=f"a{i}", source="t", text=f"Article number {i}.", published=dt.date(2020, 1, i + 1))
+        for i in range(5)
+    ]
+    out = list(annotate(nlp, articles, batch_size=2))
+    assert [a.id for a, _, _ in out] == ["a0", "a1", "a2", "a3", "a4"]
+    assert all(doc is not None and err is None for _, doc, err in out)
+    assert out[2][1]._.published == "2020-01-03"
