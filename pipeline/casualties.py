@@ -51,6 +51,9 @@ _DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "he
 # Nouns that carry a count for the noun after "of" ("dozens of protesters", "a total of 12").
 _QUANTITY_NOUNS = {"dozens", "dozen", "hundreds", "thousands", "scores", "tens", "millions", "number", "handful",
                    "couple", "pair", "lot", "total", "score", "group", "majority"}
+# Plural nouns for those who report or investigate: a bare "police" is never a count of victims.
+_COLLECTIVE = {"police", "authorities", "officials", "investigators", "detectives", "deputies", "agents", "medics",
+               "paramedics", "troops", "forces", "residents", "witnesses", "neighbors", "neighbours"}
 _CONDITION_VERBS = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "hospitalise", "take", "be",
                     "remain", "list", "leave", "report", "suffering"}
 _BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
@@ -175,7 +178,8 @@ class _Extractor:
         if low in self.lex.quantity_words or low in _QUANTITY_NOUNS:
             return True
         if tok.like_num and not tok.is_punct:
-            return not (len(low) == 4 and _YEAR_RE.match(low) and tok.ent_type_ == "DATE")
+            # a bare year ("December 5, 2015") is not a count; "2015 people" would be
+            return not (_YEAR_RE.match(low) and not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN"))
         return tok.pos_ == "NUM" and parse_number(low) is not None
 
     def vtype(self, tok: Token) -> tuple[str, bool] | None:
@@ -192,7 +196,7 @@ class _Extractor:
         for child in tok.children:  # "security forces", "police personnel"
             if child.dep_ in ("compound", "amod") and child.lemma_.lower() in self.lex.victim_type:
                 return self.lex.victim_type[child.lemma_.lower()], False
-        if tok.ent_type_ in ("PERSON", "NORP"):
+        if tok.ent_type_ in ("PERSON", "NORP") or (tok.pos_ == "PROPN" and self.is_name(tok)):
             return "civilians", False
         return "unknown", False
 
@@ -307,8 +311,10 @@ class _Extractor:
             tokens = [doc[qtok.left_edge.i], tok]
             return _Claim(q[0], q[1], q[2], q[3], tokens, victims, vtype, self.is_partitive_np(tok), perp)
         if tok.tag_ in ("NNS", "NNPS") and tok.pos_ == "NOUN":
-            if not self.is_person(tok):
+            if not self.is_person(tok) or tok.lower_ in _COLLECTIVE:
                 return None
+            if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and not any(c.dep_ == "det" for c in tok.children):
+                return None  # "killing people", "shooting citizens": what someone does, not a toll
             lead = self.left_lead(tok)
             return _Claim(2, 2, None, "plural", [lead, tok], victims, vtype, False, perp)
         if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP", "ORG", ""):
@@ -365,7 +371,10 @@ class _Extractor:
 
     def quantity_child(self, noun: Token) -> Token | None:
         """The number or quantity word counting a noun ("12 officers", "several people")."""
+        doc = noun.doc
         for child in noun.lefts:
+            if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[child.i : noun.i]):
+                continue  # a number on another line (a headline, a caption) does not count this noun
             if child.dep_ in ("nummod", "quantmod") and not self.is_age(child):
                 return child
         for child in noun.lefts:
@@ -398,7 +407,11 @@ class _Extractor:
 
     def count_phrase(self, arg: Token) -> list[_Claim]:
         """Claims of a victim phrase with its conjuncts, one per victim type (same type summed)."""
+        if arg.lower_ in _RELATIVE_PRONOUNS and arg.head.dep_ == "relcl":
+            arg = arg.head.head  # "a girl and her mother who were killed": count the antecedent
         parts = [arg]
+        if arg.dep_ in _SUBJ:  # a second subject the parser could not coordinate
+            parts += [c for c in arg.head.children if c.dep_ == arg.dep_ and c.i > arg.i]
         if arg.pos_ in ("NOUN", "PROPN", "NUM"):
             parts += [c for c in arg.conjuncts if c.i > arg.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
             if arg.tag_ in ("NN", "NNP") or arg.lower_ == "one":
@@ -568,6 +581,9 @@ class _Extractor:
             if governor.pos_ in ("NOUN", "PROPN"):
                 return governor
             if governor.pos_ in ("VERB", "AUX"):
+                obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN") and self.is_person(obj):
+                    return obj  # "found a man with gunshot wounds"
                 return self.subject_of(governor)
         return None
 
@@ -650,7 +666,10 @@ class _Extractor:
                 # the parser's choice names no people ("four killed as gunmen storm village"): try the
                 # noun the participle hangs on, then a number just before it
                 alt = trig.head if trig.dep_ in ("acl", "amod") and trig.head.i != arg.i else None
-                arg = alt if alt is not None and self.count_phrase(alt) else self.headline_number(trig)
+                if alt is not None and self.count_phrase(alt):
+                    arg = alt
+                else:
+                    arg = self.headline_number(trig) if trig.pos_ in ("VERB", "ADJ") else None
             if arg is None:
                 continue
             if (outcome, arg.i) in used:
@@ -698,7 +717,7 @@ class _Extractor:
             "sentence": self._sentence(doc, view, span.root),
             "char_start": start,
             "char_end": end,
-            "outcome": "injured" if shot else outcome,
+            "outcome": "injured" if outcome == "shot" else outcome,
             "count_low": claim.low,
             "count_best": claim.best,
             "count_high": claim.high,
