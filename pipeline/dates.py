@@ -123,6 +123,8 @@ _PRECEDING_NOT_EVENT = re.compile(
 # A clock time right after a date, or a publishing word right before it: a page's time stamp.
 # ("on Jan. 5 at 4:30 p.m." is prose: "at" and a date without its year do not make a stamp.)
 _STAMP = re.compile(r"[\s,|\-–—]{1,4}\d{1,2}:\d\d\b")
+# "INDIANAPOLIS, Ind. (Jan. 8, 2016) -- ...": a dateline in parentheses inside the text.
+_PAREN_DATELINE = re.compile(r"\)\s*(?:--|—|–|-)")
 _STAMP_BEFORE = re.compile(
     r"\b(?:posted|updated|published|created|modified)\b(?: on| at)?:?\s*$", re.IGNORECASE
 )
@@ -458,6 +460,7 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
             and (
                 found.date == published
                 or _STAMP.match(doc.text, end)
+                or _PAREN_DATELINE.match(doc.text, end) and doc.text[start - 1 : start] == "("
                 or _STAMP_BEFORE.search(doc.text, max(0, start - 24), start)
             )
         ):

@@ -306,3 +306,15 @@ def test_repeated_or_coming_weekdays_are_skipped(annotate) -> None:  # noqa: ANN
         published="2019-07-04",
     )
     assert [f.text for f in _facts(doc)] == ["Sunday"]
+
+
+def test_page_stamps_and_inline_datelines_are_report_dates(annotate) -> None:  # noqa: ANN001
+    doc = annotate(
+        "Posted: Monday, March 2, 2015 12:06 AM EST\n\nSPRINGFIELD, Ill. (March 1, 2014) -- A "
+        "man was shot Sunday night outside a store, police said.",
+        published="2015-03-02",
+    )
+    facts = _facts(doc)
+    stamps = [f for f in facts if f.date in (D("2015-03-02"), D("2014-03-01"))]
+    assert len(stamps) == 2 and all(f.role == "report" for f in stamps)
+    assert event_date(facts, D("2015-03-02"))["event_date"] == D("2015-03-01")
