@@ -448,14 +448,15 @@ class _Extractor:
                     return True
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
                     return True
-            if node is not trig and node.lemma_.lower() in self.lex.hypothetical_heads:
+            # "threatened to kill", "a plot to kill": an infinitive under a verb or noun of intent
+            wanted = node.dep_ in ("xcomp", "ccomp") or (
+                node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            )
+            if wanted and node.head.lemma_.lower() in self.lex.hypothetical_heads:
                 return True
-            if node.dep_ not in ("xcomp", "conj", "acl", "advcl", "pcomp", "pobj", "prep", "relcl", "ccomp",
-                                 "dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+            if node.dep_ not in ("xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp", "oprd"):
                 break
             node = node.head
-            if node.lemma_.lower() in self.lex.hypothetical_heads:
-                return True
         return False
 
     def running_total(self, trig: Token) -> bool:
@@ -518,6 +519,10 @@ class _Extractor:
                 found = next((c for c in hk if c.dep_ == dep and c is not trig), None)
                 if found is not None:
                     return found
+        if intransitive and subj is None and trig.dep_ == "ROOT":
+            near = self.nearest_person_left(trig)
+            if near is not None:
+                return near  # "X, 16, of Springfield, died": the parser lost the subject in the appositions
         inherit = trig.dep_ == "conj" or (trig.dep_ == "advcl" and trig.head.lower_ in self.trigger_words)
         if inherit and depth < 2 and trig.head.pos_ in ("VERB", "ADJ", "AUX"):
             return self.verb_argument(trig.head, outcome, trig.head.lower_, depth + 1)  # "shot and killed"
@@ -599,6 +604,15 @@ class _Extractor:
             return next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
         return None
 
+    def nearest_person_left(self, trig: Token) -> Token | None:
+        """The closest name or person noun before the trigger in its sentence, not inside a PP."""
+        for tok in reversed(trig.doc[trig.sent.start : trig.i]):
+            if tok.dep_ in ("compound", "poss", "pobj") or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if self.is_person(tok) or self.is_name(tok):
+                return tok
+        return None
+
     def headline_number(self, trig: Token) -> Token | None:
         """A number just before the trigger in telegraphic style: "3 dead, 5 hurt", "four injured"."""
         doc = trig.doc
@@ -642,7 +656,9 @@ class _Extractor:
             arg: Token | None = None
             among = trig.dep_ == "pobj" and trig.head.lower_ == "among"
             if among or (trig.pos_ in ("NOUN", "PROPN") and span[-1].pos_ in ("NOUN", "PROPN")):
-                if outcome == "injured" and phrase not in ("injured", "wounded", "dead"):
+                if (outcome == "injured" and phrase not in ("injured", "wounded", "dead")) or (
+                    outcome == "killed" and ("wound" in phrase or "injur" in phrase)
+                ):
                     if any(c.dep_ == "det" and c.lower_ == "no" for c in trig.children):
                         arg = None
                     else:
