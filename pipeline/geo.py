@@ -23,6 +23,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,7 @@ _BIG_CITY = 100_000  # population above which a city name needs less evidence
 _TOWN = 20_000  # a town this big, in a country the article is about, needs little evidence
 
 
+@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """The lookup key of a name: accents stripped, case-folded, periods dropped, dashes and
     spaces normalised ("St. Louis" -> "st louis", "Usulután" -> "usulutan")."""
@@ -371,6 +373,7 @@ class Mention:
     role: str = "other"
     capital_cue: bool = False
     part: bool = False  # a part of the place was named ("Southwest Philadelphia")
+    agency: bool = False  # heads an agency's name ("Austin Police Department")
     resolved: int | None = None
 
 
@@ -391,6 +394,7 @@ class PlaceResolver:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.ix = gaz.index
+        self._cooc: Counter = Counter()
         self._postal = {k.split(".")[1] for k in self.ix["admin1_names"] if k.startswith("US.")}
         forms = set(gaz.state_abbrev_raw) | {n for k, n in self.ix["admin1_names"].items()
                                              if k.startswith("US.")}
@@ -473,11 +477,15 @@ class PlaceResolver:
                     continue
                 ent = ent_of.get(i)
                 label = None
-                if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP", "WORK_OF_ART",
+                if upper:
+                    # The NER reads capitals as names of anything ("GUATEMALA ON" as an ORG):
+                    # only its place labels are worth keeping.
+                    label = ent.label_ if ent is not None and ent.label_ in ("GPE", "LOC") else None
+                elif ent is not None and ent.label_ in ("ORG", "PERSON", "NORP", "WORK_OF_ART",
                                                       "PRODUCT", "EVENT", "LAW", "FAC"):
                     lead = doc[ent.start:i].text.lower() in ("", "the")
                     agency = ent.label_ == "ORG" and lead and end < ent.end and \
-                        doc[end].lower_ in _AGENCY_WORDS
+                        any(t.lower_ in _AGENCY_WORDS for t in doc[end:ent.end])
                     if not (ent.start == i and ent.end == end) and not agency:
                         continue
                     label = ent.label_ if not agency else None
@@ -487,7 +495,8 @@ class PlaceResolver:
                         and not upper:
                     continue  # "Denver Post": an outlet's name
                 if take(i, end, label):
-                    out[-1].cue = out[-1].cue or (ent is not None and ent.label_ == "ORG")
+                    if ent is not None and ent.label_ == "ORG" and not upper:
+                        out[-1].cue = out[-1].agency = True
                     matched = True
                     i = end
                     break
@@ -547,8 +556,10 @@ class PlaceResolver:
                     men.capital_cue = True
             if men.end < len(doc):
                 nxt = doc[men.end]
-                if nxt.lower_ in _ADMIN_HEADS or nxt.lower_ in _AGENCY_WORDS:
-                    men.cue = True  # "Usulutan department", "Conroe police"
+                if nxt.lower_ in _ADMIN_HEADS:
+                    men.cue = True  # "Usulutan department"
+                if nxt.lower_ in _AGENCY_WORDS and not upper:
+                    men.cue = men.agency = True  # "Conroe police"
                 if nxt.text == "," and men.end + 1 < len(doc):
                     end_char = doc[men.end - 1].idx + len(doc[men.end - 1].text)
                     q = self._qual.match(text, end_char)
@@ -597,6 +608,9 @@ class PlaceResolver:
         weak = men.key in gaz.weak
         if men.role == "report":
             return True  # a dateline names a place, whatever the NER thinks
+        pop = max(self.ix["pop"][i] for i in men.ids)
+        if men.agency and pop >= _TOWN and kinds & {CITY}:
+            return True  # "Austin police", "Mobile Police Department": the NER's PERSON is wrong
         if men.label == "PERSON" and (weak or not (kinds & {COUNTRY, CONTINENT})):
             # People: a PERSON span that is a big city is a mislabel, anything else is a person.
             if weak or max((self.ix["pop"][i] for i in men.ids), default=0) < _BIG_CITY * 5:
@@ -608,16 +622,17 @@ class PlaceResolver:
         if weak:
             if men.label not in ("GPE", "LOC"):
                 return False
-            return bool(kinds & {COUNTRY, ADMIN1}) or any(
+            return bool(kinds & {COUNTRY, ADMIN1}) or pop >= _TOWN or any(
                 self.ix["cc"][i] in countries for i in men.ids)
         if kinds & {ADMIN1} and men.key in gaz.state_names:
             return True
         single = men.end - men.start == 1
         in_context = any(self.ix["cc"][i] in countries for i in men.ids)
-        pop = max(self.ix["pop"][i] for i in men.ids)
         if upper:
             if not in_context:
-                return False
+                # With no country named at all, a place after "IN" that is no English word.
+                return (men.label in ("GPE", "LOC") and pop >= _BIG_CITY) or (
+                    not countries and men.cue and men.key not in gaz.wordlist)
             if single and men.key in gaz.wordlist and pop < _BIG_CITY:
                 return False  # an English word in capitals ("ORDER", "ARMY")
             return men.cue or men.role == "report" or not single or pop >= _BIG_CITY
@@ -680,6 +695,7 @@ class PlaceResolver:
                 s += 3.0
             s += 4.0 * countries.get(cc, 0) / total_c
             if cc == "US":
+                s += 2.0 * max(self._cooc.get(ix["a1"][i], 0) - 1, 0)
                 s += 6.0 * states.get(ix["a1"][i], 0) / total_s
                 if states.get(ix["a1"][i], 0):
                     s += 2.0
@@ -735,6 +751,8 @@ class PlaceResolver:
                 idx = self.resolve(men, countries, states, None)
                 if self.ix["cc"][idx]:
                     countries[self.ix["cc"][idx]] += 2
+        named = set(countries)  # the countries the text itself names (before any guess)
+        self._cooc = Counter()
         # Lines that hold nothing but the place are site chrome ("Asia" as a section label).
         text = doc.text
         kept: list[Mention] = []
@@ -747,6 +765,15 @@ class PlaceResolver:
                 continue
             if self.accept(men, upper, countries):
                 kept.append(men)
+        # Ambiguous names that all exist in one state ("Crossville" and "Cumberland County" in
+        # Tennessee) point at that state.
+        seen_keys: set[str] = set()
+        for men in kept:
+            if men.key in seen_keys:
+                continue
+            seen_keys.add(men.key)
+            self._cooc.update({self.ix["a1"][i] for i in men.ids
+                               if self.ix["cc"][i] == "US" and self.gaz.kind(i) in (CITY, ADMIN2, ADMIN1)})
         # Unambiguous mentions say which country the article is about.
         for men in kept:
             ccs = {self.ix["cc"][i] for i in men.ids if self.ix["cc"][i]}
@@ -773,6 +800,8 @@ class PlaceResolver:
         for men in kept:
             men.resolved = self.resolve(men, countries, states, dominant)
             idx = men.resolved
+            if upper and named and self.gaz.kind(idx) == CITY and self.ix["cc"][idx] not in named:
+                continue  # wire copy: a town abroad that only shares a local place's name
             if main_share >= 0.5 and not (men.a1 or men.cc) and self.gaz.kind(idx) == CITY \
                     and self.ix["cc"][idx] == "US" and self.ix["a1"][idx] != main_state \
                     and self.ix["pop"][idx] < _BIG_CITY:
@@ -839,8 +868,14 @@ def make_component(nlp: Language, name: str, models_dir: str):
     return component
 
 
+_ROLE_WEIGHT = {"event": 2.0, "report": 1.5, "other": 1.0}
+
+
 def _dominant(places: list[PlaceFact]) -> str | None:
-    counts = Counter(p.country_iso2 for p in places if p.country_iso2)
+    counts: Counter = Counter()
+    for p in places:
+        if p.country_iso2:
+            counts[p.country_iso2] += _ROLE_WEIGHT.get(p.role, 1.0)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -851,7 +886,9 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact]) -> dict
     The most precise place where the event happened: places of the event's own evidence first,
     then the article's event places, then its dateline, then any place; always in the article's
     dominant country when one is known (an outlet's or a comparison's city elsewhere loses)."""
-    dominant = _dominant(all_places)
+    # The country where the article's events happen; failing that, where it was filed from.
+    dominant = _dominant([p for p in all_places if p.role == "event"]) or _dominant(
+        [p for p in all_places if p.role == "report"]) or _dominant(all_places)
     counts = Counter(p.geonameid for p in all_places if p.geonameid)
     states = Counter(p.admin1 for p in all_places if p.admin1 and p.country_iso2 == dominant)
     main_state = None
@@ -862,10 +899,10 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact]) -> dict
             main_state = name
     role_rank = {"event": 0, "report": 1, "other": 2}
 
-    def best(pool: list[PlaceFact]) -> PlaceFact | None:
+    def best(pool: list[PlaceFact], strict: bool = False) -> PlaceFact | None:
         pool = [p for p in pool if p.country_iso2 and p.feature != "continent"]
         if dominant:
-            pool = [p for p in pool if p.country_iso2 == dominant] or pool
+            pool = [p for p in pool if p.country_iso2 == dominant] or ([] if strict else pool)
         if main_state:
             pool = [p for p in pool if p.admin1 == main_state] or pool
         if not pool:
@@ -878,9 +915,14 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact]) -> dict
         ))
 
     chosen = None
-    for pool in ([p for p in places if p.role == "event"], [p for p in all_places if p.role == "event"],
-                 [p for p in all_places if p.role == "report"], places, all_places):
-        chosen = best(pool)
+    pools = ([p for p in places if p.role == "event"], [p for p in all_places if p.role == "event"],
+             [p for p in all_places if p.role == "report"], places, all_places)
+    # First a place in the article's dominant country (a comparison abroad loses), then any.
+    for strict in (True, False):
+        for pool in pools:
+            chosen = best(pool, strict)
+            if chosen is not None:
+                break
         if chosen is not None:
             break
     if chosen is None:
