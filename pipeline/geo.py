@@ -339,6 +339,11 @@ class Gazetteer:
         # Translated alternate names ("White House" for Casablanca, "Lake City") made only of
         # English words are how English writes something else.
         if alt and not all(w in self.wordlist for w in re.split(r"[ \-']", key) if w):
+            if ids:
+                # A name that is some places' own name is theirs, unless the place that also goes
+                # by it is far bigger ("Bombay" is Mumbai before any village called Bombay).
+                top = max(self.index["pop"][i] for i in ids)
+                alt = tuple(i for i in alt if self.index["pop"][i] >= max(10 * top, 100_000))
             ids = ids + tuple(i for i in alt if i not in ids)
         iso2 = self.country_alias.get(key)
         if iso2 and iso2 in self.index["countries"]:
@@ -797,8 +802,14 @@ class PlaceResolver:
             main_state, n = states.most_common(1)[0]
             main_share = n / sum(states.values())
         facts: list[dict[str, Any]] = []
+        # One sense per article: a name qualified once ("MEMPHIS, Tenn.") keeps that sense.
+        sense: dict[str, int] = {}
         for men in kept:
-            men.resolved = self.resolve(men, countries, states, dominant)
+            if men.a1 or men.cc or men.role == "report":
+                sense.setdefault(men.key, self.resolve(men, countries, states, dominant))
+        for men in kept:
+            men.resolved = sense.get(men.key) if men.key in sense else self.resolve(
+                men, countries, states, dominant)
             idx = men.resolved
             if upper and named and self.gaz.kind(idx) == CITY and self.ix["cc"][idx] not in named:
                 continue  # wire copy: a town abroad that only shares a local place's name
