@@ -32,9 +32,13 @@ if not Doc.has_extension("ne_triggers"):
 VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians", "riots", "protests")
 # Strategic developments that only follow from the violence they accompany (arresting the
 # suspects of a shooting, burning houses during a raid) are not events of their own then.
-ABSORBED_SD = {"arrests", "looting_property_destruction", "other"}
+ABSORBED_SD = {"arrests", "looting_property_destruction", "disrupted_weapons_use", "other"}
 # A trigger this strong is never vetoed by a disaster word in its sentence.
 STRONG = 8
+# Families whose weakest words ("attacks", "murder") are often generic talk, not news.
+GENERIC_VIOLENCE = ("violence_against_civilians", "battles")
+# The least priority of a trigger that makes an event beside the main one.
+SECONDARY = 5
 DISASTER = "disaster"
 
 _WORD = re.compile(r"^[a-z]+$")
@@ -404,12 +408,13 @@ def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
         if any(i in taken for i in range(start, end)):
             continue
         span = doc[start:end]
-        if _is_name_word(span, mostly_upper):
+        entry = data.entries[int(doc.vocab.strings[match_id])]
+        if entry.priority < STRONG and _is_name_word(span, mostly_upper):
             continue
         if any(child.dep_ == "neg" for child in span.root.children):
             continue  # "no one was kidnapped" / "did not attack"
         taken.update(range(start, end))
-        kept.append((data.entries[int(doc.vocab.strings[match_id])], span))
+        kept.append((entry, span))
     # Disaster words: veto weak triggers and mark the article for split_events.
     out: list[dict] = []
     disaster_sents: set[int] = set()
@@ -436,6 +441,7 @@ def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
     lead = next(iter(doc.sents), None)
     disaster_lead = lead is not None and lead.start in disaster_sents
     refined: list[tuple[str, str, int, Span]] = []
+    kept_refined: list[tuple[TriggerEntry, Span]] = []  # the entry of each refined trigger
     for entry, span in kept:
         sent = span.sent
         ctx = contexts.get(sent.start) or contexts.setdefault(sent.start, SentenceContext(sent))
@@ -449,13 +455,15 @@ def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
                 continue
             if background == "clause":
                 prio = max(1, prio - 3)
-        if sent.start in disaster_sents and prio < STRONG:
+        if sent.start in disaster_sents and prio < STRONG and entry.rule != "gun":
             continue
-        if entry.rule in ("weak", "explosion", "kill") and disaster_sents:
-            continue
+        if entry.rule == "explosion" and disaster_sents:
+            continue  # "a blast" in an article that speaks of a gas leak elsewhere
         refined.append((etype, sub, prio, span))
+        kept_refined.append((entry, span))
     # An article led by a disaster reports it: only strong conflict words may still make events.
-    if disaster_lead and not any(p >= STRONG for _, _, p, _ in refined):
+    if disaster_lead and not any(p >= STRONG or e.rule == "gun" for (e, _), (_, _, p, _)
+                                 in zip(kept_refined, refined)):
         refined = []
     refined = _absorb_generic_attacks(refined)
     for etype, sub, prio, span in refined:
@@ -515,14 +523,17 @@ def split_events(facts: list[Fact]) -> list[tuple[str | None, str | None, list[F
 
     One event per type family of the article's triggers, the strongest family first; in each
     sentence only its strongest trigger counts, so "police fired on protesters, killing two" is
-    one event. Arrests and property destruction next to violence belong to that violence.
+    one event. Arrests, seized weapons and property destruction next to violence belong to it.
     Casualty facts without any trigger make one untyped event (ordinary crime) unless the
     article reports a disaster. An article with neither reports no event."""
     triggers = [f for f in facts if f.kind == "trigger" and not f.vetoes]
     vetoes = [f for f in facts if f.kind == "trigger" and f.vetoes]
     others = [f for f in facts if f.kind != "trigger"]
     if not triggers:
-        if any(f.kind == "casualty" for f in facts) and not vetoes:
+        casualties = [f for f in others if f.kind == "casualty"]
+        # A disaster word before the first victim, or beside one, says what killed them.
+        if casualties and not any(v.char_start < casualties[0].char_start
+                                  or any(v.sentence == c.sentence for c in casualties) for v in vetoes):
             return [(None, None, list(others))]
         return []
     # Per sentence, its strongest trigger.
@@ -557,6 +568,16 @@ def split_events(facts: list[Fact]) -> list[tuple[str | None, str | None, list[F
             del families["violence_against_civilians"]
     order = sorted(families, key=lambda k: (-max(t.priority for t in families[k]),
                                             min(t.char_start for t in families[k])))
+    # A passing generic word ("attacks", "fighting") beside the main story is no event of its
+    # own; and an article whose only words are generic and that counts no victim reports none.
+    minor = [k for k in order[1:] if max(t.priority for t in families[k]) < SECONDARY]
+    for k in minor:
+        families[order[0]].extend(families.pop(k))
+    order = [k for k in order if k not in minor]
+    has_casualty = any(f.kind == "casualty" for f in others)
+    if order[0] in GENERIC_VIOLENCE and max(t.priority for t in families[order[0]]) < SECONDARY - 1 \
+            and not has_casualty:
+        return []
     groups: dict[str, list[Fact]] = {k: list(families[k]) for k in order}
     violent_now = [k for k in order if k in VIOLENT]
     for f in others:

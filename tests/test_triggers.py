@@ -133,11 +133,11 @@ def _fact(cls: type, text: str, start: int, **kw: object):
 
 def test_split_events_groups_facts_by_nearest_trigger() -> None:
     s1 = "Soldiers clashed with rebels in the north, killing 9."
-    s2 = "Separately, 300 people marched in the capital against fuel prices."
+    s2 = "Separately, 300 people protested in the capital against fuel prices."
     trig1 = _fact(TriggerFact, "clashed", 9, sentence=s1, event_type="battles",
                   sub_event_type="armed_clash", priority=6)
-    trig2 = _fact(TriggerFact, "marched", 80, sentence=s2, event_type="protests",
-                  sub_event_type="peaceful_protest", priority=3)
+    trig2 = _fact(TriggerFact, "protested", 80, sentence=s2, event_type="protests",
+                  sub_event_type="peaceful_protest", priority=5)
     killed = _fact(CasualtyFact, "9", 50, sentence=s1, outcome="killed", count_low=9,
                    count_best=9, count_high=9)
     north = _fact(PlaceFact, "north", 40, sentence=s1)
@@ -160,12 +160,26 @@ def test_split_events_absorbs_arrests_into_violence() -> None:
 
 
 def test_split_events_casualties_alone_and_vetoed() -> None:
-    killed = _fact(CasualtyFact, "two men", 0, outcome="killed", count_low=2, count_best=2,
+    killed = _fact(CasualtyFact, "two men", 40, outcome="killed", count_low=2, count_best=2,
                    count_high=2)
     assert split_events([killed]) == [(None, None, [killed])]
-    flood = _fact(TriggerFact, "flood", 30, event_type="disaster", vetoes=True)
-    assert split_events([killed, flood]) == []
+    flood = _fact(TriggerFact, "flood", 0, event_type="disaster", vetoes=True)
+    assert split_events([flood, killed]) == []
+    # A crash mentioned after the victims (the fleeing car) does not undo the shooting.
+    crash = _fact(TriggerFact, "crashed", 90, event_type="disaster", vetoes=True)
+    assert split_events([killed, crash]) == [(None, None, [killed])]
     assert split_events([]) == []
+
+
+def test_secondary_generic_word_joins_the_main_event() -> None:
+    s1 = "A car bomb exploded outside the ministry, killing four."
+    s2 = "The fighting in the region has lasted for years."
+    bomb = _fact(TriggerFact, "car bomb", 2, sentence=s1, event_type="explosions_remote_violence",
+                 sub_event_type="remote_explosive_landmine_ied", priority=9)
+    fighting = _fact(TriggerFact, "fighting", 60, sentence=s2, event_type="battles",
+                     sub_event_type="armed_clash", priority=4)
+    events = split_events([bomb, fighting])
+    assert len(events) == 1 and events[0][0] == "explosions_remote_violence"
 
 
 def test_seed_event_types(annotate: Callable[..., Doc], seed_gold: dict) -> None:
