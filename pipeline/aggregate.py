@@ -59,7 +59,7 @@ import datetime as dt
 import math
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -435,13 +435,14 @@ _FACT_MODELS: dict[str, type[BaseModel]] = {
 
 def _plain_records(df: pd.DataFrame) -> list[dict]:
     """Rows as dicts of plain Python values: missing -> None, timestamps -> dates."""
-    out = pd.DataFrame(index=df.index)
+    columns = []
     for column in df.columns:
         values = df[column]
         if pd.api.types.is_datetime64_any_dtype(values):
             values = values.dt.date
-        out[column] = values.astype(object).where(values.notna(), None)
-    return out.to_dict("records")
+        columns.append(values.astype(object).where(values.notna(), None).tolist())
+    names = list(df.columns)
+    return [dict(zip(names, row)) for row in zip(*columns)]
 
 
 def facts_from_frame(df: pd.DataFrame) -> dict[str, list[Fact]]:
@@ -463,6 +464,14 @@ def facts_from_frame(df: pd.DataFrame) -> dict[str, list[Fact]]:
         items.sort(key=lambda pf: pf[0])
         by_article[article_id] = [fact for _, fact in items]
     return by_article
+
+
+def iter_article_facts(df: pd.DataFrame, chunk: int = 2000) -> Iterator[tuple[str, list[Fact]]]:
+    """(article id, its facts) for each article of a facts table, `chunk` articles at a time,
+    so that only one chunk's fact models are in memory at once."""
+    order = pd.Series(pd.factorize(df["article_id"])[0] // chunk, index=df.index)
+    for _, part in df.groupby(order, sort=True):
+        yield from facts_from_frame(part).items()
 
 
 def articles_from_frame(df: pd.DataFrame) -> dict[str, Article]:
@@ -552,8 +561,8 @@ def aggregate_runs(
 ) -> AggregateSummary:
     """Rebuild events (and summary tables) from the facts and articles tables of earlier runs,
     without NLP. An article id met in several runs keeps the facts of the last run given.
-    Writes events, summary_country, summary_admin1, summary_day, summary_week, and the combined
-    facts and articles tables, in `fmt` (csv, parquet or jsonl)."""
+    Writes events, summary_country, summary_admin1, summary_day and summary_week in `fmt`
+    (csv, parquet or jsonl); the facts stay in the runs' own facts tables, the ledger."""
     started = time.perf_counter()
     summary = AggregateSummary(runs=len(run_dirs), out_dir=str(out_dir))
     facts_parts: list[pd.DataFrame] = []
@@ -575,7 +584,7 @@ def aggregate_runs(
 
     known = articles_from_frame(articles_df[articles_df["status"] == "ok"])
     article_events: list[Event] = []
-    for article_id, facts in facts_from_frame(facts_df).items():
+    for article_id, facts in iter_article_facts(facts_df):
         article = known.get(article_id) or Article(id=article_id, source="", text="")
         article_events.extend(build_article_events(article, facts))
     events = merge_events(article_events) if merge else article_events
@@ -585,8 +594,6 @@ def aggregate_runs(
     written = [write_table(events_df, out / "events", fmt)]
     for name, table in summary_tables(events_df).items():
         written.append(write_table(table, out / name, fmt))
-    written.append(write_table(facts_df, out / "facts", fmt))
-    written.append(write_table(articles_df, out / "articles", fmt))
     summary.articles = int((articles_df["status"] == "ok").sum())
     summary.facts = len(facts_df)
     summary.article_events = len(article_events)

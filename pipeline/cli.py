@@ -240,8 +240,7 @@ def aggregate(
     """Rebuild events and summary tables from the facts of earlier runs, without NLP.
 
     Writes events, summary_country, summary_admin1, summary_day and summary_week (events,
-    fatalities, injured, arrested, reports, first and last date), plus the combined facts and
-    articles tables."""
+    fatalities, injured, arrested, reports, first and last date)."""
     try:
         summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge)
     except FileNotFoundError as exc:

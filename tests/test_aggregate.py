@@ -383,7 +383,7 @@ def test_aggregate_cli_writes_events_and_summaries(riot_run: Path, tmp_path: Pat
     result = runner.invoke(app, ["aggregate", str(riot_run), "--out", str(tmp_path), "--format", "parquet"])
     assert result.exit_code == 0, result.output
     assert "4 article events became 2 events" in result.output
-    for name in ("events", "summary_country", "summary_admin1", "summary_day", "summary_week", "facts", "articles"):
+    for name in ("events", "summary_country", "summary_admin1", "summary_day", "summary_week"):
         assert (tmp_path / f"{name}.parquet").is_file(), name
     country = pd.read_parquet(tmp_path / "summary_country.parquet").set_index("iso3")
     assert country.loc["NGA", "events"] == 1 and country.loc["NGA", "fatalities"] == 12

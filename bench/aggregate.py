@@ -1,0 +1,116 @@
+"""Aggregation benchmark: `newsevents aggregate` on a large facts table, no NLP.
+
+    newsevents run ../shared/eval/gva_dev.jsonl --out /tmp/gva --no-merge
+    python bench/aggregate.py /tmp/gva [--rows 100000] [--shift 3] [--format csv]
+
+Builds a synthetic run by replicating the facts and articles tables of a real run until it
+holds at least `--rows` fact rows: copy k gets new article ids and its dates moved by
+k * `--shift` days, so the copies are distinct events on a dense timeline (with `--shift 0`
+every copy reports the same events: the worst case for merging, large clusters). Then times
+`aggregate_runs` end to end (reading the tables, rebuilding the events, merging, writing events
+and summaries) and its parts, in wall-clock and CPU seconds (on a shared machine the CPU figure
+is the steadier one). Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.aggregate import (
+    aggregate_runs,
+    articles_from_frame,
+    build_article_events,
+    facts_from_frame,
+    merge_events,
+)
+from pipeline.export import find_table, load_articles, load_facts, write_table
+from pipeline.schemas import Article
+
+DATE_COLUMNS = ("date", "date_low", "date_high")
+
+
+def replicate(run_dir: Path, rows: int, shift: int, out_dir: Path) -> tuple[int, int]:
+    """Write a facts and articles table of at least `rows` facts made of shifted copies of a
+    run's; returns (fact rows, articles)."""
+    facts = load_facts(find_table(run_dir, "facts"))
+    articles = load_articles(find_table(run_dir, "articles"))
+    copies = max(1, -(-rows // len(facts)))
+    fact_parts, article_parts = [], []
+    for k in range(copies):
+        f, a = facts.copy(), articles.copy()
+        f["article_id"] = f["article_id"] + f"~{k}"
+        a["article_id"] = a["article_id"] + f"~{k}"
+        delta = pd.Timedelta(days=k * shift)
+        for column in DATE_COLUMNS:
+            f[column] = f[column] + delta
+        a["published"] = a["published"] + delta
+        fact_parts.append(f)
+        article_parts.append(a)
+    big_facts = pd.concat(fact_parts, ignore_index=True)
+    big_articles = pd.concat(article_parts, ignore_index=True)
+    write_table(big_facts, out_dir / "facts", "csv")
+    write_table(big_articles, out_dir / "articles", "csv")
+    return len(big_facts), int((big_articles["status"] == "ok").sum())
+
+
+def timed(label: str, fn: Callable[[], Any]) -> Any:
+    """Run `fn`, print its wall-clock and CPU time, return its result."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    print(f"  {label:<26} {time.perf_counter() - wall:7.2f} s wall {time.process_time() - cpu:7.2f} s CPU")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("run_dir", type=Path, help="output folder of a `newsevents run`")
+    parser.add_argument("--rows", type=int, default=100_000, help="fact rows to reach (default 100000)")
+    parser.add_argument("--shift", type=int, default=3, help="days between copies (default 3)")
+    parser.add_argument("--format", default="csv", choices=("csv", "parquet", "jsonl"))
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmp:
+        synthetic, out = Path(tmp) / "run", Path(tmp) / "out"
+        n_facts, n_articles = replicate(args.run_dir, args.rows, args.shift, synthetic)
+        print(f"synthetic run: {n_facts} fact rows, {n_articles} articles (copies {args.shift} days apart)")
+
+        print("parts:")
+        facts = timed("load facts + articles", lambda: load_facts(synthetic / "facts.csv"))
+        articles_df = load_articles(synthetic / "articles.csv")
+        by_article = timed("rebuild fact models", lambda: facts_from_frame(facts))
+        known = articles_from_frame(articles_df[articles_df["status"] == "ok"])
+
+        def build() -> list:
+            events = []
+            for article_id, items in by_article.items():
+                article = known.get(article_id) or Article(id=article_id, source="", text="")
+                events.extend(build_article_events(article, items))
+            return events
+
+        article_events = timed("build article events", build)
+        merged = timed("merge_events", lambda: merge_events(article_events))
+        print(f"  {len(article_events)} article events -> {len(merged)} events")
+
+        print("end to end:")
+        wall, cpu = time.perf_counter(), time.process_time()
+        summary = aggregate_runs([synthetic], out, fmt=args.format)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(
+            f"  aggregate_runs ({args.format}): {wall:.2f} s wall, {cpu:.2f} s CPU for "
+            f"{summary.facts} fact rows ({summary.facts / wall:,.0f} rows/s wall), "
+            f"{summary.article_events} article events -> {summary.events} events"
+        )
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  peak resident memory: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
