@@ -51,6 +51,9 @@ _DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "he
 # Nouns that carry a count for the noun after "of" ("dozens of protesters", "a total of 12").
 _QUANTITY_NOUNS = {"dozens", "dozen", "hundreds", "thousands", "scores", "tens", "millions", "number", "handful",
                    "couple", "pair", "lot", "total", "score", "group", "majority"}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+_ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$")
 # Plural nouns for those who report or investigate: a bare "police" is never a count of victims.
 _COLLECTIVE = {"police", "authorities", "officials", "investigators", "detectives", "deputies", "agents", "medics",
                "paramedics", "troops", "forces", "residents", "witnesses", "neighbors", "neighbours"}
@@ -317,6 +320,10 @@ class _Extractor:
                 return None  # "killing people", "shooting citizens": what someone does, not a toll
             lead = self.left_lead(tok)
             return _Claim(2, 2, None, "plural", [lead, tok], victims, vtype, False, perp)
+        for child in tok.lefts:  # "a third victim": at least three
+            rank = _ORDINALS.get(child.lower_) or (int(child.lower_[:-2]) if _ORDINAL_RE.match(child.lower_) else 0)
+            if child.dep_ == "amod" and 1 < rank < 100 and self.is_person(tok):
+                return _Claim(rank, rank, None, "ordinal", [self.left_lead(tok), tok], victims, vtype, False, perp)
         if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP", "ORG", ""):
             return None
         if not self.is_person(tok) and not self.is_name(tok):
@@ -859,10 +866,16 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
         elif f.outcome in by_outcome:
             by_outcome[f.outcome].append(f)
     totals = {k: _outcome_total(v) for k, v in by_outcome.items()}
-    killed, shot = totals["killed"], totals["shot"]
-    if shot is not None:
+    wounded: tuple[int, int, int | None] | None = None
+    for perp in (False, True):  # a gunman who shot himself dead is not one of the victims shot
+        shot = _outcome_total([f for f in by_outcome["shot"] if f.perpetrator == perp])
+        if shot is None:
+            continue
+        killed = _outcome_total([f for f in by_outcome["killed"] if f.perpetrator == perp])
         k = killed[1] if killed else 0
-        wounded = (max(shot[0] - k, 0), max(shot[1] - k, 0), None if shot[2] is None else max(shot[2] - k, 0))
+        part = (max(shot[0] - k, 0), max(shot[1] - k, 0), None if shot[2] is None else max(shot[2] - k, 0))
+        wounded = part if wounded is None else _add(wounded, part)
+    if wounded is not None:
         injured = totals["injured"]
         if injured is None or wounded[1] > injured[1]:
             totals["injured"] = wounded
