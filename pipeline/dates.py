@@ -369,8 +369,10 @@ _DL_MON = (
 # "SAN SALVADOR, 3 JAN 90 --", "LIMA (EFE), 10 FEB 89 (RADIO ...) --",
 # "WASHINGTON, Jan. 5, 2022 (AP) --": an upper-case place, a dated stamp, then a dash or agency.
 _DATELINE = re.compile(
-    r"^[\s\W]*(?:[A-Z][A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4})\s*(?:\([^)\n]{1,40}\)\s*)?,\s*"
-    rf"(?P<date>\d{{1,2}} {_DL_MON},? (?:\d{{4}}|\d{{2}})|{_DL_MON} \d{{1,2}},? (?:\d{{4}}|\d{{2}}))"
+    r"^[\s\W]*(?:[A-Z][A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4})"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?,\s*"
+    rf"(?P<date>\d{{1,2}} {_DL_MON},? (?:\d{{4}}|\d{{2}})"
+    rf"|{_DL_MON} \d{{1,2}},? (?:\d{{4}}|\d{{2}}))"
     r"\s*(?:\([^)\n]{0,80}\)\s*)?(?:--|—|–|-|\[|$)",
     re.MULTILINE,
 )
@@ -513,9 +515,9 @@ def event_date(
     The event happened on an event-role date not after publication, from `evidence` sentences
     when given: the most precise one, among those the ones attached to an incident word of
     `models/dates/incident_words.txt` ("shot Saturday" before "died Sunday"), then the first
-    in the text. Report dates ("said Thursday") only stand in when no event date exists. Without any, the publication day
-    standing for the week up to it (week precision); without a publication date either,
-    nothing.
+    in the text. Report dates ("said Thursday") only stand in when no event date exists.
+    Without any, the publication day standing for the week up to it (week precision); without
+    a publication date either, nothing.
     """
     usable = [f for f in dates if f.role != "other"]
     past = [f for f in usable if published is None or f.date_low <= published]

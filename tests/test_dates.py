@@ -13,35 +13,38 @@ from pipeline.schemas import DateFact
 
 D = dt.date.fromisoformat
 
-# A week of publication dates, Monday 2022-01-10 to Sunday 2022-01-16, and the day each bare
-# weekday stands for: the same day when published on it, else the most recent one before.
-WEEK = ["2022-01-10", "2022-01-11", "2022-01-12", "2022-01-13", "2022-01-14", "2022-01-15",
-        "2022-01-16"]  # fmt: skip
+# A week of publication dates, Monday 10 to Sunday 16 January 2022, and the day of January 2022
+# each bare weekday Monday..Sunday stands for: the same day when published on it, else the most
+# recent one before.
 WEEKDAY_TABLE = {
-    # published:   Monday        Tuesday       Wednesday     Thursday      Friday        Saturday      Sunday
-    "2022-01-10": ["2022-01-10", "2022-01-04", "2022-01-05", "2022-01-06", "2022-01-07", "2022-01-08", "2022-01-09"],
-    "2022-01-11": ["2022-01-10", "2022-01-11", "2022-01-05", "2022-01-06", "2022-01-07", "2022-01-08", "2022-01-09"],
-    "2022-01-12": ["2022-01-10", "2022-01-11", "2022-01-12", "2022-01-06", "2022-01-07", "2022-01-08", "2022-01-09"],
-    "2022-01-13": ["2022-01-10", "2022-01-11", "2022-01-12", "2022-01-13", "2022-01-07", "2022-01-08", "2022-01-09"],
-    "2022-01-14": ["2022-01-10", "2022-01-11", "2022-01-12", "2022-01-13", "2022-01-14", "2022-01-08", "2022-01-09"],
-    "2022-01-15": ["2022-01-10", "2022-01-11", "2022-01-12", "2022-01-13", "2022-01-14", "2022-01-15", "2022-01-09"],
-    "2022-01-16": ["2022-01-10", "2022-01-11", "2022-01-12", "2022-01-13", "2022-01-14", "2022-01-15", "2022-01-16"],
-}  # fmt: skip
+    10: [10, 4, 5, 6, 7, 8, 9],  # published on a Monday: "Tuesday" is last week's
+    11: [10, 11, 5, 6, 7, 8, 9],
+    12: [10, 11, 12, 6, 7, 8, 9],
+    13: [10, 11, 12, 13, 7, 8, 9],  # published on a Thursday: "Thursday" is that day
+    14: [10, 11, 12, 13, 14, 8, 9],
+    15: [10, 11, 12, 13, 14, 15, 9],
+    16: [10, 11, 12, 13, 14, 15, 16],
+}
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-@pytest.mark.parametrize("published", WEEK)
+@pytest.mark.parametrize("published", sorted(WEEKDAY_TABLE))
 @pytest.mark.parametrize("index", range(7))
-def test_bare_weekday_is_the_most_recent_one(published: str, index: int) -> None:
-    found = resolve(WEEKDAY_NAMES[index], D(published))
+def test_bare_weekday_is_the_most_recent_one(published: int, index: int) -> None:
+    found = resolve(WEEKDAY_NAMES[index], dt.date(2022, 1, published))
     assert found is not None
-    assert found.date == D(WEEKDAY_TABLE[published][index])
+    assert found.date == dt.date(2022, 1, WEEKDAY_TABLE[published][index])
     assert (found.date_low, found.date_high, found.time_precision) == (found.date, found.date, 1)
 
 
 # (expression, published, best day, low, high, precision)
 DAY_TABLE = [
     ("Friday", "2023-05-15", "2023-05-12", None, None, 1),  # published on a Monday
+    ("Friday", "2022-01-01", "2021-12-31", None, None, 1),  # across the new year
+    ("Monday", "2022-01-01", "2021-12-27", None, None, 1),
+    ("Wednesday", "2024-03-02", "2024-02-28", None, None, 1),  # across a leap day
+    ("Thursday", "2024-03-02", "2024-02-29", None, None, 1),
+    ("Saturday", "2023-03-01", "2023-02-25", None, None, 1),
     ("early Thursday", "2022-01-06", "2022-01-06", None, None, 1),
     ("on Sunday", "2022-01-06", "2022-01-02", None, None, 1),
     ("began on Sunday", "2022-01-06", "2022-01-02", None, None, 1),
