@@ -11,10 +11,10 @@ Candidates are the model's DATE entities, TIME entities that name a day ("Saturd
 wire copy, "early Thursday"). Resolution is rule-based for the common shapes and falls back to
 `dateparser` only for the rest; results are cached per (expression, publication date).
 
-`event_date` is the aggregation policy: the event happened on the first day-precise date that
-is not a report date ("police said Thursday") and not after publication, dates attached to the
-incident ("shot Saturday") first; without one, the publication date stands for the event at
-week precision.
+`event_date` is the aggregation policy: the event happened on the most precise date that is
+not a report date ("police said Thursday") and not after publication, a date attached to the
+incident ("shot Saturday") before others, then the first in the text; without one, the
+publication date stands for the event at week precision.
 """
 
 from __future__ import annotations
@@ -128,6 +128,8 @@ _PAREN_DATELINE = re.compile(r"\)\s*(?:--|—|–|-)")
 _STAMP_BEFORE = re.compile(
     r"\b(?:posted|updated|published|created|modified)\b(?: on| at)?:?\s*$", re.IGNORECASE
 )
+# A month name in lower case is a verb or a noun ("about 20 march to the square", "1 may").
+_LOWER_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _TIME_DAY_WORDS = re.compile(
     rf"\b(?:{_SCAN_WD}|yesterday|last night|tonight|today)\b", re.IGNORECASE
 )
@@ -430,7 +432,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             ent.label_ == "TIME" and _TIME_DAY_WORDS.search(ent.text)
         ):
             spans.append((ent.start_char, ent.end_char))
-    spans.extend(m.span() for m in _SCAN.finditer(doc.text))
+    spans.extend(m.span() for m in _SCAN.finditer(doc.text) if not _LOWER_MONTH.search(m[0]))
     spans.sort(key=lambda se: (se[0] - se[1], se[0]))
     kept: list[tuple[int, int]] = []
     for start, end in spans:

@@ -321,3 +321,11 @@ def test_page_stamps_and_inline_datelines_are_report_dates(annotate) -> None:  #
     stamps = [f for f in facts if f.date in (D("2015-03-02"), D("2014-03-01"))]
     assert len(stamps) == 2 and all(f.role == "report" for f in stamps)
     assert event_date(facts, D("2015-03-02"))["event_date"] == D("2015-03-01")
+
+
+def test_lower_case_month_words_are_not_dates(annotate) -> None:  # noqa: ANN001
+    doc = annotate(
+        "About 20 march to the square every day. The clinic may 3 times reopen.",
+        published="2021-05-04",
+    )
+    assert _facts(doc) == []
