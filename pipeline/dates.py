@@ -128,6 +128,7 @@ _PAREN_DATELINE = re.compile(r"\)\s*(?:--|—|–|-)")
 _STAMP_BEFORE = re.compile(
     r"\b(?:posted|updated|published|created|modified)\b(?: on| at)?:?\s*$", re.IGNORECASE
 )
+_ABBREVIATION_END = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}\.$")
 # A month name in lower case is a verb or a noun ("about 20 march to the square", "1 may").
 _LOWER_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _TIME_DAY_WORDS = re.compile(
@@ -142,6 +143,7 @@ class Lexicon(NamedTuple):
     not_event: re.Pattern[str]  # expressions that do not date an event (ages, durations)
     report_words: frozenset[str]  # lemmas that make a date the date of a report
     incident_words: frozenset[str]  # lemmas of the incident itself ("shoot", "attack")
+    known_words: frozenset[str]  # both of the above
 
 
 class Resolved(NamedTuple):
@@ -164,11 +166,14 @@ def load_lexicon(models_dir: str | Path = DEFAULT_MODELS_DIR) -> Lexicon:
     """Read and compile the word lists of `<models_dir>/dates/` (once per directory)."""
     folder = Path(models_dir or DEFAULT_MODELS_DIR) / "dates"
     modifiers = sorted(_read_lines(folder / "modifiers.txt"), key=len, reverse=True)
+    report = frozenset(_read_lines(folder / "report_words.txt"))
+    incident = frozenset(_read_lines(folder / "incident_words.txt"))
     return Lexicon(
         modifiers=re.compile(r"\b(?:" + "|".join(map(re.escape, modifiers)) + r")\b"),
         not_event=re.compile("|".join(_read_lines(folder / "not_event.txt")), re.IGNORECASE),
-        report_words=frozenset(_read_lines(folder / "report_words.txt")),
-        incident_words=frozenset(_read_lines(folder / "incident_words.txt")),
+        report_words=report,
+        incident_words=incident,
+        known_words=report | incident,
     )
 
 
@@ -395,6 +400,23 @@ def published_from_dateline(text: str) -> dt.date | None:
 # --- The component ----------------------------------------------------------------------------
 
 
+def _lemma(token: Token, lex: Lexicon) -> str:
+    """The token's lemma; for upper-case wire copy, which the lemmatizer leaves as written
+    ("ATTACKED"), the first suffix-stripped form that one of the lexicons knows."""
+    lemma = token.lemma_.lower()
+    if not token.is_upper or (lemma and lemma != token.lower_):
+        return lemma
+    lemma = token.lower_
+    known = lex.known_words
+    for suffix, end in (("", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+                        ("s", ""), ("es", "")):  # fmt: skip
+        if lemma.endswith(suffix):
+            stem = lemma[: len(lemma) - len(suffix)] + end
+            if stem in known:
+                return stem
+    return lemma
+
+
 def _governor(span: Span, lex: Lexicon) -> Token | None:
     """The word a date attaches to: its nearest verb, or a nearer noun of the lexicons
     ("a statement Friday", "the attack on Monday")."""
@@ -403,7 +425,7 @@ def _governor(span: Span, lex: Lexicon) -> Token | None:
         head = token.head
         if head is token:
             return None
-        lemma = head.lemma_.lower()
+        lemma = _lemma(head, lex)
         if head.pos_ in ("VERB", "AUX") or lemma in lex.report_words or lemma in lex.incident_words:
             return head
         token = head
@@ -415,7 +437,7 @@ def _role(span: Span, governor: Token | None, lex: Lexicon) -> str:
     statement Friday"), else 'event'. A passive "was reported Sunday" dates the incident; a
     date far from the verb of saying is more often a parse error inside the reported clause
     ("... was shot on Jan. 6 around 9 p.m., police said")."""
-    if governor is None or governor.lemma_.lower() not in lex.report_words:
+    if governor is None or _lemma(governor, lex) not in lex.report_words:
         return "event"
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in governor.children):
         return "event"
@@ -442,6 +464,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     return kept
 
 
+def _trim_end(text: str, start: int, end: int) -> int:
+    """End of a date span without the trailing blanks and sentence punctuation the model may
+    include ("12 JANUARY."), keeping the period of an abbreviation ("Jan.", "Sept.")."""
+    while end > start and (text[end - 1] in " \t\r\n,;:" or (
+        text[end - 1] == "." and _ABBREVIATION_END.search(text, start, end) is None
+    )):
+        end -= 1
+    return end
+
+
 def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
     """The resolved date expressions of an annotated Doc, as dicts valid as DateFact."""
     published = dt.date.fromisoformat(doc._.published) if doc._.published else None
@@ -449,6 +481,7 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
     dateline_end = dateline.end("date") if dateline else -1
     facts: list[dict[str, object]] = []
     for start, end in _candidates(doc):
+        end = _trim_end(doc.text, start, end)
         text = doc.text[start:end]
         found = _resolve_cached(text, published, lex)
         if found is None or _PRECEDING_NOT_EVENT.search(doc.text, max(0, start - 12), start):
@@ -485,7 +518,7 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
                 "date_high": found.date_high,
                 "time_precision": found.time_precision,
                 "role": role,
-                "governor": governor.lemma_.lower() if governor is not None else None,
+                "governor": _lemma(governor, lex) if governor is not None else None,
             }
         )
     return facts

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dates import event_date, published_from_dateline, resolve
+from spacy.tokens import Doc
+
+from pipeline.dates import _lemma, event_date, load_lexicon, published_from_dateline, resolve
 from pipeline.schemas import DateFact
 
 D = dt.date.fromisoformat
@@ -329,3 +331,26 @@ def test_lower_case_month_words_are_not_dates(annotate) -> None:  # noqa: ANN001
         published="2021-05-04",
     )
     assert _facts(doc) == []
+
+
+def test_upper_case_governors_are_normalised(annotate, nlp) -> None:  # noqa: ANN001
+    doc = annotate("GUERRILLAS ATTACKED A BRIDGE LAST SATURDAY.", published="1989-05-09")
+    facts = _facts(doc)
+    assert [(f.text, f.date, f.governor) for f in facts] == [
+        ("LAST SATURDAY", D("1989-05-06"), "attack")
+    ]
+    # Words the tagger leaves unlemmatised in upper-case copy fall back to the word lists.
+    bare = Doc(nlp.vocab, words=["EXPLODED", "SAID", "AMBUSHING", "BRIDGE"])
+    lex = load_lexicon()
+    assert [_lemma(t, lex) for t in bare] == ["explode", "said", "ambush", "bridge"]
+
+
+def test_trailing_punctuation_is_trimmed_but_not_abbreviations(annotate) -> None:  # noqa: ANN001
+    doc = annotate(
+        "TERRORISTS KILLED TWO SOLDIERS ON 12 JANUARY. Gunmen struck again on Sept. 3. "
+        "Police came on Jan.",
+        published="1990-01-15",
+    )
+    texts = [f.text for f in _facts(doc)]
+    assert "12 JANUARY" in texts and "Sept. 3" in texts
+    assert not any(t.endswith(("JANUARY.", "3.", " ")) for t in texts)
