@@ -135,7 +135,8 @@ def _case_view(doc: Doc, nlp: Language) -> Doc:
         if start and w[:1].isalpha():
             w = w[:1].upper() + w[1:]
             start = False
-        if tok.text in (".", "!", "?", "--") or tok.text.startswith("\n"):
+        # hard-wrapped lines do not start sentences; paragraphs and indented lines do
+        if tok.text in (".", "!", "?", "--") or "\n\n" in tok.text or "\n " in tok.text:
             start = True
         words.append(w)
     if any(len(w) != len(t.text) for w, t in zip(words, doc)):
@@ -380,7 +381,7 @@ class _Extractor:
         """The number or quantity word counting a noun ("12 officers", "several people")."""
         doc = noun.doc
         for child in noun.lefts:
-            if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[child.i : noun.i]):
+            if any("\n\n" in t.text for t in doc[child.i : noun.i]):
                 continue  # a number on another line (a headline, a caption) does not count this noun
             if child.dep_ in ("nummod", "quantmod") and not self.is_age(child):
                 return child
@@ -448,6 +449,8 @@ class _Extractor:
     # ---- triggers ----------------------------------------------------------------------------
     def hypothetical(self, trig: Token) -> bool:
         """A threat, a plan, a possibility or a condition rather than a report."""
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in self.lex.hypothetical_heads for c in trig.children):
+            return True  # "attempted murder", "the plot killing"
         node = trig
         for _ in range(4):
             for child in node.children:
