@@ -144,6 +144,7 @@ class Lexicon(NamedTuple):
     report_words: frozenset[str]  # lemmas that make a date the date of a report
     incident_words: frozenset[str]  # lemmas of the incident itself ("shoot", "attack")
     known_words: frozenset[str]  # both of the above
+    future_words: frozenset[str]  # lemmas that make a date a plan ("scheduled", "will")
 
 
 class Resolved(NamedTuple):
@@ -174,6 +175,7 @@ def load_lexicon(models_dir: str | Path = DEFAULT_MODELS_DIR) -> Lexicon:
         report_words=report,
         incident_words=incident,
         known_words=report | incident,
+        future_words=frozenset(_read_lines(folder / "future_words.txt")),
     )
 
 
@@ -432,6 +434,21 @@ def _governor(span: Span, lex: Lexicon) -> Token | None:
     return None
 
 
+def _is_plan(governor: Token, lex: Lexicon) -> bool:
+    """Whether the verb a date attaches to is planned, not done: "will appear Monday", "is
+    scheduled for Friday", "is expected to be arraigned Monday"."""
+    for token in (governor, governor.head if governor.dep_ in ("xcomp", "ccomp") else None):
+        if token is None:
+            continue
+        if token.lemma_.lower() in lex.future_words:
+            return True
+        if any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_words for c in token.children
+        ):
+            return True
+    return False
+
+
 def _role(span: Span, governor: Token | None, lex: Lexicon) -> str:
     """'report' when the date attaches to a nearby word of saying ("said Thursday", "a
     statement Friday"), else 'event'. A passive "was reported Sunday" dates the incident; a
@@ -506,6 +523,8 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
             role = _role(span, governor, lex)
         if published is not None and found.date_low > published and not found.has_year:
             role = "other"  # a relative date after publication is a plan, not an event
+        elif governor is not None and role == "event" and _is_plan(governor, lex):
+            role = "other"
         facts.append(
             {
                 "kind": "date",

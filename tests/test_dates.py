@@ -354,3 +354,14 @@ def test_trailing_punctuation_is_trimmed_but_not_abbreviations(annotate) -> None
     texts = [f.text for f in _facts(doc)]
     assert "12 JANUARY" in texts and "Sept. 3" in texts
     assert not any(t.endswith(("JANUARY.", "3.", " ")) for t in texts)
+
+
+def test_planned_dates_are_not_event_dates(annotate) -> None:  # noqa: ANN001
+    doc = annotate(
+        "A woman was shot on Saturday night. The suspect will appear in court Monday, and a "
+        "vigil is scheduled for Tuesday.",
+        published="2018-10-10",
+    )
+    roles = {f.text: f.role for f in _facts(doc)}
+    assert roles == {"Saturday night": "event", "Monday": "other", "Tuesday": "other"}
+    assert event_date(_facts(doc), D("2018-10-10"))["event_date"] == D("2018-10-06")
