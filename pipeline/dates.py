@@ -92,9 +92,10 @@ _LAST_WEEKDAY = re.compile(rf"\b(?:last|this past) {_WD}\b")
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _PUNCT = re.compile(r"[^\w/\-]+")
 _NOISE_DASH = re.compile(r"(?<![\d\w])-|-(?![\d\w])")
-# dateparser reads a bare number ("16", often an age or a count) as a day of this month: only
-# expressions naming a month reach it.
 _HAS_MONTH = re.compile(rf"\b{_MON}\b")
+# dateparser reads a bare number ("16", often an age or a count) as a day of this month: only
+# an ordinal day or a numeric date reaches it (the rules resolve every month name first).
+_FALLBACK_SHAPE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,4}[./]\d{1,2}[./]\d{2,4}\b")
 
 # Day expressions the model often misses or labels TIME; scanned case-insensitively in the text.
 _SCAN_MON = (
@@ -207,12 +208,14 @@ def _day(d: dt.date, has_year: bool = False) -> Resolved:
     return Resolved(d, d, d, DAY, has_year)
 
 
-def _month_interval(year: int, month: int, until: dt.date | None = None) -> Resolved:
+def _month_interval(
+    year: int, month: int, until: dt.date | None = None, has_year: bool = False
+) -> Resolved:
     low = dt.date(year, month, 1)
     high = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
     if until is not None and low <= until < high:
         high = until
-    return Resolved(low + (high - low) / 2, low, high, MONTH, until is None)
+    return Resolved(low + (high - low) / 2, low, high, MONTH, has_year)
 
 
 def _month_day(month: int, day: int, year: int | None, pub: dt.date | None) -> Resolved | None:
@@ -284,7 +287,7 @@ def _resolve_relative(s: str, pub: dt.date) -> Resolved | None:
             d = pub - dt.timedelta(weeks=n)
             return Resolved(d, d - 3 * one_day, min(d + 3 * one_day, pub), WEEK, False)
         month_index = pub.year * 12 + pub.month - 1 - n
-        return _month_interval(month_index // 12, month_index % 12 + 1)._replace(has_year=False)
+        return _month_interval(month_index // 12, month_index % 12 + 1)
     if _WEEKEND.search(s):
         # The most recent Saturday-Sunday, the current one when published on a weekend day.
         saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
@@ -296,9 +299,9 @@ def _resolve_relative(s: str, pub: dt.date) -> Resolved | None:
         return _week(monday, pub)
     if _LAST_MONTH.search(s):
         last = pub.replace(day=1) - one_day
-        return _month_interval(last.year, last.month)._replace(has_year=False)
+        return _month_interval(last.year, last.month)
     if _THIS_MONTH.search(s):
-        return _month_interval(pub.year, pub.month, until=pub)._replace(has_year=False)
+        return _month_interval(pub.year, pub.month, until=pub)
     return None
 
 
@@ -308,12 +311,12 @@ def _resolve_month(s: str, pub: dt.date | None) -> Resolved | None:
         return None  # a bare "may" is the verb far more often (upper-case wire copy above all)
     month, year = _MONTHS[m["mon"]], _year(m["year"])
     if year is not None:
-        return _month_interval(year, month)
+        return _month_interval(year, month, has_year=True)
     if pub is None:
         return None
     y = pub.year if month <= pub.month else pub.year - 1
     until = pub if (y, month) == (pub.year, pub.month) else None
-    return _month_interval(y, month, until=until)._replace(has_year=False)
+    return _month_interval(y, month, until=until)
 
 
 @functools.lru_cache(maxsize=1)
@@ -323,25 +326,28 @@ def _date_parser():  # noqa: ANN202  (dateparser's own type, imported lazily: it
     return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "current_period"})
 
 
-def _resolve_fallback(s: str, pub: dt.date | None) -> Resolved | None:
-    """dateparser for the shapes the rules do not know; only day and month periods count."""
-    month = _HAS_MONTH.search(s)
-    if pub is None or not month or (month.group() == "may" and not any(c.isdigit() for c in s)):
-        return None  # a bare "may" is the verb
-    base = dt.datetime(pub.year, pub.month, pub.day, 12)
+def _resolve_fallback(expr: str, pub: dt.date | None) -> Resolved | None:
+    """dateparser for the shapes the rules do not know ("the 13th", "2022/01/05"); only day
+    and month periods count."""
+    if pub is None or not _FALLBACK_SHAPE.search(expr):
+        return None
     parser = _date_parser()
-    parser._settings.RELATIVE_BASE = base  # noqa: SLF001  (one parser, rebased per call)
+    parser._settings.RELATIVE_BASE = dt.datetime(pub.year, pub.month, pub.day, 12)  # noqa: SLF001
     try:
-        data = parser.get_date_data(s)
+        data = parser.get_date_data(expr)
     except (ValueError, OverflowError):
         return None
     if data is None or data.date_obj is None:
         return None
     d = data.date_obj.date()
     if data.period == "day":
-        return _day(d)
+        if d > pub and not _HAS_MONTH.search(expr):
+            # "the 13th" read in this month but after publication: last month's 13th.
+            previous = d.replace(day=1) - dt.timedelta(days=1)
+            d = _safe_date(previous.year, previous.month, d.day)
+        return _day(d) if d else None
     if data.period == "month":
-        return _month_interval(d.year, d.month)._replace(has_year=False)
+        return _month_interval(d.year, d.month)
     return None
 
 
@@ -358,7 +364,7 @@ def _resolve_cached(expr: str, published: dt.date | None, lex: Lexicon) -> Resol
     if found is None:
         found = _resolve_month(s, published)
     if found is None:
-        stripped = " ".join(lex.modifiers.sub(" ", s).split())
+        stripped = " ".join(lex.modifiers.sub(" ", expr.lower()).split())
         found = _resolve_fallback(stripped, published) if stripped else None
     return found
 
