@@ -27,8 +27,9 @@ Clustering is complete-linkage and greedy: records are taken most precise first 
 week before month, then by date and id) and each joins the best-scoring existing cluster all of
 whose members it matches, else starts its own; the score prefers closer dates and places,
 agreeing counts, the same type and shared actors. Candidates come from a block index keyed by
-(country, day), so the cost grows with the events of one country in a few days, not with the
-batch.
+country, day and either the place name or a 0.25-degree grid cell (a record looks in the cells
+within 25 km), so the cost grows with the events reported near one place in a few days, not
+with the batch.
 
 **Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
 not added up: each is a claim about the same toll, and tolls are revised upwards as the dead are
@@ -101,6 +102,9 @@ TYPE_FAMILIES: dict[str, str] = {
 }
 
 _EARTH_KM = 6371.0088
+_KM_PER_DEGREE = 111.32
+# Grid cells for blocking: a cell is taller than MERGE_KM, so a match lies at most one row away.
+CELL_DEGREES = 0.25
 
 
 def _of(kind: type, facts: list[Fact]) -> list:
@@ -271,6 +275,36 @@ def _score(a: _Record, b: _Record) -> float:
     return score
 
 
+def _cell(degrees: float) -> int:
+    return math.floor(degrees / CELL_DEGREES)
+
+
+def _block_keys(rec: _Record, day: int) -> list[tuple]:
+    """The blocks a record is filed under for one day: its place name, and its grid cell."""
+    keys: list[tuple] = [("name", rec.country, day, rec.location)]
+    if rec.lat is not None and rec.lon is not None:
+        keys.append(("cell", rec.country, day, _cell(rec.lat), _cell(rec.lon)))
+    return keys
+
+
+def _lookup_keys(rec: _Record, day: int) -> list[tuple]:
+    """The blocks that may hold a record's matches on one day: the same place name (a match
+    without coordinates), and every grid cell within `MERGE_KM` of its coordinates."""
+    keys: list[tuple] = [("name", rec.country, day, rec.location)]
+    if rec.lat is not None and rec.lon is not None:
+        # A degree of longitude shrinks with latitude: widen the search toward the poles.
+        lat_bound = min(89.0, abs(rec.lat) + CELL_DEGREES)
+        lon_span = MERGE_KM / (_KM_PER_DEGREE * math.cos(math.radians(lat_bound)))
+        reach = math.ceil(lon_span / CELL_DEGREES)
+        row, col = _cell(rec.lat), _cell(rec.lon)
+        keys.extend(
+            ("cell", rec.country, day, row + dr, col + dc)
+            for dr in (-1, 0, 1)
+            for dc in range(-reach, reach + 1)
+        )
+    return keys
+
+
 @dataclass
 class _Cluster:
     members: list[_Record] = field(default_factory=list)
@@ -287,11 +321,12 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
     )
     clusters: list[_Cluster] = []
     owner: dict[int, int] = {}  # event index -> cluster index
-    index: dict[tuple[str, int], list[int]] = defaultdict(list)  # (country, day) -> clusters
+    index: dict[tuple, list[int]] = defaultdict(list)  # block key -> clusters
     for i, rec in mergeable:
         candidates: set[int] = set()
         for day in range(rec.low - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
-            candidates.update(index.get((rec.country, day), ()))
+            for key in _lookup_keys(rec, day):
+                candidates.update(index.get(key, ()))
         best, best_score = None, -1.0
         for c in sorted(candidates):
             cluster = clusters[c]
@@ -310,9 +345,10 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         cluster.articles |= rec.articles
         owner[i] = best
         for day in range(rec.low, rec.high + 1):
-            keyed = index[(rec.country, day)]
-            if not keyed or keyed[-1] != best:
-                keyed.append(best)
+            for key in _block_keys(rec, day):
+                keyed = index[key]
+                if not keyed or keyed[-1] != best:
+                    keyed.append(best)
     groups: dict[object, list[Event]] = {}
     for i, event in enumerate(events):
         key: object = ("c", owner[i]) if i in owner else ("e", i)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import random
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from pipeline.aggregate import (
     aggregate_runs,
+    haversine_km,
     merge_events,
     reconcile_counts,
     summary_tables,
@@ -195,6 +197,21 @@ def test_merging_merged_events_changes_nothing() -> None:
     events = [ev("a"), ev("b", "2023-03-05"), ev("c", **NEAR), ev("d", "2023-03-20")]
     once = merge_events(events)
     assert merge_events(once) == once
+
+
+@pytest.mark.parametrize("lat", [0.1, 33.0, 59.9, 70.0, -45.0])
+def test_grid_blocking_finds_every_pair_within_the_radius(lat: float) -> None:
+    # Pairs scattered around cell boundaries: merged exactly when within 25 km.
+    rng = random.Random(int(lat * 10))
+    for _ in range(100):
+        lat1, lon1 = lat + rng.uniform(-0.3, 0.3), rng.uniform(-0.3, 0.3)
+        km, bearing = rng.uniform(10, 40), rng.uniform(0, 2 * math.pi)
+        lat2 = lat1 + km * math.cos(bearing) / 111.32
+        lon2 = lon1 + km * math.sin(bearing) / (111.32 * math.cos(math.radians(lat1)))
+        a = ev("a", latitude=lat1, longitude=lon1, location="P1")
+        b = ev("b", latitude=lat2, longitude=lon2, location="P2")
+        within = haversine_km(lat1, lon1, lat2, lon2) <= 25.0
+        assert (len(merge_events([a, b])) == 1) is within
 
 
 def test_many_events_in_blocks() -> None:
