@@ -93,9 +93,10 @@ _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _PUNCT = re.compile(r"[^\w/\-]+")
 _NOISE_DASH = re.compile(r"(?<![\d\w])-|-(?![\d\w])")
 _HAS_MONTH = re.compile(rf"\b{_MON}\b")
-# dateparser reads a bare number ("16", often an age or a count) as a day of this month: only
-# an ordinal day or a numeric date reaches it (the rules resolve every month name first).
-_FALLBACK_SHAPE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,4}[./]\d{1,2}[./]\d{2,4}\b")
+# dateparser reads a bare number ("16", an age or a count) or an ordinal ("12th" grade, the
+# "13th" victim) as a day: only numeric dates the rules do not know reach it ("2021.12.24");
+# the rules resolve every month name first.
+_FALLBACK_SHAPE = re.compile(r"\b\d{1,4}[./]\d{1,2}[./]\d{2,4}\b")
 
 # Day expressions the model often misses or labels TIME; scanned case-insensitively in the text.
 _SCAN_MON = (
@@ -327,8 +328,8 @@ def _date_parser():  # noqa: ANN202  (dateparser's own type, imported lazily: it
 
 
 def _resolve_fallback(expr: str, pub: dt.date | None) -> Resolved | None:
-    """dateparser for the shapes the rules do not know ("the 13th", "2022/01/05"); only day
-    and month periods count."""
+    """dateparser for the shapes the rules do not know ("2021.12.24"); only day and month
+    periods count."""
     if pub is None or not _FALLBACK_SHAPE.search(expr):
         return None
     parser = _date_parser()
@@ -341,11 +342,7 @@ def _resolve_fallback(expr: str, pub: dt.date | None) -> Resolved | None:
         return None
     d = data.date_obj.date()
     if data.period == "day":
-        if d > pub and not _HAS_MONTH.search(expr):
-            # "the 13th" read in this month but after publication: last month's 13th.
-            previous = d.replace(day=1) - dt.timedelta(days=1)
-            d = _safe_date(previous.year, previous.month, d.day)
-        return _day(d) if d else None
+        return _day(d)
     if data.period == "month":
         return _month_interval(d.year, d.month)
     return None
