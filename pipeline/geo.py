@@ -416,6 +416,8 @@ class PlaceResolver:
     def candidates(self, doc: Doc, upper: bool) -> list[Mention]:
         """NER spans and capitalised n-grams that exactly match the gazetteer."""
         gaz = self.gaz
+        m = _DATELINE.search(doc.text[:600])
+        dl_start, dl_end = m.span("place") if m else (-1, -1)
         # An entity across a line break is the NER reading a headline into the next line.
         ents = [ent for ent in doc.ents if "\n" not in ent.text]
         ent_of: dict[int, Span] = {}
@@ -430,9 +432,9 @@ class PlaceResolver:
             key = norm(span.text)
             if key in gaz.outlet_names:
                 return False
-            if not upper and end - start == 1 and span.text.isupper() and len(span.text) <= 3 \
-                    and key not in gaz.country_alias:
-                return False  # acronyms ("MO", "PD") are not towns
+            if not upper and end - start == 1 and span.text.isupper() and len(span.text) <= 4 \
+                    and key not in gaz.country_alias and not (dl_start <= span.start_char < dl_end):
+                return False  # acronyms and call signs ("MO", "KENS") are not towns; datelines are
             ids = gaz.lookup(key, span.text, upper)
             if not ids:
                 return False
@@ -449,6 +451,9 @@ class PlaceResolver:
                 start += 1
             if start < end and not upper and not doc[start].text[:1].isupper():
                 continue  # "jersey", "the state": a lower-case word is not a name
+            if start > 0 and doc[start - 1].text[:1].isupper() and not taken[start - 1] and \
+                    doc[start - 1].ent_type_ == "" and take(start - 1, end, ent.label_):
+                continue  # the NER left "New" out of "New Mexico"
             while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", ".", ","):
                 end -= 1
             if start < end and not take(start, end, ent.label_) and ent.label_ in ("GPE", "LOC"):
@@ -747,6 +752,7 @@ class PlaceResolver:
         }
 
     def __call__(self, doc: Doc) -> list[dict[str, Any]]:
+        self._cooc = Counter()
         upper = _is_upper_text(doc.text)
         mentions = self.candidates(doc, upper)
         countries, states = self.context(doc, mentions, upper)
@@ -757,7 +763,6 @@ class PlaceResolver:
                 if self.ix["cc"][idx]:
                     countries[self.ix["cc"][idx]] += 2
         named = set(countries)  # the countries the text itself names (before any guess)
-        self._cooc = Counter()
         # Lines that hold nothing but the place are site chrome ("Asia" as a section label).
         text = doc.text
         kept: list[Mention] = []
@@ -779,11 +784,15 @@ class PlaceResolver:
             seen_keys.add(men.key)
             self._cooc.update({self.ix["a1"][i] for i in men.ids
                                if self.ix["cc"][i] == "US" and self.gaz.kind(i) in (CITY, ADMIN2, ADMIN1)})
-        # Unambiguous mentions say which country the article is about.
+        # Unambiguous mentions say which country the article is about; a small foreign town
+        # that merely shares a local street's or person's name ("Elm", "Rodriguez") does not.
         for men in kept:
             ccs = {self.ix["cc"][i] for i in men.ids if self.ix["cc"][i]}
-            if len(ccs) == 1:
+            pop = max(self.ix["pop"][i] for i in men.ids)
+            if len(ccs) == 1 and (pop >= _TOWN or men.label in ("GPE", "LOC") or men.a1 or men.cc
+                                  or men.role == "report" or ccs <= named):
                 countries[ccs.pop()] += 1
+        anchor = Counter(countries)  # what the text says before any guess of ours
         dominant = countries.most_common(1)[0][0] if countries else None
         # Two passes: what the first resolves (a city given its state) informs the second.
         first, first_states = Counter(), Counter()
@@ -791,8 +800,11 @@ class PlaceResolver:
             idx = self.resolve(men, countries, states, dominant)
             if self.ix["cc"][idx]:
                 first[self.ix["cc"][idx]] += 1
+            # Only a reading that is certain enough tells the state ("Mercer County" alone does
+            # not: New Jersey, Illinois, Ohio... all have one).
             if self.ix["cc"][idx] == "US" and self.gaz.kind(idx) in (CITY, ADMIN2) and (
-                    men.a1 or self.ix["pop"][idx] >= _BIG_CITY):
+                    men.a1 or len({self.ix["a1"][i] for i in men.ids}) == 1
+                    or (self.gaz.kind(idx) == CITY and self.ix["pop"][idx] >= _BIG_CITY)):
                 first_states[self.ix["a1"][idx]] += 1
         countries.update(first)
         states.update(first_states)
@@ -817,6 +829,10 @@ class PlaceResolver:
                     and self.ix["cc"][idx] == "US" and self.ix["a1"][idx] != main_state \
                     and self.ix["pop"][idx] < _BIG_CITY:
                 continue  # a neighbourhood of the story's city, matching a small town elsewhere
+            if not upper and dominant and not (men.a1 or men.cc) and self.gaz.kind(idx) == CITY \
+                    and self.ix["cc"][idx] != dominant and self.ix["pop"][idx] < _BIG_CITY \
+                    and anchor[dominant] >= 2 * anchor.get(self.ix["cc"][idx], 0):
+                continue  # "East Side" in a San Antonio story is no town abroad
             if men.role == "other" and self._event_sentence(doc[men.start:men.end]):
                 men.role = "event"
             facts.append(self.place_dict(doc, men, men.resolved))
