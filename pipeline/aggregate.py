@@ -18,8 +18,8 @@ different articles are the same event when all of these hold:
   (`geo_precision` < 3 and a location that is not just the country or admin1 name), in the same
   country, and either their coordinates lie within `MERGE_KM` (25 km) or, when one lacks
   coordinates, their location names are equal (and their admin1 do not differ);
-- **actors**: compatible: unless both name actors and they share neither a name nor an ACLED
-  actor type (inter code);
+- **actors**: compatible: unless both have typed actors (ACLED inter codes) and share neither
+  an actor type nor an actor name (untyped names, e.g. a suspect's, make no claim);
 - **articles**: an event never absorbs two records of one article (the article's own split into
   events is kept).
 
@@ -229,9 +229,11 @@ def _same_place(a: _Record, b: _Record) -> bool:
 
 
 def _actors_compatible(a: _Record, b: _Record) -> bool:
-    if not (a.actor_names or a.inter_codes) or not (b.actor_names or b.inter_codes):
+    # Different names are no contradiction (a shooter named in one report, "police" in another);
+    # only typed actors can disagree, and a shared name settles it.
+    if not a.inter_codes or not b.inter_codes:
         return True
-    return bool(a.actor_names & b.actor_names) or bool(a.inter_codes & b.inter_codes)
+    return bool(a.inter_codes & b.inter_codes) or bool(a.actor_names & b.actor_names)
 
 
 def _types_compatible(a: _Record, b: _Record) -> bool:

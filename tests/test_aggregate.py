@@ -144,6 +144,7 @@ def test_actors_that_share_neither_name_nor_type_keep_events_apart() -> None:
     assert len(merge_events([a, ev("b", actor1="Rioters (Nigeria)", inter1=5)])) == 2
     assert len(merge_events([a, ev("b", actor1="Military Forces of Nigeria", inter1=1, actor2="Boko Haram")])) == 1
     assert len(merge_events([a, ev("b")])) == 1  # no actor named: nothing to contradict
+    assert len(merge_events([a, ev("b", actor1="Musa Ibrahim")])) == 1  # a name without a type
 
 
 def test_week_interval_overlapping_a_day_merges() -> None:
