@@ -7,8 +7,8 @@ fact kind (`triggers.split_events`, `geo.event_location`, `dates.event_date`,
 `merge_events` then counts each real-world event once across a batch. Two event records from
 different articles are the same event when all of these hold:
 
-- **type**: the same ACLED type family (political violence = battles, explosions/remote
-  violence, violence against civilians; demonstrations = protests, riots; strategic
+- **type**: a shared ACLED type family (political violence = battles, explosions/remote
+  violence, violence against civilians, riots; demonstrations = protests, riots; strategic
   developments); an untyped record (no ACLED type found, e.g. an ordinary shooting) makes no
   claim and is compatible with any type;
 - **date**: their date intervals (`date_low`..`date_high`, or `event_date`) overlap or lie at
@@ -91,14 +91,15 @@ CREDIBLE_FACTOR = 2
 CREDIBLE_SLACK = 2
 OUTCOMES = ("killed", "injured", "arrested")
 
-# ACLED's three groups of event types; an unknown type is its own family.
-TYPE_FAMILIES: dict[str, str] = {
-    "battles": "political_violence",
-    "explosions_remote_violence": "political_violence",
-    "violence_against_civilians": "political_violence",
-    "protests": "demonstrations",
-    "riots": "demonstrations",
-    "strategic_developments": "strategic_developments",
+# ACLED's groups of event types; an unknown type is its own family. Riots (violent
+# demonstrations, mob violence) sit in both groups: one outlet's riot is another's attack.
+TYPE_FAMILIES: dict[str, frozenset[str]] = {
+    "battles": frozenset({"political_violence"}),
+    "explosions_remote_violence": frozenset({"political_violence"}),
+    "violence_against_civilians": frozenset({"political_violence"}),
+    "protests": frozenset({"demonstrations"}),
+    "riots": frozenset({"demonstrations", "political_violence"}),
+    "strategic_developments": frozenset({"strategic_developments"}),
 }
 
 _EARTH_KM = 6371.0088
@@ -137,11 +138,11 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
 # --------------------------------------------------------------------------- merging
 
 
-def type_family(event_type: str | None) -> str | None:
-    """The ACLED family of an event type (None for an untyped event)."""
+def type_family(event_type: str | None) -> frozenset[str] | None:
+    """The ACLED families of an event type (None for an untyped event)."""
     if not event_type:
         return None
-    return TYPE_FAMILIES.get(event_type, event_type)
+    return TYPE_FAMILIES.get(event_type, frozenset({event_type}))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -162,7 +163,7 @@ class _Record:
 
     event: Event
     articles: frozenset[str]
-    family: str | None
+    family: frozenset[str] | None
     country: str
     low: int  # date interval as day ordinals
     high: int
@@ -238,7 +239,7 @@ def _actors_compatible(a: _Record, b: _Record) -> bool:
 
 def _types_compatible(a: _Record, b: _Record) -> bool:
     # No type found is no claim: an untyped record does not contradict a typed one.
-    return a.family == b.family or a.family is None or b.family is None
+    return a.family is None or b.family is None or bool(a.family & b.family)
 
 
 def same_event(a: _Record, b: _Record) -> bool:

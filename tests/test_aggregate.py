@@ -114,7 +114,8 @@ def test_events_of_one_article_are_never_merged() -> None:
     ("other", "together"),
     [
         ({"event_type": "protests"}, True),  # same family: demonstrations
-        ({"event_type": "battles"}, False),  # political violence
+        ({"event_type": "battles"}, True),  # riots are also political violence
+        ({"event_type": "strategic_developments"}, False),
         ({"event_type": None}, True),  # untyped: no claim, no contradiction
         ({"day": "2023-03-06"}, True),  # two days apart
         ({"day": "2023-03-07"}, False),  # three days apart
@@ -133,6 +134,10 @@ def test_merge_rules(other: dict, together: bool) -> None:
     day = str(fields.pop("day", "2023-03-04"))
     merged = merge_events([ev("a", actor1="Rioters (Nigeria)", inter1=5), ev("b", day, **fields)])
     assert (len(merged) == 1) is together
+
+
+def test_protests_and_battles_are_different_families() -> None:
+    assert len(merge_events([ev("a", event_type="protests"), ev("b", event_type="battles")])) == 2
 
 
 def test_untyped_events_merge_with_each_other() -> None:
