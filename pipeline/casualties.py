@@ -38,6 +38,8 @@ _MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", 
 
 _UPPER_RE = re.compile(r"[A-Z]")
 _LOWER_RE = re.compile(r"[a-z]")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 # A time span that makes a count a running total ("since 1980", "in the past ten years", "this year").
 _SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b|^(the )?(1[89]|20)\d\d$")
@@ -124,14 +126,43 @@ def _is_upper_case(text: str) -> bool:
     return upper > 20 and upper > 4 * len(_LOWER_RE.findall(text))
 
 
-def _case_view(doc: Doc, nlp: Language) -> Doc:
-    """`doc` itself, or for an upper-case text a lower-cased copy with the same tokens, parsed."""
+def english_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English words: the lemmatizer's word index (WordNet lemmas) and spaCy's stop words.
+    Used to truecase upper-case copy: a word not in it is taken for a name and capitalised."""
+    words: set[str] = set(nlp.Defaults.stop_words)
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            for entries in lookups.get_table("lemma_index").values():
+                words.update(entries)
+        if lookups.has_table("lemma_exc"):
+            for table in lookups.get_table("lemma_exc").values():
+                words.update(table)
+    return frozenset(w for w in words if "_" not in w)
+
+
+def _known(word: str, english: frozenset[str]) -> bool:
+    """`word` (lower case) or its stem by a plain inflection rule is an English word."""
+    if word in english or not word.isalpha():
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                         ("ers", ""), ("er", ""), ("ly", ""), ("'s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in english:
+            return True
+    return False
+
+
+def _case_view(doc: Doc, nlp: Language, english: frozenset[str] = frozenset()) -> Doc:
+    """`doc` itself, or for an upper-case text a truecased copy with the same tokens, parsed:
+    English words lower case, other words (names) and sentence starts capitalised."""
     if not _is_upper_case(doc.text):
         return doc
     words = []
     start = True
     for tok in doc:
         w = tok.text.lower()
+        if english and len(w) > 1 and w.isalpha() and not _known(w, english):
+            w = w[:1].upper() + w[1:]
         if start and w[:1].isalpha():
             w = w[:1].upper() + w[1:]
             start = False
@@ -261,6 +292,10 @@ class _Extractor:
             return True  # "John Smith, 25," is his age
         if num.i > 0 and doc[num.i - 1].lower_ in ("aged", "age", "ages"):
             return True
+        if doc[num.i + 1 : num.i + 2].text.lower().rstrip(".") in _MONTHS or (
+            num.i > 0 and doc[num.i - 1].lower_.rstrip(".") in _MONTHS
+        ):
+            return True  # "the massacre of 16 November", "on Jan. 5"
         if 1 < num.i < len(doc) - 1 and doc[num.i - 1].text == "," and doc[num.i + 1].text in (",", ";", "of", ")"):
             return doc[num.i - 2].pos_ in ("PROPN", "NOUN")  # "Justin Burns, 14, of Palisade": an age
         return False
@@ -770,10 +805,11 @@ def make_component(nlp: Language, name: str, models_dir: str):
     """Build the component; its data files are read once from `models_dir`."""
     lex = load_lexicon(nlp, models_dir)
     extractor = _Extractor(lex)
+    english = english_words(nlp)
 
     def component(doc: Doc) -> Doc:
         # Contract: a list of dicts, each valid as pipeline.schemas.CasualtyFact without article_id.
-        view = _case_view(doc, nlp)
+        view = _case_view(doc, nlp, english)
         doc._.ne_casualties = extractor.claims(view, doc, lex)
         return doc
 
