@@ -68,7 +68,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from pipeline import actors, casualties, dates, geo, triggers
-from pipeline.export import find_table, load_articles, load_facts, write_table
+from pipeline.export import find_table, load_articles, load_facts, load_table, write_table
 from pipeline.schemas import (
     ActorFact,
     Article,
@@ -575,6 +575,22 @@ def summary_tables(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
             table[keys[-1]] = table[keys[-1]].astype("datetime64[s]")
         tables[name] = table
     return tables
+
+
+SUMMARY_DTYPES: dict[str, str] = {
+    "iso3": "string",
+    "country": "string",
+    "admin1": "string",
+    "event_date": "datetime64[s]",
+    "week_start": "datetime64[s]",
+    **SUMMARY_MEASURES,
+}
+
+
+def load_summary(path: str | Path) -> pd.DataFrame:
+    """A summary table (summary_country, summary_admin1, summary_day, summary_week) in any of
+    the formats, with its dtypes."""
+    return load_table(path, SUMMARY_DTYPES)
 
 
 @dataclass

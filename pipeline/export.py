@@ -233,9 +233,6 @@ def load_table(path: str | Path, dtypes: dict[str, str]) -> pd.DataFrame:
     elif suffix in (".jsonl", ".json"):
         # dtype=False: no guessing (dates from column names either); the dtypes below decide.
         df = pd.read_json(path, orient="records", lines=True, dtype=False)
-        for column in dtypes:
-            if column not in df.columns:
-                df[column] = None
     else:
         plain = {c: t for c, t in dtypes.items() if not t.startswith("datetime")}
         # Only an empty cell is missing: a title "None" or a place "Nan" stays text.

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from pipeline.aggregate import (
     aggregate_runs,
     haversine_km,
+    load_summary,
     merge_events,
     reconcile_counts,
     summary_tables,
@@ -410,6 +411,15 @@ def test_aggregate_cli_writes_events_and_summaries(riot_run: Path, tmp_path: Pat
         assert (tmp_path / f"{name}.parquet").is_file(), name
     country = pd.read_parquet(tmp_path / "summary_country.parquet").set_index("iso3")
     assert country.loc["NGA", "events"] == 1 and country.loc["NGA", "fatalities"] == 12
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl"])
+def test_summary_tables_load_back_with_their_dtypes(riot_run: Path, tmp_path: Path, fmt: str) -> None:
+    aggregate_runs([riot_run], tmp_path, fmt=fmt)
+    events = load_events(tmp_path / f"events.{fmt}")
+    for name, table in summary_tables(events).items():
+        back = load_summary(tmp_path / f"{name}.{fmt}")
+        pd.testing.assert_frame_equal(back, table, check_like=False)
 
 
 def test_aggregate_cli_without_tables_fails_cleanly(tmp_path: Path) -> None:
