@@ -1,8 +1,10 @@
 """`run`: the one place where the stages are put in order.
 
 ingest -> clean -> nlp -> extract -> tabulate -> aggregate -> export, streamed: articles are
-read, annotated and written in chunks, so memory does not grow with the batch. Every record
-read ends up as one row of the manifest (articles.csv), whatever became of it.
+read, annotated and written in chunks, so memory does not grow with the batch (except the
+per-article event records, a few hundred bytes each: merging them across articles needs the
+whole batch, so events.csv is written at the end). Every record read ends up as one row of the
+manifest (articles.csv), whatever became of it.
 """
 
 from __future__ import annotations
