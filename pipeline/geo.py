@@ -74,6 +74,13 @@ _PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "sou
                 "southwest", "central", "downtown", "greater", "upper", "lower", "metro",
                 "northern", "southern", "eastern", "western", "midtown", "uptown", "inner",
                 "outer", "suburban", "rural", "old"}
+# A name followed by one of these is a street's, a building's or a school's ("Ashland Avenue").
+_NOT_PLACE_HEADS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive",
+                    "dr", "lane", "ln", "highway", "hwy", "parkway", "pkwy", "way", "court", "ct",
+                    "place", "pl", "circle", "terrace", "trail", "pike", "square", "mall", "high",
+                    "elementary", "middle", "school", "university", "college", "hospital",
+                    "church", "apartments", "apartment", "plaza", "expressway", "freeway",
+                    "turnpike", "bridge", "tavern", "bar", "restaurant", "hotel", "motel", "inn"}
 # An ORG that is a place's agency names the place: "Houston Police Department".
 _AGENCY_WORDS = {"police", "sheriff", "sheriff's", "fire", "county", "city", "township", "pd",
                  "marshal", "marshals", "borough", "village", "town"}
@@ -501,9 +508,15 @@ class PlaceResolver:
                     label = ent.label_ if not agency else None
                 elif ent is not None and ent.label_ in ("GPE", "LOC"):
                     label = ent.label_  # a place inside a longer place entity
-                if end < n and norm(doc[end].text) in gaz.outlet_heads and doc[end].text[:1].isupper() \
-                        and not upper:
-                    continue  # "Denver Post": an outlet's name
+                if end < n and ((norm(doc[end].text) in gaz.outlet_heads and not upper) or
+                                norm(doc[end].text) in _NOT_PLACE_HEADS) and (
+                        upper or doc[end].text[:1].isupper()):
+                    # "Denver Post", "Ashland Avenue": the name belongs to an outlet or a street,
+                    # and so do its parts ("San" of "San Antonio Express").
+                    if gaz.lookup(norm(doc[i:end].text), doc[i:end].text, upper):
+                        matched, i = True, end
+                        break
+                    continue
                 if take(i, end, label):
                     if ent is not None and ent.label_ == "ORG" and not upper:
                         out[-1].cue = out[-1].agency = True
@@ -597,11 +610,11 @@ class PlaceResolver:
                     men.key not in gaz.weak or men.label in ("GPE", "LOC")):
                 states[gaz.state_names[men.key]] += 2
                 countries["US"] += 1
-            if ADMIN2 in kinds:
+            if ADMIN2 in kinds and men.key.endswith((" county", " parish")):
                 codes = {self.ix["a1"][i] for i in men.ids if gaz.kind(i) == ADMIN2}
+                countries["US"] += 1  # counties and parishes in this gazetteer are American
                 if len(codes) == 1:
                     states[codes.pop()] += 1
-                    countries["US"] += 1
         for tok in doc:
             if tok.text[:1].isupper():
                 iso2 = gaz.demonyms.get(norm(tok.text))
@@ -669,6 +682,12 @@ class PlaceResolver:
         kinds = [gaz.kind(i) for i in ids]
         # Countries and continents first: "Asia" the continent, not the town in Peru.
         top = [i for i in ids if gaz.kind(i) in (CONTINENT, COUNTRY)]
+        if top and dominant == "US" and ix["cc"][top[0]] != "US" and not (men.cc or men.a1):
+            # "Lebanon", "Mexico", "Ceylon" in a story about one state: the town there.
+            local = [i for i in ids if gaz.kind(i) == CITY and ix["cc"][i] == "US"
+                     and states.get(ix["a1"][i], 0) >= 2]
+            if local and countries.get(ix["cc"][top[0]], 0) <= 2:
+                return max(local, key=lambda i: (states[ix["a1"][i]], ix["pop"][i]))
         if top and men.key not in gaz.weak:
             return top[0]
         if top and men.key in gaz.weak:
