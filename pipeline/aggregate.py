@@ -12,8 +12,9 @@ different articles are the same event when all of these hold:
   developments); an untyped record (no ACLED type found, e.g. an ordinary shooting) makes no
   claim and is compatible with any type;
 - **date**: their date intervals (`date_low`..`date_high`, or `event_date`) overlap or lie at
-  most `MERGE_DAYS` (2) days apart; an interval longer than `MAX_INTERVAL_DAYS` (31) is too vague
-  to merge on;
+  most `MERGE_DAYS` (2) days apart, and at most `MERGE_DAYS_PRECISE` (1) when both are known to
+  the day (in a big city, shootings two days apart are usually two shootings); an interval
+  longer than `MAX_INTERVAL_DAYS` (31) is too vague to merge on;
 - **place**: both are located more precisely than a country or first-level division
   (`geo_precision` < 3 and a location that is not just the country or admin1 name), in the same
   country, and either their coordinates lie within `MERGE_KM` (25 km) or, when one lacks
@@ -83,6 +84,8 @@ from pipeline.tabulate import events_frame
 
 # Merge window and radius (see the module docstring).
 MERGE_DAYS = 2
+# Two dates known to the day: at most this far apart (an overnight incident, a time zone).
+MERGE_DAYS_PRECISE = 1
 MERGE_KM = 25.0
 MAX_INTERVAL_DAYS = 31
 MAX_EVIDENCE = 3
@@ -247,7 +250,7 @@ def same_event(a: _Record, b: _Record) -> bool:
     return (
         not (a.articles & b.articles)
         and _types_compatible(a, b)
-        and _day_gap(a, b) <= MERGE_DAYS
+        and _day_gap(a, b) <= (MERGE_DAYS_PRECISE if a.precision == b.precision == 1 else MERGE_DAYS)
         and _same_place(a, b)
         and _actors_compatible(a, b)
     )

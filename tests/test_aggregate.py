@@ -118,8 +118,10 @@ def test_events_of_one_article_are_never_merged() -> None:
         ({"event_type": "battles"}, True),  # riots are also political violence
         ({"event_type": "strategic_developments"}, False),
         ({"event_type": None}, True),  # untyped: no claim, no contradiction
-        ({"day": "2023-03-06"}, True),  # two days apart
-        ({"day": "2023-03-07"}, False),  # three days apart
+        ({"day": "2023-03-05"}, True),  # next day
+        ({"day": "2023-03-06"}, False),  # two days apart, both known to the day
+        ({"day": "2023-03-06", "time_precision": 2, "date_low": dt.date(2023, 3, 6)}, True),
+        ({"day": "2023-03-07", "time_precision": 2, "date_low": dt.date(2023, 3, 7)}, False),
         (NEAR, True),
         (FAR30, False),
         ({"latitude": None, "longitude": None}, True),  # same name, one without coordinates
@@ -168,8 +170,8 @@ def test_too_vague_records_stay_alone() -> None:
 
 
 def test_linkage_is_complete_no_chaining() -> None:
-    # a-b and b-c are within two days, a-c is not: c must not join a's event through b.
-    merged = merge_events([ev("a", "2023-03-04"), ev("b", "2023-03-06"), ev("c", "2023-03-08")])
+    # a-b and b-c are within a day, a-c is not: c must not join a's event through b.
+    merged = merge_events([ev("a", "2023-03-04"), ev("b", "2023-03-05"), ev("c", "2023-03-06")])
     assert len(merged) == 2
     assert sorted(e.n_sources for e in merged) == [1, 2]
 
