@@ -44,6 +44,10 @@ _CAUGHT_VERBS = {"arrest", "charge", "detain", "apprehend", "identify", "book", 
 # Country names that take "the" after "of".
 _THE_COUNTRIES = ("United ", "Democratic Republic", "Republic of", "Central African", "Philippines",
                   "Netherlands", "Gambia", "Bahamas", "Comoros", "Maldives", "Czech")
+# Words of a state organisation's name that say only what kind of force it is.
+_STATE_NAME_WORDS = {"the", "army", "military", "armed", "forces", "force", "air", "navy", "national",
+                     "guard", "police", "security", "command", "high", "units", "unit", "defence",
+                     "defense", "gendarmerie", "'s", "’s"}
 # Nouns that say little beyond "armed men": a modifier naming a kind of actor overrides them.
 _GENERIC_NOUNS = {"troop", "troops", "force", "forces", "officer", "soldier", "personnel", "fighter",
                   "member", "unit"}
@@ -217,7 +221,7 @@ def find_actors(doc: Doc, data: ActorData) -> list[dict]:
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "NORP", "PERSON", "GPE"):
             continue
-        got = _entity_actor(ent, data)
+        got = _entity_actor(ent, data, country)
         if got is None:
             continue
         span, name, atype = got
@@ -279,7 +283,30 @@ def _groups_in(words: list[str], data: ActorData) -> list[tuple[tuple[str, ...],
     return [g for w in dict.fromkeys(words) for g in data.groups_by_first.get(w, ())]
 
 
-def _entity_actor(ent: Span, data: ActorData) -> tuple[Span, str, str | None] | None:
+def _clean_name(text: str) -> str:
+    """A name as written, without a leading article or line breaks."""
+    return _THE.sub("", " ".join(text.split()))
+
+
+def _state_name(ent: Span, atype: str, data: ActorData, country: str | None) -> str | None:
+    """ "Military Forces of X" / "Police Forces of X" for a state organisation named only by
+    generic words and a country ("the ARMY", "Salvadoran Air Force"), else None."""
+    if atype != "state_forces":
+        return None
+    own = None
+    for tok in ent:
+        low = tok.lower_
+        if low in _STATE_NAME_WORDS or tok.is_punct:
+            continue
+        own = own or _country_of_word(tok.text, data)
+        if own is None:
+            return None  # a proper name of its own ("3rd Infantry Brigade")
+    kind = "Police Forces" if "police" in {t.lower_ for t in ent} else "Military Forces"
+    where = own or country
+    return _name(kind + " of {country}", where)
+
+
+def _entity_actor(ent: Span, data: ActorData, country: str | None = None) -> tuple[Span, str, str | None] | None:
     """(mention, name, type) of a named entity that takes part, or None."""
     words = [t.lower_ for t in ent]
     if _is_source(ent, data):
@@ -292,11 +319,11 @@ def _entity_actor(ent: Span, data: ActorData) -> tuple[Span, str, str | None] | 
         # "President Kassym-Jomart Tokayev" (sometimes tagged ORG): the name without the title.
         person = ent[title_len:] if title_len else ent
         if len(person) and not _reports_only(person.root, data):
-            return person, _THE.sub("", person.text), title_type
+            return person, _clean_name(person.text), title_type
     if ent.label_ == "ORG":
         for phrase, atype in data.org_keywords:
             if _has_phrase(words, phrase):
-                return ent, _THE.sub("", ent.text), atype
+                return ent, _state_name(ent, atype, data, country) or _clean_name(ent.text), atype
         return None
     if ent.label_ == "PERSON":
         root = ent.root

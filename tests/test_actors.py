@@ -115,3 +115,12 @@ def test_seed_actors(annotate: Callable[..., Doc], seed_gold: dict) -> None:
     for source in seed_gold["facts"]["not_actors"]:
         assert normalise_name(source) not in keys
         assert not any(source in a["text"] for a in found)
+
+
+def test_organisation_names(annotate: Callable[..., Doc]) -> None:
+    doc = annotate("The Nigerian Army said it repelled an attack by Boko Haram fighters on Monday. "
+                   "Elsewhere, the National Liberation Army ambushed a patrol.")
+    actors = _actors(doc)
+    assert actors["Military Forces of Nigeria"] == "state_forces"  # a generic name: ACLED style
+    assert actors["Boko Haram"] == "rebel_groups"
+    assert actors["National Liberation Army"] == "rebel_groups"  # "Liberation" before "Army"
