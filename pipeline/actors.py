@@ -413,6 +413,9 @@ def event_actors(facts: list[ActorFact], event_type: str | None) -> dict[str, ob
         one, two = two, None
     if one is None:
         return {}
+    if event_type == "riots" and one[1] == "protesters":
+        # ACLED codes the demonstrators of a violent demonstration as rioters.
+        one = (one[0].replace("Protesters", "Rioters", 1), "rioters")
     out: dict[str, object] = {"actor1": one[0], "inter1": INTER_CODES.get(one[1] or "")}
     if two is not None and two[0] != one[0]:
         out["actor2"] = two[0]

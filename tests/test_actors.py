@@ -124,3 +124,9 @@ def test_organisation_names(annotate: Callable[..., Doc]) -> None:
     assert actors["Military Forces of Nigeria"] == "state_forces"  # a generic name: ACLED style
     assert actors["Boko Haram"] == "rebel_groups"
     assert actors["National Liberation Army"] == "rebel_groups"  # "Liberation" before "Army"
+
+
+def test_event_actors_riot_protesters_are_rioters() -> None:
+    facts = [_actor("Protesters (Chile)", "protesters", 0), _actor("Police Forces of Chile", "state_forces", 5)]
+    cols = event_actors(facts, "riots")
+    assert (cols["actor1"], cols["inter1"], cols["interaction"]) == ("Rioters (Chile)", 5, 15)
