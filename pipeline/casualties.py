@@ -214,7 +214,7 @@ class _Extractor:
             return True
         if tok.like_num and not tok.is_punct:
             # a bare year ("December 5, 2015") is not a count; "2015 people" would be
-            return not (_YEAR_RE.match(low) and not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN"))
+            return not (_YEAR_RE.match(low) and not (tok.dep_ == "nummod" and self.is_person(tok.head)))
         return tok.pos_ == "NUM" and parse_number(low) is not None
 
     def vtype(self, tok: Token) -> tuple[str, bool] | None:
@@ -344,6 +344,8 @@ class _Extractor:
         qtok = self.quantity_child(tok)
         victims = self.victim_words(tok)
         if qtok is not None:
+            if _YEAR_RE.match(qtok.lower_) and not self.is_person(tok):
+                return None  # "December 5, 2015 Mastic Beach"
             q = self.quantity_of_number(qtok)
             if q is None:
                 return None
