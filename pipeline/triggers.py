@@ -1,7 +1,8 @@
 """Event triggers: words that report an ACLED event type, and the events of one article (issue 7).
 
 The component matches a lexicon of trigger phrases (`models/triggers/triggers.tsv`, lemmas with
-their inflections generated, matched case-insensitively with one spaCy `Matcher`), then lets a
+their inflections generated, matched case-insensitively: a `PhraseMatcher` for fixed phrases, a
+token `Matcher` for patterns with gaps such as "set * ablaze"), then lets a
 few context rules refine the type from the trigger's sentence: who acts (state forces, armed
 groups, protesters, a mob), against what (a town, weapons), with which means (tear gas, live
 fire, stones). Words of disasters and accidents (`cues.json`, "disaster") veto weak triggers
@@ -497,13 +498,9 @@ def _is_name_word(span: Span, mostly_upper: bool) -> bool:
     return False
 
 
-def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, data: TriggerData) -> list[dict]:
-    """Trigger facts (dicts valid as TriggerFact minus article_id) of one annotated Doc."""
-    cues = data.cues
-    text = doc.text  # Doc.text joins every token: once per Doc
-    letters = [c for c in text[:2000] if c.isalpha()]
-    mostly_upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-    index = DocIndex(doc)
+def _matches(doc: Doc, index: DocIndex, matcher: Matcher, phrase_matcher: PhraseMatcher,
+             data: TriggerData) -> list[tuple[int, int, int]]:
+    """(match_id, start, end) of every lexicon pattern in the Doc."""
     matches = phrase_matcher(doc)
     # The token Matcher (patterns with gaps) only runs on sentences holding every word a
     # pattern needs: it is the costliest step of the component.
@@ -524,6 +521,44 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
     for k in np.flatnonzero(candidates):
         sent = index.sent(int(k))
         matches += [(m, sent.start + a, sent.start + b) for m, a, b in matcher(sent)]
+    return matches
+
+
+def _disasters(doc: Doc, index: DocIndex, taken: set[int], data: TriggerData,
+               text: str) -> tuple[list[dict], set[int]]:
+    """Vetoing facts for the disaster and accident words of the Doc (one per sentence), and
+    the numbers of their sentences."""
+    out: list[dict] = []
+    hashes = data.hashes
+    is_verb = index.pos == doc.vocab.strings["VERB"]
+    free = np.ones(len(doc), dtype=bool)
+    free[list(taken)] = False
+    # "fired tear gas" is no mishap, nor is the gas of a trigger a hazard.
+    mishap = index.has(hashes["mishap"]) & ~(is_verb & np.isin(index.lemma, hashes["fire"]))
+    mishap_sent = np.zeros(len(index.starts), dtype=bool)
+    mishap_sent[index.sent_id[mishap]] = True
+    # A factory or a gas cylinder is a disaster only where something exploded or leaked.
+    disaster = free & (index.has(hashes["disaster"]) | index.has(hashes["hazard"]) & mishap_sent[index.sent_id])
+    disaster &= ~(is_verb & np.isin(index.lemma, hashes["weather_verbs"]))  # "stormed the building"
+    sentences: set[int] = set()
+    for i in np.flatnonzero(disaster):
+        k = int(index.sent_id[i])
+        if k in sentences:
+            continue
+        sentences.add(k)
+        tok = doc[int(i)]
+        out.append(_fact(text, index.sent(k), tok.idx, tok.idx + len(tok.text), DISASTER, None, 0, True))
+    return out, sentences
+
+
+def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, data: TriggerData) -> list[dict]:
+    """Trigger facts (dicts valid as TriggerFact minus article_id) of one annotated Doc."""
+    cues = data.cues
+    text = doc.text  # Doc.text joins every token: once per Doc
+    letters = [c for c in text[:2000] if c.isalpha()]
+    mostly_upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    index = DocIndex(doc)
+    matches = _matches(doc, index, matcher, phrase_matcher, data)
     # Longest match first, then the strongest entry: overlapping weaker matches give way.
     matches.sort(key=lambda m: (-(m[2] - m[1]), -data.entries[int(doc.vocab.strings[m[0]])].priority))
     taken: set[int] = set()
@@ -540,27 +575,8 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
         taken.update(range(start, end))
         kept.append((entry, span))
     # Disaster words: veto weak triggers and mark the article for split_events.
-    out: list[dict] = []
+    out, disaster_sents = _disasters(doc, index, taken, data, text)
     hashes = data.hashes
-    verb = doc.vocab.strings["VERB"]
-    is_verb = index.pos == verb
-    free = np.ones(len(doc), dtype=bool)
-    free[list(taken)] = False
-    # "fired tear gas" is no mishap, nor is the gas of a trigger a hazard.
-    mishap = index.has(hashes["mishap"]) & ~(is_verb & np.isin(index.lemma, hashes["fire"]))
-    mishap_sent = np.zeros(len(index.starts), dtype=bool)
-    mishap_sent[index.sent_id[mishap]] = True
-    # A factory or a gas cylinder is a disaster only where something exploded or leaked.
-    disaster = free & (index.has(hashes["disaster"]) | index.has(hashes["hazard"]) & mishap_sent[index.sent_id])
-    disaster &= ~(is_verb & np.isin(index.lemma, hashes["weather_verbs"]))  # "stormed the building"
-    disaster_sents: set[int] = set()
-    for i in np.flatnonzero(disaster):
-        k = int(index.sent_id[i])
-        if k in disaster_sents:
-            continue
-        disaster_sents.add(k)
-        tok = doc[int(i)]
-        out.append(_fact(text, index.sent(k), tok.idx, tok.idx + len(tok.text), DISASTER, None, 0, True))
     doc_flags = {"conflict": bool(index.has(hashes["conflict_doc"]).any()),
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
                                 for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
@@ -648,10 +664,6 @@ def make_component(nlp: Language, name: str, models_dir: str):
     return component
 
 
-def _family(trigger: TriggerFact) -> str:
-    return trigger.event_type
-
-
 def split_events(facts: list[Fact]) -> list[tuple[str | None, str | None, list[Fact]]]:
     """The events one article reports: (event_type, sub_event_type, the facts that belong to it).
 
@@ -679,7 +691,7 @@ def split_events(facts: list[Fact]) -> list[tuple[str | None, str | None, list[F
     winners = sorted(best.values(), key=lambda t: t.char_start)
     families: dict[str, list[TriggerFact]] = {}
     for t in winners:
-        families.setdefault(_family(t), []).append(t)
+        families.setdefault(t.event_type, []).append(t)
     if "riots" in families and "protests" in families:
         _merge_protests_into_riots(families, [f for f in others if f.kind == "place"])
     violent = [k for k in families if k in VIOLENT]
