@@ -42,7 +42,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 # A time span that makes a count a running total ("since 1980", "in the past ten years", "this year").
-_SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b|^(the )?(1[89]|20)\d\d$")
+_SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b")
 _SUBJ = ("nsubj", "nsubjpass")
 _PASSIVE_DEPS = ("auxpass", "nsubjpass")
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
@@ -80,6 +80,7 @@ class _Lexicon:
     vague: dict[str, Interval]
     quantity_words: set[str] = field(default_factory=set)
     trigger_words: set[str] = field(default_factory=set)
+    implicit: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
@@ -96,6 +97,8 @@ def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
         matcher.add(outcome, [nlp.make_doc(p) for p in phrases])
         intransitive.update(entry["intransitive"])
     matcher.add("casualties", [nlp.make_doc(p) for p in outcomes["casualties"]])
+    implicit = {k: (v[0], int(v[1])) for k, v in outcomes["implicit"].items() if not k.startswith("_")}
+    matcher.add("implicit", [nlp.make_doc(p) for p in implicit])
     victim_type = {}
     for vtype, words in victims.items():
         if vtype in ("_doc", "perpetrators", "non_human"):
@@ -116,6 +119,7 @@ def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
         non_human=set(victims["non_human"]),
         vague=vague,
         quantity_words=quantity_words,
+        implicit=implicit,
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
     )
 
@@ -690,6 +694,13 @@ class _Extractor:
             trig = span.root
             phrase = span.text.lower()
             if outcome == "shot" and trig.pos_ != "VERB":
+                continue
+            if outcome == "implicit":  # "a double homicide", "an apparent murder-suicide"
+                if not self.hypothetical(trig):
+                    kind, n = lex.implicit[" ".join(t.lower_ for t in span).replace(" - ", "-")]
+                    claim = _Claim(n, n, n, phrase, list(span), None, "unknown")
+                    facts.append(self.fact(doc, view, span, kind, claim, False, False))
+                    heads.append(-1)
                 continue
             if outcome == "casualties":  # killed or injured: only its denial is informative
                 if self.negated(trig) or (trig.i > 0 and view[trig.i - 1].lower_ == "no"):

@@ -94,6 +94,10 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Two teenagers were shot near the park.", [(I, 2, 2, 2, "civilians")]),
     ("Police said the man suffered a gunshot wound to the arm.", [(I, 1, 1, 1, "civilians")]),
     ("A woman is in stable condition after the shooting.", [(I, 1, 1, 1, "civilians")]),
+    # event nouns that carry their toll; an old event keeps its count
+    ("Detectives are investigating an apparent murder-suicide in the suburb.", [(K, 2, 2, 2, "unknown")]),
+    ("A double shooting left one man dead on Friday.", [(I, 2, 2, 2, "unknown"), (K, 1, 1, 1, "civilians")]),
+    ("The former deputy is accused of killing his wife in 2012.", [(K, 1, 1, 1, "civilians")]),
     # upper-case wire copy
     ("GUERRILLAS KILLED 12 SOLDIERS AND WOUNDED FIVE OTHERS IN AN AMBUSH NEAR THE TOWN YESTERDAY.",
      [(K, 12, 12, 12, "state_forces"), (I, 5, 5, 5, "unknown")]),
