@@ -35,7 +35,7 @@ from pipeline.schemas import PlaceFact
 if not Doc.has_extension("ne_places"):
     Doc.set_extension("ne_places", default=None)
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 INDEX_NAME = f"geonames_index_v{INDEX_VERSION}.pkl"
 
 # Entry kinds, ordered from coarse to fine; the feature names are PlaceFact.feature values.
@@ -74,6 +74,9 @@ _PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "sou
                 "southwest", "central", "downtown", "greater", "upper", "lower", "metro",
                 "northern", "southern", "eastern", "western", "midtown", "uptown", "inner",
                 "outer", "suburban", "rural", "old"}
+# "Augusta man", "Dayton teens": a headline's way of saying where people are from.
+_RESIDENT_WORDS = {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl",
+                   "resident", "residents", "couple", "mother", "father", "family", "toddler"}
 # A name followed by one of these is a street's, a building's or a school's ("Ashland Avenue").
 _NOT_PLACE_HEADS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive",
                     "dr", "lane", "ln", "highway", "hwy", "parkway", "pkwy", "way", "court", "ct",
@@ -198,14 +201,14 @@ def build_index(out_path: Path) -> Path:
             if city["population"] > seats.get(k, (-1, 0.0, 0.0))[0]:
                 seats[k] = (city["population"], city["latitude"], city["longitude"])
     for county in counties:
-        # GeoNames ships no coordinates nor population for counties: the state's city population
-        # ranks same-named counties ("Cook County": Illinois), and a town of the county's own
-        # name in that state (often its seat: "Mobile County", Mobile) stands for its point.
+        # GeoNames ships no coordinates nor population for counties: a town of the county's own
+        # name in that state (often its seat: "St. Louis County", St. Louis) lends its point and
+        # population, and the state's city population breaks the other ties ("Cook County").
         base = re.sub(r"\s+(county|parish|borough|census area|city and borough|municipality)$", "",
                       norm(county["name"]))
-        _, lat, lon = seats.get((base, county["state"]), (0, None, None))
+        seat_pop, lat, lon = seats.get((base, county["state"]), (0, None, None))
         add(0, county["name"], ADMIN2, "US", county["state"], lat, lon,
-            state_pop[county["state"]] // 100, {county["name"]})
+            seat_pop + state_pop[county["state"]] // 1000, {county["name"]})
     for city in cities.values():
         names = {city["name"]}
         # Alternate names of small places are mostly other languages' words and local
@@ -386,6 +389,7 @@ class Mention:
     capital_cue: bool = False
     part: bool = False  # a part of the place was named ("Southwest Philadelphia")
     agency: bool = False  # heads an agency's name ("Austin Police Department")
+    outlet: bool = False  # heads an outlet's name ("The Augusta Chronicle")
     resolved: int | None = None
 
 
@@ -494,6 +498,8 @@ class PlaceResolver:
                     continue
                 ent = ent_of.get(i)
                 label = None
+                outlet = end < n and not upper and norm(doc[end].text) in gaz.outlet_heads and \
+                    doc[end].text[:1].isupper()
                 if upper:
                     # The NER reads capitals as names of anything ("GUATEMALA ON" as an ORG):
                     # only its place labels are worth keeping.
@@ -503,16 +509,25 @@ class PlaceResolver:
                     lead = doc[ent.start:i].text.lower() in ("", "the")
                     agency = ent.label_ == "ORG" and lead and end < ent.end and \
                         any(t.lower_ in _AGENCY_WORDS for t in doc[end:ent.end])
-                    if not (ent.start == i and ent.end == end) and not agency:
+                    outlet = outlet or (ent.label_ != "PERSON" and lead and end < ent.end and not upper
+                                        and any(norm(t.text) in gaz.outlet_heads for t in doc[end:ent.end]))
+                    if not (ent.start == i and ent.end == end) and not agency and not outlet:
                         continue
                     label = ent.label_ if not agency else None
                 elif ent is not None and ent.label_ in ("GPE", "LOC"):
                     label = ent.label_  # a place inside a longer place entity
-                if end < n and ((norm(doc[end].text) in gaz.outlet_heads and not upper) or
-                                norm(doc[end].text) in _NOT_PLACE_HEADS) and (
+                if outlet:
+                    # "The Augusta Chronicle": the outlet's home town, where it reports from.
+                    if take(i, end, None):
+                        out[-1].outlet = True
+                        out[-1].role = "report"
+                        matched, i = True, end
+                        break
+                    continue
+                if end < n and norm(doc[end].text) in _NOT_PLACE_HEADS and (
                         upper or doc[end].text[:1].isupper()):
-                    # "Denver Post", "Ashland Avenue": the name belongs to an outlet or a street,
-                    # and so do its parts ("San" of "San Antonio Express").
+                    # "Ashland Avenue": the name belongs to a street, and so do its parts ("San"
+                    # of "San Antonio Street").
                     if gaz.lookup(norm(doc[i:end].text), doc[i:end].text, upper):
                         matched, i = True, end
                         break
@@ -567,7 +582,7 @@ class PlaceResolver:
                     states[code] += 3
                     countries["US"] += 3
                     for men in mentions:
-                        if men.role == "report":
+                        if men.role == "report" and not men.outlet:
                             men.a1, men.cc = code, "US"
                 elif key in gaz.country_alias:
                     countries[gaz.country_alias[key]] += 3
@@ -581,8 +596,8 @@ class PlaceResolver:
                 nxt = doc[men.end]
                 if nxt.lower_ in _ADMIN_HEADS:
                     men.cue = True  # "Usulutan department"
-                if nxt.lower_ in _AGENCY_WORDS and not upper:
-                    men.cue = men.agency = True  # "Conroe police"
+                if (nxt.lower_ in _AGENCY_WORDS or nxt.lower_ in _RESIDENT_WORDS) and not upper:
+                    men.cue = men.agency = True  # "Conroe police", "Augusta man"
                 if nxt.text == "," and men.end + 1 < len(doc):
                     end_char = doc[men.end - 1].idx + len(doc[men.end - 1].text)
                     q = self._qual.match(text, end_char)
@@ -629,11 +644,14 @@ class PlaceResolver:
         gaz = self.gaz
         kinds = {gaz.kind(i) for i in men.ids}
         weak = men.key in gaz.weak
-        if men.role == "report":
+        if men.role == "report" and not men.outlet:
             return True  # a dateline names a place, whatever the NER thinks
         pop = max(self.ix["pop"][i] for i in men.ids)
-        if men.agency and pop >= _TOWN and kinds & {CITY}:
-            return True  # "Austin police", "Mobile Police Department": the NER's PERSON is wrong
+        if (men.agency or men.outlet) and pop >= _TOWN and kinds & {CITY, ADMIN1}:
+            # "Austin police", "Augusta man", "The Augusta Chronicle": the NER's PERSON is wrong.
+            return True
+        if men.outlet:
+            return False
         if men.label == "PERSON" and (weak or not (kinds & {COUNTRY, CONTINENT})):
             # People: a PERSON span that is a big city is a mislabel, anything else is a person.
             if weak or max((self.ix["pop"][i] for i in men.ids), default=0) < _BIG_CITY * 5:
