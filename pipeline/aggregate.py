@@ -7,10 +7,10 @@ fact kind (`triggers.split_events`, `geo.event_location`, `dates.event_date`,
 `merge_events` then counts each real-world event once across a batch. Two event records from
 different articles are the same event when all of these hold:
 
-- **type**: a shared ACLED type family (political violence = battles, explosions/remote
-  violence, violence against civilians, riots; demonstrations = protests, riots; strategic
-  developments); an untyped record (no ACLED type found, e.g. an ordinary shooting) makes no
-  claim and is compatible with any type;
+- **type**: the same ACLED event type (ACLED codes a battle and a shelling in one town on one
+  day as two events), except that riots also match protests (a protest turned violent) and
+  violence against civilians (mob violence another outlet calls an attack); an untyped record
+  (no ACLED type found, e.g. an ordinary shooting) makes no claim and matches any type;
 - **date**: their date intervals (`date_low`..`date_high`, or `event_date`) overlap or lie at
   most `MERGE_DAYS` (2) days apart, and at most `MERGE_DAYS_PRECISE` (1) when both are known to
   the day (in a big city, shootings two days apart are usually two shootings); an interval
@@ -21,6 +21,9 @@ different articles are the same event when all of these hold:
   coordinates, their location names are equal (and their admin1 do not differ);
 - **actors**: compatible: unless both have typed actors (ACLED inter codes) and share neither
   an actor type nor an actor name (untyped names, e.g. a suspect's, make no claim);
+- **counts**: the killed figures could be one toll: neither is an outlier against the other
+  (the credibility rule below), and one report does not say nobody died while the other
+  reports a death;
 - **articles**: an event never absorbs two records of one article (the article's own split into
   events is kept).
 
@@ -94,15 +97,13 @@ CREDIBLE_FACTOR = 2
 CREDIBLE_SLACK = 2
 OUTCOMES = ("killed", "injured", "arrested")
 
-# ACLED's groups of event types; an unknown type is its own family. Riots (violent
-# demonstrations, mob violence) sit in both groups: one outlet's riot is another's attack.
-TYPE_FAMILIES: dict[str, frozenset[str]] = {
-    "battles": frozenset({"political_violence"}),
-    "explosions_remote_violence": frozenset({"political_violence"}),
-    "violence_against_civilians": frozenset({"political_violence"}),
-    "protests": frozenset({"demonstrations"}),
-    "riots": frozenset({"demonstrations", "political_violence"}),
-    "strategic_developments": frozenset({"strategic_developments"}),
+# Event types that two reports of one event may carry besides the same type: a riot is a
+# protest turned violent, or mob violence that another outlet calls an attack on civilians.
+# ACLED codes a battle and a shelling on one day in one town as two events, so they stay apart.
+TYPE_MATCHES: dict[str, frozenset[str]] = {
+    "riots": frozenset({"riots", "protests", "violence_against_civilians"}),
+    "protests": frozenset({"protests", "riots"}),
+    "violence_against_civilians": frozenset({"violence_against_civilians", "riots"}),
 }
 
 _EARTH_KM = 6371.0088
@@ -141,11 +142,12 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
 # --------------------------------------------------------------------------- merging
 
 
-def type_family(event_type: str | None) -> frozenset[str] | None:
-    """The ACLED families of an event type (None for an untyped event)."""
-    if not event_type:
-        return None
-    return TYPE_FAMILIES.get(event_type, frozenset({event_type}))
+def types_match(a: str | None, b: str | None) -> bool:
+    """Whether two reports' event types allow them to be one event; no type found is no
+    claim, so an untyped report matches any type."""
+    if not a or not b:
+        return True
+    return b in TYPE_MATCHES.get(a, frozenset({a}))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -166,7 +168,7 @@ class _Record:
 
     event: Event
     articles: frozenset[str]
-    family: frozenset[str] | None
+    event_type: str | None
     country: str
     low: int  # date interval as day ordinals
     high: int
@@ -199,7 +201,7 @@ def _record(event: Event) -> _Record | None:
     return _Record(
         event=event,
         articles=frozenset(a for a in event.article_ids.split(";") if a) or frozenset({event.event_id}),
-        family=type_family(event.event_type),
+        event_type=event.event_type,
         country=country,
         low=low.toordinal(),
         high=high.toordinal(),
@@ -240,19 +242,28 @@ def _actors_compatible(a: _Record, b: _Record) -> bool:
     return bool(a.inter_codes & b.inter_codes) or bool(a.actor_names & b.actor_names)
 
 
-def _types_compatible(a: _Record, b: _Record) -> bool:
-    # No type found is no claim: an untyped record does not contradict a typed one.
-    return a.family is None or b.family is None or bool(a.family & b.family)
+def _counts_compatible(a: Event, b: Event) -> bool:
+    """Whether two reports' killed figures could be one toll: not each other's outliers (the
+    credibility rule of the count policy), and not "nobody died" against a death."""
+    low_a, low_b = a.killed_low, b.killed_low
+    if low_a is None or low_b is None:
+        return True
+    best_a, best_b = a.killed_best or low_a, b.killed_best or low_b
+    if low_a > CREDIBLE_FACTOR * best_b + CREDIBLE_SLACK or low_b > CREDIBLE_FACTOR * best_a + CREDIBLE_SLACK:
+        return False
+    exact_a, exact_b = a.killed_high == low_a, b.killed_high == low_b
+    return not (exact_a and exact_b and (low_a == 0) != (low_b == 0))
 
 
 def same_event(a: _Record, b: _Record) -> bool:
     """Whether two merge records may be one real-world event (see the module docstring)."""
     return (
         not (a.articles & b.articles)
-        and _types_compatible(a, b)
+        and types_match(a.event_type, b.event_type)
         and _day_gap(a, b) <= (MERGE_DAYS_PRECISE if a.precision == b.precision == 1 else MERGE_DAYS)
         and _same_place(a, b)
         and _actors_compatible(a, b)
+        and _counts_compatible(a.event, b.event)
     )
 
 

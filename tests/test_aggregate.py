@@ -114,8 +114,9 @@ def test_events_of_one_article_are_never_merged() -> None:
 @pytest.mark.parametrize(
     ("other", "together"),
     [
-        ({"event_type": "protests"}, True),  # same family: demonstrations
-        ({"event_type": "battles"}, True),  # riots are also political violence
+        ({"event_type": "protests"}, True),  # a protest turned violent
+        ({"event_type": "violence_against_civilians"}, True),  # mob violence called an attack
+        ({"event_type": "battles"}, False),
         ({"event_type": "strategic_developments"}, False),
         ({"event_type": None}, True),  # untyped: no claim, no contradiction
         ({"day": "2023-03-05"}, True),  # next day
@@ -139,8 +140,26 @@ def test_merge_rules(other: dict, together: bool) -> None:
     assert (len(merged) == 1) is together
 
 
-def test_protests_and_battles_are_different_families() -> None:
+def test_other_types_must_be_equal() -> None:
     assert len(merge_events([ev("a", event_type="protests"), ev("b", event_type="battles")])) == 2
+    battle = ev("a", event_type="battles")
+    assert len(merge_events([battle, ev("b", event_type="explosions_remote_violence")])) == 2
+    assert len(merge_events([battle, ev("b", event_type="battles")])) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "together"),
+    [
+        (killed(1, 1, 1), killed(14, 14, 14), False),  # each the other's outlier
+        (killed(3, 3, 3), killed(8, 8, 8), True),  # a toll that doubled
+        (killed(0, 0, 0), killed(1, 1, 1), False),  # "nobody died" against a death
+        (killed(0, 0, 0), killed(0, 0, 0), True),
+        ({}, killed(40, 40, 40), True),  # no killed figure: no claim
+        (killed(12, 12, 99), killed(10, 10, None), True),
+    ],
+)
+def test_killed_figures_that_cannot_be_one_toll_keep_events_apart(a: dict, b: dict, together: bool) -> None:
+    assert (len(merge_events([ev("a", **a), ev("b", **b)])) == 1) is together
 
 
 def test_untyped_events_merge_with_each_other() -> None:
