@@ -710,6 +710,8 @@ class _Extractor:
                 continue
             if self.hypothetical(trig) or self.running_total(trig):
                 continue
+            if trig.dep_ in ("amod", "compound") and trig.head.lemma_.lower() in lex.perpetrators:
+                continue  # "the shooting suspect", "a murder suspect": who did it, not who was hit
             supersedes = partitive = False
             arg: Token | None = None
             among = trig.dep_ == "pobj" and trig.head.lower_ == "among"
@@ -749,9 +751,7 @@ class _Extractor:
             if (outcome, arg.i) in used:
                 continue
             used.add((outcome, arg.i))
-            negated = (self.negated(trig) or (trig.dep_ == "pobj" and trig.head.lower_ == "without")) and (
-                outcome != "shot"
-            )
+            negated = self.negated(trig) or (trig.dep_ == "pobj" and trig.head.lower_ == "without")
             for claim in self.count_phrase(arg):
                 if negated:
                     claim.low = claim.best = 0
