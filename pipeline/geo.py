@@ -13,7 +13,6 @@ demonyms, the population prior and "the capital".
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -69,6 +68,7 @@ _CONNECTORS = {"de", "del", "la", "las", "los", "el", "of", "the", "do", "da", "
 _ADMIN_HEADS = {"department", "province", "state", "county", "parish", "region", "municipality",
                 "district", "departament"}
 _MAX_NGRAM = 5
+_IN_WORDS = {"in", "near", "outside", "into", "across", "throughout"}
 # Words that make a named part of a place ("Southwest Philadelphia", "Central Fresno").
 _PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                 "southwest", "central", "downtown", "greater", "upper", "lower", "metro",
@@ -429,8 +429,10 @@ class PlaceResolver:
         gaz = self.gaz
         m = _DATELINE.search(doc.text[:600])
         dl_start, dl_end = m.span("place") if m else (-1, -1)
-        # An entity across a line break is the NER reading a headline into the next line.
-        ents = [ent for ent in doc.ents if "\n" not in ent.text]
+        # An entity across a line break is the NER reading a headline into the next line, and
+        # "in E. Houston" is no person: neither constrains what the n-grams may match.
+        ents = [ent for ent in doc.ents if "\n" not in ent.text and not (
+            ent.label_ in ("PERSON", "ORG") and ent.start > 0 and doc[ent.start - 1].lower_ in _IN_WORDS)]
         ent_of: dict[int, Span] = {}
         for ent in ents:
             for i in range(ent.start, ent.end):
@@ -511,8 +513,10 @@ class PlaceResolver:
                         any(t.lower_ in _AGENCY_WORDS for t in doc[end:ent.end])
                     outlet = outlet or (ent.label_ != "PERSON" and lead and end < ent.end and not upper
                                         and any(norm(t.text) in gaz.outlet_heads for t in doc[end:ent.end]))
-                    if not (ent.start == i and ent.end == end) and not agency and not outlet:
-                        continue
+                    qualified = self._qual.match(doc.text, doc[end - 1].idx + len(doc[end - 1].text))
+                    if not (ent.start == i and ent.end == end) and not agency and not outlet \
+                            and not qualified:
+                        continue  # a piece of a name, unless "Lima, OH" says it is a place
                     label = ent.label_ if not agency else None
                 elif ent is not None and ent.label_ in ("GPE", "LOC"):
                     label = ent.label_  # a place inside a longer place entity
@@ -789,6 +793,7 @@ class PlaceResolver:
         }
 
     def __call__(self, doc: Doc) -> list[dict[str, Any]]:
+        """The place facts of a Doc (dicts valid as PlaceFact without article_id)."""
         self._cooc = Counter()
         upper = _is_upper_text(doc.text)
         mentions = self.candidates(doc, upper)
