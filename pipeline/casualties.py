@@ -310,6 +310,8 @@ class _Extractor:
             return None
         low = tok.lower_
         doc = tok.doc
+        if tok.pos_ in ("PRON", "DET") and low in self.lex.vague and low not in ("some", "many"):
+            return self.count_number_head(tok)  # "both were injured", "several were hurt"
         if tok.pos_ == "PRON" or low in _RELATIVE_PRONOUNS:
             if low in _SINGULAR_PRONOUNS:
                 return _Claim(1, 1, 1, None, [tok], tok.text, "unknown")
@@ -620,7 +622,7 @@ class _Extractor:
             return head, False, False
         return None, False, False
 
-    def condition_argument(self, trig: Token) -> Token | None:
+    def condition_argument(self, trig: Token, depth: int = 0) -> Token | None:
         """Who has the injuries: "suffered wounds", "a man with gunshot wounds", "in critical condition"."""
         head = trig.head
         if head.lower_ in ("to", "from", "of") and head.head.lemma_.lower() in ("die", "succumb", "perish"):
@@ -635,6 +637,8 @@ class _Extractor:
             if head.lower_ in ("to", "from", "of") and governor.lemma_.lower() in ("die", "succumb", "perish"):
                 return None  # "succumbed to his injuries", "died of wounds"
             if governor.pos_ in ("NOUN", "PROPN"):
+                if depth == 0 and not self.is_person(governor) and not self.is_name(governor):
+                    return self.condition_argument(governor, 1)  # "taken to a hospital for minor injuries"
                 return governor
             if governor.pos_ in ("VERB", "AUX"):
                 obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
