@@ -667,8 +667,7 @@ class PlaceResolver:
         if weak:
             if men.label not in ("GPE", "LOC"):
                 return False
-            return bool(kinds & {COUNTRY, ADMIN1}) or pop >= _TOWN or any(
-                self.ix["cc"][i] in countries for i in men.ids)
+            return bool(kinds & {COUNTRY, ADMIN1}) or pop >= _TOWN
         if kinds & {ADMIN1} and men.key in gaz.state_names:
             return True
         single = men.end - men.start == 1
