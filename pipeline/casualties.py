@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,8 +58,6 @@ _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$")
 # Plural nouns for those who report or investigate: a bare "police" is never a count of victims.
 _COLLECTIVE = {"police", "authorities", "officials", "investigators", "detectives", "deputies", "agents", "medics",
                "paramedics", "troops", "forces", "residents", "witnesses", "neighbors", "neighbours"}
-_CONDITION_VERBS = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "hospitalise", "take", "be",
-                    "remain", "list", "leave", "report", "suffering"}
 _BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
 
 
@@ -492,7 +489,8 @@ class _Extractor:
     # ---- triggers ----------------------------------------------------------------------------
     def hypothetical(self, trig: Token) -> bool:
         """A threat, a plan, a possibility or a condition rather than a report."""
-        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in self.lex.hypothetical_heads for c in trig.children):
+        intent = self.lex.hypothetical_heads
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in intent for c in trig.children):
             return True  # "attempted murder", "the plot killing"
         node = trig
         for _ in range(4):
@@ -742,21 +740,22 @@ class _Extractor:
                         arg = self.verb_argument(other, outcome, phrase)
                 if arg is None:
                     arg = self.headline_number(trig)
-            if arg is not None and not self.count_phrase(arg):
+            found = self.count_phrase(arg) if arg is not None else []
+            if arg is not None and not found:
                 # the parser's choice names no people ("four killed as gunmen storm village"): try the
                 # noun the participle hangs on, then a number just before it
                 alt = trig.head if trig.dep_ in ("acl", "amod") and trig.head.i != arg.i else None
-                if alt is not None and self.count_phrase(alt):
+                found = self.count_phrase(alt) if alt is not None else []
+                if found:
                     arg = alt
                 else:
                     arg = self.headline_number(trig) if trig.pos_ in ("VERB", "ADJ") else None
-            if arg is None:
-                continue
-            if (outcome, arg.i) in used:
+                    found = self.count_phrase(arg) if arg is not None else []
+            if arg is None or (outcome, arg.i) in used:
                 continue
             used.add((outcome, arg.i))
             negated = self.negated(trig) or (trig.dep_ == "pobj" and trig.head.lower_ == "without")
-            for claim in self.count_phrase(arg):
+            for claim in found:
                 if negated:
                     claim.low = claim.best = 0
                     claim.high = 0
@@ -941,9 +940,3 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
         out[f"{outcome}_low"], out[f"{outcome}_best"], out[f"{outcome}_high"] = t if t else (None, None, None)
     out["fatalities"] = out["killed_best"]
     return out
-
-
-def facts_of(items: Iterable[dict]) -> Iterator[CasualtyFact]:
-    """Validate component dicts as CasualtyFact (tests and tools)."""
-    for item in items:
-        yield CasualtyFact(**item)
