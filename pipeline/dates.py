@@ -81,7 +81,7 @@ _LAST_NIGHT = re.compile(r"\blast night\b")
 _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 _AGO = re.compile(
     r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r" (?P<unit>day|week|month)s? (?:ago|earlier|before)\b"
+    r" (?P<unit>day|week|month)s? ago\b"
 )
 _WEEKEND = re.compile(r"\bweekend\b")
 _THIS_WEEK = re.compile(r"\bthis week\b")

@@ -64,6 +64,7 @@ DAY_TABLE = [
     ("this morning", "2020-06-15", "2020-06-15", None, None, 1),
     ("the day before yesterday", "2022-03-01", "2022-02-27", None, None, 1),
     ("two days ago", "2022-01-01", "2021-12-30", None, None, 1),
+    ("a week ago", "2022-01-12", "2022-01-05", "2022-01-02", "2022-01-08", 2),
     ("Jan. 5", "2022-01-06", "2022-01-05", None, None, 1),
     ("Dec. 30", "2022-01-06", "2021-12-30", None, None, 1),  # no year: the one before publication
     ("5 January", "2022-01-06", "2022-01-05", None, None, 1),
@@ -125,6 +126,8 @@ NOT_EVENT_DATES = [
     "tomorrow",
     "next week",
     "Feb. 29",  # published in a non-leap year: no such day
+    "two days later",  # counted from a day of the story, not from publication
+    "a week earlier",
     "16",  # a bare number is no date
     "13th",  # nor an ordinal ("the 13th victim")
 ]
