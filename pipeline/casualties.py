@@ -507,6 +507,8 @@ class _Extractor:
                 return True
             if node.dep_ not in ("xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp", "oprd"):
                 break
+            if node.dep_ == "conj" and any(c.dep_ in _SUBJ for c in node.children):
+                break  # a coordinated clause with its own subject stands on its own
             node = node.head
         return False
 

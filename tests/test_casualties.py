@@ -219,10 +219,7 @@ def test_seed_casualties(annotate, seed_gold: dict) -> None:
         key = (gold["outcome"], gold["count"]["low"], gold["count"]["high"], gold["victims"])
         if gold.get("optional"):
             continue
-        if gold["victims"] == "rioters":  # "protesters" or "attackers": one crowd, either name
-            assert any(k[:3] == key[:3] and k[3] in ("rioters", "protesters") for k in got), key
-        else:
-            assert key in got, key
+        assert key in got, key
     beheaded = [f for f in facts if f.partitive and f.outcome == "killed"]
     assert beheaded and beheaded[0].count_best == 1
     out = reconcile(facts)
