@@ -1002,7 +1002,9 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact]) -> dict
                   and (p.geo_precision or 3) <= (chosen.geo_precision or 3)
                   and p.country_iso2 == chosen.country_iso2
                   and (chosen.feature in ("country", "region") or p.admin1 == chosen.admin1)]
-        finer = best(inside)
+        # The dateline first, then the town named closest to where the event is placed.
+        finer = min(inside, key=lambda p: (p.geo_precision or 3, p.role != "report",
+                                           abs(p.char_start - chosen.char_start)), default=None)
         if finer is not None and (finer.geo_precision, finer.latitude is None) < (
                 chosen.geo_precision, chosen.latitude is None):
             chosen = finer
