@@ -232,8 +232,10 @@ class _Extractor:
         for child in tok.children:  # "security forces", "police personnel"
             if child.dep_ in ("compound", "amod") and child.lemma_.lower() in self.lex.victim_type:
                 return self.lex.victim_type[child.lemma_.lower()], False
-        if tok.ent_type_ in ("PERSON", "NORP") or (tok.pos_ == "PROPN" and self.is_name(tok)):
+        if tok.ent_type_ == "NORP":
             return "civilians", False
+        # a bare name says nothing of the role ("Officer Cottrell" elsewhere): unknown, so that it
+        # merges with the typed mentions of the same person instead of adding to them
         return "unknown", False
 
     @staticmethod
@@ -297,7 +299,8 @@ class _Extractor:
             num.i > 0 and doc[num.i - 1].lower_.rstrip(".") in _MONTHS
         ):
             return True  # "the massacre of 16 November", "on Jan. 5"
-        if 1 < num.i < len(doc) - 1 and doc[num.i - 1].text == "," and doc[num.i + 1].text in (",", ";", "of", ")"):
+        after = doc[num.i + 1].text if num.i + 1 < len(doc) else "."
+        if num.i > 1 and doc[num.i - 1].text == "," and after in (",", ";", "of", ")", "-", "\u2013", "|", "."):
             return doc[num.i - 2].pos_ in ("PROPN", "NOUN")  # "Justin Burns, 14, of Palisade": an age
         return False
 
@@ -461,7 +464,13 @@ class _Extractor:
         if arg.dep_ in _SUBJ:  # a second subject the parser could not coordinate
             parts += [c for c in arg.head.children if c.dep_ == arg.dep_ and c.i > arg.i]
         if arg.pos_ in ("NOUN", "PROPN", "NUM"):
-            parts += [c for c in arg.conjuncts if c.i > arg.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            parts += [
+                c for c in arg.conjuncts
+                if c.i > arg.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+                # "one dead, two critical": a conjunct with its own predicate is another claim
+                and not any(g.pos_ in ("ADJ", "VERB") and g.dep_ in ("amod", "acl", "acomp") and g.i > c.i
+                            for g in c.children)
+            ]
             if arg.tag_ in ("NN", "NNP") or arg.lower_ == "one":
                 # "one lieutenant, four soldiers and three civilians": the parser makes the list an apposition
                 for app in arg.children:

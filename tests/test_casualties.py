@@ -59,7 +59,7 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     # appositions, names, ages
     ("A 17-year-old boy was shot dead on Elm Street.", [(K, 1, 1, 1, "civilians")]),
     ("The victim, Maria Lopez, 34, died of her wounds on Monday.", [(K, 1, 1, 1, "civilians")]),
-    ("John Carter, 52, of Springfield, was killed in the crash.", [(K, 1, 1, 1, "civilians")]),
+    ("John Carter, 52, of Springfield, was killed in the crash.", [(K, 1, 1, 1, "unknown")]),
     ("A 30-year-old was wounded in the leg.", [(I, 1, 1, 1, "civilians")]),
     ("Two men, aged 19 and 23, were arrested at the scene.", [(A, 2, 2, 2, "civilians")]),
     ("One army captain, three soldiers and two civilians were killed.",
