@@ -470,6 +470,38 @@ def _background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
     return found
 
 
+_MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll"}
+
+
+def _generic_plural(span: Span, ctx: SentenceContext, event_nouns: frozenset[str]) -> bool:
+    """Whether the trigger is a bare plural event noun of talk about violence in general
+    ("bombings and massacres must stop"), not a report: no article, number or owner, no date in
+    the sentence, and not the subject of a verb in the past ("bombings killed 12")."""
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN") or not head.lower_.endswith("s") or head.lower_ not in event_nouns:
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in head.children):
+        return False
+    if "DATE" in ctx.ent_labels or "TIME" in ctx.ent_labels:
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.tag_ in ("VBD", "VBN"):
+        return False
+    return True
+
+
+def _modal(span: Span) -> bool:
+    """Whether the trigger, or the verb it depends on, is under a modal ("we will continue
+    our attacks", "could kidnap"): a possibility or a threat, not a report."""
+    tok = span.root
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok.head is tok or tok.pos_ == "VERB" and tok.dep_ not in ("xcomp", "ccomp"):
+            break
+        tok = tok.head
+    return False
+
+
 def _protesters_act(ctx: SentenceContext, cues: dict[str, frozenset[str]]) -> bool:
     """Whether protesters are the doers of some violent act of the sentence."""
     for tok in ctx.sent:
@@ -592,6 +624,9 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
         if got is None:
             continue
         etype, sub, prio = got
+        if etype in VIOLENT and etype != "protests" and entry.rule != "clash" and (
+                _generic_plural(span, ctx, cues["event_nouns"]) or prio < STRONG and _modal(span)):
+            continue
         if prio < STRONG:
             background = _background(span, cues)
             if background == "intent":

@@ -110,6 +110,19 @@ def test_intent_is_not_an_event(events_of: Callable[[str], EventList]) -> None:
     assert all(e[0] != "violence_against_civilians" for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "Bombings and kidnappings must stop, the bishop told the congregation.",
+    "The rebel commander said his men will continue their attacks on the capital.",
+])
+def test_talk_about_violence_is_not_an_event(events_of: Callable[[str], EventList], text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_specific_plural_is_an_event(events_of: Callable[[str], EventList]) -> None:
+    events = events_of("Two bombings killed 12 people in the capital on Monday.")
+    assert events and events[0][0] == "explosions_remote_violence"
+
+
 def test_trigger_facts_are_valid_and_located(annotate: Callable[..., Doc]) -> None:
     text = "Protesters marched through the city. Later, police arrested 20 of them."
     doc = annotate(text)
