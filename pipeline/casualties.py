@@ -57,7 +57,8 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$")
 # Plural nouns for those who report or investigate: a bare "police" is never a count of victims.
 _COLLECTIVE = {"police", "authorities", "officials", "investigators", "detectives", "deputies", "agents", "medics",
-               "paramedics", "troops", "forces", "residents", "witnesses", "neighbors", "neighbours"}
+               "paramedics", "troops", "forces", "residents", "witnesses", "neighbors", "neighbours", "officers",
+               "cops", "troopers"}
 _BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
 
 
@@ -366,7 +367,7 @@ class _Extractor:
             return _Claim(2, 2, None, "plural", [lead, tok], victims, vtype, False, perp)
         for child in tok.lefts:  # "a third victim": at least three
             rank = _ORDINALS.get(child.lower_) or (int(child.lower_[:-2]) if _ORDINAL_RE.match(child.lower_) else 0)
-            if child.dep_ == "amod" and 1 < rank < 100 and self.is_person(tok):
+            if child.dep_ == "amod" and 1 < rank <= 10 and self.is_person(tok):  # "the 18th child this year": a tally
                 return _Claim(rank, rank, None, "ordinal", [self.left_lead(tok), tok], victims, vtype, False, perp)
         if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP", "ORG", ""):
             return None
@@ -723,8 +724,10 @@ class _Extractor:
                 continue
             if self.hypothetical(trig) or self.running_total(trig):
                 continue
-            if trig.dep_ in ("amod", "compound") and trig.head.lemma_.lower() in lex.perpetrators:
-                continue  # "the shooting suspect", "a murder suspect": who did it, not who was hit
+            if trig.dep_ in ("amod", "compound") and (
+                trig.head.lemma_.lower() in lex.perpetrators or (outcome == "shot" and not self.is_person(trig.head))
+            ):
+                continue  # "the shooting suspect", "a shooting scene": who did it or where, not who was hit
             supersedes = partitive = False
             arg: Token | None = None
             among = trig.dep_ == "pobj" and trig.head.lower_ == "among"
