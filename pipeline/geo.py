@@ -60,7 +60,14 @@ _VAGUE_REGION = re.compile(
     r"|the\s+(?:north|south|east|west)(?:ern)?\s+(?:part|region|regions)\s+of\s+the\s+country)\b",
     re.IGNORECASE,
 )
-_UPPER_SHARE = 0.7  # letters that are upper case above which a text is treated as wire copy
+_UPPER_SHARE = 0.7
+_UPPER_LETTER = re.compile(r"[A-Z]")
+_LOWER_LETTER = re.compile(r"[a-z]")
+# Words that begin names but are never one alone when a capitalised word follows ("San Jan
+# County" with a typo is not San in Mali).
+_FRAGMENTS = {"san", "santa", "santo", "sao", "st", "saint", "ste", "el", "la", "los", "las",
+              "new", "fort", "ft", "port", "mount", "mt", "lake", "north", "south", "east",
+              "west", "upper", "lower", "great", "little", "old", "de", "del"}  # letters that are upper case above which a text is treated as wire copy
 _LOCATIVE = {"in", "near", "at", "from", "to", "of", "outside", "into", "across", "toward",
              "towards", "around", "throughout", "inside", "between", "and", "via", "through"}
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "of", "the", "do", "da", "dos", "das", "y",
@@ -394,14 +401,15 @@ class Mention:
 
 
 def _is_upper_text(text: str) -> bool:
-    letters = [c for c in text[:3000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > _UPPER_SHARE
+    # The whole text: a page may open with upper-case menus above lower-case prose.
+    n_upper, n_lower = len(_UPPER_LETTER.findall(text)), len(_LOWER_LETTER.findall(text))
+    return n_upper + n_lower > 0 and n_upper / (n_upper + n_lower) > _UPPER_SHARE
 
 
 def _capitalised(tok_text: str, upper: bool) -> bool:
     if not tok_text[:1].isalpha():
         return False
-    return upper or tok_text[0].isupper()
+    return tok_text[0].isupper() if not upper else not any(c.islower() for c in tok_text)
 
 
 class PlaceResolver:
@@ -535,6 +543,9 @@ class PlaceResolver:
                     if gaz.lookup(norm(doc[i:end].text), doc[i:end].text, upper):
                         matched, i = True, end
                         break
+                    continue
+                if size == 1 and end < n and doc[end].text[:1].isupper() and tok.lower_.rstrip(".") \
+                        in _FRAGMENTS:
                     continue
                 if take(i, end, label):
                     if ent is not None and ent.label_ == "ORG" and not upper:
@@ -871,7 +882,8 @@ class PlaceResolver:
                     and self.ix["pop"][idx] < _BIG_CITY:
                 continue  # a neighbourhood of the story's city, matching a small town elsewhere
             if not upper and dominant and not (men.a1 or men.cc) and self.gaz.kind(idx) == CITY \
-                    and self.ix["cc"][idx] != dominant and self.ix["pop"][idx] < _BIG_CITY \
+                    and self.ix["cc"][idx] != dominant and (
+                        self.ix["pop"][idx] < _BIG_CITY or men.key in self.gaz.weak) \
                     and anchor[dominant] >= 2 * anchor.get(self.ix["cc"][idx], 0):
                 continue  # "East Side" in a San Antonio story is no town abroad
             if men.role == "other" and self._event_sentence(doc[men.start:men.end]):
