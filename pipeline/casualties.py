@@ -39,6 +39,7 @@ _UPPER_RE = re.compile(r"[A-Z]")
 _LOWER_RE = re.compile(r"[a-z]")
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_YEAR_IN_RE = re.compile(r"\b(1[89]|20)\d\d\b")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 # A time span that makes a count a running total ("since 1980", "in the past ten years", "this year").
 _SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b")
@@ -350,6 +351,9 @@ class _Extractor:
         vtype, perp = typed
         qtok = self.quantity_child(tok)
         victims = self.victim_words(tok)
+        of_num = self.of_pobj(tok)
+        if qtok is None and of_num is not None and of_num.like_num and not list(of_num.children):
+            qtok = of_num  # "a family of five"
         if qtok is not None:
             if _YEAR_RE.match(qtok.lower_) and not self.is_person(tok):
                 return None  # "December 5, 2015 Mastic Beach"
@@ -528,8 +532,16 @@ class _Extractor:
         if clause.pos_ not in ("VERB", "AUX", "ADJ") and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
         for tok in clause.subtree:
-            if tok.lower_ in ("since", "annually", "yearly") and tok.head in (clause, trig):
+            if tok.lower_ in ("annually", "yearly") and tok.head in (clause, trig):
                 return True
+            if tok.lower_ == "since" and (tok.head in (clause, trig) or tok.head.head in (clause, trig)):
+                # "since 1980", "since January", "since the war began": a running total;
+                # "since Monday", "since the unrest began on Sunday": the toll of an event still going on
+                span_text = " ".join(t.lower_ for t in (tok.subtree if tok.dep_ == "prep" else tok.head.subtree))
+                if _YEAR_IN_RE.search(span_text) or any(m in span_text.split() for m in _MONTHS) or any(
+                    w in span_text.split() for w in ("war", "conflict", "insurgency", "independence", "records")
+                ):
+                    return True
             if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
                 ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
                 if ent is not None and _SPAN_RE.search(ent.text.lower()) and "old" not in ent.text.lower():
@@ -555,6 +567,8 @@ class _Extractor:
             if subj is not None:
                 return subj
         elif dobj is not None:
+            if dobj.lemma_.lower() == "life":  # "claimed the lives of 12 people"
+                return self.of_pobj(dobj) or dobj
             return dobj
         elif (
             subj is not None
