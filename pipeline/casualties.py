@@ -297,8 +297,10 @@ class _Extractor:
             return True  # "John Smith, 25," is his age
         if num.i > 0 and doc[num.i - 1].lower_ in ("aged", "age", "ages"):
             return True
-        if doc[num.i + 1 : num.i + 2].text.lower().rstrip(".") in _MONTHS or (
-            num.i > 0 and doc[num.i - 1].lower_.rstrip(".") in _MONTHS
+        nxt_word = next((t for t in doc[num.i + 1 : num.i + 3] if not t.is_space), None)
+        prv_word = next((t for t in reversed(doc[max(num.i - 2, 0) : num.i]) if not t.is_space), None)
+        if (nxt_word is not None and nxt_word.lower_.rstrip(".") in _MONTHS) or (
+            prv_word is not None and prv_word.lower_.rstrip(".") in _MONTHS
         ):
             return True  # "the massacre of 16 November", "on Jan. 5"
         after = doc[num.i + 1].text if num.i + 1 < len(doc) else "."
