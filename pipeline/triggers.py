@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import IS_ALPHA, IS_UPPER, LEMMA, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -116,6 +116,7 @@ class TriggerData:
     hashes: dict[str, np.ndarray] = field(default_factory=dict)  # cue name -> word hashes
     gapped_required: list[list[list[str]]] = field(default_factory=list)  # see _required_forms
     gapped_hashes: list[list[np.ndarray]] = field(default_factory=list)  # the same as LOWER hashes
+    gapped_sets: list[list[frozenset[int]]] = field(default_factory=list)  # and as sets
 
 
 def _fixed_forms(pattern: str, irregular: dict[str, list[str]]) -> list[list[str]] | None:
@@ -195,8 +196,10 @@ def _hash_cues(data: TriggerData, vocab: Vocab) -> None:
     wanted["conflict_doc"] = cues["conflict"] | cues["nonstate"]
     wanted["protest_doc"] = frozenset({"protester", "demonstrator", "rioter"})
     data.hashes = {name: word_hashes(vocab, words) for name, words in wanted.items()}
-    data.gapped_hashes = [[np.array(sorted({vocab.strings.add(f) for f in forms}), dtype=np.uint64)
-                           for forms in slots] for slots in data.gapped_required]
+    data.gapped_sets = [[frozenset(vocab.strings.add(f) for f in forms) for forms in slots]
+                        for slots in data.gapped_required]
+    data.gapped_hashes = [[np.array(sorted(hashes), dtype=np.uint64) for hashes in slots]
+                          for slots in data.gapped_sets]
 
 
 def word_hashes(vocab: Vocab, words: Iterable[str]) -> np.ndarray:
@@ -212,8 +215,11 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        arr = doc.to_array([LOWER, LEMMA, POS, SENT_START])
+        arr = doc.to_array([LOWER, LEMMA, POS, SENT_START, IS_ALPHA, IS_UPPER])
         self.lower, self.lemma, self.pos = arr[:, 0], arr[:, 1], arr[:, 2]
+        alpha = arr[:400, 4].astype(bool)
+        # An all-caps wire (MUC-style): names are not capitalised apart from other words.
+        self.mostly_upper = bool(alpha.any()) and arr[:400, 5][alpha].mean() > 0.8
         starts = np.flatnonzero(arr[:, 3].astype(np.int64) == 1) if len(doc) else np.array([0])
         if not len(starts) or starts[0] != 0:
             starts = np.concatenate([[0], starts])
@@ -539,7 +545,10 @@ def _matches(doc: Doc, index: DocIndex, matcher: Matcher, phrase_matcher: Phrase
     n_sents = len(index.starts)
     present: dict[int, np.ndarray] = {}
     candidates = np.zeros(n_sents, dtype=bool)
-    for slots in data.gapped_hashes:
+    words = set(index.lower.tolist())
+    for slots, slot_sets in zip(data.gapped_hashes, data.gapped_sets):
+        if any(words.isdisjoint(needed) for needed in slot_sets):
+            continue  # a word the pattern needs is nowhere in the Doc
         ok = np.ones(n_sents, dtype=bool)
         for hashes_ in slots:
             if id(hashes_) not in present:
@@ -556,8 +565,7 @@ def _matches(doc: Doc, index: DocIndex, matcher: Matcher, phrase_matcher: Phrase
     return matches
 
 
-def _disasters(doc: Doc, index: DocIndex, taken: set[int], data: TriggerData,
-               text: str) -> tuple[list[dict], set[int]]:
+def _disasters(doc: Doc, index: DocIndex, taken: set[int], data: TriggerData) -> tuple[list[dict], set[int]]:
     """Vetoing facts for the disaster and accident words of the Doc (one per sentence), and
     the numbers of their sentences."""
     out: list[dict] = []
@@ -579,17 +587,15 @@ def _disasters(doc: Doc, index: DocIndex, taken: set[int], data: TriggerData,
             continue
         sentences.add(k)
         tok = doc[int(i)]
-        out.append(_fact(text, index.sent(k), tok.idx, tok.idx + len(tok.text), DISASTER, None, 0, True))
+        out.append(_fact(tok.text, index.sent(k), tok.idx, DISASTER, None, 0, True))
     return out, sentences
 
 
 def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, data: TriggerData) -> list[dict]:
     """Trigger facts (dicts valid as TriggerFact minus article_id) of one annotated Doc."""
     cues = data.cues
-    text = doc.text  # Doc.text joins every token: once per Doc
-    letters = [c for c in text[:2000] if c.isalpha()]
-    mostly_upper = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     index = DocIndex(doc)
+    mostly_upper = index.mostly_upper
     matches = _matches(doc, index, matcher, phrase_matcher, data)
     # Longest match first, then the strongest entry: overlapping weaker matches give way.
     matches.sort(key=lambda m: (-(m[2] - m[1]), -data.entries[int(doc.vocab.strings[m[0]])].priority))
@@ -607,7 +613,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
         taken.update(range(start, end))
         kept.append((entry, span))
     # Disaster words: veto weak triggers and mark the article for split_events.
-    out, disaster_sents = _disasters(doc, index, taken, data, text)
+    out, disaster_sents = _disasters(doc, index, taken, data)
     hashes = data.hashes
     doc_flags = {"conflict": bool(index.has(hashes["conflict_doc"]).any()),
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
@@ -645,8 +651,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
         refined = []
     refined = _absorb_generic_attacks(refined)
     for etype, sub, prio, span in refined:
-        out.append(_fact(text, index.sent_of(span.start), span.start_char, span.end_char, etype, sub, prio,
-                         False))
+        out.append(_fact(span.text, index.sent_of(span.start), span.start_char, etype, sub, prio, False))
     out.sort(key=lambda f: f["char_start"])
     return out
 
@@ -663,14 +668,14 @@ def _absorb_generic_attacks(refined: list[tuple[str, str, int, Span]]) -> list[t
             else (t, s, p, span) for t, s, p, span in refined]
 
 
-def _fact(text: str, sent: Span, start: int, end: int, etype: str, sub: str | None, prio: int,
+def _fact(text: str, sent: Span, start: int, etype: str, sub: str | None, prio: int,
           vetoes: bool) -> dict:
     return {
         "kind": "trigger",
-        "text": text[start:end],
+        "text": text,
         "sentence": sent.text,
         "char_start": start,
-        "char_end": end,
+        "char_end": start + len(text),
         "event_type": etype,
         "sub_event_type": sub,
         "priority": prio,
