@@ -50,7 +50,7 @@ _SPACES = re.compile(r"\s+")
 _DATELINE = re.compile(
     r"(?m)^[ \t|]*(?P<place>[A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{0,24}?[A-Za-z.]))?"
-    r"(?:,\s*\d{1,2}\s+[A-Z]{3}\s+\d{2,4})?"
+    r"(?:,\s*\d{1,2}\s+[A-Z]{3}(?:\s+\d{2,4})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-\u2013\u2014])\s"
 )
 # "the country's west", "the northern part of the country": a vague part of the article's country.
@@ -420,6 +420,7 @@ class PlaceResolver:
         self.gaz = gaz
         self.ix = gaz.index
         self._cooc: Counter = Counter()
+        self._capitals = set(self.ix["capitals"].values())
         self._postal = {k.split(".")[1] for k in self.ix["admin1_names"] if k.startswith("US.")}
         forms = set(gaz.state_abbrev_raw) | {n for k, n in self.ix["admin1_names"].items()
                                              if k.startswith("US.")}
@@ -763,6 +764,8 @@ class PlaceResolver:
                     s += 2.0
             if i in capital_ids:
                 s += 3.0
+            elif i in self._capitals:
+                s += 2.0  # a national capital is what a bare capital's name means
             return s
 
         return max(ids, key=score) if kinds else ids[0]
