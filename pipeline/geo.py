@@ -523,9 +523,9 @@ class PlaceResolver:
                         any(t.lower_ in _AGENCY_WORDS for t in doc[end:ent.end])
                     outlet = outlet or (ent.label_ != "PERSON" and lead and end < ent.end and not upper
                                         and any(norm(t.text) in gaz.outlet_heads for t in doc[end:ent.end]))
-                    qualified = self._qual.match(doc.text, doc[end - 1].idx + len(doc[end - 1].text))
                     if not (ent.start == i and ent.end == end) and not agency and not outlet \
-                            and not qualified:
+                            and not (end < n and doc[end].text == "," and self._qual.match(
+                                doc.text, doc[end - 1].idx + len(doc[end - 1].text))):
                         continue  # a piece of a name, unless "Lima, OH" says it is a place
                     label = ent.label_ if not agency else None
                 elif ent is not None and ent.label_ in ("GPE", "LOC"):
