@@ -535,9 +535,10 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
                 "sentence": span.sent.text if doc.has_annotation("SENT_START") else text,
                 "char_start": start,
                 "char_end": end,
-                "date": found.date,
-                "date_low": found.date_low,
-                "date_high": found.date_high,
+                # ISO strings, not dates: Doc extensions must survive msgpack (n_process > 1).
+                "date": found.date.isoformat(),
+                "date_low": found.date_low.isoformat(),
+                "date_high": found.date_high.isoformat(),
                 "time_precision": found.time_precision,
                 "role": role,
                 "governor": _lemma(governor, lex) if governor is not None else None,

@@ -125,10 +125,21 @@ def annotate(
     pending: OrderedDict[str, Article] = OrderedDict()
     errors: dict[str, str] = {}
 
-    def on_error(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+    def on_error(name: str | None, proc: object, docs: list[Doc] | None, exc: Exception) -> None:
         # spaCy drops the docs a component failed on; remember why, for the manifest.
+        if name:
+            message = f"component {name} failed: {type(exc).__name__}: {exc}"
+        else:  # a worker's whole traceback: its last line says what went wrong
+            lines = [line for line in str(exc).splitlines() if line.strip()]
+            message = f"NLP worker failed: {lines[-1] if lines else exc}"
+        if docs is None:
+            # From a worker process: results arrive in input order, so the failed doc is the
+            # oldest one still pending.
+            if pending:
+                errors[next(iter(pending))] = message
+            return
         for doc in docs:
-            errors[doc._.article_id] = f"component {name} failed: {type(exc).__name__}: {exc}"
+            errors[doc._.article_id] = message
 
     # Our components are plain functions, which spaCy runs under the default handler
     # (Language.set_error_handler fails on the model's parser, so it is not used).
