@@ -66,15 +66,6 @@ def test_attackers_in_a_riot_are_rioters(annotate: Callable[..., Doc]) -> None:
     assert _actors(doc)["Rioters"] == "rioters"
 
 
-def test_facts_are_valid_and_located(annotate: Callable[..., Doc]) -> None:
-    text = "Soldiers and militants exchanged fire near the airport."
-    doc = annotate(text)
-    assert doc._.ne_actors
-    for item in doc._.ne_actors:
-        fact = ActorFact(**item)
-        assert text[fact.char_start:fact.char_end] == fact.text
-
-
 def _actor(name: str, atype: str | None, start: int, named: bool = False) -> ActorFact:
     return ActorFact(text=name, sentence=name, char_start=start, char_end=start + 1,
                      actor_name=name, actor_type=atype, named=named)

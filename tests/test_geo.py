@@ -35,16 +35,6 @@ def test_norm_folds_case_accents_periods_and_dashes() -> None:
     assert norm("Nur – Sultan") == "nur-sultan"
 
 
-def test_every_fact_validates_and_points_at_its_text(annotate: Callable[..., Doc]) -> None:
-    text = "Two men were shot in Dayton, Ohio, on Friday, police in Ohio said."
-    doc = annotate(text)
-    assert doc._.ne_places
-    for item in doc._.ne_places:
-        fact = PlaceFact(**item)
-        assert text[fact.char_start:fact.char_end] == fact.text
-        assert fact.sentence and fact.text in fact.sentence
-
-
 def test_continent_beats_the_town_named_asia(places) -> None:
     facts = places("Leaders from across Asia met in Tokyo to discuss trade.")
     asia = _by_text(facts, "Asia")

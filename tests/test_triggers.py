@@ -123,16 +123,6 @@ def test_a_specific_plural_is_an_event(events_of: Callable[[str], EventList]) ->
     assert events and events[0][0] == "explosions_remote_violence"
 
 
-def test_trigger_facts_are_valid_and_located(annotate: Callable[..., Doc]) -> None:
-    text = "Protesters marched through the city. Later, police arrested 20 of them."
-    doc = annotate(text)
-    assert doc._.ne_triggers
-    for item in doc._.ne_triggers:
-        fact = TriggerFact(**item)
-        assert text[fact.char_start:fact.char_end] == fact.text
-        assert fact.text in fact.sentence
-
-
 def test_disaster_words_are_vetoes(annotate: Callable[..., Doc]) -> None:
     doc = annotate("A powerful earthquake destroyed hundreds of houses in the north.")
     assert doc._.ne_triggers
