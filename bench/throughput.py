@@ -9,6 +9,12 @@ Three measurements, each in its own process so that peak memory is its own:
 - `pipeline`: `pipeline.run.run`, every stage from reading the files to the CSV tables.
 Model loading is timed apart and left out of the rates. Prints words/s and articles/s of each,
 the ratios, and peak resident memory. Nothing is asserted: these are figures to report.
+
+    python bench/throughput.py [INPUT ...] --components
+
+instead times each component of the pipeline alone, in order, on the same docs in one process,
+and prints its seconds and its share of the nlp stage (what geocoding, date parsing, counting
+and typing cost).
 """
 
 from __future__ import annotations
@@ -74,6 +80,27 @@ def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size
     }
 
 
+def component_times(inputs: list[str], limit: int, batch_size: int) -> list[tuple[str, float]]:
+    """Seconds each pipeline component takes over the articles, run one component at a time."""
+    from pipeline.ingest import read_inputs
+    from pipeline.nlp import load_nlp, make_doc
+    from pipeline.schemas import Article
+
+    nlp = load_nlp()
+    articles = [r for r in islice(read_inputs(inputs), limit) if isinstance(r, Article)]
+    started = time.perf_counter()
+    docs = [make_doc(nlp, a) for a in articles]
+    times = [("tokenizer", time.perf_counter() - started)]
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+        times.append((name, time.perf_counter() - started))
+    return times
+
+
 def main() -> None:
     """Run each mode in a child process and print a table of the figures."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -82,8 +109,19 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument("--components", action="store_true", help="time each component alone")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+
+    if args.components:
+        times = component_times(args.inputs, args.limit, args.batch_size)
+        total = sum(t for _, t in times)
+        print(f"inputs: {', '.join(args.inputs)}; limit {args.limit}; one process")
+        print(f"{'component':<24}{'seconds':>9}{'share':>8}")
+        for name, t in times:
+            print(f"{name:<24}{t:>9.2f}{t / total:>8.1%}")
+        print(f"{'nlp stage':<24}{total:>9.2f}{1:>8.0%}")
+        return
 
     if args.child:
         print(json.dumps(measure(args.child, args.inputs, args.limit, args.processes, args.batch_size)))
