@@ -75,6 +75,7 @@ from pipeline import actors, casualties, dates, geo, triggers
 from pipeline.export import find_table, load_articles, load_facts, load_table, write_table
 from pipeline.schemas import (
     ActorFact,
+    AggregateSummary,
     Article,
     CasualtyFact,
     DateFact,
@@ -605,20 +606,6 @@ def load_summary(path: str | Path) -> pd.DataFrame:
     """A summary table (summary_country, summary_admin1, summary_day, summary_week) in any of
     the formats, with its dtypes."""
     return load_table(path, SUMMARY_DTYPES)
-
-
-@dataclass
-class AggregateSummary:
-    """What `aggregate_runs` did."""
-
-    runs: int = 0
-    articles: int = 0
-    facts: int = 0
-    article_events: int = 0
-    events: int = 0
-    seconds: float = 0.0
-    out_dir: str = ""
-    tables: list[str] = field(default_factory=list)
 
 
 def aggregate_runs(

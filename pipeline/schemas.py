@@ -216,3 +216,16 @@ class RunSummary(Record):
     def articles_per_second(self) -> float:
         """Articles read per wall-clock second."""
         return self.read / self.seconds if self.seconds > 0 else 0.0
+
+
+class AggregateSummary(Record):
+    """What `newsevents aggregate` did, printed at its end and returned to callers."""
+
+    runs: int = 0
+    articles: int = 0
+    facts: int = 0
+    article_events: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    out_dir: str = ""
+    tables: list[str] = Field(default_factory=list)
