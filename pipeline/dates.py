@@ -130,6 +130,9 @@ _PAREN_DATELINE = re.compile(r"\)\s*(?:--|—|–|-)")
 _STAMP_BEFORE = re.compile(
     r"\b(?:posted|updated|published|created|modified)\b(?: on| at)?:?\s*$", re.IGNORECASE
 )
+# A line that opens with a bare clock reading ("3:45 March and vigil for ...", "1:16 Sunday
+# interview"): the running time of a video in a page's playlist, not prose about a day.
+_LEADING_CLOCK = re.compile(r"[ \t]*\d{1,2}:\d\d[ \t]+(?![ap]\.?m\b|o'clock)", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{1,4}\.$")
 # A month name in lower case is a verb or a noun ("about 20 march to the square", "1 may").
 _LOWER_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
@@ -145,8 +148,9 @@ class Lexicon(NamedTuple):
     not_event: re.Pattern[str]  # expressions that do not date an event (ages, durations)
     report_words: frozenset[str]  # lemmas that make a date the date of a report
     incident_words: frozenset[str]  # lemmas of the incident itself ("shoot", "attack")
-    known_words: frozenset[str]  # both of the above
+    known_words: frozenset[str]  # report, incident and aftermath words together
     future_words: frozenset[str]  # lemmas that make a date a plan ("scheduled", "will")
+    aftermath_words: frozenset[str]  # lemmas of what follows an incident ("arrest", "plead")
 
 
 class Resolved(NamedTuple):
@@ -171,13 +175,15 @@ def load_lexicon(models_dir: str | Path = DEFAULT_MODELS_DIR) -> Lexicon:
     modifiers = sorted(_read_lines(folder / "modifiers.txt"), key=len, reverse=True)
     report = frozenset(_read_lines(folder / "report_words.txt"))
     incident = frozenset(_read_lines(folder / "incident_words.txt"))
+    aftermath = frozenset(_read_lines(folder / "aftermath_words.txt")) - incident
     return Lexicon(
         modifiers=re.compile(r"\b(?:" + "|".join(map(re.escape, modifiers)) + r")\b"),
         not_event=re.compile("|".join(_read_lines(folder / "not_event.txt")), re.IGNORECASE),
         report_words=report,
         incident_words=incident,
-        known_words=report | incident,
+        known_words=report | incident | aftermath,
         future_words=frozenset(_read_lines(folder / "future_words.txt")),
+        aftermath_words=aftermath,
     )
 
 
@@ -424,17 +430,31 @@ def _lemma(token: Token, lex: Lexicon) -> str:
 
 def _governor(span: Span, lex: Lexicon) -> Token | None:
     """The word a date attaches to: its nearest verb, or a nearer noun of the lexicons
-    ("a statement Friday", "the attack on Monday")."""
+    ("a statement Friday", "the attack on Monday", "a vigil Sunday")."""
     token = span.root
     for _ in range(4):
         head = token.head
         if head is token:
             return None
         lemma = _lemma(head, lex)
-        if head.pos_ in ("VERB", "AUX") or lemma in lex.report_words or lemma in lex.incident_words:
+        if head.pos_ in ("VERB", "AUX") or lemma in lex.known_words:
             return head
         token = head
     return None
+
+
+def _governor_lemma(governor: Token, lex: Lexicon) -> str:
+    """The lemma a date's governor is known by; a verb with an aftermath noun in its
+    prepositional phrase is known by that noun ("taken into custody", "was in court")."""
+    lemma = _lemma(governor, lex)
+    if lemma in lex.report_words:
+        return lemma
+    for prep in governor.children:
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and _lemma(obj, lex) in lex.aftermath_words:
+                    return _lemma(obj, lex)
+    return lemma
 
 
 def _is_plan(governor: Token, lex: Lexicon) -> bool:
@@ -506,6 +526,9 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
         found = _resolve_cached(text, published, lex)
         if found is None or _PRECEDING_NOT_EVENT.search(doc.text, max(0, start - 12), start):
             continue  # "every Tuesday", "next Friday": the scan does not take the word before
+        clock = _LEADING_CLOCK.match(doc.text, doc.text.rfind("\n", 0, start) + 1)
+        if clock is not None and start <= clock.end() < end:
+            continue  # a video's running time before its title
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
@@ -541,7 +564,7 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
                 "date_high": found.date_high.isoformat(),
                 "time_precision": found.time_precision,
                 "role": role,
-                "governor": _lemma(governor, lex) if governor is not None else None,
+                "governor": _governor_lemma(governor, lex) if governor is not None else None,
             }
         )
     return facts
@@ -562,6 +585,47 @@ def make_component(nlp: Language, name: str, models_dir: str):  # noqa: ANN201
 # --- Event policy -----------------------------------------------------------------------------
 
 
+# A bare weekday ("Monday", "late Monday night") resolved a whole six days back: in dated
+# records such a weekday is more often the day after a publication date that lags the page
+# (an update written the next day) than the same weekday of the week before, which news
+# usually writes "last Monday" or with its date. It never dates the event: on the dev sets the
+# publication day was right far more often.
+_BARE_WEEKDAY = re.compile(
+    rf"^(?:(?:early|late) )?(?:on )?{_SCAN_WD}(?: (?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+_WEEK_BACK = dt.timedelta(days=6)
+
+
+def _is_doubtful(fact: DateFact, published: dt.date | None) -> bool:
+    """Whether the fact is a bare weekday six days before publication (see above)."""
+    return (
+        published is not None
+        and published - fact.date == _WEEK_BACK
+        and _BARE_WEEKDAY.match(fact.text.strip()) is not None
+    )
+
+
+def _rank(fact: DateFact, lex: Lexicon) -> tuple[int, int]:
+    """Order of preference among candidate dates of one event (lower first): a day of the
+    incident itself ("shot Saturday"), another day ("the bullets flew Wednesday night"), a week
+    ("shot last week"), a day of the aftermath ("arrested Friday", "appeared in court Monday"),
+    then the same for months; ties go to the first in the text (news names its event first)."""
+    if fact.governor in lex.incident_words:
+        tier = 0
+    elif fact.governor in lex.aftermath_words:
+        tier = 2
+    else:
+        tier = 1
+    if fact.time_precision == DAY:
+        rank = 3 if tier == 2 else tier
+    elif fact.time_precision == WEEK:
+        rank = 4 if tier == 2 else 2
+    else:
+        rank = 6 if tier == 2 else 5
+    return rank, fact.char_start
+
+
 def event_date(
     dates: list[DateFact],
     published: dt.date | None,
@@ -571,29 +635,25 @@ def event_date(
     evidence holds `dates`.
 
     The event happened on an event-role date not after publication, from `evidence` sentences
-    when given: the most precise one, among those the ones attached to an incident word of
-    `models/dates/incident_words.txt` ("shot Saturday" before "died Sunday"), then the first
-    in the text. Report dates ("said Thursday") only stand in when no event date exists.
-    Without any, the publication day standing for the week up to it (week precision); without
-    a publication date either, nothing.
+    when given, chosen by `_rank`: the incident's own day before other days, a week before a
+    day of the aftermath ("arrested Friday"), then the first in the text. Report dates ("said
+    Thursday") only stand in when no event date exists; a doubtful bare weekday (six days
+    back) never does: the publication day is the better guess. Without any, the publication day standing for the week
+    up to it (week precision); without a publication date either, nothing.
     """
+    lex = load_lexicon()
     usable = [f for f in dates if f.role != "other"]
     past = [f for f in usable if published is None or f.date_low <= published]
-    incident = load_lexicon().incident_words
+    sure = [f for f in past if not _is_doubtful(f, published)]
     for pool in (
-        [f for f in past if f.role == "event" and evidence and f.sentence in evidence],
-        [f for f in past if f.role == "event"],
-        [f for f in past if f.role == "report"],
+        [f for f in sure if f.role == "event" and evidence and f.sentence in evidence],
+        [f for f in sure if f.role == "event"],
+        [f for f in sure if f.role == "report"],
         # An explicitly dated day after publication: the record's date may be wrong.
-        [f for f in usable if f.role == "event" and f.time_precision == DAY],
+        [f for f in usable if f.role == "event" and f.time_precision == DAY and f not in past],
     ):
         if pool:
-            # The most precise date; then the incident's own date before its aftermath ("shot
-            # Saturday" before "died Sunday"); then the first: news names the event before its
-            # background (on the dev sets this beats the earliest and the most repeated date).
-            best = min(
-                pool, key=lambda f: (f.time_precision, f.governor not in incident, f.char_start)
-            )
+            best = min(pool, key=lambda f: _rank(f, lex))
             return {
                 "event_date": best.date,
                 "date_low": best.date_low,
@@ -608,4 +668,3 @@ def event_date(
         "date_high": published,
         "time_precision": WEEK,
     }
-
