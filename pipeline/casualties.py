@@ -60,6 +60,7 @@ _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$")
 _COLLECTIVE = {"police", "authorities", "officials", "investigators", "detectives", "deputies", "agents", "medics",
                "paramedics", "troops", "forces", "residents", "witnesses", "neighbors", "neighbours", "officers",
                "cops", "troopers"}
+_FATAL_ADVERBS = {"fatally", "mortally"}
 _BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
 
 
@@ -80,6 +81,8 @@ class _Lexicon:
     quantity_words: set[str] = field(default_factory=set)
     trigger_words: set[str] = field(default_factory=set)
     implicit: dict[str, tuple[str, int]] = field(default_factory=dict)
+    body_nouns: set[str] = field(default_factory=set)
+    finding_verbs: set[str] = field(default_factory=set)
 
 
 def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
@@ -119,6 +122,8 @@ def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
         vague=vague,
         quantity_words=quantity_words,
         implicit=implicit,
+        body_nouns=set(outcomes["body_nouns"]),
+        finding_verbs=set(outcomes["finding_verbs"]),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
     )
 
@@ -195,6 +200,7 @@ class _Claim:
     victim_type: str
     partitive: bool = False
     perpetrator: bool = False
+    person: str | None = None
 
     @property
     def head_i(self) -> int:
@@ -328,6 +334,8 @@ class _Extractor:
             if low in ("neither",):
                 return _Claim(0, 0, 0, "none", [tok], tok.text, "unknown")
             return None
+        if any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
+            return None  # "whether any civilians were killed": asks, does not report
         if low in _ZERO_WORDS or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children):
             return _Claim(0, 0, 0, "none", [doc[tok.left_edge.i], tok], tok.text, "unknown")
         if low in ("old", "olds") and tok.i > 1 and doc[tok.i - 2].lower_ in ("year", "years"):
@@ -371,15 +379,33 @@ class _Extractor:
                 return None  # "killing people", "shooting citizens": what someone does, not a toll
             lead = self.left_lead(tok)
             return _Claim(2, 2, None, "plural", [lead, tok], victims, vtype, False, perp)
-        for child in tok.lefts:  # "a third victim": at least three
+        # "a third victim": at least three; "the third victim": one of at least three (see `fact`)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        for child in tok.lefts:
             rank = _ORDINALS.get(child.lower_) or (int(child.lower_[:-2]) if _ORDINAL_RE.match(child.lower_) else 0)
             if child.dep_ == "amod" and 1 < rank <= 10 and self.is_person(tok):  # "the 18th child this year": a tally
-                return _Claim(rank, rank, None, "ordinal", [self.left_lead(tok), tok], victims, vtype, False, perp)
+                qualifier = "the ordinal" if definite else "ordinal"
+                return _Claim(rank, rank, None, qualifier, [self.left_lead(tok), tok], victims, vtype, False, perp)
         if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP", "ORG", ""):
             return None
         if not self.is_person(tok) and not self.is_name(tok):
             return None
-        return _Claim(1, 1, 1, None, [self.left_lead(tok), tok], victims, vtype, self.is_partitive_np(tok), perp)
+        return _Claim(1, 1, 1, None, [self.left_lead(tok), tok], victims, vtype, self.is_partitive_np(tok), perp,
+                      self.person_name(tok))
+
+    def is_common_noun(self, tok: Token) -> bool:
+        """A word of the victim lexicons ("Officer", "Man" in a headline), not a name."""
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        return any(w in self.lex.victim_type or w in self.lex.perpetrators for w in (lemma, low))
+
+    def person_name(self, tok: Token) -> str | None:
+        """The name of one person a noun names ("Dana Reyes", "Officer Dana Reyes" -> "Dana Reyes"),
+        or None for a common noun."""
+        if not self.is_name(tok) or self.is_common_noun(tok) or tok.lower_ in self.lex.non_human:
+            return None
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.is_title and not self.is_common_noun(c)
+                 and c.pos_ == "PROPN"]
+        return " ".join(t.text for t in [*words, tok])
 
     def count_number_head(self, tok: Token) -> _Claim | None:
         """A count headed by a number or quantity word: "three", "dozens of protesters"."""
@@ -508,6 +534,14 @@ class _Extractor:
         intent = self.lex.hypothetical_heads
         if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in intent for c in trig.children):
             return True  # "attempted murder", "the plot killing"
+        clause = None  # "there should have been six people dead", "six people could be dead"
+        if trig.dep_ in ("acomp", "oprd"):
+            clause = trig.head
+        elif trig.dep_ in ("amod", "acl") and trig.head.dep_ in ("attr", "dobj", "nsubj", "nsubjpass"):
+            clause = trig.head.head
+        if clause is not None:
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.lex.modals for c in clause.children):
+                return True
         node = trig
         for _ in range(4):
             for child in node.children:
@@ -519,8 +553,10 @@ class _Extractor:
             wanted = node.dep_ in ("xcomp", "ccomp") or (
                 node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             )
-            if wanted and node.head.lemma_.lower() in self.lex.hypothetical_heads:
+            if wanted and (node.head.lemma_.lower() in intent or node.head.lower_ in intent):
                 return True
+            if node.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in node.head.children):
+                return True  # "don't let him die", "did not want to kill anyone"
             if node.dep_ not in ("xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp", "oprd"):
                 break
             if node.dep_ == "conj" and any(c.dep_ in _SUBJ for c in node.children):
@@ -541,7 +577,8 @@ class _Extractor:
                 # "since Monday", "since the unrest began on Sunday": the toll of an event still going on
                 span_text = " ".join(t.lower_ for t in (tok.subtree if tok.dep_ == "prep" else tok.head.subtree))
                 if _YEAR_IN_RE.search(span_text) or any(m in span_text.split() for m in _MONTHS) or any(
-                    w in span_text.split() for w in ("war", "conflict", "insurgency", "independence", "records")
+                    w in span_text.split() for w in ("war", "conflict", "insurgency", "independence", "records", "coup",
+                                     "uprising", "revolution")
                 ):
                     return True
             if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
@@ -549,6 +586,11 @@ class _Extractor:
                 if ent is not None and _SPAN_RE.search(ent.text.lower()) and "old" not in ent.text.lower():
                     return True
         return False
+
+    def body_found(self, trig: Token) -> bool:
+        """A body noun that reports a death: what is found, recovered or lies somewhere."""
+        node = trig.head if trig.dep_ != "conj" else trig.head.head
+        return node.lemma_.lower() in self.lex.finding_verbs
 
     def negated(self, trig: Token) -> bool:
         """The outcome itself is denied ("was not injured", "no injuries")."""
@@ -668,8 +710,8 @@ class _Extractor:
                 return governor
             if governor.pos_ in ("VERB", "AUX"):
                 obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
-                if obj is not None and obj.pos_ in ("NOUN", "PROPN") and self.is_person(obj):
-                    return obj  # "found a man with gunshot wounds"
+                if obj is not None and (obj.pos_ == "PRON" or obj.pos_ in ("NOUN", "PROPN") and self.is_person(obj)):
+                    return obj  # "found a man with gunshot wounds", "found him with a wound"
                 return self.subject_of(governor)
         return None
 
@@ -719,27 +761,40 @@ class _Extractor:
         facts: list[dict] = []
         heads: list[int] = []  # victim token of each fact, to tie claims about the same people
         used: set[tuple[str, int]] = set()
+        people: list[str | None] = []  # the name of the one victim of each fact, if named
         for span in spans:
             outcome = span.label_
             trig = span.root
             phrase = span.text.lower()
             if outcome == "shot" and trig.pos_ != "VERB":
                 continue
+            if outcome in ("shot", "injured") and any(
+                c.dep_ == "advmod" and c.lower_ in _FATAL_ADVERBS
+                and view[c.i - 1].lower_ not in ("none", "not", "non", "neither")
+                for c in trig.children
+            ):
+                outcome = "killed"  # "was fatally struck", "fatally wounding his brother"
             if outcome == "implicit":  # "a double homicide", "an apparent murder-suicide"
                 if not self.hypothetical(trig):
                     kind, n = lex.implicit[" ".join(t.lower_ for t in span).replace(" - ", "-")]
                     claim = _Claim(n, n, n, phrase, list(span), None, "unknown")
                     facts.append(self.fact(doc, view, span, kind, claim, False, False))
                     heads.append(-1)
+                    people.append(None)
                 continue
             if outcome == "casualties":  # killed or injured: only its denial is informative
                 if self.negated(trig) or (trig.i > 0 and view[trig.i - 1].lower_ == "no"):
                     facts.append(self.zero_fact(doc, view, span, "killed"))
                     facts.append(self.zero_fact(doc, view, span, "injured"))
                     heads += [-1, -1]
+                    people += [None, None]
                 continue
             if self.hypothetical(trig) or self.running_total(trig):
                 continue
+            if trig.lower_.startswith("surviv") and any(c.dep_ in ("agent", "auxpass") for c in trig.children):
+                continue  # "she is survived by two sons": an obituary, not an injury
+            if trig.lower_ in lex.body_nouns and not self.body_found(trig):
+                continue  # "pain in his body", "escorted her body home": not a report of a death
             if trig.dep_ in ("amod", "compound") and (
                 trig.head.lemma_.lower() in lex.perpetrators or (outcome == "shot" and not self.is_person(trig.head))
             ):
@@ -760,6 +815,7 @@ class _Extractor:
                 if arg is None and self.negated(trig):
                     facts.append(self.zero_fact(doc, view, span, outcome))
                     heads.append(-1)
+                    people.append(None)
                     continue
             elif trig.lower_ == "fatally" and trig.head.pos_ == "NUM":
                 arg = trig.head  # "two were shot, one fatally"
@@ -793,12 +849,35 @@ class _Extractor:
                 fact = self.fact(doc, view, span, outcome, claim, supersedes, partitive or claim.partitive)
                 facts.append(fact)
                 heads.append(claim.head_i)
+                people.append(claim.person if (claim.low, claim.best, claim.high) == (1, 1, 1) else None)
         # "a woman who was wounded ... has died": her injury is not an extra injured person.
         dead = {h for f, h in zip(facts, heads) if f["outcome"] == "killed" and f["count_best"] > 0}
         for f, h in zip(facts, heads):
             if f["outcome"] == "injured" and h in dead:
                 f["includes_killed"] = True
+        self.follow_people(facts, people)
         return facts
+
+    @staticmethod
+    def follow_people(facts: list[dict], people: list[str | None]) -> None:
+        """"Reyes was shot ... Reyes is in critical condition ... he died": an injury claim about a
+        named person who is reported killed is flagged `includes_killed`, so that reconcile does not
+        count them twice. A singular pronoun stands for the person last named in a claim; two names
+        that share a word ("Dana Reyes", "Reyes") are one person."""
+        order = sorted(range(len(facts)), key=lambda i: facts[i]["char_start"])
+        last: str | None = None
+        for i in order:
+            if people[i]:
+                last = people[i]
+            elif last and facts[i]["count_best"] == 1 and (facts[i]["victims"] or "").lower() in _SINGULAR_PRONOUNS:
+                people[i] = last
+        dead: set[str] = set()
+        for f, name in zip(facts, people):
+            if name and f["outcome"] == "killed" and f["count_best"] > 0 and not f["perpetrator"]:
+                dead.update(name.lower().split())
+        for f, name in zip(facts, people):
+            if name and f["outcome"] == "injured" and f["count_best"] > 0 and dead & set(name.lower().split()):
+                f["includes_killed"] = True
 
     # ---- facts -------------------------------------------------------------------------------
     @staticmethod
@@ -817,7 +896,12 @@ class _Extractor:
         start, end = view[first].idx, view[last].idx + len(view[last].text)
         # A gunshot wound, like "was shot", does not say whether the victim survived.
         wound = outcome == "injured" and "wound" in span.text.lower() and span.root.pos_ == "NOUN"
-        shot = (outcome == "shot" or wound) and claim.best > 0
+        # "the third victim is in stable condition": three were hit, not three injured;
+        # "the fourth man died": one more death in a list, "a fourth man died": four dead
+        ordinal = outcome in ("injured", "shot") and claim.qualifier in ("ordinal", "the ordinal")
+        if outcome == "killed" and claim.qualifier == "the ordinal":
+            claim.low = claim.best = claim.high = 1
+        shot = (outcome == "shot" or wound or ordinal) and claim.best > 0
         return {
             "kind": "casualty",
             "text": doc.text[start:end],

@@ -1,0 +1,96 @@
+"""Casualty rules for shootings as local news reports them: fatal adverbs, bodies, obituaries,
+wishes and plans, and one named victim followed through a story (shot, then died).
+
+Every text below was written for these tests; none comes from the fixture corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.casualties import reconcile
+from pipeline.schemas import CasualtyFact
+
+K, I = "killed", "injured"
+# (sentence, expected claims as (outcome, best)); order does not matter.
+CASES: list[tuple[str, list[tuple[str, int]]]] = [
+    # a fatal adverb makes a hit a death
+    ("Dana Blake was fatally struck in the chest when the gunfire began.", [(K, 1)]),
+    ("The boy was mortally wounded by a stray round.", [(K, 1)]),
+    ("His rifle went off, fatally wounding his cousin.", [(K, 1)]),
+    ("One man was killed, while three others were hit, none fatally.", [(K, 1), (I, 3)]),
+    # a body reports a death only when it is found, recovered, lies somewhere
+    ("Hikers found the bodies of two women in a ravine.", [(K, 2)]),
+    ("Her body was pulled from the lake on Sunday.", [(K, 1)]),
+    ("Three bodies lay in the road after the raid.", [(K, 3)]),
+    ("Medics found him with a bullet wound to his upper body.", [(I, 1)]),
+    ("A line of patrol cars escorted her body to the chapel.", []),
+    ("Every woman has a right to decide about her own body, the speaker said.", []),
+    # obituaries: "survived by" is the family, not an injury
+    ("Okafor is survived by his wife and two sons.", []),
+    ("She was survived by three grandchildren.", []),
+    # wishes, plans and intentions are not reports
+    ('"Please do not let my daughter die," the mother prayed.', []),
+    ("He told the dispatcher he was going to kill his neighbors.", []),
+    ("The teen said he was gonna shoot everyone at the party.", []),
+    ("He did not want to kill anyone, his lawyer said.", []),
+    ("There should have been a dozen people dead that night.", []),
+    # "any" asks, it does not report
+    ("Officials said there was no sign that any villagers were hurt.", [(I, 0)]),
+    ("It was unclear whether any guards had been killed.", []),
+    # ordinals: "a second man died" is a toll of two; "the second man died" is one person of a list
+    ("A third patient has died, the hospital said.", [(K, 3)]),
+    ("The second hostage was found dead near the road.", [(K, 1)]),
+    # statistics since a coup are not one event
+    ("Security forces have killed 120 demonstrators since the coup.", []),
+    # reports that look like them stay
+    ("The gunman went on to kill two more people.", [(K, 2)]),
+    ("A woman survived three gunshot wounds to the back.", [(I, 1)]),
+]
+
+
+def _claims(doc) -> list[tuple]:
+    return sorted((f["outcome"], f["count_best"]) for f in doc._.ne_casualties)
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_rule_claims(annotate, sentence: str, expected: list[tuple]) -> None:
+    assert _claims(annotate(sentence)) == sorted(expected)
+
+
+# ---- one named person across a story: shot (or in critical condition), then died ---------------
+STORIES: list[tuple[str, int | None, int | None]] = [
+    # (text, killed_best, injured_best)
+    ("Police said 19-year-old Marcus Vell was shot in the chest on Elm Street. Vell was rushed to "
+     "the hospital in critical condition. He died early Saturday.", 1, 0),
+    ("Ivan Hale was wounded in the leg. Hale later died at the hospital.", 1, 0),
+    ("Ada Quist was shot in the arm and is in stable condition. Her neighbor, Lior Brandt, died at "
+     "the scene.", 1, 1),
+    ("Two men were shot outside the bar, one fatally. The dead man was identified as Pim Osei.", 1, 1),
+    ("A woman was killed and a teenager was wounded in the shooting on Pine Avenue.", 1, 1),
+    ("Kenji Aldo suffered a gunshot wound to his hand. His brother Rafe was not hurt.", None, 1),
+    # an ordinal victim counts those hit: three were hit, two of them died
+    ("Two brothers died in the shooting. The third victim, a cousin, was hit in the arm.", 2, 1),
+    ("Four men were shot at the party. The fourth man died on Monday.", 1, 3),
+]
+
+
+@pytest.mark.parametrize("text,killed,injured", STORIES, ids=[s[0][:40] for s in STORIES])
+def test_story_totals(annotate, text: str, killed: int | None, injured: int | None) -> None:
+    out = reconcile([CasualtyFact(**f) for f in annotate(text)._.ne_casualties])
+    assert (out["killed_best"], out["injured_best"]) == (killed, injured)
+
+
+def test_named_victim_who_died_is_flagged(annotate) -> None:
+    doc = annotate("Officer Nia Pahl was wounded in the shootout. Pahl died two days later.")
+    injured = [f for f in doc._.ne_casualties if f["outcome"] == "injured"]
+    assert injured and all(f["includes_killed"] for f in injured)
+    doc = annotate("Officer Nia Pahl was wounded in the shootout. Her partner, Sam Ortiz, died.")
+    injured = [f for f in doc._.ne_casualties if f["outcome"] == "injured"]
+    assert injured and not any(f["includes_killed"] for f in injured)
+
+
+def test_dead_gunman_name_does_not_touch_victims(annotate) -> None:
+    doc = annotate("Rosa Quist was wounded. The gunman, Quist's former husband, was killed by police.")
+    injured = [f for f in doc._.ne_casualties if f["outcome"] == "injured"]
+    assert injured and not any(f["includes_killed"] for f in injured)
