@@ -378,6 +378,27 @@ def resolve(expr: str, published: dt.date | None, lex: Lexicon | None = None) ->
     return _resolve_cached(expr, published, lex or load_lexicon())
 
 
+@functools.lru_cache(maxsize=4096)
+def _resolve_near(expr: str, anchor: dt.date) -> Resolved | None:
+    """A day of a month written without its year ("Jan. 5"), in the year that puts it nearest
+    to `anchor`, a fully dated day of the same article; None for any other expression."""
+    s = _normalise(expr)
+    if _ISO.search(s):
+        return None
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(s):
+            if m["year"] is not None or not 1 <= int(m["day"]) <= 31:
+                continue
+            month, day = _MONTHS[m["mon"]], int(m["day"])
+            days = [
+                d
+                for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if (d := _safe_date(y, month, day)) is not None
+            ]
+            return _day(min(days, key=lambda d: abs(d - anchor))) if days else None
+    return None
+
+
 # --- Datelines --------------------------------------------------------------------------------
 
 _DL_MON = (
@@ -396,15 +417,56 @@ _DATELINE = re.compile(
 )
 _DATELINE_REACH = 400  # characters from the start of the text where a dateline may stand
 
+# A fully dated day as web pages print it: "Jan. 5, 2014", "January 5th, 2014", "5 January
+# 2014", "1/5/2014", "2014-01-05", optionally after its weekday ("Sun January 5, 2014").
+_FULL_DATE = (
+    rf"(?:(?i:{_SCAN_WD}|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+)?"
+    rf"(?P<date>{_DL_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+{_DL_MON},?\s+(?:19|20)\d\d"
+    r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b"
+)
+# Page chrome near the top: "Posted: Jan. 5, 2014", "Published Sunday, January 5, 2014 4:30 PM",
+# "Updated 5:32 PM EST, Sun January 5, 2014"; a clock reading may stand before the date.
+_PAGE_STAMP = re.compile(
+    r"\b(?i:posted|published|updated|last updated|created|first published)\b"
+    r"(?:\s+(?i:on|at))?\s*:?\s*"
+    r"(?:\d{1,2}:\d\d\s*(?i:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:(?i:on)\s+)?)?"
+    + _FULL_DATE
+)
+# "INDIANAPOLIS, Ind. (Jan. 8, 2016) -- ...": an upper-case place, the date in parentheses,
+# then a dash; scraped pages often glue it to the headline before it ("... | Fox 59INDIANAPOLIS").
+_PAREN_DATELINE_START = re.compile(
+    r"[A-Z]{3,}[A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4}\s*\(\s*"
+    + _FULL_DATE
+    + r"\s*\)\s*(?:--|—|–|-)"
+)
+_STAMP_REACH = 600  # page chrome stands above or just below the headline
+
+
+def _full_date(text: str) -> dt.date | None:
+    found = _resolve_absolute(_normalise(text), None)[1]
+    return found.date if found is not None and found.has_year else None
+
 
 def published_from_dateline(text: str) -> dt.date | None:
-    """The date of a wire dateline near the start of an article ("SAN SALVADOR, 3 JAN 90 --",
-    "WASHINGTON, Jan. 5, 2022 (AP) --"), or None when the text opens with none."""
-    m = _DATELINE.search(text[:_DATELINE_REACH])
-    if not m:
-        return None
-    s = _normalise(m["date"])
-    found = _resolve_absolute(s, None)[1]
+    """The publication date a text states at its top, or None when it states none: a wire
+    dateline ("SAN SALVADOR, 3 JAN 90 --", "WASHINGTON, Jan. 5, 2022 (AP) --", "INDIANAPOLIS,
+    Ind. (Jan. 8, 2016) --") or a page's time stamp ("Posted: Jan. 5, 2014", "Updated 5:32 PM
+    EST, Sun January 5, 2014"). Never a date of the story itself."""
+    head = text[:_DATELINE_REACH]
+    for pattern, reach in (
+        (_DATELINE, head),
+        (_PAREN_DATELINE_START, head),
+        (_PAGE_STAMP, text[:_STAMP_REACH]),
+    ):
+        m = pattern.search(reach)
+        if m:
+            return _full_date(m["date"]) if pattern is not _DATELINE else _dateline_date(m["date"])
+    return None
+
+
+def _dateline_date(text: str) -> dt.date | None:
+    found = _resolve_absolute(_normalise(text), None)[1]
     return found.date if found else None
 
 
@@ -520,10 +582,20 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
     dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
     dateline_end = dateline.end("date") if dateline else -1
     facts: list[dict[str, object]] = []
+    candidates = []
     for start, end in _candidates(doc):
         end = _trim_end(doc.text, start, end)
         text = doc.text[start:end]
-        found = _resolve_cached(text, published, lex)
+        candidates.append((start, end, text, _resolve_cached(text, published, lex)))
+    # Without a publication date, a day written without its year ("Jan. 5") takes the year
+    # that puts it nearest the latest fully dated day of the article; relative days stay out.
+    anchor = None
+    if published is None:
+        full = [f.date for *_, f in candidates if f is not None and f.has_year and f.time_precision == DAY]
+        anchor = max(full, default=None)
+    for start, end, text, found in candidates:
+        if found is None and anchor is not None:
+            found = _resolve_near(text, anchor)
         if found is None or _PRECEDING_NOT_EVENT.search(doc.text, max(0, start - 12), start):
             continue  # "every Tuesday", "next Friday": the scan does not take the word before
         clock = _LEADING_CLOCK.match(doc.text, doc.text.rfind("\n", 0, start) + 1)
