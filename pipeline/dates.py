@@ -8,13 +8,18 @@ without a publication date only expressions that carry their year are resolved (
 
 Candidates are the model's DATE entities, TIME entities that name a day ("Saturday night",
 "last night") and a regular-expression scan for day expressions the model misses (upper-case
-wire copy, "early Thursday"). Resolution is rule-based for the common shapes and falls back to
+wire copy, "early Thursday", "overnight"). Resolution is rule-based for the common shapes and falls back to
 `dateparser` only for the rest; results are cached per (expression, publication date).
 
-`event_date` is the aggregation policy: the event happened on the most precise date that is
-not a report date ("police said Thursday") and not after publication, a date attached to the
-incident ("shot Saturday") before others, then the first in the text; without one, the
-publication date stands for the event at week precision.
+`event_date` is the aggregation policy: the event happened on a date that is not a report
+date ("police said Thursday") and not after publication: a day attached to the incident ("shot
+Saturday"), then any other day, then a week, then a day of the aftermath ("arrested Friday"),
+then months, the first in the text among equals; without one, the publication date stands for
+the event at week precision.
+
+Without a publication date (`published_from_dateline` finds none at the top of the text: no
+wire dateline, no "Posted:" stamp), a day written without its year takes the year that puts it
+nearest the article's latest fully dated day; relative days stay unresolved.
 """
 
 from __future__ import annotations
@@ -79,6 +84,8 @@ _DAY_BEFORE_YESTERDAY = re.compile(r"\bday before yesterday\b")
 _YESTERDAY = re.compile(r"\byesterday\b")
 _LAST_NIGHT = re.compile(r"\blast night\b")
 _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
+# "Overnight" alone, in the news of the morning after: the night that ends on publication day.
+_OVERNIGHT = re.compile(r"^overnight$")
 _AGO = re.compile(
     r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r" (?P<unit>day|week|month)s? ago\b"
@@ -113,7 +120,7 @@ _SCAN = re.compile(
     rf"\b(?:(?:early|late) (?:on )?)?(?:last |this past )?{_SCAN_WD}"
     rf"(?:,? {_SCAN_DATE})?(?: (?:morning|afternoon|evening|night))?\b"
     rf"|\b{_SCAN_DATE}(?![\w/])"
-    r"|\b(?:(?:early |late )?(?:yesterday|last night|tonight|this morning)"
+    r"|\b(?:(?:early |late )?(?:yesterday|last night|tonight|this morning|overnight)"
     r"(?: (?:morning|afternoon|evening))?)\b",
     re.IGNORECASE,
 )
@@ -285,6 +292,8 @@ def _resolve_relative(s: str, pub: dt.date) -> Resolved | None:
         return _weekday(_WEEKDAYS[m["wd"]], pub)
     if _TODAY.search(s):
         return _day(pub)
+    if _OVERNIGHT.match(s):
+        return Resolved(pub, pub - one_day, pub, DAY, False)
     m = _AGO.search(s)
     if m:
         n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"]]
@@ -602,8 +611,8 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
         if clock is not None and start <= clock.end() < end:
             continue  # a video's running time before its title
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or (_OVERNIGHT.match(text.lower()) and span.root.pos_ != "ADV"):
+            continue  # "an overnight shift", "overnight lows": no night of an event
         governor = _governor(span, lex)
         # The dateline and page stamps ("Posted Jan. 5, 2022 4:39 PM") date the report, and so
         # does a fully written date that is the publication day (prose rarely spells out today).

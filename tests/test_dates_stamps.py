@@ -70,3 +70,34 @@ def test_undated_article_takes_year_from_its_full_date(annotate) -> None:  # noq
 def test_undated_article_without_full_date_resolves_nothing(annotate) -> None:  # noqa: ANN001
     doc = annotate("A cashier was robbed on Dec. 29 and a suspect was arrested on Thursday.")
     assert doc._.ne_dates == []
+
+
+# "overnight" alone: the night that ends on the publication day (best day: that day).
+@pytest.mark.parametrize(
+    ("published", "low"),
+    [("2020-05-03", "2020-05-02"), ("2021-01-01", "2020-12-31"), ("2024-03-01", "2024-02-29")],
+)
+def test_overnight_is_the_night_before_publication_ends(published: str, low: str) -> None:
+    from pipeline.dates import resolve
+
+    found = resolve("overnight", D(published))
+    assert found is not None
+    assert (found.date, found.date_low, found.date_high) == (D(published), D(low), D(published))
+    assert found.time_precision == 1
+    assert resolve("overnight", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Two men were stabbed overnight near the station.", True),
+        ("Overnight, a gunman fired into a crowded bar.", True),
+        ("The nurse had just finished an overnight shift.", False),
+        ("Overnight temperatures will drop below freezing.", False),
+    ],
+)
+def test_overnight_only_as_an_adverb(annotate, text: str, dated: bool) -> None:  # noqa: ANN001
+    doc = annotate(text, published="2022-11-06")
+    overnight = [i for i in doc._.ne_dates if i["text"].lower() == "overnight"]
+    assert bool(overnight) is dated
+    assert all(i["date"] == "2022-11-06" for i in overnight)
