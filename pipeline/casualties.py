@@ -46,6 +46,7 @@ _SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past)
 _SUBJ = ("nsubj", "nsubjpass")
 _PASSIVE_DEPS = ("auxpass", "nsubjpass")
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+_REFLEXIVE = {"himself", "herself"}
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _ZERO_WORDS = {"nobody", "none", "noone", "no-one"}
 _DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "them", "whom",
@@ -101,6 +102,9 @@ def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
     matcher.add("casualties", [nlp.make_doc(p) for p in outcomes["casualties"]])
     implicit = {k: (v[0], int(v[1])) for k, v in outcomes["implicit"].items() if not k.startswith("_")}
     matcher.add("implicit", [nlp.make_doc(p) for p in implicit])
+    suicide = outcomes["suicide"]
+    matcher.add("suicide", [nlp.make_doc(f"{verb} {weapon} on {whom}") for verb in suicide["verbs"]
+                            for weapon in suicide["weapons"] for whom in suicide["selves"]])
     victim_type = {}
     for vtype, words in victims.items():
         if vtype in ("_doc", "perpetrators", "non_human"):
@@ -323,6 +327,8 @@ class _Extractor:
         if tok.pos_ in ("PRON", "DET") and low in self.lex.vague and low not in ("some", "many"):
             return self.count_number_head(tok)  # "both were injured", "several were hurt"
         if tok.pos_ == "PRON" or low in _RELATIVE_PRONOUNS:
+            if low in _REFLEXIVE:  # "killed his wife and himself": the attacker, counted apart from his victims
+                return _Claim(1, 1, 1, None, [tok], tok.text, "unknown", perpetrator=self.attacker_himself(tok))
             if low in _SINGULAR_PRONOUNS:
                 return _Claim(1, 1, 1, None, [tok], tok.text, "unknown")
             if low in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
@@ -406,6 +412,26 @@ class _Extractor:
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.is_title and not self.is_common_noun(c)
                  and c.pos_ == "PROPN"]
         return " ".join(t.text for t in [*words, tok])
+
+    def attacker_himself(self, tok: Token) -> bool:
+        """A reflexive victim that is an attacker who also hit others ("killed his wife and himself",
+        "shot three people before shooting himself", "the gunman shot himself"), not a person who
+        shot himself by accident."""
+        if tok.dep_ == "conj":
+            return True
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if subj is not None and self.vtype(subj) == ("unknown", True):
+            return True
+        node = verb
+        for _ in range(3):  # up through "before shooting himself", "and then himself"
+            if node.dep_ not in ("advcl", "conj", "pcomp", "pobj", "prep"):
+                break
+            node = node.head
+            obj = next((c for c in node.children if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE), None)
+            if obj is not None and node.pos_ == "VERB" and node.lower_ in self.trigger_words:
+                return True
+        return False
 
     def count_number_head(self, tok: Token) -> _Claim | None:
         """A count headed by a number or quantity word: "three", "dozens of protesters"."""
@@ -496,10 +522,10 @@ class _Extractor:
         parts = [arg]
         if arg.dep_ in _SUBJ:  # a second subject the parser could not coordinate
             parts += [c for c in arg.head.children if c.dep_ == arg.dep_ and c.i > arg.i]
-        if arg.pos_ in ("NOUN", "PROPN", "NUM"):
+        if arg.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             parts += [
                 c for c in arg.conjuncts
-                if c.i > arg.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+                if c.i > arg.i and (c.pos_ in ("NOUN", "PROPN", "NUM") or c.lower_ in _SINGULAR_PRONOUNS)
                 # "one dead, two critical": a conjunct with its own predicate is another claim
                 and not any(g.pos_ in ("ADJ", "VERB") and g.dep_ in ("amod", "acl", "acomp") and g.i > c.i
                             for g in c.children)
@@ -768,12 +794,20 @@ class _Extractor:
             phrase = span.text.lower()
             if outcome == "shot" and trig.pos_ != "VERB":
                 continue
-            if outcome in ("shot", "injured") and any(
+            if outcome in ("shot", "injured") and (any(
                 c.dep_ == "advmod" and c.lower_ in _FATAL_ADVERBS
                 and view[c.i - 1].lower_ not in ("none", "not", "non", "neither")
                 for c in trig.children
-            ):
-                outcome = "killed"  # "was fatally struck", "fatally wounding his brother"
+            ) or any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                     for c in trig.children)):
+                outcome = "killed"  # "was fatally struck", "fatally wounding his brother", "shooting five to death"
+            if outcome == "suicide":  # "then turned the gun on himself": the attacker died
+                if not self.hypothetical(trig):
+                    claim = _Claim(1, 1, 1, None, list(span), span[-1].text, "unknown", perpetrator=True)
+                    facts.append(self.fact(doc, view, span, "killed", claim, False, False))
+                    heads.append(-1)
+                    people.append(None)
+                continue
             if outcome == "implicit":  # "a double homicide", "an apparent murder-suicide"
                 if not self.hypothetical(trig):
                     kind, n = lex.implicit[" ".join(t.lower_ for t in span).replace(" - ", "-")]
@@ -950,6 +984,8 @@ def make_component(nlp: Language, name: str, models_dir: str):
 # Protesters and rioters are the same crowd named by different sources ("protesters" vs
 # "attackers"), so they are one group when claims are compared.
 _GROUP = {"rioters": "protesters"}
+# Victim words that say nothing of who the victims were: such a count is a total, like an untyped one.
+_GENERIC_VICTIMS = {"people", "persons", "person", "victims", "others", "other people"}
 
 
 def _group_total(claims: list[CasualtyFact]) -> tuple[int, int, int | None] | None:
@@ -984,16 +1020,22 @@ def _outcome_total(claims: list[CasualtyFact]) -> tuple[int, int, int | None] | 
     groups: dict[tuple[str, bool], list[CasualtyFact]] = {}
     untyped: list[CasualtyFact] = []
     for f in whole:
-        if f.victim_type == "unknown" and not f.perpetrator:
-            untyped.append(f)
+        if (f.victim_type == "unknown" or (f.victims or "").lower() in _GENERIC_VICTIMS) and not f.perpetrator:
+            untyped.append(f)  # "three people are dead": a total, whoever they were
         else:
             key = (_GROUP.get(f.victim_type, f.victim_type), f.perpetrator)
             groups.setdefault(key, []).append(f)
     total: tuple[int, int, int | None] | None = None
-    for group in groups.values():
+    for (_, perp), group in sorted(groups.items(), key=lambda kv: kv[0][1]):
         g = _group_total(group)
-        if g is not None:
-            total = g if total is None else _add(total, g)
+        if g is None:
+            continue
+        if perp and total is not None and total[1] < 2 and g[1] <= 1:
+            # one victim and one attacker dead: often one person twice ("she shot herself ... the
+            # woman was found dead"), so they add only when a murder-suicide or a toll says so
+            total = max(total, g, key=lambda t: t[1])
+            continue
+        total = g if total is None else _add(total, g)
     loose = _group_total(untyped)
     if loose is not None and (total is None or loose[1] > total[1]):
         total = loose  # an untyped count is a total that may include the typed ones
@@ -1016,8 +1058,12 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
       adds;
     - different groups add up (12 officers + dozens of attackers); intervals add: low of lows,
       best of bests, high None when any is unbounded;
-    - an untyped count ("three were killed") is a total that may include the typed ones: the
-      result is the larger of it and the sum of the typed groups;
+    - an untyped count ("three were killed"), or one of words that say nothing of who the victims
+      were ("three people are dead", "four victims"), is a total that may include the typed ones:
+      the result is the larger of it and the sum of the typed groups;
+    - a dead attacker ("killed himself", "turned the gun on himself") adds to his victims, except
+      that one attacker and one victim are not added (a story often names the same dead person
+      both ways: "she shot her son, then herself ... a woman was found dead");
     - partitive claims ("one of the officers", "including two children") never add; they only
       set a floor;
     - injured: claims that someone was shot without saying whether they died (`includes_killed`)

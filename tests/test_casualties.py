@@ -30,7 +30,7 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
      [(K, 8, 8, 8, "civilians"), (I, 3, 3, 3, "unknown")]),
     ("Police arrested two suspects after the robbery.", [(A, 2, 2, 2, "unknown")]),
     ("The militants abducted 40 students from their dormitory.", [(M, 40, 40, 40, "civilians")]),
-    ("He killed his wife before turning the gun on himself.", [(K, 1, 1, 1, "civilians")]),
+    ("He killed his wife before turning the gun on himself.", [(K, 1, 1, 1, "civilians"), (K, 1, 1, 1, "unknown")]),
     ("The car bomb killed at least 25 people, including six children.", [(K, 25, 25, None, "civilians")]),
     ("The gunman opened fire on the crowd, killing four, including a toddler.", [(K, 4, 4, 4, "unknown")]),
     ("Troops shot dead two rebels during the raid.", [(K, 2, 2, 2, "rebels_militants")]),

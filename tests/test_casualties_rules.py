@@ -43,6 +43,11 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     ("The second hostage was found dead near the road.", [(K, 1)]),
     # statistics since a coup are not one event
     ("Security forces have killed 120 demonstrators since the coup.", []),
+    # the attacker's own death: "turned the gun on himself"; a reflexive next to other victims
+    ("He shot his neighbor and then turned the gun on himself.", [(I, 1), (K, 1)]),
+    ("The student killed three classmates and himself.", [(K, 3), (K, 1)]),
+    ("The man shot six relatives to death before killing himself.", [(K, 6), (K, 1)]),
+    ("A girl accidentally shot herself in the foot while cleaning a pistol.", [(I, 1)]),
     # reports that look like them stay
     ("The gunman went on to kill two more people.", [(K, 2)]),
     ("A woman survived three gunshot wounds to the back.", [(I, 1)]),
@@ -69,6 +74,12 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("Two men were shot outside the bar, one fatally. The dead man was identified as Pim Osei.", 1, 1),
     ("A woman was killed and a teenager was wounded in the shooting on Pine Avenue.", 1, 1),
     ("Kenji Aldo suffered a gunshot wound to his hand. His brother Rafe was not hurt.", None, 1),
+    # murder-suicides: the attacker adds to several victims; one victim and one dead attacker may
+    # be one person told twice, unless the story says murder-suicide
+    ("A man killed his two sons and then turned the gun on himself.", 3, None),
+    ("Police say the gunwoman, Vera Lind, killed herself. A woman was found dead upstairs.", 1, None),
+    ("Investigators called it a murder-suicide: Ian Roe shot his wife, then himself.", 2, 0),
+    ("Three people are dead after a murder-suicide at a motel; the gunman turned the gun on himself.", 3, None),
     # an ordinal victim counts those hit: three were hit, two of them died
     ("Two brothers died in the shooting. The third victim, a cousin, was hit in the arm.", 2, 1),
     ("Four men were shot at the party. The fourth man died on Monday.", 1, 3),
