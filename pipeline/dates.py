@@ -127,7 +127,7 @@ _SCAN = re.compile(
 # At most this many tokens between a date and its verb of saying ("said early on Thursday").
 _REPORT_GAP = 3
 _PRECEDING_NOT_EVENT = re.compile(
-    r"\b(?:every|each|next|coming|following|until|till)\s+$", re.IGNORECASE
+    r"\b(?:every|each|next|coming|following|until|till|since)\s+$", re.IGNORECASE
 )
 # A clock time right after a date, or a publishing word right before it: a page's time stamp.
 # ("on Jan. 5 at 4:30 p.m." is prose: "at" and a date without its year do not make a stamp.)
@@ -158,6 +158,7 @@ class Lexicon(NamedTuple):
     known_words: frozenset[str]  # report, incident and aftermath words together
     future_words: frozenset[str]  # lemmas that make a date a plan ("scheduled", "will")
     aftermath_words: frozenset[str]  # lemmas of what follows an incident ("arrest", "plead")
+    life_words: frozenset[str]  # lemmas of a life story ("born", "graduate"): no event dates
 
 
 class Resolved(NamedTuple):
@@ -191,6 +192,7 @@ def load_lexicon(models_dir: str | Path = DEFAULT_MODELS_DIR) -> Lexicon:
         known_words=report | incident | aftermath,
         future_words=frozenset(_read_lines(folder / "future_words.txt")),
         aftermath_words=aftermath,
+        life_words=frozenset(_read_lines(folder / "life_words.txt")),
     )
 
 
@@ -630,7 +632,9 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
             role = _role(span, governor, lex)
         if published is not None and found.date_low > published and not found.has_year:
             role = "other"  # a relative date after publication is a plan, not an event
-        elif governor is not None and role == "event" and _is_plan(governor, lex):
+        elif governor is not None and role == "event" and (
+            _is_plan(governor, lex) or _lemma(governor, lex) in lex.life_words
+        ):
             role = "other"
         facts.append(
             {

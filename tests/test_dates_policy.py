@@ -142,3 +142,39 @@ def test_custody_phrase_makes_an_aftermath_date(annotate) -> None:  # noqa: ANN0
     assert governors.get("Wednesday night") == "custody"
     facts = [DateFact(**item) for item in doc._.ne_dates]
     assert event_date(facts, D("2022-04-08"))["event_date"] == D("2022-04-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "life_date"),
+    [
+        ("The victim, who was born on March 2, 1990, was shot Friday night.", "March 2, 1990"),
+        ("She graduated in June 2015 and was wounded on Friday.", "June 2015"),
+        ("The couple married on May 5, 2001; he was stabbed Friday.", "May 5, 2001"),
+    ],
+)
+def test_dates_of_a_life_story_are_no_event_dates(annotate, text: str, life_date: str) -> None:  # noqa: ANN001
+    doc = annotate(text, published="2022-04-09")
+    roles = {item["text"]: item["role"] for item in doc._.ne_dates}
+    assert roles.get(life_date) == "other"
+    facts = [DateFact(**item) for item in doc._.ne_dates]
+    assert event_date(facts, D("2022-04-09"))["event_date"] == D("2022-04-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine people have been shot since Friday evening across the city.",
+        "The county has recorded 40 killings since Jan. 1, 2021.",
+    ],
+)
+def test_a_date_after_since_starts_a_period(annotate, text: str) -> None:  # noqa: ANN001
+    doc = annotate(text, published="2022-04-10")
+    assert doc._.ne_dates == []
+
+
+def test_declared_dead_is_aftermath() -> None:
+    lex = load_lexicon()
+    declared = _fact("Friday", "2022-04-08", governor="declare")
+    shot = _fact("Wednesday", "2022-04-06", governor="escalate", start=80)
+    assert _rank(declared, lex) > _rank(shot, lex)
+    assert event_date([declared, shot], D("2022-04-09"))["event_date"] == D("2022-04-06")
