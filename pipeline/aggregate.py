@@ -4,35 +4,67 @@
 fact kind (`triggers.split_events`, `geo.event_location`, `dates.event_date`,
 `casualties.reconcile`, `actors.event_actors`), so improving one kind never touches the others.
 
-`merge_events` then counts each real-world event once across a batch. Two event records from
-different articles are the same event when all of these hold:
+`merge_events` then counts each real-world event once across a batch. Reports of one incident
+disagree in ordinary ways (one outlet calls a shooting an attack, another a clash; one places it
+in a town, another in its county or nowhere; "Sunday night" against "early Monday"; one wounded
+victim who later dies), so the rules tell *contradictions*, which keep two records apart, from
+*differences*, which need corroboration.
 
-- **type**: the same ACLED event type (ACLED codes a battle and a shelling in one town on one
-  day as two events), except that riots also match protests (a protest turned violent) and
-  violence against civilians (mob violence another outlet calls an attack); an untyped record
-  (no ACLED type found, e.g. an ordinary shooting) makes no claim and matches any type;
+Two records are **compatible** (nothing says they are two events) when all of these hold:
+
+- **articles**: they come from different articles (an article's own split into events is kept);
 - **date**: their date intervals (`date_low`..`date_high`, or `event_date`) overlap or lie at
   most `MERGE_DAYS` (2) days apart, and at most `MERGE_DAYS_PRECISE` (1) when both are known to
   the day (in a big city, shootings two days apart are usually two shootings); an interval
   longer than `MAX_INTERVAL_DAYS` (31) is too vague to merge on;
-- **place**: both are located more precisely than a country or first-level division
-  (`geo_precision` < 3 and a location that is not just the country or admin1 name), in the same
-  country, and either their coordinates lie within `MERGE_KM` (25 km) or, when one lacks
-  coordinates, their location names are equal (and their admin1 do not differ);
-- **actors**: compatible: unless both have typed actors (ACLED inter codes) and share neither
-  an actor type nor an actor name (untyped names, e.g. a suspect's, make no claim);
+- **place**: not apart: the same country and admin1 where both are known, and coordinates within
+  `LOOSE_KM` (60 km), or `COUNTY_KM` (150 km) when one is a county; a place name both give
+  (resolved by the gazetteer to two places, "Alpine" in two states) is never apart;
 - **counts**: the killed figures could be one toll: neither is an outlier against the other
   (the credibility rule below), and one report does not say nobody died while the other
-  reports a death;
-- **articles**: an event never absorbs two records of one article (the article's own split into
-  events is kept).
+  reports a death, unless it counts at least as many wounded as the other counts dead (an early
+  report: the wounded died later).
 
-Clustering is complete-linkage and greedy: records are taken most precise first (day before
-week before month, then by date and id) and each joins the best-scoring existing cluster all of
-whose members it matches, else starts its own; the score prefers closer dates and places,
-agreeing counts, the same type and shared actors. Candidates come from a block index keyed by
-country, day and either the place name or a 0.25-degree grid cell (a record looks in the cells
-within 25 km), so the cost grows with the events reported near one place in a few days, not
+Two compatible records are **linked** (say enough to be one event) when:
+
+- their places are **near** (coordinates within `MERGE_KM`, 25 km, or the same name when one
+  lacks coordinates), neither is in a crowded place, their types match and their actors are not
+  at odds: the same ACLED event type, or a riot against a protest (a protest turned violent) or
+  violence against civilians (mob violence another outlet calls an attack), or an untyped
+  record (no claim); actors are at odds when both have typed actors (ACLED inter codes) and
+  share neither a type nor a name. A record is in a *crowded* place when more than `CROWD_MAX`
+  (3) records of other articles are compatible with it and near it: in a city with several
+  shootings a day, two reports of "a man shot" on one day are as likely two shootings as one;
+- or their places are near and they are **corroborated**: both give the same number killed or
+  injured, at least one (at least two in a crowded place: one victim is the commonest toll), or
+  their headlines and evidence share rare words (below). Without it, a battle and a shelling in
+  one town on one day stay two events, as ACLED codes them;
+- or their places are only **loose** (towns 25-60 km apart, a town and its county, a side placed
+  only by admin1 or country or not at all, one name resolved to two places) and either their
+  headlines and evidence share rare words or one report names the other's place ("Greene
+  County deputies said" in a report placed in a town of Greene County).
+
+*Rare words*: the words of a record's headline (`notes`, without the outlet's name that ends
+many titles: "... | Channel 5 News") and evidence sentence, minus numbers, days of the month,
+the common news words of `models/aggregate/common_words.txt`, its own place's names and any word
+starting with a word of the outlet names that end the batch's titles (an outlet's name and web
+address, glued to the dateline, are in all its stories); a word
+weighs log(N/df)/log(N) in a batch of N records (df: records using it), and the shared words
+must weigh `TEXT_MIN` (1.15): about two words few reports use, never one (one shared rare word
+is a coincidence as often as not on gva_dev). Below three records nothing is rare.
+
+A town that shares its first-level division's name (Kaduna in Kaduna, New York in New York) is
+a town when the geocoder says so (`geo_precision` 1); a record placed no finer than admin1 (or
+not at all) merges only through corroboration.
+
+Clustering is greedy: records are taken most precise first (day before week before month, a
+town before a wider area, then by date and id) and each joins the best-scoring existing cluster
+it is compatible with (every member) and linked to (one member at least), else starts its own;
+the score prefers closer dates and places, agreeing counts, the same type, shared actors and
+shared rare words. Candidates come from a block index keyed by day and by the place name, a
+0.25-degree grid cell (a town looks in the cells within `LOOSE_KM`), or the country (a wider
+area looks through its country's records of those days; a record without a country through
+all of them), so the cost grows with the events reported near one place in a few days, not
 with the batch.
 
 **Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
@@ -48,13 +80,16 @@ double between reports, but 1 against 14 is more often a misread age or a statis
 the story than an update). When one figure (best) is given by more sources than any other, and
 by at least two, only the reports of that figure are credible: corroboration beats a lone
 higher claim. `fatalities` = `killed_best`. Sources that do not mention an outcome do not
-lower it. facts.csv keeps every source's claim unchanged: it is the ledger behind these figures.
+lower it, but for killed and injured their count of victims (killed plus injured) stands as a
+witness in the outlier rule: a lone "100 killed" where two other sources count one wounded
+victim is not credible. facts.csv keeps every source's claim unchanged: it is the ledger behind these figures.
 
 A merged event's `event_id` is the smallest member id (stable whatever the input order; a
 record that merges with nothing keeps its own id); `article_ids` joins its articles' ids with
 ";" (sorted), `n_sources` counts them, `source` joins their distinct sources with ";"; the date
-comes from its most precise member, the place from its most precisely located member, the type
-is the members' most frequent one, and `evidence` joins up to `MAX_EVIDENCE` distinct evidence
+comes from its most precise members (the date most of them give, then the earliest), the place
+from its most precisely located members (the location most of them give), the type is the
+members' most frequent one, and `evidence` joins up to `MAX_EVIDENCE` distinct evidence
 sentences with " | ".
 """
 
@@ -62,10 +97,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -91,16 +128,32 @@ MERGE_DAYS = 2
 # Two dates known to the day: at most this far apart (an overnight incident, a time zone).
 MERGE_DAYS_PRECISE = 1
 MERGE_KM = 25.0
+# Two towns this far apart may be one incident told from its nearest town, with corroboration.
+LOOSE_KM = 60.0
+# A county (or a record placed only by its county's centre) may hold a town this far away.
+COUNTY_KM = 150.0
 MAX_INTERVAL_DAYS = 31
 MAX_EVIDENCE = 3
 # A report is credible when another source's best, times this plus that, reaches its floor.
 CREDIBLE_FACTOR = 2
 CREDIBLE_SLACK = 2
 OUTCOMES = ("killed", "injured", "arrested")
+# Text corroboration: the shared rare words of two reports' headline and evidence must weigh at
+# least this much, each word weighing log(N / df) / log(N) in a batch of N records (1.0 for a
+# word of one record, about 0.9 for a word of two in a thousand): a bit more than one word that
+# only these two reports use. Tuned on gva_dev (one shared rare word is a coincidence as often
+# as not; two hardly ever are).
+TEXT_MIN = 1.15
+# Place and date alone link two reports only when neither has more than this many candidates
+# (compatible near reports of other articles): in a city with several shootings a day, two
+# reports of "a man shot" on one day are as likely two shootings as one.
+CROWD_MAX = 3
+COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "models" / "aggregate" / "common_words.txt"
 
 # Event types that two reports of one event may carry besides the same type: a riot is a
 # protest turned violent, or mob violence that another outlet calls an attack on civilians.
-# ACLED codes a battle and a shelling on one day in one town as two events, so they stay apart.
+# Any other two types need corroboration (see `linked`): ACLED codes a battle and a shelling in
+# one town on one day as two events, but two outlets also label one shooting differently.
 TYPE_MATCHES: dict[str, frozenset[str]] = {
     "riots": frozenset({"riots", "protests", "violence_against_civilians"}),
     "protests": frozenset({"protests", "riots"}),
@@ -111,6 +164,16 @@ _EARTH_KM = 6371.0088
 _KM_PER_DEGREE = 111.32
 # Grid cells for blocking: a cell is taller than MERGE_KM, so a match lies at most one row away.
 CELL_DEGREES = 0.25
+_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+# "the 22nd", "Dec. 3rd": days of the month, shared by every report of that day.
+_DAY_ORDINAL = re.compile(r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)")
+# Where an outlet's name starts after a headline: " | ", " « ", " :: ", or a spaced dash.
+_TITLE_TAIL = re.compile(r" (?:\||«|::|-|–|—) ")
+# A dateline opening a story or a wire title: "SAN SALVADOR, 12 JAN 90 (AFP) -- [TEXT]",
+# "DENVER (KXYZ) —": capitals, digits and punctuation up to a dash, then any [TAG].
+_DATELINE = re.compile(r"^[^a-z]{2,80}?\s?(?:--|—|–)\s*(?:\[[A-Z ]+\]\s*)*")
+# The agency or station in a dateline's brackets: "(AFP)", "(RADIO VENCEREMOS)".
+_DATELINE_SOURCE = re.compile(r"\(([^()]{2,40})\)")
 
 
 def _of(kind: type, facts: list[Fact]) -> list:
@@ -144,8 +207,8 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
 
 
 def types_match(a: str | None, b: str | None) -> bool:
-    """Whether two reports' event types allow them to be one event; no type found is no
-    claim, so an untyped report matches any type."""
+    """Whether two reports' event types let them be one event without corroboration; no type
+    found is no claim, so an untyped report matches any type."""
     if not a or not b:
         return True
     return b in TYPE_MATCHES.get(a, frozenset({a}))
@@ -163,6 +226,73 @@ def _norm(name: str | None) -> str:
     return " ".join(name.casefold().replace(".", " ").split()) if name else ""
 
 
+@lru_cache(maxsize=1)
+def common_words(path: str | Path = COMMON_WORDS_FILE) -> frozenset[str]:
+    """The words text corroboration ignores (models/aggregate/common_words.txt), read once."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().lower()))
+
+
+def _words(text: str) -> frozenset[str]:
+    common = common_words()
+    return frozenset(
+        w
+        for w in _WORD.findall(text.lower())
+        if len(w) >= 3 and not w.isdigit() and w not in common and not _DAY_ORDINAL.fullmatch(w)
+    )
+
+
+def headline(title: str | None) -> str:
+    """A title without the outlet's name after it ("Man shot downtown | Channel 5 News"): every
+    story of one outlet shares that tail, so it says nothing about the incident."""
+    if not title:
+        return ""
+    title = _DATELINE.sub("", title)
+    match = _TITLE_TAIL.search(title)
+    if match and len(title[: match.start()].split()) >= 3:
+        return title[: match.start()]
+    return title
+
+
+def outlet_words(titles: Iterable[str | None]) -> frozenset[str]:
+    """The words of the outlet names that end a batch's titles ("| WXYZ News 4", "« CBS
+    Denver"): the same outlet's name (and its web address, glued to a dateline in the first
+    sentence: "wxyz4now.comDENVER") is in every one of its stories."""
+    out: set[str] = set()
+    for title in titles:
+        dateline = _DATELINE.match(title or "")
+        if dateline:
+            for source in _DATELINE_SOURCE.findall(dateline.group()):
+                out.update(w for w in _WORD.findall(source.lower()) if len(w) >= 2)
+        match = _TITLE_TAIL.search(title or "")
+        if match and len(title[: match.start()].split()) >= 3:  # type: ignore[index]
+            out.update(w for w in _WORD.findall(title[match.end():].lower()) if len(w) >= 2)  # type: ignore[index]
+    return frozenset(out)
+
+
+def _strip_outlets(words: frozenset[str], outlets: frozenset[str]) -> frozenset[str]:
+    """`words` without those that start with an outlet word (of 3 letters or more, or digits)."""
+    if not outlets:
+        return words
+    return frozenset(
+        w
+        for w in words
+        if not any(w[:n] in outlets for n in range(2, len(w) + 1) if n >= 3 or w[:n].isdigit())
+    )
+
+
+def report_words(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of an event's headline (`notes`) and evidence that may tell its incident from
+    another (not common news words, numbers or days of the month), without and with the names
+    of its own place."""
+    texts = (headline(event.notes), event.evidence or "")
+    words = _words(" ".join(_DATELINE.sub("", t) for t in texts if t))
+    if not words:
+        return words, words
+    place = " ".join(p for p in (event.location, event.admin2, event.admin1, event.country) if p)
+    return words - set(_norm(place).split()), words
+
+
 @dataclass
 class _Record:
     """What merging needs of one event, computed once."""
@@ -170,35 +300,50 @@ class _Record:
     event: Event
     articles: frozenset[str]
     event_type: str | None
-    country: str
+    country: str  # "" when unknown
     low: int  # date interval as day ordinals
     high: int
     precision: int
     lat: float | None
     lon: float | None
-    location: str
+    location: str  # "" when the record has no place finer than admin1
     admin1: str
+    county: bool  # placed at county level (or only by admin1/country): a wide area
     actor_names: frozenset[str]
     inter_codes: frozenset[int]
+    words: frozenset[str]  # rare-word candidates, without its own place's names
+    all_words: frozenset[str]  # the same with them
+    place_words: frozenset[str]  # its location's name as words (not common ones)
+    crowd: int = 0  # compatible near records of other articles in the batch (see `_crowds`)
+
+    @property
+    def fine(self) -> bool:
+        """Placed at a town (or finer) with coordinates: precise enough to merge on place alone."""
+        return bool(self.location) and self.lat is not None and not self.county
 
 
 def _record(event: Event) -> _Record | None:
-    """The merge view of an event, or None when it is too vague to merge (no date, no place
-    finer than admin1, no country)."""
+    """The merge view of an event, or None when it is too vague to merge (no date, or an
+    interval longer than `MAX_INTERVAL_DAYS`). A record placed no finer than admin1, or not
+    placed at all, is kept without a location: it merges only with corroboration."""
     low = event.date_low or event.event_date
     high = event.date_high or event.event_date
     country = event.iso3 or event.iso2 or _norm(event.country)
-    location = _norm(event.location)
-    if low is None or high is None or not country or not location:
+    if low is None or high is None:
         return None
     if (high - low).days > MAX_INTERVAL_DAYS:
         return None
-    # A country or first-level division is too coarse to say two reports are one event.
-    if (event.geo_precision or 0) >= 3 or location in (_norm(event.country), _norm(event.admin1)):
-        return None
+    location = _norm(event.location)
+    # A country or first-level division is too coarse to say two reports are one event; a town
+    # that shares its state's name (Kaduna in Kaduna, New York in New York) is a town.
+    precision = event.geo_precision
+    if (precision or 0) >= 3 or (precision is None and location in (_norm(event.country), _norm(event.admin1))):
+        location = ""
     has_coords = event.latitude is not None and event.longitude is not None
     names = frozenset(n for n in (_norm(event.actor1), _norm(event.actor2)) if n)
     codes = frozenset(c for c in (event.inter1, event.inter2) if c is not None)
+    county = not location or (event.geo_precision or 0) >= 2 or (location == _norm(event.admin2))
+    words, all_words = report_words(event)
     return _Record(
         event=event,
         articles=frozenset(a for a in event.article_ids.split(";") if a) or frozenset({event.event_id}),
@@ -207,17 +352,25 @@ def _record(event: Event) -> _Record | None:
         low=low.toordinal(),
         high=high.toordinal(),
         precision=event.time_precision or 1,
-        lat=float(event.latitude) if has_coords else None,
-        lon=float(event.longitude) if has_coords else None,
+        lat=float(event.latitude) if has_coords and location else None,
+        lon=float(event.longitude) if has_coords and location else None,
         location=location,
         admin1=_norm(event.admin1),
+        county=county,
         actor_names=names,
         inter_codes=codes,
+        words=words,
+        all_words=all_words,
+        place_words=_words(location) if location else frozenset(),
     )
 
 
 def _day_gap(a: _Record, b: _Record) -> int:
     return max(0, max(a.low, b.low) - min(a.high, b.high))
+
+
+def _dates_close(a: _Record, b: _Record) -> bool:
+    return _day_gap(a, b) <= (MERGE_DAYS_PRECISE if a.precision == b.precision == 1 else MERGE_DAYS)
 
 
 def _km(a: _Record, b: _Record) -> float | None:
@@ -226,13 +379,27 @@ def _km(a: _Record, b: _Record) -> float | None:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
-def _same_place(a: _Record, b: _Record) -> bool:
-    if a.country != b.country:
-        return False
+def place_relation(a: _Record, b: _Record) -> str | None:
+    """How two records' places relate: "near" (within `MERGE_KM`, or the same name when one
+    lacks coordinates), "loose" (could hold one incident: towns within `LOOSE_KM`, a town and
+    a county within `COUNTY_KM`, a side placed only by admin1 or country or not at all, or the
+    same place name resolved to two places: "Alpine" in two states), or None (apart: another
+    country, another admin1, or too far)."""
+    same_name = bool(a.location) and a.location == b.location
+    if a.country and b.country and a.country != b.country:
+        return "loose" if same_name else None
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return "loose" if same_name else None
+    if not a.location or not b.location:
+        return "loose"
     km = _km(a, b)
-    if km is not None:
-        return km <= MERGE_KM
-    return a.location == b.location and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
+    if km is None:
+        return "near" if same_name else "loose"
+    if km <= MERGE_KM:
+        return "near"
+    if same_name or km <= (COUNTY_KM if a.county or b.county else LOOSE_KM):
+        return "loose"
+    return None
 
 
 def _actors_compatible(a: _Record, b: _Record) -> bool:
@@ -245,7 +412,9 @@ def _actors_compatible(a: _Record, b: _Record) -> bool:
 
 def _counts_compatible(a: Event, b: Event) -> bool:
     """Whether two reports' killed figures could be one toll: not each other's outliers (the
-    credibility rule of the count policy), and not "nobody died" against a death."""
+    credibility rule of the count policy), and not "nobody died" against a death, unless the
+    report of no death has at least as many wounded as the other has dead (an early report:
+    the wounded died later)."""
     low_a, low_b = a.killed_low, b.killed_low
     if low_a is None or low_b is None:
         return True
@@ -253,19 +422,79 @@ def _counts_compatible(a: Event, b: Event) -> bool:
     if low_a > CREDIBLE_FACTOR * best_b + CREDIBLE_SLACK or low_b > CREDIBLE_FACTOR * best_a + CREDIBLE_SLACK:
         return False
     exact_a, exact_b = a.killed_high == low_a, b.killed_high == low_b
-    return not (exact_a and exact_b and (low_a == 0) != (low_b == 0))
+    if not (exact_a and exact_b and (low_a == 0) != (low_b == 0)):
+        return True
+    alive, dead = (a, b) if low_a == 0 else (b, a)
+    return (alive.injured_best or 0) >= (dead.killed_low or 0)
 
 
-def same_event(a: _Record, b: _Record) -> bool:
-    """Whether two merge records may be one real-world event (see the module docstring)."""
+def compatible(a: _Record, b: _Record) -> bool:
+    """Whether nothing says two records are different events: other articles, places not apart,
+    dates close, killed figures that could be one toll."""
     return (
         not (a.articles & b.articles)
-        and types_match(a.event_type, b.event_type)
-        and _day_gap(a, b) <= (MERGE_DAYS_PRECISE if a.precision == b.precision == 1 else MERGE_DAYS)
-        and _same_place(a, b)
-        and _actors_compatible(a, b)
+        and _dates_close(a, b)
+        and place_relation(a, b) is not None
         and _counts_compatible(a.event, b.event)
     )
+
+
+def text_weight(a: _Record, b: _Record, weights: dict[str, float]) -> float:
+    """Weight of the rare words two records' headlines and evidence share (see `TEXT_MIN`)."""
+    return sum(weights.get(w, 0.0) for w in a.words & b.words)
+
+
+def _same_figure(a: Event, b: Event, least: int = 1) -> bool:
+    """Both report the same number killed, or the same number injured, of at least `least`."""
+    return any(
+        (x := getattr(a, f"{o}_best")) is not None and x >= least and x == getattr(b, f"{o}_best")
+        for o in VICTIM_OUTCOMES
+    )
+
+
+def _names_place_of(a: _Record, b: _Record) -> bool:
+    """Whether `a`'s headline or evidence names `b`'s wide-area location ("Greene County
+    deputies said" in a report placed in a town of that county). A town's name proves nothing:
+    a suburb's report names the city next door ("a Milwaukee man shot in West Allis")."""
+    return b.county and bool(b.place_words) and b.place_words <= a.all_words
+
+
+def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
+    """Whether two compatible records say enough to be one event (see the module docstring):
+    near places with matching types and actors; near places with other types or actors at odds
+    and corroboration (the same figure, or shared rare words); loose places with shared rare
+    words, or when one report names the other's place."""
+    relation = place_relation(a, b)
+    if (
+        relation == "near"
+        and max(a.crowd, b.crowd) <= CROWD_MAX
+        and types_match(a.event_type, b.event_type)
+        and _actors_compatible(a, b)
+    ):
+        return True
+    text = text_weight(a, b, weights) >= TEXT_MIN
+    if relation == "near":
+        # One victim is the commonest toll: in a crowded place it tells no shooting from another.
+        return text or _same_figure(a.event, b.event, 1 if max(a.crowd, b.crowd) <= CROWD_MAX else 2)
+    return relation == "loose" and (text or _names_place_of(a, b) or _names_place_of(b, a))
+
+
+def same_event(a: _Record, b: _Record, weights: dict[str, float] | None = None) -> bool:
+    """Whether two merge records may be one real-world event on their own: compatible and
+    linked (`weights`: the batch's word weights, see `word_weights`; none: no text evidence)."""
+    return compatible(a, b) and linked(a, b, weights or {})
+
+
+def word_weights(records: Iterable[_Record]) -> dict[str, float]:
+    """Each word's rarity in a batch, log(N / df) / log(N): 1.0 for a word of one record, 0.0
+    for a word of all; empty below three records (rarity cannot be told)."""
+    records = list(records)
+    n = len(records)
+    if n < 3:
+        return {}
+    df = Counter(w for r in records for w in r.words)
+    log_n = math.log(n)
+    return {w: math.log(n / c) / log_n for w, c in df.items()}
 
 
 def _counts_agree(a: Event, b: Event) -> float:
@@ -282,14 +511,15 @@ def _counts_agree(a: Event, b: Event) -> float:
     return agreed / compared if compared else 1.0
 
 
-def _score(a: _Record, b: _Record) -> float:
+def _score(a: _Record, b: _Record, weights: dict[str, float]) -> float:
     """How alike two compatible records are; only ranks candidate clusters."""
     km = _km(a, b)
     score = 1.0 - _day_gap(a, b) / (MERGE_DAYS + 1)
-    score += 1.0 - km / MERGE_KM if km is not None else 0.5
+    score += max(0.0, 1.0 - km / MERGE_KM) if km is not None else 0.5 if a.location == b.location else 0.0
     score += _counts_agree(a.event, b.event)
     score += 0.5 if a.event.event_type == b.event.event_type else 0.0
     score += 0.5 if a.actor_names & b.actor_names else 0.0
+    score += min(1.0, text_weight(a, b, weights) / (2 * TEXT_MIN))
     return score
 
 
@@ -298,29 +528,61 @@ def _cell(degrees: float) -> int:
 
 
 def _block_keys(rec: _Record, day: int) -> list[tuple]:
-    """The blocks a record is filed under for one day: its place name, and its grid cell."""
-    keys: list[tuple] = [("name", rec.country, day, rec.location)]
+    """The blocks a record is filed under for one day: its place name, its grid cell, its
+    country (searched by wide-area records) and, when it is a wide area itself, the wide
+    areas of its country (searched by every record)."""
+    keys: list[tuple] = [("country", rec.country, day), ("day", day)]
+    if rec.location:
+        keys.append(("name", day, rec.location))
     if rec.lat is not None and rec.lon is not None:
         keys.append(("cell", rec.country, day, _cell(rec.lat), _cell(rec.lon)))
+    if not rec.fine or not rec.country:
+        keys.append(("wide", rec.country, day))
     return keys
 
 
 def _lookup_keys(rec: _Record, day: int) -> list[tuple]:
     """The blocks that may hold a record's matches on one day: the same place name (a match
-    without coordinates), and every grid cell within `MERGE_KM` of its coordinates."""
-    keys: list[tuple] = [("name", rec.country, day, rec.location)]
-    if rec.lat is not None and rec.lon is not None:
-        # A degree of longitude shrinks with latitude: widen the search toward the poles.
-        lat_bound = min(89.0, abs(rec.lat) + CELL_DEGREES)
-        lon_span = MERGE_KM / (_KM_PER_DEGREE * math.cos(math.radians(lat_bound)))
-        reach = math.ceil(lon_span / CELL_DEGREES)
-        row, col = _cell(rec.lat), _cell(rec.lon)
-        keys.extend(
-            ("cell", rec.country, day, row + dr, col + dc)
-            for dr in (-1, 0, 1)
-            for dc in range(-reach, reach + 1)
-        )
+    without coordinates), every grid cell within `LOOSE_KM` of its coordinates, the wide-area
+    records of its country; a wide-area record searches its whole country, one without a
+    country the whole day."""
+    if not rec.country:
+        return [("day", day)]
+    if not rec.fine:
+        keys = [("country", rec.country, day), ("wide", "", day)]
+        return keys + ([("name", day, rec.location)] if rec.location else [])
+    keys = [("name", day, rec.location), ("wide", rec.country, day), ("wide", "", day)]
+    # A degree of longitude shrinks with latitude: widen the search toward the poles.
+    lat_bound = min(89.0, abs(rec.lat) + CELL_DEGREES * 2)  # type: ignore[arg-type]
+    lon_span = LOOSE_KM / (_KM_PER_DEGREE * math.cos(math.radians(lat_bound)))
+    reach = math.ceil(lon_span / CELL_DEGREES)
+    rows = math.ceil(LOOSE_KM / (_KM_PER_DEGREE * CELL_DEGREES))
+    row, col = _cell(rec.lat), _cell(rec.lon)  # type: ignore[arg-type]
+    keys.extend(
+        ("cell", rec.country, day, row + dr, col + dc)
+        for dr in range(-rows, rows + 1)
+        for dc in range(-reach, reach + 1)
+    )
     return keys
+
+
+def _crowds(records: Sequence[_Record]) -> None:
+    """Set each record's `crowd`: how many records of other articles are compatible with it and
+    near it (the reports it could be merged with on place and date alone)."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for n, rec in enumerate(records):
+        for day in range(rec.low, rec.high + 1):
+            for key in _block_keys(rec, day):
+                index[key].append(n)
+    for n, rec in enumerate(records):
+        seen: set[int] = set()
+        for day in range(rec.low - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
+            for key in _lookup_keys(rec, day):
+                seen.update(index.get(key, ()))
+        seen.discard(n)
+        rec.crowd = sum(
+            1 for m in seen if place_relation(rec, records[m]) == "near" and compatible(rec, records[m])
+        )
 
 
 @dataclass
@@ -331,12 +593,19 @@ class _Cluster:
 
 def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
     """Groups of events that are one real-world event (singletons included), in input order of
-    their first member."""
+    their first member. A record joins the best-scoring cluster it is linked to (through one
+    member at least) and compatible with (every member), else starts its own."""
     records = [(i, _record(e)) for i, e in enumerate(events)]
     mergeable = sorted(
         ((i, r) for i, r in records if r is not None),
-        key=lambda ir: (ir[1].precision, ir[1].low, ir[1].high, ir[1].event.event_id),
+        key=lambda ir: (ir[1].precision, not ir[1].fine, ir[1].low, ir[1].high, ir[1].event.event_id),
     )
+    outlets = outlet_words(r.event.notes for _, r in mergeable)
+    for _, rec in mergeable:
+        rec.words = _strip_outlets(rec.words, outlets)
+        rec.all_words = _strip_outlets(rec.all_words, outlets)
+    weights = word_weights(r for _, r in mergeable)
+    _crowds([r for _, r in mergeable])
     clusters: list[_Cluster] = []
     owner: dict[int, int] = {}  # event index -> cluster index
     index: dict[tuple, list[int]] = defaultdict(list)  # block key -> clusters
@@ -350,9 +619,11 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
             cluster = clusters[c]
             if cluster.articles & rec.articles:
                 continue
-            if not all(same_event(rec, m) for m in cluster.members):
+            if not all(compatible(rec, m) for m in cluster.members):
                 continue
-            score = sum(_score(rec, m) for m in cluster.members) / len(cluster.members)
+            if not any(linked(rec, m, weights) for m in cluster.members):
+                continue
+            score = sum(_score(rec, m, weights) for m in cluster.members) / len(cluster.members)
             if score > best_score:
                 best, best_score = c, score
         if best is None:
@@ -385,10 +656,18 @@ def _interval(event: Event, outcome: str) -> tuple[int, int, int | None] | None:
     return low, best, high
 
 
-def _credible(reports: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
+# Outcomes whose victims another source's count of victims can vouch for (see `_credible`).
+VICTIM_OUTCOMES = ("killed", "injured")
+
+
+def _credible(
+    reports: list[tuple[int, int, int | None]], witnesses: Sequence[int] = ()
+) -> list[tuple[int, int, int | None]]:
     """The credible reports of one outcome (low, best, high), see the module docstring: not
-    outliers, and only the most corroborated figure when more sources give it than any other."""
-    if len(reports) < 2:
+    outliers, and only the most corroborated figure when more sources give it than any other.
+    `witnesses` are the victim totals of the sources silent on this outcome: they cannot raise
+    or lower it, but a figure far above every other source's count is not credible."""
+    if len(reports) + len(witnesses) < 2:
         return reports
     # A toll may double between reports; a leap from 1 to 14 is more often a misread age or a
     # statistic than an update.
@@ -396,6 +675,7 @@ def _credible(reports: list[tuple[int, int, int | None]]) -> list[tuple[int, int
         r
         for i, r in enumerate(reports)
         if any(r[0] <= CREDIBLE_FACTOR * w[1] + CREDIBLE_SLACK for j, w in enumerate(reports) if j != i)
+        or any(r[0] <= CREDIBLE_FACTOR * w + CREDIBLE_SLACK for w in witnesses)
     ]
     ranked = Counter(r[1] for r in near).most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -403,12 +683,24 @@ def _credible(reports: list[tuple[int, int, int | None]]) -> list[tuple[int, int
     return near
 
 
+def _victims(event: Event) -> int | None:
+    """The victims (killed plus injured, best figures) an event's source counts, or None."""
+    counts = [getattr(event, f"{o}_best") for o in VICTIM_OUTCOMES]
+    return None if all(c is None for c in counts) else sum(c or 0 for c in counts)
+
+
 def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
     """Counts of one event from its sources' reports, by the policy of the module docstring:
     never a sum; the highest credible report."""
     out: dict[str, int | None] = {}
     for outcome in OUTCOMES:
-        reports = _credible([r for r in (_interval(e, outcome) for e in events) if r is not None])
+        intervals = [_interval(e, outcome) for e in events]
+        reports = [r for r in intervals if r is not None]
+        witnesses: list[int] = []
+        if outcome in VICTIM_OUTCOMES:
+            totals = (_victims(e) for e, r in zip(events, intervals) if r is None)
+            witnesses = [t for t in totals if t is not None]
+        reports = _credible(reports, witnesses)
         if not reports:
             out.update({f"{outcome}_low": None, f"{outcome}_best": None, f"{outcome}_high": None})
             continue
@@ -439,13 +731,25 @@ def combine(events: Sequence[Event]) -> Event:
     """One event from the records of its sources (see the module docstring for each column)."""
     if len(events) == 1:
         return events[0]
+    # Among equally precise sources, the date (place) most sources give: "Sunday night" and
+    # "early Monday" split the vote, and the majority is more often right than the earliest.
+    date_votes = Counter()
+    place_votes = Counter()
+    for e in events:
+        date_votes[(e.time_precision, e.event_date)] += e.n_sources
+        place_votes[_norm(e.location)] += e.n_sources
     by_date = sorted(
         events,
-        key=lambda e: (e.time_precision or 9, e.event_date or dt.date.max, e.event_id),
+        key=lambda e: (
+            e.time_precision or 9,
+            -date_votes[(e.time_precision, e.event_date)],
+            e.event_date or dt.date.max,
+            e.event_id,
+        ),
     )
     by_place = sorted(
         events,
-        key=lambda e: (e.latitude is None, e.geo_precision or 9, e.event_id),
+        key=lambda e: (e.latitude is None, e.geo_precision or 9, -place_votes[_norm(e.location)], e.event_id),
     )
     fields: dict[str, object] = {name: getattr(by_date[0], name) for name in _DATE_FIELDS}
     fields.update({name: getattr(by_place[0], name) for name in _PLACE_FIELDS})

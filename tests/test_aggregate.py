@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from pipeline.aggregate import (
     aggregate_runs,
     haversine_km,
+    headline,
     load_summary,
     merge_events,
     reconcile_counts,
@@ -255,6 +256,180 @@ def test_many_events_in_blocks() -> None:
     assert {e.n_sources for e in merged} == {4}
 
 
+# --------------------------------------------------------------------------- corroboration
+# Reports of one incident differ: one outlet calls a shooting an attack, another a clash; one
+# places it in a town, another in its county; one counts a wounded victim who later dies. The
+# merge accepts such differences only with corroboration: the same figure, or rare words shared
+# by the headlines and evidence (rarity needs a batch: `filler` adds unrelated reports).
+
+
+def filler(n: int = 12) -> list[Event]:
+    """Unrelated reports far away in time, each with its own headline, so that word rarity
+    can be told."""
+    words = ["alder", "birch", "cedar", "dogwood", "elm", "fir", "ginkgo", "hazel", "ivy", "juniper",
+             "larch", "maple", "oak", "pine", "rowan", "spruce"]
+    return [
+        ev(f"z{i}", f"2022-0{1 + i % 9}-1{i % 9}", notes=f"Storm damage near the {words[i]} grove",
+           location=f"Place{i}", latitude=20.0 + i, longitude=3.0)
+        for i in range(n)
+    ]
+
+
+def merged_articles(events: list[Event]) -> set[str]:
+    """The article_ids of the merged events with more than one source."""
+    return {e.article_ids for e in merge_events(events) if e.n_sources > 1}
+
+
+def test_other_types_merge_when_the_same_figure_is_reported() -> None:
+    injured3 = {"injured_low": 3, "injured_best": 3, "injured_high": 3}
+    attack = ev("a", event_type="violence_against_civilians", **injured3)
+    clash = ev("b", event_type="battles", **injured3)
+    assert merged_articles([attack, clash]) == {"a;b"}
+    # Without a shared figure a battle and an attack on one day in one town stay two events.
+    other = ev("b", event_type="battles", injured_low=5, injured_best=5, injured_high=5)
+    assert merged_articles([attack, other]) == set()
+
+
+def test_other_types_merge_when_headlines_share_rare_words() -> None:
+    a = ev("a", event_type="violence_against_civilians", notes="Gunfire at Rosewood bakery wounds clerk")
+    b = ev("b", event_type="strategic_developments", notes="Suspect held after Rosewood bakery robbery")
+    assert merged_articles([a, b, *filler()]) == {"a;b"}
+    c = ev("b", event_type="strategic_developments", notes="Suspect held after market robbery")
+    assert merged_articles([a, c, *filler()]) == set()
+
+
+def test_common_words_and_place_names_do_not_corroborate() -> None:
+    # "shooting", "police", "killed" and the town's own name are in every such report.
+    a = ev("a", event_type="battles", notes="Townsville police: man killed in shooting")
+    b = ev("b", event_type="strategic_developments", notes="Shooting in Townsville: police say man killed")
+    assert merged_articles([a, b, *filler()]) == set()
+
+
+def test_one_shared_rare_word_is_a_coincidence() -> None:
+    a = ev("a", event_type="battles", notes="Gunfire at a bakery")
+    b = ev("b", event_type="violence_against_civilians", notes="Bakery owner robbed")
+    assert merged_articles([a, b, *filler()]) == set()
+
+
+def test_rare_words_need_a_batch() -> None:
+    a = ev("a", event_type="battles", notes="Gunfire at Rosewood bakery")
+    b = ev("b", event_type="violence_against_civilians", notes="Rosewood bakery gunfire")
+    assert merged_articles([a, b]) == set()  # two reports: no telling rare from common
+
+
+COUNTY = {"location": "Greene County", "admin2": "Greene County", "geo_precision": 2,
+          "latitude": None, "longitude": None}
+
+
+def test_a_town_and_its_county_merge_with_corroboration() -> None:
+    town = ev("a", notes="Hunter wounded near Oakridge trailhead")
+    county = ev("b", **COUNTY, notes="Oakridge trailhead hunter shot, deputies say")
+    assert merged_articles([town, county, *filler()]) == {"a;b"}
+    assert merged_articles([town, ev("b", **COUNTY), *filler()]) == set()
+
+
+def test_a_report_naming_the_other_report_s_place_merges() -> None:
+    town = ev("a", notes="Greene County deputies investigate a fatal shooting")
+    assert merged_articles([town, ev("b", **COUNTY)]) == {"a;b"}
+    # ...but not across first-level divisions.
+    assert merged_articles([town, ev("b", **COUNTY, admin1="Kano")]) == set()
+
+
+def test_towns_a_little_apart_merge_only_with_corroboration() -> None:
+    words = {"notes": "Wedding guests wounded at Lakeview chapel"}
+    a = ev("a", **words)
+    assert merged_articles([a, ev("b", **FAR30, **words), *filler()]) == {"a;b"}
+    assert merged_articles([a, ev("b", **FAR30), *filler()]) == set()
+    far = {"location": "Distant", "latitude": 10.7, "longitude": 7.0}  # ~78 km
+    assert merged_articles([a, ev("b", **far, **words), *filler()]) == set()
+
+
+def test_one_place_name_resolved_to_two_states_merges_with_corroboration() -> None:
+    words = {"notes": "Gunman dead after Pinecrest high school shooting"}
+    here = ev("a", location="Alpine", **words)
+    there = ev("b", location="Alpine", admin1="Kano", latitude=12.0, longitude=8.5, **words)
+    assert merged_articles([here, there, *filler()]) == {"a;b"}
+    plain = ev("b", location="Alpine", admin1="Kano", latitude=12.0, longitude=8.5)
+    assert merged_articles([here, plain, *filler()]) == set()
+
+
+def test_unplaced_reports_merge_with_corroboration() -> None:
+    words = {"notes": "Gunfire at Rosewood bakery wounds clerk"}
+    placed = ev("a", **words)
+    unplaced = ev("b", location=None, latitude=None, longitude=None, admin1=None, geo_precision=None,
+                  **words)
+    assert merged_articles([placed, unplaced, *filler()]) == {"a;b"}
+    stateless = ev("b", location=None, latitude=None, longitude=None, admin1=None, geo_precision=None,
+                   country=None, iso2=None, iso3=None, **words)
+    assert merged_articles([placed, stateless, *filler()]) == {"a;b"}
+    assert merged_articles([placed, ev("b", location=None, latitude=None, longitude=None)]) == set()
+
+
+def test_a_town_named_like_its_state_is_a_town() -> None:
+    # Kaduna city in Kaduna state, placed at town precision: it merges on place alone.
+    town = {"location": "Kaduna", "admin1": "Kaduna", "geo_precision": 1}
+    assert len(merge_events([ev("a", **town), ev("b", **town)])) == 1
+
+
+def test_typed_actors_at_odds_merge_with_the_same_figure() -> None:
+    figure = killed(2, 2, 2)
+    a = ev("a", actor1="Boko Haram", inter1=2, **figure)
+    b = ev("b", actor1="Rioters (Nigeria)", inter1=5, **figure)
+    assert merged_articles([a, b]) == {"a;b"}
+
+
+def test_a_wounded_victim_who_died_is_an_update() -> None:
+    # An early report: nobody killed, one wounded; a later one: one killed.
+    early = ev("a", **killed(0, 0, 0), injured_low=1, injured_best=1, injured_high=1)
+    later = ev("b", "2023-03-05", **killed(1, 1, 1))
+    merged = merge_events([early, later])
+    assert len(merged) == 1 and merged[0].killed_best == 1
+    # Nobody killed nor wounded against a death: two events.
+    unhurt = ev("a", **killed(0, 0, 0), injured_low=0, injured_best=0, injured_high=0)
+    assert len(merge_events([unhurt, later])) == 2
+
+
+def test_in_a_crowded_place_place_and_date_alone_do_not_merge() -> None:
+    # Five reports of a shooting in one town on one day, nothing else in common: as likely five
+    # shootings as one. Two such reports alone merge.
+    crowd = [ev(x, event_type="violence_against_civilians") for x in "abcde"]
+    assert merged_articles(crowd) == set()
+    assert merged_articles(crowd[:2]) == {"a;b"}
+
+
+def test_in_a_crowded_place_one_victim_is_no_corroboration() -> None:
+    one = killed(1, 1, 1)
+    crowd = [ev(x, **one) for x in "abcde"]
+    assert merged_articles(crowd) == set()
+    three = killed(3, 3, 3)
+    crowd[1], crowd[3] = ev("b", **three), ev("d", **three)
+    assert merged_articles(crowd) == {"b;d"}
+
+
+def test_outlet_names_do_not_corroborate() -> None:
+    # Two stories of one outlet: its name ends both titles and its web address is glued to the
+    # dateline of both first sentences.
+    a = ev("a", event_type="battles", notes="Clerk wounded at corner store | Channel Nine Kestrel",
+           evidence="Channel Nine Kestrel ninekestrel.comTOWNSVILLE - A clerk was wounded.")
+    b = ev("b", event_type="violence_against_civilians", notes="Driver hurt in road rage | Channel Nine Kestrel",
+           evidence="Channel Nine Kestrel ninekestrel.comTOWNSVILLE - A driver was hurt.")
+    others = [ev(f"o{i}", f"2021-0{i + 1}-10", notes=f"Story {w} number {i} | Morning Herald")
+              for i, w in enumerate(["apple", "pear", "plum", "fig", "lime", "kiwi"])]
+    assert merged_articles([a, b, *filler(), *others]) == set()
+
+
+def test_headline_drops_the_outlet_name() -> None:
+    assert headline("Man shot near the river | Channel 5 News") == "Man shot near the river"
+    assert headline("Two hurt in crash « Radio Kestrel") == "Two hurt in crash"
+    assert headline("Shots - fired") == "Shots - fired"  # too short to be a headline and a tail
+
+
+def test_the_date_most_equally_precise_sources_give_wins() -> None:
+    # "Sunday night" in one report, "early Monday" in two.
+    merged = merge_events([ev("a", "2023-03-04"), ev("b", "2023-03-05"), ev("c", "2023-03-05")])
+    assert len(merged) == 1 and merged[0].event_date == dt.date(2023, 3, 5)
+
+
 # --------------------------------------------------------------------------- the count policy
 
 
@@ -288,6 +463,16 @@ def test_a_corroborated_figure_beats_a_lone_higher_one() -> None:
     # No majority: the highest credible report.
     counts = reconcile_counts([ev(x, **killed(n, n, n)) for x, n in zip("abcd", (8, 8, 12, 12))])
     assert counts["killed_best"] == 12
+
+
+def test_a_toll_far_above_every_other_count_of_victims_is_not_credible() -> None:
+    # One source reads 100 killed where two others count a single wounded victim.
+    wounded = {"injured_low": 1, "injured_best": 1, "injured_high": 1}
+    counts = reconcile_counts([ev("a", **wounded), ev("b", **wounded), ev("c", **killed(100, 100, 100), **wounded)])
+    assert counts["killed_best"] is None and counts["injured_best"] == 1
+    # A toll within reach of the others' victims stands (three wounded, two of whom died).
+    counts = reconcile_counts([ev("a", injured_low=3, injured_best=3, injured_high=3), ev("b", **killed(2, 2, 2))])
+    assert counts["killed_best"] == 2
 
 
 def test_silent_sources_do_not_lower_an_outcome() -> None:
