@@ -62,6 +62,11 @@ _COLLECTIVE = {"police", "authorities", "officials", "investigators", "detective
                "paramedics", "troops", "forces", "residents", "witnesses", "neighbors", "neighbours", "officers",
                "cops", "troopers"}
 _FATAL_ADVERBS = {"fatally", "mortally"}
+# "nearly killed", "possibly killing": what did not (or may not) happen
+_COUNTERFACTUAL = {"nearly", "almost", "possibly", "potentially", "narrowly"}
+# Nouns whose "of N" gives their size ("a family of five"), unlike a person's ("a mother of three").
+_GROUP_NOUNS = {"family", "group", "household", "crew", "party", "team", "gang", "band", "unit", "patrol",
+                "convoy", "busload", "carload"}
 _BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
 
 
@@ -368,8 +373,10 @@ class _Extractor:
         qtok = self.quantity_child(tok)
         victims = self.victim_words(tok)
         of_num = self.of_pobj(tok)
-        if qtok is None and of_num is not None and of_num.like_num and not list(of_num.children):
-            qtok = of_num  # "a family of five"
+        if (qtok is None and of_num is not None and of_num.like_num
+                and all(c.dep_ == "prep" for c in of_num.children)
+                and tok.lemma_.lower() in _GROUP_NOUNS):
+            qtok = of_num  # "a family of five"; "a mother of three" is one mother
         if qtok is not None:
             if _YEAR_RE.match(qtok.lower_) and not self.is_person(tok):
                 return None  # "December 5, 2015 Mastic Beach"
@@ -825,6 +832,8 @@ class _Extractor:
                 continue
             if self.hypothetical(trig) or self.running_total(trig):
                 continue
+            if any(c.dep_ == "advmod" and c.lower_ in _COUNTERFACTUAL for c in trig.children):
+                continue  # "nearly killed", "possibly killing the trooper"
             if trig.lower_.startswith("surviv") and any(c.dep_ in ("agent", "auxpass") for c in trig.children):
                 continue  # "she is survived by two sons": an obituary, not an injury
             if trig.lower_ in lex.body_nouns and not self.body_found(trig):

@@ -48,6 +48,12 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     ("The student killed three classmates and himself.", [(K, 3), (K, 1)]),
     ("The man shot six relatives to death before killing himself.", [(K, 6), (K, 1)]),
     ("A girl accidentally shot herself in the foot while cleaning a pistol.", [(I, 1)]),
+    # what nearly or possibly happened did not happen
+    ("The round missed by inches, nearly killing a deputy.", []),
+    ("Investigators said the blast could have possibly killed dozens.", []),
+    # "of N" sizes a group, not a person
+    ("A young father of four was killed on Maple Street.", [(K, 1)]),
+    ("Gunmen killed a family of six in their home.", [(K, 6)]),
     # reports that look like them stay
     ("The gunman went on to kill two more people.", [(K, 2)]),
     ("A woman survived three gunshot wounds to the back.", [(I, 1)]),
