@@ -243,6 +243,22 @@ def test_grid_blocking_finds_every_pair_within_the_radius(lat: float) -> None:
         assert (len(merge_events([a, b])) == 1) is within
 
 
+@pytest.mark.parametrize("lat", [0.1, 45.0, 65.0])
+def test_grid_blocking_finds_every_corroborated_pair_within_the_loose_radius(lat: float) -> None:
+    # Towns 40-80 km apart whose headlines share rare words: merged exactly when within 60 km.
+    rng = random.Random(int(lat * 10) + 1)
+    words = {"notes": "Wedding guests wounded at Lakeview chapel"}
+    for _ in range(40):
+        lat1, lon1 = lat + rng.uniform(-0.3, 0.3), rng.uniform(-0.3, 0.3)
+        km, bearing = rng.uniform(40, 80), rng.uniform(0, 2 * math.pi)
+        lat2 = lat1 + km * math.cos(bearing) / 111.32
+        lon2 = lon1 + km * math.sin(bearing) / (111.32 * math.cos(math.radians(lat1)))
+        a = ev("a", latitude=lat1, longitude=lon1, location="P1", **words)
+        b = ev("b", latitude=lat2, longitude=lon2, location="P2", **words)
+        within = haversine_km(lat1, lon1, lat2, lon2) <= 60.0
+        assert (merged_articles([a, b, *filler()]) == {"a;b"}) is within
+
+
 def test_many_events_in_blocks() -> None:
     # 2,000 records: 500 events, each reported by four articles, across countries and days.
     events = []
