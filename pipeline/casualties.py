@@ -88,6 +88,7 @@ class _Lexicon:
     trigger_words: set[str] = field(default_factory=set)
     implicit: dict[str, tuple[str, int]] = field(default_factory=dict)
     body_nouns: set[str] = field(default_factory=set)
+    condition_nouns: set[str] = field(default_factory=set)
     finding_verbs: set[str] = field(default_factory=set)
 
 
@@ -132,6 +133,7 @@ def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
         quantity_words=quantity_words,
         implicit=implicit,
         body_nouns=set(outcomes["body_nouns"]),
+        condition_nouns=set(outcomes["injured"]["nouns"]),
         finding_verbs=set(outcomes["finding_verbs"]),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
     )
@@ -419,6 +421,17 @@ class _Extractor:
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.is_title and not self.is_common_noun(c)
                  and c.pos_ == "PROPN"]
         return " ".join(t.text for t in [*words, tok])
+
+    def condition_of_known_victim(self, trig: Token, phrase: str, claim: _Claim) -> bool:
+        """"The boy was in critical condition", "his nephew was hospitalised", "the wounded teen":
+        the state of a victim the story already knows, who may have died since; not a new injured
+        person (reconcile counts them as injured only when no death takes them)."""
+        if not (phrase in self.lex.condition_nouns or trig.dep_ == "amod" or phrase.startswith("hospitali")):
+            return False
+        head = claim.tokens[-1]
+        if head.pos_ in ("PRON", "PROPN"):
+            return True
+        return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | _SINGULAR_PRONOUNS for c in head.children)
 
     def attacker_himself(self, tok: Token) -> bool:
         """A reflexive victim that is an attacker who also hit others ("killed his wife and himself",
@@ -795,6 +808,7 @@ class _Extractor:
         heads: list[int] = []  # victim token of each fact, to tie claims about the same people
         used: set[tuple[str, int]] = set()
         people: list[str | None] = []  # the name of the one victim of each fact, if named
+        states: list[int] = []  # facts that tell the state of a known victim
         for span in spans:
             outcome = span.label_
             trig = span.root
@@ -890,6 +904,8 @@ class _Extractor:
                     claim.high = 0
                     claim.qualifier = "not"
                 fact = self.fact(doc, view, span, outcome, claim, supersedes, partitive or claim.partitive)
+                if outcome == "injured" and claim.best == 1 and self.condition_of_known_victim(trig, phrase, claim):
+                    states.append(len(facts))
                 facts.append(fact)
                 heads.append(claim.head_i)
                 people.append(claim.person if (claim.low, claim.best, claim.high) == (1, 1, 1) else None)
@@ -899,6 +915,11 @@ class _Extractor:
             if f["outcome"] == "injured" and h in dead:
                 f["includes_killed"] = True
         self.follow_people(facts, people)
+        # "the boy was taken to hospital in critical condition, where he died": one of the dead
+        dying = {f["sentence"] for f in facts if f["outcome"] == "killed" and f["count_best"] > 0 and not f["perpetrator"]}
+        for i in states:
+            if facts[i]["sentence"] in dying:
+                facts[i]["includes_killed"] = True
         return facts
 
     @staticmethod

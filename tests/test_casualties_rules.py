@@ -86,6 +86,10 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("Police say the gunwoman, Vera Lind, killed herself. A woman was found dead upstairs.", 1, None),
     ("Investigators called it a murder-suicide: Ian Roe shot his wife, then himself.", 2, 0),
     ("Three people are dead after a murder-suicide at a motel; the gunman turned the gun on himself.", 3, None),
+    # the state of a victim told in the sentence that reports the death: one of the dead
+    ("A boy was shot on the porch. He was rushed to the hospital in critical condition, where he died.", 1, 0),
+    ("A man was killed on Oak Street, and his brother was wounded.", 1, 1),
+    ("A man was killed on Oak Street. His brother is in critical condition.", 1, 1),
     # an ordinal victim counts those hit: three were hit, two of them died
     ("Two brothers died in the shooting. The third victim, a cousin, was hit in the arm.", 2, 1),
     ("Four men were shot at the party. The fourth man died on Monday.", 1, 3),
