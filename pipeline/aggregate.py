@@ -45,10 +45,11 @@ Two compatible records are **linked** (say enough to be one event) when:
   County deputies said" in a report placed in a town of Greene County).
 
 *Rare words*: the words of a record's headline (`notes`, without the outlet's name that ends
-many titles: "... | Channel 5 News") and evidence sentence, minus numbers, days of the month,
+many titles, "... | Channel 5 News", nor a wire dateline that opens it, "SAN SALVADOR, 12 JAN
+90 (AFP) --") and evidence sentence (without its dateline), minus numbers, days of the month,
 the common news words of `models/aggregate/common_words.txt`, its own place's names and any word
-starting with a word of the outlet names that end the batch's titles (an outlet's name and web
-address, glued to the dateline, are in all its stories); a word
+starting with a word of the outlet and agency names of the batch's titles (an outlet's name and
+web address, glued to the dateline, are in all its stories); a word
 weighs log(N/df)/log(N) in a batch of N records (df: records using it), and the shared words
 must weigh `TEXT_MIN` (1.15): about two words few reports use, never one (one shared rare word
 is a coincidence as often as not on gva_dev). Below three records nothing is rare.
@@ -162,7 +163,7 @@ TYPE_MATCHES: dict[str, frozenset[str]] = {
 
 _EARTH_KM = 6371.0088
 _KM_PER_DEGREE = 111.32
-# Grid cells for blocking: a cell is taller than MERGE_KM, so a match lies at most one row away.
+# Grid cells for blocking (a town searches the rows and columns of cells within LOOSE_KM).
 CELL_DEGREES = 0.25
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 # "the 22nd", "Dec. 3rd": days of the month, shared by every report of that day.

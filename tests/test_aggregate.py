@@ -434,6 +434,15 @@ def test_outlet_names_do_not_corroborate() -> None:
     assert merged_articles([a, b, *filler(), *others]) == set()
 
 
+def test_wire_datelines_do_not_corroborate() -> None:
+    # Two wire stories of one agency on one day: the dateline is all they share.
+    a = ev("a", event_type="battles", notes="PORT ALBA, 3 MAR 91 (RADIO KESTREL) -- [TEXT] TROOPS CLASHED WITH REBELS")
+    b = ev("b", event_type="explosions_remote_violence",
+           notes="PORT ALBA, 3 MAR 91 (RADIO KESTREL) -- [TEXT] A CAR BOMB DAMAGED A BRIDGE")
+    assert merged_articles([a, b, *filler()]) == set()
+    assert headline(a.notes) == "TROOPS CLASHED WITH REBELS"
+
+
 def test_headline_drops_the_outlet_name() -> None:
     assert headline("Man shot near the river | Channel 5 News") == "Man shot near the river"
     assert headline("Two hurt in crash « Radio Kestrel") == "Two hurt in crash"
