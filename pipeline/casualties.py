@@ -35,6 +35,8 @@ OUTCOMES = ("killed", "injured", "arrested", "missing", "shot")
 # The model's own components, rerun on the lower-cased copy of an upper-case text.
 _MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
+_SENT_END = {".", "!", "?"}
+_WINDOW = 120  # tokens either side of an outcome word, at most, in a sentence re-parsed
 _UPPER_RE = re.compile(r"[A-Z]")
 _LOWER_RE = re.compile(r"[a-z]")
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -171,9 +173,30 @@ def _known(word: str, english: frozenset[str]) -> bool:
     return False
 
 
-def _case_view(doc: Doc, nlp: Language, english: frozenset[str] = frozenset()) -> Doc:
+def _windows(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int]]:
+    """Token ranges of the sentences (cut at . ! ? and paragraph breaks, at most _WINDOW tokens
+    either side) that hold an outcome word: the only text the claims are read from."""
+    ranges: list[tuple[int, int]] = []
+    for _, start, end in matcher(doc):
+        a = start
+        while a > 0 and start - a < _WINDOW and doc[a - 1].text not in _SENT_END and "\n\n" not in doc[a - 1].text:
+            a -= 1
+        b = end
+        while b < len(doc) and b - end < _WINDOW and doc[b - 1].text not in _SENT_END:
+            b += 1
+        if ranges and a <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(b, ranges[-1][1]))
+        else:
+            ranges.append((a, b))
+    return ranges
+
+
+def _case_view(doc: Doc, nlp: Language, english: frozenset[str] = frozenset(),
+               matcher: PhraseMatcher | None = None) -> Doc:
     """`doc` itself, or for an upper-case text a truecased copy with the same tokens, parsed:
-    English words lower case, other words (names) and sentence starts capitalised."""
+    English words lower case, other words (names) and sentence starts capitalised. With a
+    matcher, only the sentences that hold an outcome word are parsed (three quarters of a wire
+    story hold none); the other tokens are left unparsed, one sentence each."""
     if not _is_upper_case(doc.text):
         return doc
     words = []
@@ -191,7 +214,24 @@ def _case_view(doc: Doc, nlp: Language, english: frozenset[str] = frozenset()) -
         words.append(w)
     if any(len(w) != len(t.text) for w, t in zip(words, doc)):
         return doc
-    view = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    spaces = [bool(t.whitespace_) for t in doc]
+    if matcher is None:
+        return _parse(Doc(nlp.vocab, words=words, spaces=spaces), nlp)
+    n = len(doc)
+    tags, pos, lemmas, deps = [""] * n, ["X"] * n, list(words), ["ROOT"] * n
+    heads, ents = list(range(n)), ["O"] * n
+    for a, b in _windows(doc, matcher):
+        part = _parse(Doc(nlp.vocab, words=words[a:b], spaces=spaces[a:b]), nlp)
+        for t in part:
+            i = a + t.i
+            tags[i], pos[i], lemmas[i], deps[i], heads[i] = t.tag_, t.pos_, t.lemma_, t.dep_, a + t.head.i
+            ents[i] = f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O"
+    return Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, pos=pos, lemmas=lemmas, heads=heads, deps=deps,
+               ents=ents)
+
+
+def _parse(view: Doc, nlp: Language) -> Doc:
+    """Run the model's own components on a Doc built from words."""
     for name, proc in nlp.pipeline:
         if name in _MODEL_PIPES:
             view = proc(view)
@@ -690,6 +730,10 @@ class _Extractor:
             near = self.nearest_person_left(trig)
             if near is not None:
                 return near  # "X, 16, of Springfield, died": the parser lost the subject in the appositions
+        if trig.dep_ == "conj" and subj is not None and dobj is None and (
+            self.quantity_child(subj) is not None or self.is_quantity(subj)
+        ):
+            return subj  # "leaving one dead and at least three others hurt": the conjunct has its own count
         inherit = trig.dep_ == "conj" or (trig.dep_ == "advcl" and trig.head.lower_ in self.trigger_words)
         if inherit and depth < 2 and trig.head.pos_ in ("VERB", "ADJ", "AUX"):
             return self.verb_argument(trig.head, outcome, trig.head.lower_, depth + 1)  # "shot and killed"
@@ -965,7 +1009,9 @@ class _Extractor:
         ordinal = outcome in ("injured", "shot") and claim.qualifier in ("ordinal", "the ordinal")
         if outcome == "killed" and claim.qualifier == "the ordinal":
             claim.low = claim.best = claim.high = 1
-        shot = (outcome == "shot" or wound or ordinal) and claim.best > 0
+        # "his brother was also hit": someone besides the victims told so far, so not one of the dead
+        also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in span.root.children)
+        shot = (outcome == "shot" or wound or ordinal) and claim.best > 0 and not also
         return {
             "kind": "casualty",
             "text": doc.text[start:end],
@@ -1003,7 +1049,7 @@ def make_component(nlp: Language, name: str, models_dir: str):
 
     def component(doc: Doc) -> Doc:
         # Contract: a list of dicts, each valid as pipeline.schemas.CasualtyFact without article_id.
-        view = _case_view(doc, nlp, english)
+        view = _case_view(doc, nlp, english, lex.matcher)
         doc._.ne_casualties = extractor.claims(view, doc, lex)
         return doc
 

@@ -90,6 +90,9 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("A boy was shot on the porch. He was rushed to the hospital in critical condition, where he died.", 1, 0),
     ("A man was killed on Oak Street, and his brother was wounded.", 1, 1),
     ("A man was killed on Oak Street. His brother is in critical condition.", 1, 1),
+    # "also" adds a victim besides those told; a conjunct with its own count is its own claim
+    ("A toddler was shot and killed in the car. Her uncle was also struck.", 1, 1),
+    ("The brawl ended in gunfire, leaving one man dead and at least four others hurt.", 1, 4),
     # an ordinal victim counts those hit: three were hit, two of them died
     ("Two brothers died in the shooting. The third victim, a cousin, was hit in the arm.", 2, 1),
     ("Four men were shot at the party. The fourth man died on Monday.", 1, 3),
