@@ -19,7 +19,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
   longer than `MAX_INTERVAL_DAYS` (31) is too vague to merge on;
 - **place**: not apart: the same country and admin1 where both are known, and coordinates within
   `LOOSE_KM` (60 km), or `COUNTY_KM` (150 km) when one is a county; a place name both give
-  (resolved by the gazetteer to two places, "Alpine" in two states) is never apart;
+  (resolved by the gazetteer to two places, "Alpine" in two states) is never apart, nor are two
+  places whose reports share rare words weighing `TEXT_OVER_PLACE` (2.3, about three words only
+  they use: one place is a geocoding error), which also links them;
 - **counts**: the killed figures could be one toll: neither is an outlier against the other
   (the credibility rule below), and one report does not say nobody died while the other
   reports a death, unless it counts at least as many wounded as the other counts dead (an early
@@ -65,8 +67,9 @@ the score prefers closer dates and places, agreeing counts, the same type, share
 shared rare words. Candidates come from a block index keyed by day and by the place name, a
 0.25-degree grid cell (a town looks in the cells within `LOOSE_KM`), or the country (a wider
 area looks through its country's records of those days; a record without a country through
-all of them), so the cost grows with the events reported near one place in a few days, not
-with the batch.
+all of them; and by each of its rarest words, weight >= `KEYWORD_MIN`, for the places apart
+that shared words may join), so the cost grows with the events reported near one place in a
+few days, not with the batch.
 
 **Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
 not added up: each is a claim about the same toll, and tolls are revised upwards as the dead are
@@ -145,6 +148,11 @@ OUTCOMES = ("killed", "injured", "arrested")
 # only these two reports use. Tuned on gva_dev (one shared rare word is a coincidence as often
 # as not; two hardly ever are).
 TEXT_MIN = 1.15
+# Shared rare words weighing this much (about three words only these reports use) outweigh two
+# places apart: the geocoder put one of them in the wrong state or country ("Alpine", "Chelsea").
+TEXT_OVER_PLACE = 2 * TEXT_MIN
+# Words this rare (df <= sqrt(N)) index a record for `TEXT_OVER_PLACE` candidates.
+KEYWORD_MIN = 0.5
 # Place and date alone link two reports only when neither has more than this many candidates
 # (compatible near reports of other articles): in a city with several shootings a day, two
 # reports of "a man shot" on one day are as likely two shootings as one.
@@ -316,6 +324,7 @@ class _Record:
     all_words: frozenset[str]  # the same with them
     place_words: frozenset[str]  # its location's name as words (not common ones)
     crowd: int = 0  # compatible near records of other articles in the batch (see `_crowds`)
+    keywords: frozenset[str] = frozenset()  # its rarest words, for blocking (see `KEYWORD_MIN`)
 
     @property
     def fine(self) -> bool:
@@ -429,15 +438,20 @@ def _counts_compatible(a: Event, b: Event) -> bool:
     return (alive.injured_best or 0) >= (dead.killed_low or 0)
 
 
-def compatible(a: _Record, b: _Record) -> bool:
-    """Whether nothing says two records are different events: other articles, places not apart,
-    dates close, killed figures that could be one toll."""
+def compatible(a: _Record, b: _Record, weights: dict[str, float] | None = None) -> bool:
+    """Whether nothing says two records are different events: other articles, places not apart
+    (unless their headlines and evidence share rare words weighing `TEXT_OVER_PLACE`: one of the
+    two places is a geocoding error), dates close, killed figures that could be one toll."""
     return (
         not (a.articles & b.articles)
         and _dates_close(a, b)
-        and place_relation(a, b) is not None
+        and (place_relation(a, b) is not None or _text_over_place(a, b, weights))
         and _counts_compatible(a.event, b.event)
     )
+
+
+def _text_over_place(a: _Record, b: _Record, weights: dict[str, float] | None) -> bool:
+    return bool(weights) and text_weight(a, b, weights) >= TEXT_OVER_PLACE  # type: ignore[arg-type]
 
 
 def text_weight(a: _Record, b: _Record, weights: dict[str, float]) -> float:
@@ -464,7 +478,8 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
     """Whether two compatible records say enough to be one event (see the module docstring):
     near places with matching types and actors; near places with other types or actors at odds
     and corroboration (the same figure, or shared rare words); loose places with shared rare
-    words, or when one report names the other's place."""
+    words, or when one report names the other's place; places apart with many shared rare words
+    (`TEXT_OVER_PLACE`)."""
     relation = place_relation(a, b)
     if (
         relation == "near"
@@ -473,6 +488,8 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
         and _actors_compatible(a, b)
     ):
         return True
+    if relation is None:
+        return _text_over_place(a, b, weights)
     text = text_weight(a, b, weights) >= TEXT_MIN
     if relation == "near":
         # One victim is the commonest toll: in a crowded place it tells no shooting from another.
@@ -483,7 +500,7 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
 def same_event(a: _Record, b: _Record, weights: dict[str, float] | None = None) -> bool:
     """Whether two merge records may be one real-world event on their own: compatible and
     linked (`weights`: the batch's word weights, see `word_weights`; none: no text evidence)."""
-    return compatible(a, b) and linked(a, b, weights or {})
+    return compatible(a, b, weights) and linked(a, b, weights or {})
 
 
 def word_weights(records: Iterable[_Record]) -> dict[str, float]:
@@ -610,17 +627,22 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
     clusters: list[_Cluster] = []
     owner: dict[int, int] = {}  # event index -> cluster index
     index: dict[tuple, list[int]] = defaultdict(list)  # block key -> clusters
+    for _, rec in mergeable:
+        rec.keywords = frozenset(w for w in rec.words if weights.get(w, 0.0) >= KEYWORD_MIN)
     for i, rec in mergeable:
         candidates: set[int] = set()
         for day in range(rec.low - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
             for key in _lookup_keys(rec, day):
                 candidates.update(index.get(key, ()))
+            # Places apart may still be one incident when the text says so (see `compatible`).
+            for word in rec.keywords:
+                candidates.update(index.get(("word", day, word), ()))
         best, best_score = None, -1.0
         for c in sorted(candidates):
             cluster = clusters[c]
             if cluster.articles & rec.articles:
                 continue
-            if not all(compatible(rec, m) for m in cluster.members):
+            if not all(compatible(rec, m, weights) for m in cluster.members):
                 continue
             if not any(linked(rec, m, weights) for m in cluster.members):
                 continue
@@ -635,7 +657,7 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         cluster.articles |= rec.articles
         owner[i] = best
         for day in range(rec.low, rec.high + 1):
-            for key in _block_keys(rec, day):
+            for key in [*_block_keys(rec, day), *(("word", day, w) for w in rec.keywords)]:
                 keyed = index[key]
                 if not keyed or keyed[-1] != best:
                     keyed.append(best)
