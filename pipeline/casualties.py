@@ -8,8 +8,13 @@ participle modifies, the number a toll rises to), and reads the count from that 
 to a victim type through `models/casualties/victims.json`. Every claim is kept as a fact;
 `reconcile` turns the claims of one event into its counts.
 
-Upper-case wire copy defeats the tagger and parser, so such a text is parsed again lower-cased
-(same tokens, so character offsets are unchanged) and the claims are read from that parse.
+Upper-case wire copy defeats the tagger and parser, so such a text is parsed again truecased
+(same tokens, so character offsets are unchanged) and the claims are read from that parse; only
+the sentences that hold an outcome word are parsed again (a quarter of a wire story).
+
+Across a story, a named victim is followed from claim to claim (and "he"/"she" stands for the
+victim last named): someone reported shot or in critical condition who is later reported dead is
+flagged `includes_killed`, so that `reconcile` counts them once, as killed.
 """
 
 from __future__ import annotations
@@ -892,8 +897,10 @@ class _Extractor:
                 continue
             if any(c.dep_ == "advmod" and c.lower_ in _COUNTERFACTUAL for c in trig.children):
                 continue  # "nearly killed", "possibly killing the trooper"
-            if trig.lower_.startswith("surviv") and any(c.dep_ in ("agent", "auxpass") for c in trig.children):
-                continue  # "she is survived by two sons": an obituary, not an injury
+            if trig.lower_.startswith("surviv") and (
+                any(c.dep_ in ("agent", "auxpass") for c in trig.children) or trig.dep_ == "amod"
+            ):
+                continue  # "she is survived by two sons", "her surviving son": family, not an injury
             if trig.lower_ in lex.body_nouns and not self.body_found(trig):
                 continue  # "pain in his body", "escorted her body home": not a report of a death
             if trig.dep_ in ("amod", "compound") and (

@@ -29,6 +29,7 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     # obituaries: "survived by" is the family, not an injury
     ("Okafor is survived by his wife and two sons.", []),
     ("She was survived by three grandchildren.", []),
+    ("The surviving brothers spoke at the vigil.", []),
     # wishes, plans and intentions are not reports
     ('"Please do not let my daughter die," the mother prayed.', []),
     ("He told the dispatcher he was going to kill his neighbors.", []),
@@ -118,3 +119,13 @@ def test_dead_gunman_name_does_not_touch_victims(annotate) -> None:
     doc = annotate("Rosa Quist was wounded. The gunman, Quist's former husband, was killed by police.")
     injured = [f for f in doc._.ne_casualties if f["outcome"] == "injured"]
     assert injured and not any(f["includes_killed"] for f in injured)
+
+
+def test_upper_case_copy_reparses_only_outcome_sentences(nlp) -> None:
+    from pipeline.casualties import DEFAULT_MODELS_DIR, _windows, load_lexicon
+
+    text = ("THE MINISTER SPOKE ABOUT THE BUDGET ON TUESDAY. REBELS KILLED FOUR GUARDS AT THE DAM. "
+            "THE TALKS WILL RESUME IN MAY.")
+    doc = nlp.make_doc(text)
+    windows = _windows(doc, load_lexicon(nlp, DEFAULT_MODELS_DIR).matcher)
+    assert [doc[a:b].text for a, b in windows] == ["REBELS KILLED FOUR GUARDS AT THE DAM."]
