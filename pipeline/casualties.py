@@ -49,6 +49,8 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 _YEAR_IN_RE = re.compile(r"\b(1[89]|20)\d\d\b")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 # A time span that makes a count a running total ("since 1980", "in the past ten years", "this year").
+_PAST_RE = re.compile(r"\b(last (year|summer|spring|fall|autumn|winter)|years? ago|decades? ago|months ago)\b")
+_YEAR_ANY_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 _SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b")
 _SUBJ = ("nsubj", "nsubjpass")
 _PASSIVE_DEPS = ("auxpass", "nsubjpass")
@@ -655,6 +657,22 @@ class _Extractor:
             node = node.head
         return False
 
+    @staticmethod
+    def dated_before(trig: Token, published: str | None) -> bool:
+        """The claim's clause carries a date in an earlier year than the story's ("in 2012",
+        "summer of 2012", "last year", "years ago")."""
+        clause = trig if trig.pos_ in ("VERB", "AUX", "ADJ") else trig.head
+        for ent in trig.sent.ents:
+            if ent.label_ != "DATE" or not (ent.root.head in (clause, trig) or ent.root.head.head in (clause, trig)):
+                continue
+            text = ent.text.lower()
+            if _PAST_RE.search(text):
+                return True
+            years = [int(y) for y in _YEAR_ANY_RE.findall(text)]
+            if years and published and max(years) < int(published[:4]):
+                return True
+        return False
+
     def running_total(self, trig: Token) -> bool:
         """A statistic over a period ("13,000 killed since 1980", "64 homicides this year"), not an event."""
         clause = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ != "ROOT" else trig
@@ -858,6 +876,7 @@ class _Extractor:
         used: set[tuple[str, int]] = set()
         people: list[str | None] = []  # the name of the one victim of each fact, if named
         states: list[int] = []  # facts that tell the state of a known victim
+        past: set[int] = set()  # facts dated in an earlier year ("in 2012", "last summer")
         for span in spans:
             outcome = span.label_
             trig = span.root
@@ -955,6 +974,8 @@ class _Extractor:
                     claim.high = 0
                     claim.qualifier = "not"
                 fact = self.fact(doc, view, span, outcome, claim, supersedes, partitive or claim.partitive)
+                if self.dated_before(trig, doc._.published):
+                    past.add(len(facts))
                 if outcome == "injured" and claim.best == 1 and self.condition_of_known_victim(trig, phrase, claim):
                     states.append(len(facts))
                 facts.append(fact)
@@ -965,6 +986,12 @@ class _Extractor:
         for f, h in zip(facts, heads):
             if f["outcome"] == "injured" and h in dead:
                 f["includes_killed"] = True
+        # an earlier case the story recalls ("in 2012 a boy was killed at the same corner") is not
+        # this event's toll, unless the story reports nothing else (a trial, an anniversary)
+        current = {f["outcome"] for i, f in enumerate(facts) if i not in past and f["count_best"] > 0}
+        keep = [i for i, f in enumerate(facts) if i not in past or f["outcome"] not in current]
+        facts, heads, people = [facts[i] for i in keep], [heads[i] for i in keep], [people[i] for i in keep]
+        states = [keep.index(i) for i in states if i in keep]
         self.follow_people(facts, people)
         # "the boy was taken to hospital in critical condition, where he died": one of the dead
         dying = {f["sentence"] for f in facts if f["outcome"] == "killed" and f["count_best"] > 0 and not f["perpetrator"]}

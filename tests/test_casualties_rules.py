@@ -129,3 +129,14 @@ def test_upper_case_copy_reparses_only_outcome_sentences(nlp) -> None:
     doc = nlp.make_doc(text)
     windows = _windows(doc, load_lexicon(nlp, DEFAULT_MODELS_DIR).matcher)
     assert [doc[a:b].text for a, b in windows] == ["REBELS KILLED FOUR GUARDS AT THE DAM."]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an earlier case the story recalls does not count when the story has its own toll
+    ("A man was shot dead on Friday. In 2012, five teens were killed at the same corner.", [(K, 1)]),
+    ("A man was shot dead on Friday. Last summer, five teens were killed at the same corner.", [(K, 1)]),
+    # a story about an old case keeps it
+    ("The former guard is accused of killing his two neighbors in 2013.", [(K, 2)]),
+], ids=["year", "last summer", "old case only"])
+def test_earlier_cases(annotate, text: str, expected: list[tuple]) -> None:
+    assert _claims(annotate(text, published="2016-01-05")) == sorted(expected)
