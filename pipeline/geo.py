@@ -15,6 +15,7 @@ demonyms, the population prior and "the capital"; phrases of one country's local
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -82,6 +83,7 @@ _CONNECTORS = {"de", "del", "la", "las", "los", "el", "of", "the", "do", "da", "
 _ADMIN_HEADS = {"department", "province", "state", "county", "parish", "region", "municipality",
                 "district", "departament", "governorate", "oblast", "prefecture"}
 _MAX_NGRAM = 5
+_FIRST_WORD = re.compile(r"[ \-]")
 _BORDER_WORDS = {"border", "borders", "frontier"}
 # "Iran-backed", "Moscow-based": a place in a modifier describes someone, not where it happened.
 _ADJECTIVE_HEADS = {"backed", "led", "based", "funded", "sponsored", "allied", "aligned",
@@ -95,6 +97,15 @@ _PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "sou
 # "Augusta man", "Dayton teens": a headline's way of saying where people are from.
 _RESIDENT_WORDS = {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl",
                    "resident", "residents", "couple", "mother", "father", "family", "toddler"}
+_QUARTER_WORDS = {"neighborhood", "neighbourhood", "neighborhoods", "section", "subdivision"}
+# "the Cicero shooting": a name before the event's noun is where it happened.
+_SCENE_NOUNS = {"shooting", "shootings", "stabbing", "stabbings", "homicide", "homicides",
+                "slaying", "killing", "killings", "robbery", "standoff", "bombing", "blast",
+                "explosion", "riot", "riots", "unrest", "attack", "massacre", "ambush"}
+# An outlet's web address that spells its home ("abc7chicago.com", "nbcmontana.com").
+_DOMAIN = re.compile(r"\b([A-Za-z0-9-]+)\.(?:com|net|org|tv)(?![a-z])")  # glued text: ".comA"
+_DOMAIN_MIN_NAME = 5  # shorter names hide inside unrelated words
+_DOMAIN_CITY_POP = 250_000
 # A name followed by one of these is a street's, a building's or a school's ("Ashland Avenue").
 _NOT_PLACE_HEADS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive",
                     "dr", "lane", "ln", "highway", "hwy", "parkway", "pkwy", "way", "court", "ct",
@@ -355,6 +366,7 @@ class Gazetteer:
     country_cues: list[tuple[re.Pattern[str], str, int]] = field(default_factory=list)
     wordlist: set[str] = field(default_factory=set)
     stop: set[str] = field(default_factory=set)
+    first_words: set[str] = field(default_factory=set)  # filled on first use
 
     @classmethod
     def load(cls, models_dir: Path, wordlist: set[str], stop: set[str]) -> "Gazetteer":
@@ -416,6 +428,19 @@ class Gazetteer:
                 ids = (cidx, *ids)
         return ids
 
+    def may_match(self, key: str) -> bool:
+        """Whether `lookup` could find anything for this key (a cheap test before it)."""
+        return (key in self.index["keys"] or key in self.index["alt_keys"]
+                or key in self.country_alias or key in self.state_abbrev)
+
+    def may_start(self, key: str) -> bool:
+        """Whether some name of the gazetteer begins with this word."""
+        if not self.first_words:
+            for table in (self.index["keys"], self.index["alt_keys"], self.country_alias,
+                          self.state_abbrev):
+                self.first_words.update(_FIRST_WORD.split(k, 1)[0] for k in table)
+        return _FIRST_WORD.split(key, 1)[0] in self.first_words
+
     def kind(self, idx: int) -> int:
         """Entry kind (CONTINENT ... CITY)."""
         return self.index["kind"][idx]
@@ -457,6 +482,7 @@ class Mention:
     division: bool = False  # followed by "province", "state"...: a first-level division
     origin: bool = False  # "a man from Mexico": where someone comes from, not where it happened
     chars: tuple[int, int] | None = None  # the place's characters when its tokens hold more
+    quarter: bool = False  # "the Washington Heights neighborhood": a part of some city
     outlet: bool = False  # heads an outlet's name ("The Augusta Chronicle")
     resolved: int | None = None
 
@@ -506,6 +532,9 @@ class PlaceResolver:
         self.ix = gaz.index
         self._cooc: Counter = Counter()
         self._cue_hits: list[tuple[str, int, int, int]] = []
+        self._sents: tuple[Doc, list[int], list[Span]] | None = None
+        self._text = ""
+        self._event_sents: dict[int, bool] = {}
         self._capitals = set(self.ix["capitals"].values())
         self._postal = {k.split(".")[1] for k in self.ix["admin1_names"] if k.startswith("US.")}
         forms = set(gaz.state_abbrev_raw) | {n for k, n in self.ix["admin1_names"].items()
@@ -514,6 +543,16 @@ class PlaceResolver:
         alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         # A qualifier right after a place: "Springfield, Ill.", "Almaty, Kazakhstan", "HEATH, OH".
         self._qual = re.compile(rf"\s*,\s*(?P<q>(?:{alts})(?![A-Za-z])|[A-Z]{{2}}(?![A-Za-z.]))")
+        # US states and big cities as they are spelled inside web addresses: "northcarolina".
+        homes: dict[str, str] = {}
+        for i in range(len(self.ix["gid"])):
+            if self.ix["cc"][i] == "US" and (gaz.kind(i) == ADMIN1 or (
+                    gaz.kind(i) == CITY and self.ix["pop"][i] >= _DOMAIN_CITY_POP)):
+                name = re.sub(r"[^a-z]", "", norm(self.ix["name"][i]))
+                if len(name) >= _DOMAIN_MIN_NAME:
+                    homes.setdefault(name, self.ix["a1"][i])
+        self._homes = homes
+        self._home_re = re.compile("|".join(sorted(homes, key=len, reverse=True)))
         # A state abbreviation anywhere after a comma is context even when its city is unknown.
         self._abbr_any = re.compile(
             rf",\s*(?P<q>{'|'.join(re.escape(f) for f in sorted(gaz.state_abbrev_raw, key=len, reverse=True))})"
@@ -523,7 +562,7 @@ class PlaceResolver:
     def candidates(self, doc: Doc, upper: bool) -> list[Mention]:
         """NER spans and capitalised n-grams that exactly match the gazetteer."""
         gaz = self.gaz
-        m = _DATELINE.search(doc.text[:600])
+        m = _DATELINE.search(self._text[:600])
         dl_start, dl_end = m.span("place") if m else (-1, -1)
         # An entity across a line break is the NER reading a headline into the next line, and
         # "in E. Houston" is no person: neither constrains what the n-grams may match.
@@ -584,22 +623,25 @@ class PlaceResolver:
                             take(s, i, ent.label_)
                         s = i + 1
         # Capitalised n-grams outside other entities (never a piece of an ORG or PERSON name).
+        # Token attributes are read once: the loop below looks at each token many times.
         n = len(doc)
+        words = [t.text for t in doc]
+        spaced = [t.text_with_ws for t in doc]
+        caps = [_capitalised(w, upper) for w in words]
+        joins = [c or w.lower() in _CONNECTORS or w in "-.'" for c, w in zip(caps, words)]
         i = 0
         while i < n:
-            tok = doc[i]
-            if taken[i] or not _capitalised(tok.text, upper):
+            if taken[i] or not caps[i] or not gaz.may_start(norm(words[i])):
                 i += 1
                 continue
+            tok = doc[i]
             matched = False
             for size in range(min(_MAX_NGRAM, n - i), 0, -1):
                 end = i + size
-                last = doc[end - 1]
-                if any(taken[j] for j in range(i, end)) or not _capitalised(last.text, upper):
+                if not caps[end - 1] or any(taken[i:end]) or not all(joins[i:end]):
                     continue
-                if not all(_capitalised(t.text, upper) or t.lower_ in _CONNECTORS or t.text in "-.'"
-                           for t in doc[i:end]):
-                    continue
+                if not gaz.may_match(norm("".join(spaced[i:end]))):
+                    continue  # no name of the gazetteer: nothing below could use it
                 ent = ent_of.get(i)
                 label = None
                 outlet = end < n and not upper and norm(doc[end].text) in gaz.outlet_heads and \
@@ -617,7 +659,7 @@ class PlaceResolver:
                                         and any(norm(t.text) in gaz.outlet_heads for t in doc[end:ent.end]))
                     if not (ent.start == i and ent.end == end) and not agency and not outlet \
                             and not (end < n and doc[end].text == "," and self._qual.match(
-                                doc.text, doc[end - 1].idx + len(doc[end - 1].text))):
+                                self._text, doc[end - 1].idx + len(doc[end - 1].text))):
                         continue  # a piece of a name, unless "Lima, OH" says it is a place
                     label = ent.label_ if not agency else None
                 elif ent is not None and ent.label_ in ("GPE", "LOC"):
@@ -684,7 +726,7 @@ class PlaceResolver:
         gaz = self.gaz
         countries: Counter = Counter()
         states: Counter = Counter()
-        text = doc.text
+        text = self._text
         # Dateline: the first one in the opening lines.
         m = _DATELINE.search(text[:600])
         if m:
@@ -727,8 +769,10 @@ class PlaceResolver:
                 nxt = doc[men.end]
                 if nxt.lower_ in _ADMIN_HEADS:
                     men.cue = men.division = True  # "Usulutan department"
-                if (nxt.lower_ in _AGENCY_WORDS or nxt.lower_ in _RESIDENT_WORDS) and not upper:
-                    men.cue = men.agency = True  # "Conroe police", "Augusta man"
+                men.quarter = nxt.lower_ in _QUARTER_WORDS
+                if (nxt.lower_ in _AGENCY_WORDS or nxt.lower_ in _RESIDENT_WORDS
+                        or nxt.lower_ in _SCENE_NOUNS) and not upper:
+                    men.cue = men.agency = True  # "Conroe police", "Augusta man", "Cicero shooting"
                 if nxt.text == "," and men.end + 1 < len(doc):
                     end_char = doc[men.end - 1].idx + len(doc[men.end - 1].text)
                     q = self._qual.match(text, end_char)
@@ -760,6 +804,12 @@ class PlaceResolver:
             for q in self._abbr_any.finditer(text):
                 states[gaz.state_abbrev[norm(q.group("q"))]] += 1
                 countries["US"] += 1
+        if not upper:
+            for dm in _DOMAIN.finditer(text):
+                home = self._home_re.search(dm.group(1).lower())
+                if home:
+                    states[self._homes[home.group(0)]] += 1
+                    countries["US"] += 1
         self._cue_hits = self.country_cues(text, upper)
         weights: Counter = Counter()
         for iso2, _, _, weight in self._cue_hits:
@@ -774,7 +824,13 @@ class PlaceResolver:
                 countries[gaz.country_alias.get(men.key) or self.ix["cc"][men.ids[0]]] += 2
             if ADMIN1 in kinds and men.key in gaz.state_names and (
                     men.key not in gaz.weak or men.label in ("GPE", "LOC")):
-                states[gaz.state_names[men.key]] += 2
+                code = gaz.state_names[men.key]
+                # "Washington" alone may be the capital: only "Washington state" says the state.
+                city_elsewhere = any(gaz.kind(i) == CITY and self.ix["cc"][i] == "US"
+                                     and self.ix["a1"][i] != code and self.ix["pop"][i] >= _BIG_CITY
+                                     for i in men.ids)
+                if not city_elsewhere or men.division:
+                    states[code] += 2
                 countries["US"] += 1
             if ADMIN2 in kinds and men.key.endswith((" county", " parish")):
                 codes = {self.ix["a1"][i] for i in men.ids if gaz.kind(i) == ADMIN2}
@@ -816,9 +872,8 @@ class PlaceResolver:
             if cidx is None or span is None:
                 continue
             fields = self.entry_fields(cidx)
-            fields.update(text=doc.text[start:end], char_start=start, char_end=end, role="other",
-                          sentence=span.sent.text.strip() if doc.has_annotation("SENT_START")
-                          else span.text)
+            fields.update(text=self._text[start:end], char_start=start, char_end=end, role="other",
+                          sentence=self._sentence_text(span))
             return [fields]
         return []
 
@@ -956,8 +1011,8 @@ class PlaceResolver:
         span = doc[men.start:men.end]
         start, end = men.chars or (span.start_char, span.end_char)
         return {**self.entry_fields(idx),
-                "text": doc.text[start:end],
-                "sentence": span.sent.text.strip() if doc.has_annotation("SENT_START") else span.text,
+                "text": self._text[start:end] if men.chars else span.text,
+                "sentence": self._sentence_text(span),
                 "char_start": start,
                 "char_end": end,
                 "role": men.role,
@@ -991,7 +1046,9 @@ class PlaceResolver:
     def __call__(self, doc: Doc) -> list[dict[str, Any]]:
         """The place facts of a Doc (dicts valid as PlaceFact without article_id)."""
         self._cooc = Counter()
-        upper = _is_upper_text(doc.text)
+        self._sents, self._event_sents = None, {}
+        self._text = doc.text  # Doc.text joins every token on each call
+        upper = _is_upper_text(self._text)
         mentions = self.candidates(doc, upper)
         countries, states = self.context(doc, mentions, upper)
         # The dateline's country is context for the whole story (wire copy names few countries).
@@ -1003,7 +1060,7 @@ class PlaceResolver:
         named = set(countries)  # the countries the text itself names (before any guess)
         people = _surnames(doc, upper)
         # Lines that hold nothing but the place are site chrome ("Asia" as a section label).
-        text = doc.text
+        text = self._text
         kept: list[Mention] = []
         for men in mentions:
             span = doc[men.start:men.end]
@@ -1058,8 +1115,8 @@ class PlaceResolver:
                 first[self.ix["cc"][idx]] += 1
             # Only a reading that is certain enough tells the state ("Mercer County" alone does
             # not: New Jersey, Illinois, Ohio... all have one).
-            if self.ix["cc"][idx] == "US" and self.gaz.kind(idx) in (CITY, ADMIN2) and (
-                    men.a1 or len({self.ix["a1"][i] for i in men.ids}) == 1
+            if self.ix["cc"][idx] == "US" and self.gaz.kind(idx) in (CITY, ADMIN2) and not \
+                    men.quarter and (men.a1 or len({self.ix["a1"][i] for i in men.ids}) == 1
                     or (self.gaz.kind(idx) == CITY and self.ix["pop"][idx] >= _BIG_CITY)):
                 first_states[self.ix["a1"][idx]] += 1
         countries.update(first)
@@ -1086,7 +1143,7 @@ class PlaceResolver:
             if main_share >= 0.5 and not (men.a1 or men.cc or men.role == "report") \
                     and self.gaz.kind(idx) == CITY \
                     and self.ix["cc"][idx] == "US" and self.ix["a1"][idx] != main_state \
-                    and self.ix["pop"][idx] < _BIG_CITY:
+                    and (self.ix["pop"][idx] < _BIG_CITY or men.quarter):
                 continue  # a neighbourhood of the story's city, matching a small town elsewhere
             if not upper and dominant and not (men.a1 or men.cc) and self.gaz.kind(idx) == CITY \
                     and self.ix["cc"][idx] != dominant and (
@@ -1101,13 +1158,30 @@ class PlaceResolver:
             facts.extend(self._cue_fact(doc))
         return facts
 
+    def _sentence(self, span: Span) -> Span | None:
+        """The sentence holding a span (the Doc's sentences are listed once per Doc: spaCy's
+        `span.sent` walks them all on every call)."""
+        doc = span.doc
+        if self._sents is None or self._sents[0] is not doc:
+            sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+            self._sents = (doc, [s.start for s in sents], sents)
+        _, starts, sents = self._sents
+        k = bisect.bisect_right(starts, span.start) - 1
+        return sents[k] if k >= 0 else None
+
+    def _sentence_text(self, span: Span) -> str:
+        sent = self._sentence(span)
+        return sent.text.strip() if sent is not None else span.text
+
     def _event_sentence(self, span: Span) -> bool:
-        try:
-            sent = span.sent
-        except ValueError:
+        sent = self._sentence(span)
+        if sent is None:
             return False
-        return any(t.lemma_.lower() in self.gaz.event_cues or t.lower_ in self.gaz.event_cues
-                   for t in sent)
+        if sent.start not in self._event_sents:
+            self._event_sents[sent.start] = any(
+                t.lemma_.lower() in self.gaz.event_cues or t.lower_ in self.gaz.event_cues
+                for t in sent)
+        return self._event_sents[sent.start]
 
     def _vague_regions(self, doc: Doc, facts: list[dict[str, Any]], dominant: str | None) -> list[dict[str, Any]]:
         """'the country's west': the article's country, as a region of coarse precision."""
@@ -1117,13 +1191,13 @@ class PlaceResolver:
         if cidx is None:
             return []
         out = []
-        for m in _VAGUE_REGION.finditer(doc.text):
+        for m in _VAGUE_REGION.finditer(self._text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
             fields = self.entry_fields(cidx)
             fields.update(feature="region", geo_precision=3, text=m.group(0),
-                          sentence=span.sent.text.strip(), char_start=m.start(), char_end=m.end(),
+                          sentence=self._sentence_text(span), char_start=m.start(), char_end=m.end(),
                           role="event" if self._event_sentence(span) else "other")
             out.append(fields)
         return out

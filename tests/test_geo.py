@@ -363,3 +363,41 @@ def test_a_great_city_names_the_country_when_nothing_else_does(places) -> None:
                    "London on Saturday.")
     assert _by_text(facts, "London").country_iso2 == "GB"
     assert _by_text(facts, "Hackney").country_iso2 == "GB"
+
+
+def test_a_name_before_the_event_noun_is_the_scene(places) -> None:
+    facts = places("Cicero shooting leaves two hurt. Officers said both victims were taken to a "
+                   "hospital.")
+    assert _by_text(facts, "Cicero").admin1 == "Illinois"
+
+
+def test_a_park_is_no_town(places) -> None:
+    facts = places("A man was shot near Franklin Park on Sunday.")
+    assert all(p.text != "Franklin" for p in facts)
+
+
+def test_an_outlets_web_address_names_its_state(places) -> None:
+    facts = places("Shots fired outside a bar in Lexington | wxyzkentucky.com\n\nA man was "
+                   "wounded outside a bar in Lexington late on Friday.")
+    assert _by_text(facts, "Lexington").admin1 == "Kentucky"
+    facts = places("Shots fired outside a bar in Columbia | wsouthcarolinanews.com\n\nA man was "
+                   "wounded outside a bar in Columbia late on Friday.")
+    assert _by_text(facts, "Columbia").admin1 == "South Carolina"
+    facts = places("Shots fired outside a bar in Columbia | newsmissouri.com\n\nA man was "
+                   "wounded outside a bar in Columbia late on Friday.")
+    assert _by_text(facts, "Columbia").admin1 == "Missouri"
+
+
+def test_a_bare_washington_dateline_is_the_capital(places) -> None:
+    facts = places("WASHINGTON (WXYZ) -- Four people were shot in the southeast of the city "
+                   "early on Sunday, police said.")
+    assert _by_text(facts, "WASHINGTON").admin1 == "District of Columbia"
+    state = places("Two hikers were shot near a trailhead in Washington state on Sunday.")
+    assert _by_text(state, "Washington").feature == "admin1"
+
+
+def test_a_neighborhood_named_like_a_city_elsewhere(places) -> None:
+    facts = places("A man was shot on Friday in the Washington Heights neighborhood, Chicago "
+                   "police said.")
+    loc = _where(facts)
+    assert (loc["location"], loc["admin1"]) == ("Chicago", "Illinois")
