@@ -28,7 +28,8 @@ Scoring rules (docs/accuracy.md repeats them for readers of the figures):
     (0 inside it, else to the nearest bound; an exact gold value is its own bound).
   - `date`: predicted `event_date` inside the gold interval (a plain day is a one-day interval;
     `low` null = "on or before high"); `date_1d`/`date_7d`: at most 1/7 days outside it.
-    A missing prediction is wrong.
+    A missing prediction is wrong. Key `dated`: the same, only over the articles whose record
+    gives a `published` date (relative dates cannot be resolved without one).
   - `country`: predicted `iso2` equals the gold ISO code. `admin1`: names equal after
     `normalise_name`. `location_name`: gold location equals the predicted `location` or
     `admin2` after `normalise_name` (GVA's gold location is sometimes a county).
@@ -71,11 +72,12 @@ from pipeline.export import load_events, load_facts
 # The metric names other tools read: keep them stable.
 COUNT_FIELDS = ("killed", "injured", "arrested")
 FACT_KINDS = ("casualties", "places", "dates", "actors", "event_types")
+DATE_FIELDS = ("date", "date_1d", "date_7d")
+# Tally key suffix for the date metrics over articles that have a publication date.
+_DATED = "@dated"
 ACCURACY_FIELDS = (
     *COUNT_FIELDS,
-    "date",
-    "date_1d",
-    "date_7d",
+    *DATE_FIELDS,
     "country",
     "admin1",
     "location_25km",
@@ -453,6 +455,10 @@ def metrics(tally: Tally) -> dict[str, dict[str, Any]]:
         }
         if name in COUNT_FIELDS:
             entry["mae"] = _ratio(tally.mae.get(name, 0.0), n)
+        if name in DATE_FIELDS:
+            d_right, d_n, _ = tally.acc.get(f"{name}{_DATED}", [0, 0, 0])
+            entry["dated"] = _ratio(d_right, d_n)
+            entry["dated_n"] = int(d_n)
         out[name] = entry
     right = sum(1 for g, p in tally.sub_types if g == p)
     macro, weighted = _f1_scores(tally.sub_types)
@@ -498,7 +504,7 @@ def _miss(errors: list[dict] | None, article_id: str, name: str, gold: Any, pred
 
 
 def _score_pair(tally: Tally, article_id: str, gold: dict, pred: dict,
-                errors: list[dict] | None) -> None:
+                errors: list[dict] | None, dated: bool = False) -> None:
     for outcome in COUNT_FIELDS:
         if gold.get(outcome) is None:
             continue
@@ -515,6 +521,8 @@ def _score_pair(tally: Tally, article_id: str, gold: dict, pred: dict,
         distance = date_distance(day, interval) if day else None
         for name, tolerance in (("date", 0), ("date_1d", 1), ("date_7d", 7)):
             tally.hit(name, distance is not None and distance <= tolerance)
+            if dated:
+                tally.hit(f"{name}{_DATED}", distance is not None and distance <= tolerance)
         if distance != 0:
             _miss(errors, article_id, "date", gold.get("date"), pred, pred.get("event_date"))
 
@@ -614,7 +622,8 @@ def score_article(
         if optional:
             continue
         tally.events[0] += 1
-        _score_pair(tally, article_id, gold_event, preds[p_index], errors)
+        _score_pair(tally, article_id, gold_event, preds[p_index], errors,
+                    dated=bool(gold.get("published")))
     for p_index, pred in enumerate(preds):
         if p_index not in paired_pred:
             tally.events[1] += 1
@@ -882,6 +891,7 @@ _TABLE_KEYS = {
     "events": ("precision", "recall"),
     "clusters": ("precision", "recall"),
     **{name: ("mae",) for name in COUNT_FIELDS},
+    **{name: ("dated",) for name in DATE_FIELDS},
     "sub_event_type": ("macro_f1", "weighted_f1"),
     **{f"facts_{kind}": ("precision", "recall") for kind in FACT_KINDS},
 }

@@ -112,6 +112,24 @@ def test_date_interval_and_open_lower_bound() -> None:
     assert m["date_7d"]["value"] == pytest.approx(4 / 5)
 
 
+def test_dated_key_scores_only_articles_with_a_publication_date() -> None:
+    gold = [
+        article("a", [gold_event(date="2021-03-08")]),
+        article("b", [gold_event(date="2021-03-08")], published=None),
+        article("c", [gold_event(date="2021-03-08")]),
+    ]
+    events = predicted(
+        {"event_id": "a1", "article_ids": "a", "event_date": dt.date(2021, 3, 8)},
+        {"event_id": "b1", "article_ids": "b", "event_date": dt.date(2021, 3, 8)},
+        {"event_id": "c1", "article_ids": "c", "event_date": dt.date(2021, 3, 9)},
+    )
+    m = score(gold, events)
+    assert m["date"]["value"] == pytest.approx(2 / 3, abs=1e-3)
+    assert (m["date"]["dated"], m["date"]["dated_n"]) == (pytest.approx(1 / 2), 2)
+    assert m["date_1d"]["dated"] == pytest.approx(1.0)
+    assert "date.dated" in ev.format_table(ev.build_report({"f": ev.score_file(gold, events)}))
+
+
 def test_date_helpers() -> None:
     assert ev.gold_interval(None) is None
     assert ev.gold_interval("2020-02-02") == (dt.date(2020, 2, 2), dt.date(2020, 2, 2))
