@@ -97,6 +97,8 @@ _PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "sou
 # "Augusta man", "Dayton teens": a headline's way of saying where people are from.
 _RESIDENT_WORDS = {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl",
                    "resident", "residents", "couple", "mother", "father", "family", "toddler"}
+# Directions that start a street's name in an address ("the 400 block of N. Main").
+_DIRECTIONS = {"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se", "sw"}
 _QUARTER_WORDS = {"neighborhood", "neighbourhood", "neighborhoods", "section", "subdivision"}
 # "the Cicero shooting": a name before the event's noun is where it happened.
 _SCENE_NOUNS = {"shooting", "shootings", "stabbing", "stabbings", "homicide", "homicides",
@@ -483,6 +485,7 @@ class Mention:
     origin: bool = False  # "a man from Mexico": where someone comes from, not where it happened
     chars: tuple[int, int] | None = None  # the place's characters when its tokens hold more
     quarter: bool = False  # "the Washington Heights neighborhood": a part of some city
+    street: bool = False  # "the 11000 block of South Ewing": a street's name
     outlet: bool = False  # heads an outlet's name ("The Augusta Chronicle")
     resolved: int | None = None
 
@@ -757,6 +760,10 @@ class PlaceResolver:
                                             and doc[men.start - 2].lower_ in _BORDER_WORDS)
                 if prev == "capital" or (men.start > 1 and doc[men.start - 2].lower_ == "capital"):
                     men.capital_cue = True
+            before = [t.lower_ for t in doc[max(men.start - 3, 0):men.start]]
+            if before[-2:] == ["block", "of"] or (before[-3:-1] == ["block", "of"]
+                                                  and before[-1].rstrip(".") in _DIRECTIONS):
+                men.street = True
             if men.end + 1 < len(doc) and doc[men.end].text == "-" and \
                     doc[men.end + 1].lower_ in _ADJECTIVE_HEADS:
                 men.origin = True  # "Iran-backed militias", "a Kabul-based analyst"
@@ -885,6 +892,8 @@ class PlaceResolver:
         weak = men.key in gaz.weak
         if men.role == "report" and not men.outlet:
             return True  # a dateline names a place, whatever the NER thinks
+        if men.street:
+            return False
         pop = max(self.ix["pop"][i] for i in men.ids)
         if (men.agency or men.outlet) and pop >= _TOWN and kinds & {CITY, ADMIN1}:
             # "Austin police", "Augusta man", "The Augusta Chronicle": the NER's PERSON is wrong.

@@ -401,3 +401,10 @@ def test_a_neighborhood_named_like_a_city_elsewhere(places) -> None:
                    "police said.")
     loc = _where(facts)
     assert (loc["location"], loc["admin1"]) == ("Chicago", "Illinois")
+
+
+def test_the_name_after_block_of_is_a_street(places) -> None:
+    facts = places("A man was shot in the 2300 block of South Chester late Monday, and a woman "
+                   "was hurt in the 400 block of Trenton.")
+    assert not {"Chester", "Trenton"} & {p.text for p in facts}
+    assert [p.country_iso2 for p in facts] == ["US"]  # the address style still says the country
