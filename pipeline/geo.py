@@ -97,6 +97,8 @@ _PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "sou
 # "Augusta man", "Dayton teens": a headline's way of saying where people are from.
 _RESIDENT_WORDS = {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl",
                    "resident", "residents", "couple", "mother", "father", "family", "toddler"}
+# Heads that end only streets' names ("Oak Lane", "Kingston Road" are also neighbourhoods).
+_STREET_WORDS = {"street", "st", "avenue", "ave", "boulevard", "blvd"}
 # Directions that start a street's name in an address ("the 400 block of N. Main").
 _DIRECTIONS = {"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se", "sw"}
 _QUARTER_WORDS = {"neighborhood", "neighbourhood", "neighborhoods", "section", "subdivision"}
@@ -122,6 +124,8 @@ _AGENCY_WORDS = {"police", "sheriff", "sheriff's", "fire", "county", "city", "to
                  "marshal", "marshals", "borough", "village", "town"}
 _BIG_CITY = 100_000  # population above which a city name needs less evidence
 _TOWN = 20_000  # a town this big, in a country the article is about, needs little evidence
+_VILLAGE = 5_000  # a place this big has its own police ("St. Augustine police")
+_GREAT_CITY = 5 * _BIG_CITY  # a city abroad this big may well be a place of a story elsewhere
 _CLEAR_MARGIN = 10  # a city this many times bigger than its namesakes abroad names its country
 
 
@@ -586,6 +590,8 @@ class PlaceResolver:
             if not upper and end - start == 1 and span.text.isupper() and len(span.text) <= 4 \
                     and key not in gaz.country_alias and not (dl_start <= span.start_char < dl_end):
                 return False  # acronyms and call signs ("MO", "KENS") are not towns; datelines are
+            if key.rsplit(" ", 1)[-1] in _STREET_WORDS and end - start > 1:
+                return False  # "Second Street": GeoNames lists a few streets as places
             ids = gaz.lookup(key, span.text, upper)
             if ids and not (end < len(doc) and doc[end].lower_ in _ADMIN_HEADS):
                 # "Rivers", "Centre", "Delta": divisions named by English words need their
@@ -667,6 +673,9 @@ class PlaceResolver:
                     label = ent.label_ if not agency else None
                 elif ent is not None and ent.label_ in ("GPE", "LOC"):
                     label = ent.label_  # a place inside a longer place entity
+                    if size == 1 and ent.start < i and end == ent.end and not upper and \
+                            self._person_like(words[ent.start:i], norm(words[i])):
+                        continue  # "Melky Rodriguez" read as a place: a first name, a surname
                 if outlet:
                     # "The Augusta Chronicle": the outlet's home town, where it reports from.
                     if take(i, end, None):
@@ -706,6 +715,19 @@ class PlaceResolver:
                                    role="report", chars=(dl_start, dl_end)))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _person_like(self, before: list[str], key: str) -> bool:
+        """Whether a town's name after other capitalised words of one entity reads as a
+        surname: the words before are no place, no part of one ("South", "Greater"), and the
+        name is only a town's (never a country's or a division's)."""
+        gaz = self.gaz
+        if not all(w[:1].isupper() and w.lower() not in _PART_PREFIX and w.lower() not in
+                   _CONNECTORS and w.isalpha() for w in before):
+            return False
+        if gaz.may_match(norm(" ".join(before))):
+            return False
+        ids = gaz.lookup(key)
+        return bool(ids) and all(gaz.kind(i) == CITY for i in ids)
 
     # ---- context ----------------------------------------------------------------------------
     def qualifier(self, text: str) -> tuple[str | None, str | None]:
@@ -895,7 +917,7 @@ class PlaceResolver:
         if men.street:
             return False
         pop = max(self.ix["pop"][i] for i in men.ids)
-        if (men.agency or men.outlet) and pop >= _TOWN and kinds & {CITY, ADMIN1}:
+        if (men.agency or men.outlet) and pop >= _VILLAGE and kinds & {CITY, ADMIN1}:
             # "Austin police", "Augusta man", "The Augusta Chronicle": the NER's PERSON is wrong.
             return True
         if men.outlet:
@@ -1156,7 +1178,7 @@ class PlaceResolver:
                 continue  # a neighbourhood of the story's city, matching a small town elsewhere
             if not upper and dominant and not (men.a1 or men.cc) and self.gaz.kind(idx) == CITY \
                     and self.ix["cc"][idx] != dominant and (
-                        self.ix["pop"][idx] < _BIG_CITY or men.key in self.gaz.weak) \
+                        self.ix["pop"][idx] < _GREAT_CITY or men.key in self.gaz.weak) \
                     and anchor[dominant] >= 2 * anchor.get(self.ix["cc"][idx], 0):
                 continue  # "East Side" in a San Antonio story is no town abroad
             if men.role == "other" and not men.origin and self._event_sentence(doc[men.start:men.end]):

@@ -408,3 +408,33 @@ def test_the_name_after_block_of_is_a_street(places) -> None:
                    "was hurt in the 400 block of Trenton.")
     assert not {"Chester", "Trenton"} & {p.text for p in facts}
     assert [p.country_iso2 for p in facts] == ["US"]  # the address style still says the country
+
+
+def test_a_street_listed_as_a_place_is_a_street(places) -> None:
+    facts = places("Shots were fired near Second Street in Baltimore on Friday.")
+    assert "Second Street" not in {p.text for p in facts}
+
+
+def test_a_small_town_with_its_own_police(places) -> None:
+    facts = places("Palatka police said a man was wounded on Friday.")
+    assert _by_text(facts, "Palatka").admin1 == "Florida"
+
+
+def test_metro_is_no_town(places) -> None:
+    facts = places("Two people were shot near a Metro station on Friday night.")
+    assert "Metro" not in {p.text for p in facts}
+
+
+def test_a_mid_sized_town_abroad_loses_to_the_story_country(places) -> None:
+    facts = places("TOLEDO, Ohio (WXYZ) - A woman was shot on Sunday night. Officers said "
+                   "Rodriguez was found in the yard and taken to a hospital.")
+    assert {p.country_iso2 for p in facts} == {"US"}
+
+
+def test_a_person_the_ner_took_for_a_place(places, nlp) -> None:
+    text = "Investigators named the driver as Yeral Rodriguez."
+    assert any(e.label_ in ("GPE", "LOC") and e.text == "Yeral Rodriguez" for e in nlp(text).ents)
+    facts = places(text)
+    assert "Rodriguez" not in {p.text for p in facts}
+    kept = places("Heavy rain flooded roads in Southern California and Upstate New York.")
+    assert {"California", "New York"} <= {p.text for p in kept}
