@@ -16,7 +16,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
 - **date**: their date intervals (`date_low`..`date_high`, or `event_date`) overlap or lie at
   most `MERGE_DAYS` (2) days apart, and at most `MERGE_DAYS_PRECISE` (1) when both are known to
   the day (in a big city, shootings two days apart are usually two shootings); an interval
-  longer than `MAX_INTERVAL_DAYS` (31) is too vague to merge on;
+  longer than `MAX_INTERVAL_DAYS` (31) is too vague to merge on; or one of them is a
+  *follow-up story* (below) and the other's dates lie within `FOLLOW_UP_DAYS` (120) before
+  its own (or `MERGE_DAYS` after);
 - **place**: not apart: the same country and admin1 where both are known, and coordinates within
   `LOOSE_KM` (60 km), or `COUNTY_KM` (150 km) when one is a county; a place name both give
   (resolved by the gazetteer to two places, "Alpine" in two states) is never apart, nor are two
@@ -46,6 +48,22 @@ Two compatible records are **linked** (say enough to be one event) when:
   headlines and evidence share rare words or one report names the other's place ("Greene
   County deputies said" in a report placed in a town of Greene County).
 
+*Follow-up stories* (charges, a court date, a verdict, a funeral or vigil, the naming of a
+victim) are dated by their own day, weeks or months after the incident. A record is one when
+its date stands on a day of the aftermath (`date_basis` "aftermath", from `dates.date_basis`:
+"was arraigned Thursday") or its headline holds a word of
+`models/aggregate/follow_up_words.txt` ("charged", "sentenced", "vigil", "identified"). Its
+incident lies on or before its date: a follow-up story and a report dated before it (dates
+not close) are linked only by shared rare words weighing `FOLLOW_UP_TEXT_MIN` (2.0, about
+three words few reports use: months of a town's news offer more coincidences than two days),
+or `TEXT_OVER_PLACE` when their places are apart; never by place and dates, nor by the same
+toll (weeks of a city's news hold other shootings with two dead). A statement's day or the
+publication day does not make a follow-up: wire stories dated so mostly report the day's own
+incidents (on muc4_dev opening them merged reports months apart). The type of a follow-up
+story typed by its aftermath (a strategic development: an arrest) whose headline names a
+violent incident (`models/aggregate/incident_words.txt`: "arrested in fatal shooting") makes
+no claim against the incident's type; "held after a robbery" keeps its type.
+
 *Rare words*: the words of a record's headline (`notes`, without the outlet's name that ends
 many titles, "... | Channel 5 News", nor a wire dateline that opens it, "SAN SALVADOR, 12 JAN
 90 (AFP) --") and evidence sentence (without its dateline), minus numbers, days of the month,
@@ -64,11 +82,13 @@ Clustering is greedy: records are taken most precise first (day before week befo
 town before a wider area, then by date and id) and each joins the best-scoring existing cluster
 it is compatible with (every member) and linked to (one member at least), else starts its own;
 the score prefers closer dates and places, agreeing counts, the same type, shared actors and
-shared rare words. Candidates come from a block index keyed by day and by the place name, a
+shared rare words (dates score nothing, not less, for a follow-up story weeks after its
+incident). Candidates come from a block index keyed by day and by the place name, a
 0.25-degree grid cell (a town looks in the cells within `LOOSE_KM`), or the country (a wider
 area looks through its country's records of those days; a record without a country through
 all of them; and by each of its rarest words, weight >= `KEYWORD_MIN`, for the places apart
-that shared words may join), so the cost grows with the events reported near one place in a
+that shared words may join; a follow-up story's rare words look through the
+`FOLLOW_UP_DAYS` before it, where its incident is filed), so the cost grows with the events reported near one place in a
 few days, not with the batch.
 
 **Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
@@ -91,7 +111,8 @@ victim is not credible. facts.csv keeps every source's claim unchanged: it is th
 A merged event's `event_id` is the smallest member id (stable whatever the input order; a
 record that merges with nothing keeps its own id); `article_ids` joins its articles' ids with
 ";" (sorted), `n_sources` counts them, `source` joins their distinct sources with ";"; the date
-comes from its most precise members (the date most of them give, then the earliest), the place
+comes from its most precise members (the date most of them give, then the earliest; among
+equally precise members, those that are not follow-up stories first), the place
 from its most precisely located members (the location most of them give), the type is the
 members' most frequent one, and `evidence` joins up to `MAX_EVIDENCE` distinct evidence
 sentences with " | ".
@@ -158,6 +179,19 @@ KEYWORD_MIN = 0.5
 # reports of "a man shot" on one day are as likely two shootings as one.
 CROWD_MAX = 3
 COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "models" / "aggregate" / "common_words.txt"
+# A follow-up story (charges, a court date, a funeral, the naming of a victim) may report an
+# incident up to this many days before its own date; it joins it only with corroboration.
+FOLLOW_UP_DAYS = 120
+FOLLOW_UP_WORDS_FILE = COMMON_WORDS_FILE.parent / "follow_up_words.txt"
+INCIDENT_WORDS_FILE = COMMON_WORDS_FILE.parent / "incident_words.txt"
+# Date bases (`Event.date_basis`) that mark a follow-up story: a day of the aftermath. A
+# statement's day or the publication day is not enough: wire stories dated so are mostly of
+# the day's own incidents (on muc4_dev, treating them as follow-ups merged months apart).
+OPEN_BASES = frozenset({"aftermath"})
+# Shared rare words a follow-up story and an earlier report need: more than `TEXT_MIN` (about
+# three words few reports use), as months of one place's news offer more chances of a
+# coincidence than two days do. Tuned on gva_dev with gvdb_dev's killed/injured as a check.
+FOLLOW_UP_TEXT_MIN = 2.0
 
 # Event types that two reports of one event may carry besides the same type: a riot is a
 # protest turned violent, or mob violence that another outlet calls an attack on civilians.
@@ -204,6 +238,7 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         }
         fields.update(geo.event_location(_of(PlaceFact, group), all_places))
         fields.update(dates.event_date(_of(DateFact, group), article.published))
+        fields["date_basis"] = dates.date_basis(_of(DateFact, group), article.published)
         fields.update(casualties.reconcile(_of(CasualtyFact, group)))
         fields.update(actors.event_actors(_of(ActorFact, group), event_type))
         evidence = [f.sentence for f in group if f.kind in ("casualty", "trigger")]
@@ -223,6 +258,21 @@ def types_match(a: str | None, b: str | None) -> bool:
     return b in TYPE_MATCHES.get(a, frozenset({a}))
 
 
+# Types of the news a follow-up story reports besides its incident (an arrest, a plea
+# agreement): they say nothing of the incident's own type.
+AFTERMATH_TYPES = frozenset({"strategic_developments"})
+
+
+def incident_type(rec: _Record) -> str | None:
+    """The event type a record claims for its incident: none for a follow-up story typed by
+    its aftermath whose headline names a violent incident ("Man arrested in fatal shooting"
+    is an arrest, a strategic development, about a shooting); "Man held after robbery" keeps
+    its type."""
+    if rec.follow_up and rec.event_type in AFTERMATH_TYPES and rec.names_incident:
+        return None
+    return rec.event_type
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -235,11 +285,36 @@ def _norm(name: str | None) -> str:
     return " ".join(name.casefold().replace(".", " ").split()) if name else ""
 
 
+def _word_list(path: str | Path) -> frozenset[str]:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().lower()))
+
+
 @lru_cache(maxsize=1)
 def common_words(path: str | Path = COMMON_WORDS_FILE) -> frozenset[str]:
     """The words text corroboration ignores (models/aggregate/common_words.txt), read once."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().lower()))
+    return _word_list(path)
+
+
+@lru_cache(maxsize=1)
+def follow_up_words(path: str | Path = FOLLOW_UP_WORDS_FILE) -> frozenset[str]:
+    """Headline words of a follow-up story (models/aggregate/follow_up_words.txt), read once."""
+    return _word_list(path)
+
+
+@lru_cache(maxsize=1)
+def incident_words(path: str | Path = INCIDENT_WORDS_FILE) -> frozenset[str]:
+    """Headline words naming a violent incident (models/aggregate/incident_words.txt), read once."""
+    return _word_list(path)
+
+
+def is_follow_up(event: Event) -> bool:
+    """Whether an event's date may lie after its incident: the date stands on a day of the
+    aftermath (`date_basis`: "arrested Friday"), or its headline announces a follow-up story
+    ("Man charged in ...", "Vigil held for ...")."""
+    if event.date_basis in OPEN_BASES:
+        return True
+    return not follow_up_words().isdisjoint(_WORD.findall(headline(event.notes).lower()))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -323,6 +398,8 @@ class _Record:
     words: frozenset[str]  # rare-word candidates, without its own place's names
     all_words: frozenset[str]  # the same with them
     place_words: frozenset[str]  # its location's name as words (not common ones)
+    follow_up: bool = False  # its incident may lie up to FOLLOW_UP_DAYS before `low`
+    names_incident: bool = False  # its headline names a violent incident ("... in shooting")
     crowd: int = 0  # compatible near records of other articles in the batch (see `_crowds`)
     keywords: frozenset[str] = frozenset()  # its rarest words, for blocking (see `KEYWORD_MIN`)
 
@@ -372,6 +449,8 @@ def _record(event: Event) -> _Record | None:
         words=words,
         all_words=all_words,
         place_words=_words(location) if location else frozenset(),
+        follow_up=is_follow_up(event),
+        names_incident=not incident_words().isdisjoint(_WORD.findall(headline(event.notes).lower())),
     )
 
 
@@ -381,6 +460,20 @@ def _day_gap(a: _Record, b: _Record) -> int:
 
 def _dates_close(a: _Record, b: _Record) -> bool:
     return _day_gap(a, b) <= (MERGE_DAYS_PRECISE if a.precision == b.precision == 1 else MERGE_DAYS)
+
+
+def _follow_up_close(a: _Record, b: _Record) -> bool:
+    """Whether one record is a follow-up story whose incident may be the other's: the other's
+    dates lie within `FOLLOW_UP_DAYS` before the follow-up's (or `MERGE_DAYS` after)."""
+    return any(
+        late.follow_up and early.high >= late.low - FOLLOW_UP_DAYS and early.low <= late.high + MERGE_DAYS
+        for late, early in ((a, b), (b, a))
+    )
+
+
+def _earliest(rec: _Record) -> int:
+    """The first day a record's incident may lie on (earlier for a follow-up story)."""
+    return rec.low - FOLLOW_UP_DAYS if rec.follow_up else rec.low
 
 
 def _km(a: _Record, b: _Record) -> float | None:
@@ -444,7 +537,7 @@ def compatible(a: _Record, b: _Record, weights: dict[str, float] | None = None) 
     two places is a geocoding error), dates close, killed figures that could be one toll."""
     return (
         not (a.articles & b.articles)
-        and _dates_close(a, b)
+        and (_dates_close(a, b) or _follow_up_close(a, b))
         and (place_relation(a, b) is not None or _text_over_place(a, b, weights))
         and _counts_compatible(a.event, b.event)
     )
@@ -481,10 +574,13 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
     words, or when one report names the other's place; places apart with many shared rare words
     (`TEXT_OVER_PLACE`)."""
     relation = place_relation(a, b)
+    if not _dates_close(a, b):
+        # A follow-up story and an earlier report: place and date never suffice.
+        return follow_up_linked(a, b, relation, weights)
     if (
         relation == "near"
         and max(a.crowd, b.crowd) <= CROWD_MAX
-        and types_match(a.event_type, b.event_type)
+        and types_match(incident_type(a), incident_type(b))
         and _actors_compatible(a, b)
     ):
         return True
@@ -495,6 +591,16 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
         # One victim is the commonest toll: in a crowded place it tells no shooting from another.
         return text or _same_figure(a.event, b.event, 1 if max(a.crowd, b.crowd) <= CROWD_MAX else 2)
     return relation == "loose" and (text or _names_place_of(a, b) or _names_place_of(b, a))
+
+
+def follow_up_linked(a: _Record, b: _Record, relation: str | None, weights: dict[str, float]) -> bool:
+    """Whether a follow-up story and an earlier report (dates apart, see `_follow_up_close`)
+    say enough to be one incident: shared rare words weighing `FOLLOW_UP_TEXT_MIN` (places not
+    apart) or `TEXT_OVER_PLACE` (places apart). Place and dates never suffice, nor the same
+    toll: months of a city's news hold other shootings with two victims (on gva_dev, the same
+    count of two or more merged Houston and Indianapolis stories of different shootings)."""
+    text = text_weight(a, b, weights)
+    return text >= (FOLLOW_UP_TEXT_MIN if relation is not None else TEXT_OVER_PLACE)
 
 
 def same_event(a: _Record, b: _Record, weights: dict[str, float] | None = None) -> bool:
@@ -532,7 +638,8 @@ def _counts_agree(a: Event, b: Event) -> float:
 def _score(a: _Record, b: _Record, weights: dict[str, float]) -> float:
     """How alike two compatible records are; only ranks candidate clusters."""
     km = _km(a, b)
-    score = 1.0 - _day_gap(a, b) / (MERGE_DAYS + 1)
+    # A follow-up story weeks after its incident scores nothing for dates, not less.
+    score = max(0.0, 1.0 - _day_gap(a, b) / (MERGE_DAYS + 1))
     score += max(0.0, 1.0 - km / MERGE_KM) if km is not None else 0.5 if a.location == b.location else 0.0
     score += _counts_agree(a.event, b.event)
     score += 0.5 if a.event.event_type == b.event.event_type else 0.0
@@ -634,7 +741,9 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         for day in range(rec.low - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
             for key in _lookup_keys(rec, day):
                 candidates.update(index.get(key, ()))
-            # Places apart may still be one incident when the text says so (see `compatible`).
+        # Places apart, or a follow-up story and its incident, may still be one incident when
+        # the text says so (see `compatible`): rare words index every day they may reach.
+        for day in range(_earliest(rec) - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
             for word in rec.keywords:
                 candidates.update(index.get(("word", day, word), ()))
         best, best_score = None, -1.0
@@ -656,8 +765,9 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         cluster.members.append(rec)
         cluster.articles |= rec.articles
         owner[i] = best
-        for day in range(rec.low, rec.high + 1):
-            for key in [*_block_keys(rec, day), *(("word", day, w) for w in rec.keywords)]:
+        for day in range(_earliest(rec), rec.high + 1):
+            keys = _block_keys(rec, day) if day >= rec.low else []
+            for key in [*keys, *(("word", day, w) for w in rec.keywords)]:
                 keyed = index[key]
                 if not keyed or keyed[-1] != best:
                     keyed.append(best)
@@ -761,10 +871,13 @@ def combine(events: Sequence[Event]) -> Event:
     for e in events:
         date_votes[(e.time_precision, e.event_date)] += e.n_sources
         place_votes[_norm(e.location)] += e.n_sources
+    # A follow-up story's date is its own day, after the incident's: among equally precise
+    # dates, the other sources' come first.
     by_date = sorted(
         events,
         key=lambda e: (
             e.time_precision or 9,
+            is_follow_up(e),
             -date_votes[(e.time_precision, e.event_date)],
             e.event_date or dt.date.max,
             e.event_id,

@@ -711,6 +711,35 @@ def _rank(fact: DateFact, lex: Lexicon) -> tuple[int, int]:
     return rank, fact.char_start
 
 
+# What an event's date stands on (see `date_basis`): the incident's own day, a day of its
+# aftermath, the day something was said, or the publication day.
+DATE_BASES = ("incident", "aftermath", "report", "published")
+
+
+def _choose(
+    dates: list[DateFact], published: dt.date | None, evidence: list[str] | None = None
+) -> tuple[DateFact | None, str | None]:
+    """The fact that dates an event (see `event_date`) and its basis (one of `DATE_BASES`):
+    None and "published" when the publication day stands in, None and None without either."""
+    lex = load_lexicon()
+    usable = [f for f in dates if f.role != "other"]
+    past = [f for f in usable if published is None or f.date_low <= published]
+    sure = [f for f in past if not _is_doubtful(f, published)]
+    for pool, basis in (
+        ([f for f in sure if f.role == "event" and evidence and f.sentence in evidence], "incident"),
+        ([f for f in sure if f.role == "event"], "incident"),
+        ([f for f in sure if f.role == "report"], "report"),
+        # An explicitly dated day after publication: the record's date may be wrong.
+        ([f for f in usable if f.role == "event" and f.time_precision == DAY and f not in past], "incident"),
+    ):
+        if pool:
+            best = min(pool, key=lambda f: _rank(f, lex))
+            if basis == "incident" and best.governor in lex.aftermath_words:
+                basis = "aftermath"
+            return best, basis
+    return None, ("published" if published is not None else None)
+
+
 def event_date(
     dates: list[DateFact],
     published: dt.date | None,
@@ -726,25 +755,14 @@ def event_date(
     back) never does: the publication day is the better guess. Without any, the publication day standing for the week
     up to it (week precision); without a publication date either, nothing.
     """
-    lex = load_lexicon()
-    usable = [f for f in dates if f.role != "other"]
-    past = [f for f in usable if published is None or f.date_low <= published]
-    sure = [f for f in past if not _is_doubtful(f, published)]
-    for pool in (
-        [f for f in sure if f.role == "event" and evidence and f.sentence in evidence],
-        [f for f in sure if f.role == "event"],
-        [f for f in sure if f.role == "report"],
-        # An explicitly dated day after publication: the record's date may be wrong.
-        [f for f in usable if f.role == "event" and f.time_precision == DAY and f not in past],
-    ):
-        if pool:
-            best = min(pool, key=lambda f: _rank(f, lex))
-            return {
-                "event_date": best.date,
-                "date_low": best.date_low,
-                "date_high": best.date_high,
-                "time_precision": best.time_precision,
-            }
+    best, _ = _choose(dates, published, evidence)
+    if best is not None:
+        return {
+            "event_date": best.date,
+            "date_low": best.date_low,
+            "date_high": best.date_high,
+            "time_precision": best.time_precision,
+        }
     if published is None:
         return {"event_date": None, "date_low": None, "date_high": None, "time_precision": None}
     return {
@@ -753,3 +771,16 @@ def event_date(
         "date_high": published,
         "time_precision": WEEK,
     }
+
+
+def date_basis(
+    dates: list[DateFact],
+    published: dt.date | None,
+    evidence: list[str] | None = None,
+) -> str | None:
+    """What the date `event_date` gives stands on: "incident" (a day the text gives for the
+    event itself), "aftermath" (a day of what followed it: an arrest, a court hearing, a
+    funeral, the naming of a victim), "report" (the day something was said) or "published"
+    (no date in the text: the publication day). Past an "incident" date, the incident itself
+    happened on or before the event date, possibly weeks earlier (a follow-up story)."""
+    return _choose(dates, published, evidence)[1]

@@ -166,6 +166,8 @@ class Event(Record):
     date_low: dt.date | None = None
     date_high: dt.date | None = None
     time_precision: int | None = None
+    # incident, aftermath, report or published: what event_date stands on (dates.date_basis)
+    date_basis: str | None = None
     event_type: str | None = None
     sub_event_type: str | None = None
     actor1: str | None = None

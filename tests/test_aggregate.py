@@ -14,7 +14,9 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from pipeline.aggregate import (
+    FOLLOW_UP_DAYS,
     aggregate_runs,
+    build_article_events,
     haversine_km,
     headline,
     load_summary,
@@ -25,7 +27,8 @@ from pipeline.aggregate import (
 from pipeline.cli import app
 from pipeline.export import load_events, load_table
 from pipeline.run import run
-from pipeline.schemas import Event
+from pipeline.dates import date_basis
+from pipeline.schemas import Article, CasualtyFact, DateFact, Event
 from pipeline.tabulate import events_frame
 
 runner = CliRunner()
@@ -466,6 +469,98 @@ def test_the_date_most_equally_precise_sources_give_wins() -> None:
     # "Sunday night" in one report, "early Monday" in two.
     merged = merge_events([ev("a", "2023-03-04"), ev("b", "2023-03-05"), ev("c", "2023-03-05")])
     assert len(merged) == 1 and merged[0].event_date == dt.date(2023, 3, 5)
+
+
+# --------------------------------------------------------------------------- follow-up stories
+
+
+def _date(text: str, day: str, governor: str | None, role: str = "event") -> DateFact:
+    d = dt.date.fromisoformat(day)
+    return DateFact(text=text, sentence=text, char_start=0, char_end=len(text), date=d, date_low=d,
+                    date_high=d, time_precision=1, role=role, governor=governor)  # fmt: skip
+
+
+def test_date_basis_tells_the_incident_s_day_from_the_aftermath_s() -> None:
+    published = dt.date(2023, 5, 12)
+    shot = _date("Tuesday", "2023-05-09", "shoot")
+    arraigned = _date("Thursday", "2023-05-11", "arraign")
+    said = _date("Friday", "2023-05-12", "say", role="report")
+    assert date_basis([shot, arraigned], published) == "incident"
+    assert date_basis([arraigned], published) == "aftermath"
+    assert date_basis([said], published) == "report"
+    assert date_basis([], published) == "published"
+    assert date_basis([], None) is None
+
+
+def test_article_events_carry_their_date_basis() -> None:
+    article = Article(id="k1", source="k1.txt", title="Teen arraigned in bakery case", text="",
+                      published=dt.date(2023, 5, 12))  # fmt: skip
+    wounded = CasualtyFact(text="wounded", sentence="A clerk was wounded.", char_start=0, char_end=7,
+                           outcome="injured", count_low=1, count_best=1, count_high=1)  # fmt: skip
+    (event,) = build_article_events(article, [wounded, _date("Thursday", "2023-05-11", "arraign")])
+    assert event.date_basis == "aftermath" and event.event_date == dt.date(2023, 5, 11)
+
+
+# The incident, then stories of its aftermath weeks later, with their own days.
+INCIDENT = {"event_type": "violence_against_civilians", "notes": "Clerk wounded at Rosewood bakery on Elm Street"}
+
+
+def test_a_follow_up_story_joins_its_incident_when_rare_words_agree() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    court = ev("b", "2023-04-20", event_type=None, notes="Teen arraigned in Rosewood bakery Elm Street gunfire")
+    merged = merge_events([shot, court, *filler()])
+    (event,) = [e for e in merged if e.n_sources > 1]
+    assert event.article_ids == "a;b"
+    assert event.event_date == dt.date(2023, 3, 4)  # the incident's day, not the court's
+
+
+def test_a_follow_up_story_dated_by_its_aftermath_joins_its_incident() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    later = ev("b", "2023-04-20", event_type=None, date_basis="aftermath",
+               notes="Family of Rosewood bakery clerk speaks about Elm Street gunfire")  # fmt: skip
+    assert merged_articles([shot, later, *filler()]) == {"a;b"}
+
+
+def test_a_follow_up_story_needs_corroboration_not_just_its_place() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    court = ev("b", "2023-04-20", event_type=None, notes="Man sentenced for harbour warehouse fire")
+    assert merged_articles([shot, court, *filler()]) == set()
+
+
+def test_a_follow_up_story_is_bounded_in_time() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    late = dt.date(2023, 3, 4) + dt.timedelta(days=FOLLOW_UP_DAYS + 10)
+    court = ev("b", late.isoformat(), event_type=None, notes="Teen arraigned in Rosewood bakery Elm Street gunfire")
+    assert merged_articles([shot, court, *filler()]) == set()
+    # A follow-up tells of what came before it, never after.
+    before = ev("b", "2023-01-10", event_type=None, notes="Teen arraigned in Rosewood bakery Elm Street gunfire")
+    assert merged_articles([shot, before, *filler()]) == set()
+
+
+def test_a_report_weeks_later_without_follow_up_news_stays_apart() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    again = ev("b", "2023-04-20", **INCIDENT)  # the same words, but nothing says it is a follow-up
+    assert merged_articles([shot, again, *filler()]) == set()
+
+
+def test_a_follow_up_story_with_only_the_same_toll_stays_apart() -> None:
+    # Weeks of a city's news hold other shootings with two dead; the same day, it would merge.
+    two = {"killed_low": 2, "killed_best": 2, "killed_high": 2}
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians", notes="Two dead on a quiet street", **two)
+    vigil = ev("b", "2023-03-20", event_type=None, notes="Vigil draws neighbours of the victims", **two)
+    assert merged_articles([shot, vigil, *filler()]) == set()
+    same_day = ev("b", "2023-03-05", event_type=None, notes="Vigil draws neighbours of the victims", **two)
+    assert merged_articles([shot, same_day, *filler()]) == {"a;b"}
+
+
+def test_an_arrest_in_a_named_shooting_is_no_other_type() -> None:
+    # An arrest is a strategic development, but "arrested in the shooting" is news of that
+    # shooting: same town, same day, it joins it; an arrest for something else does not.
+    shot = ev("a", event_type="violence_against_civilians", notes="Gunfire wounds clerk downtown")
+    arrest = ev("b", event_type="strategic_developments", notes="Teen arrested in downtown shooting")
+    assert merged_articles([shot, arrest, *filler()]) == {"a;b"}
+    theft = ev("b", event_type="strategic_developments", notes="Teen arrested for car theft")
+    assert merged_articles([shot, theft, *filler()]) == set()
 
 
 # --------------------------------------------------------------------------- the count policy
