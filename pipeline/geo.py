@@ -459,7 +459,8 @@ class Gazetteer:
         """A division outside the US whose name is made of English words only ("Northern",
         "Rivers", "Red Sea")."""
         return self.foreign_division(idx) and all(
-            w in self.wordlist or w in self.stop or (w.endswith("s") and w[:-1] in self.wordlist)
+            w in self.wordlist or w in self.stop or w in _PART_PREFIX
+            or (w.endswith("s") and w[:-1] in self.wordlist)
             for w in re.split(r"[ \-']", key) if w)
 
     def country_idx(self, iso2: str) -> int | None:
@@ -917,14 +918,17 @@ class PlaceResolver:
         if men.street:
             return False
         pop = max(self.ix["pop"][i] for i in men.ids)
-        if (men.agency or men.outlet) and pop >= _VILLAGE and kinds & {CITY, ADMIN1}:
+        if (men.agency or men.outlet) and pop >= _VILLAGE and (kinds & {CITY} or any(
+                gaz.kind(i) == ADMIN1 and not gaz.foreign_division(i) for i in men.ids)):
             # "Austin police", "Augusta man", "The Augusta Chronicle": the NER's PERSON is wrong.
             return True
         if men.outlet:
             return False
         if all(gaz.foreign_division(i) for i in men.ids) and men.label not in ("GPE", "LOC") \
-                and not (men.cue or men.a1 or men.cc):
-            return False  # "Meta" the company is no Colombian department
+                and not (men.division or men.a1 or men.cc or (men.cue and not men.agency)):
+            # "Meta" the company is no Colombian department, "St. Mary Sheriff's Office" no
+            # Jamaican parish.
+            return False
         if men.label == "PERSON" and (weak or not (kinds & {COUNTRY, CONTINENT})):
             # People: a PERSON span that is a big city is a mislabel, anything else is a person.
             if weak or max((self.ix["pop"][i] for i in men.ids), default=0) < _BIG_CITY * 5:

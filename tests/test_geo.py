@@ -438,3 +438,10 @@ def test_a_person_the_ner_took_for_a_place(places, nlp) -> None:
     assert "Rodriguez" not in {p.text for p in facts}
     kept = places("Heavy rain flooded roads in Southern California and Upstate New York.")
     assert {"California", "New York"} <= {p.text for p in kept}
+
+
+
+def test_an_agency_does_not_vouch_for_a_division_abroad(places) -> None:
+    facts = places("The St. Mary Sheriff's Office said a boy was hurt in an accidental shooting "
+                   "near Patterson, La., on Monday.")
+    assert {p.country_iso2 for p in facts} == {"US"}
