@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,6 +45,8 @@ CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY = range(5)
 FEATURES = ("continent", "country", "admin1", "admin2", "city")
 PRECISION = {CONTINENT: 3, COUNTRY: 3, ADMIN1: 3, ADMIN2: 2, CITY: 1}
 
+# A headline's trailing outlet signature: "Man shot - WXYZ News - Dayton, OH", "... | The Post".
+_TITLE_SIGN = re.compile(r"\s+[-|\u2013\u2014]\s+")
 _DOTS = re.compile(r"\.")
 _DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _SPACES = re.compile(r"\s+")
@@ -89,6 +91,7 @@ _BORDER_WORDS = {"border", "borders", "frontier"}
 _ADJECTIVE_HEADS = {"backed", "led", "based", "funded", "sponsored", "allied", "aligned",
                     "linked", "brokered", "born", "bred", "owned", "controlled", "held"}
 _IN_WORDS = {"in", "near", "outside", "into", "across", "throughout"}
+_HEAD_CUES = _IN_WORDS | {"at"}  # a headline's place after these is the scene
 # Words that make a named part of a place ("Southwest Philadelphia", "Central Fresno").
 _PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                 "southwest", "central", "downtown", "greater", "upper", "lower", "metro",
@@ -126,6 +129,7 @@ _BIG_CITY = 100_000  # population above which a city name needs less evidence
 _TOWN = 20_000  # a town this big, in a country the article is about, needs little evidence
 _VILLAGE = 5_000  # a place this big has its own police ("St. Augustine police")
 _GREAT_CITY = 5 * _BIG_CITY  # a city abroad this big may well be a place of a story elsewhere
+_HOME_BONUS = 1.0  # score of a town in the headline outlet's own state (a tie-breaker)
 _CLEAR_MARGIN = 10  # a city this many times bigger than its namesakes abroad names its country
 
 
@@ -535,8 +539,10 @@ def _capitalised(tok_text: str, upper: bool) -> bool:
 class PlaceResolver:
     """Finds and resolves the place mentions of one Doc against a Gazetteer."""
 
-    def __init__(self, gaz: Gazetteer) -> None:
+    def __init__(self, gaz: Gazetteer, tokenizer: Callable[[str], Doc] | None = None) -> None:
         self.gaz = gaz
+        self._tokenizer = tokenizer  # reads the headline (no NER: it is only context)
+        self._home: tuple[str | None, str] | None = None  # the headline outlet's state, country
         self.ix = gaz.index
         self._cooc: Counter = Counter()
         self._cue_hits: list[tuple[str, int, int, int]] = []
@@ -962,6 +968,64 @@ class PlaceResolver:
             return False
         return men.cue or pop >= _BIG_CITY or (pop >= _TOWN and in_context)
 
+    def title_mentions(self, title: str | None, countries: Counter, states: Counter
+                       ) -> tuple[list[Mention], Doc | None]:
+        """Place mentions of the headline, which hold the story's place when the body names
+        none ("Man shot in Dayton"); the outlet signature after it ("- WXYZ - Dayton, OH") names
+        the outlet's home, which only adds its state and country to the context counts."""
+        self._home = None
+        if not title or self._tokenizer is None:
+            return [], None
+        parts = _TITLE_SIGN.split(title.strip())
+        gaz = self.gaz
+        for seg in parts[1:]:
+            q = self._qual.search(seg)
+            words = seg.split()
+            a1, cc = self.qualifier(q.group("q")) if q else (None, None)
+            for k in (2, 1):
+                if not (a1 or cc) and len(words) >= k:
+                    a1, cc = self.qualifier(" ".join(words[-k:]))  # "WXYZ 3 Connecticut"
+            if cc:
+                # The outlet's country is the story's; its state only breaks near ties: a
+                # regional station covers its neighbours' big cities too.
+                countries[cc] += 2
+                self._home = self._home or (a1, cc)
+        head = parts[0]
+        hdoc = self._tokenizer(head)
+        saved, self._text = self._text, head  # candidates() reads qualifiers from the text
+        try:
+            found = self.candidates(hdoc, _is_upper_text(head))
+        finally:
+            self._text = saved
+        kept: list[Mention] = []
+        for men in found:
+            if men.outlet:
+                continue
+            pop = max(self.ix["pop"][i] for i in men.ids)
+            kinds = {gaz.kind(i) for i in men.ids}
+            q = self._qual.match(head, hdoc[men.end - 1].idx + len(hdoc[men.end - 1].text))
+            if q:
+                men.a1, men.cc = self.qualifier(q.group("q"))
+            men.cue = men.start > 0 and hdoc[men.start - 1].lower_ in _HEAD_CUES
+            if men.end - men.start > 1 and hdoc[men.start].lower_ in _PART_PREFIX:
+                # "North Baltimore": part of the city, not the small town of that name.
+                rest = gaz.lookup(norm(hdoc[men.start + 1:men.end].text))
+                if rest and max(self.ix["pop"][i] for i in rest) > 10 * pop:
+                    men.start, men.ids, men.part = men.start + 1, rest, True
+                    men.key = norm(hdoc[men.start:men.end].text)
+                    pop = max(self.ix["pop"][i] for i in rest)
+                    kinds = {gaz.kind(i) for i in rest}
+            if men.a1 or men.cc or (kinds & {COUNTRY, ADMIN1} and men.key not in gaz.weak):
+                kept.append(men)
+            elif men.key in gaz.wordlist or men.key in gaz.weak:
+                # Headlines capitalise every word: a word of English ("Hunting", "Man") is a
+                # place only after "in" and when it is a city of some size.
+                if men.cue and pop >= _BIG_CITY:
+                    kept.append(men)
+            elif pop >= _TOWN or (men.cue and pop >= _VILLAGE):
+                kept.append(men)
+        return kept, hdoc
+
     # ---- resolution -------------------------------------------------------------------------
     def resolve(self, men: Mention, countries: Counter, states: Counter, dominant: str | None) -> int:
         """The entry the mention most likely names."""
@@ -1033,6 +1097,8 @@ class PlaceResolver:
                 s += 6.0 * states.get(ix["a1"][i], 0) / total_s
                 if states.get(ix["a1"][i], 0):
                     s += 2.0
+            if self._home and self._home[0] and cc == self._home[1] and ix["a1"][i] == self._home[0]:
+                s += _HOME_BONUS
             if i in capital_ids:
                 s += 3.0
             elif i in self._capitals:
@@ -1092,6 +1158,21 @@ class PlaceResolver:
                 idx = self.resolve(men, countries, states, None)
                 if self.ix["cc"][idx]:
                     countries[self.ix["cc"][idx]] += 2
+        title = doc._.title if Doc.has_extension("title") else None
+        head_mentions, hdoc = self.title_mentions(title, countries, states)
+        for men in head_mentions:
+            # The headline's places vote like the dateline's: context for the whole story.
+            idx = self.resolve(men, countries, states, None)
+            ccs = {self.ix["cc"][i] for i in men.ids}
+            rest = max((self.ix["pop"][i] for i in men.ids if self.ix["cc"][i] != self.ix["cc"][idx]),
+                       default=0)
+            # Only a reading that is clear by itself votes: "Capulin" is a village in two lands.
+            if self.ix["cc"][idx] and (len(ccs) == 1 or men.a1 or men.cc
+                                       or self.ix["pop"][idx] >= _CLEAR_MARGIN * max(rest, 1)):
+                countries[self.ix["cc"][idx]] += 2
+            if self.ix["cc"][idx] == "US" and self.gaz.kind(idx) in (CITY, ADMIN2, ADMIN1) and (
+                    men.a1 or len({self.ix["a1"][i] for i in men.ids}) == 1):
+                states[self.ix["a1"][idx]] += 1
         named = set(countries)  # the countries the text itself names (before any guess)
         people = _surnames(doc, upper)
         # Lines that hold nothing but the place are site chrome ("Asia" as a section label).
@@ -1189,9 +1270,47 @@ class PlaceResolver:
                 men.role = "event"
             facts.append(self.place_dict(doc, men, men.resolved))
         facts.extend(self._vague_regions(doc, facts, dominant))
+        if hdoc is not None and head_mentions and not any(
+                f["role"] in ("event", "report") and f["country_iso2"] for f in facts):
+            facts.extend(self._title_facts(hdoc, head_mentions, countries, states, dominant))
         if not any(f["country_iso2"] for f in facts):
             facts.extend(self._cue_fact(doc))
+        if not any(f["country_iso2"] for f in facts) and self._home:
+            # Nothing else places the story: the outlet's state (never its city) is the best
+            # guess a local outlet allows, coarse as a state is.
+            a1, cc = self._home
+            idx = self.ix["state_idx"].get(a1) if a1 and cc == "US" else None
+            idx = idx if idx is not None else self.gaz.country_idx(cc)
+            if idx is not None:
+                facts.append({**self.entry_fields(idx), "text": self.ix["name"][idx],
+                              "sentence": title or "", "char_start": 0, "char_end": 0,
+                              "role": "report"})
         return facts
+
+    def _title_facts(self, hdoc: Doc, mentions: list[Mention], countries: Counter,
+                     states: Counter, dominant: str | None) -> list[dict[str, Any]]:
+        """The headline's most precise place as the event's place, for a body that names no
+        place where something happened (its offsets are 0: it lies outside the body text)."""
+        best: tuple[int, int] | None = None
+        for k, men in enumerate(mentions):
+            idx = self.resolve(men, countries, states, dominant)
+            if men.cc and self.ix["cc"][idx] != men.cc:
+                continue
+            if dominant and self.ix["cc"][idx] != dominant:
+                continue
+            home = self._home[0] if self._home else None
+            if (states or home) and not men.a1 and self.ix["cc"][idx] == "US" \
+                    and self.gaz.kind(idx) == CITY and self.ix["pop"][idx] < _BIG_CITY \
+                    and self.ix["a1"][idx] not in states and self.ix["a1"][idx] != home:
+                continue  # a small namesake in a state the story never names
+            if best is None or PRECISION[self.gaz.kind(idx)] < PRECISION[self.gaz.kind(best[1])]:
+                best = (k, idx)
+        if best is None:
+            return []
+        men = mentions[best[0]]
+        return [{**self.entry_fields(best[1]), "text": hdoc[men.start:men.end].text,
+                 "sentence": hdoc.text, "char_start": 0, "char_end": 0, "role": "event",
+                 **({"geo_precision": 2} if men.part else {})}]
 
     def _sentence(self, span: Span) -> Span | None:
         """The sentence holding a span (the Doc's sentences are listed once per Doc: spaCy's
@@ -1256,7 +1375,7 @@ def make_component(nlp: Language, name: str, models_dir: str):
     """Build the component; the index and tables are read once from `models_dir` and the cache."""
     gaz = Gazetteer.load(Path(models_dir), _english_words(nlp),
                          {w.casefold() for w in nlp.Defaults.stop_words})
-    resolver = PlaceResolver(gaz)
+    resolver = PlaceResolver(gaz, nlp.tokenizer)
 
     def component(doc: Doc) -> Doc:
         # Contract: a list of dicts, each valid as pipeline.schemas.PlaceFact without article_id.

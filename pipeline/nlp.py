@@ -39,6 +39,8 @@ if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)  # ISO date string of publication, or None
 if not Doc.has_extension("article_id"):
     Doc.set_extension("article_id", default=None)
+if not Doc.has_extension("title"):
+    Doc.set_extension("title", default=None)  # the article's headline (plain str), or None
 
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -104,9 +106,11 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenised Doc carrying the article's id and publication date for our components."""
+    """A tokenised Doc carrying the article's id, headline and publication date for our
+    components."""
     doc = nlp.make_doc(article.text)
     doc._.article_id = article.id
+    doc._.title = article.title or None
     doc._.published = article.published.isoformat() if article.published else None
     return doc
 

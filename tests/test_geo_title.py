@@ -1,0 +1,70 @@
+"""The headline as context for the places component (hand-written headlines and bodies)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp import make_doc
+from pipeline.schemas import Article
+
+
+def _places(nlp: Language, title: str | None, text: str) -> list[dict]:
+    article = Article(id="t1", source="test", title=title, text=text,
+                      published=datetime.date(2021, 5, 4))
+    return nlp(make_doc(nlp, article))._.ne_places
+
+
+def test_title_is_carried_onto_the_doc_and_survives_serialisation(nlp: Language) -> None:
+    article = Article(id="t2", source="test", title="Two hurt in crash", text="Two were hurt.")
+    doc = make_doc(nlp, article)
+    assert doc._.title == "Two hurt in crash"
+    # nlp.pipe(n_process=2) ships Docs to its workers as bytes, user data included.
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.title == "Two hurt in crash"
+    assert make_doc(nlp, Article(id="t3", source="test", text="Nothing."))._.title is None
+
+
+def test_headline_town_places_a_story_whose_body_names_none(nlp: Language) -> None:
+    places = _places(nlp, "Man wounded in shooting in Tuscaloosa",
+                     "A man was shot late Tuesday outside a corner store. Officers said he was "
+                     "taken to a hospital and is expected to recover.")
+    assert [(p["name"], p["admin1"], p["country_iso2"]) for p in places] == \
+        [("Tuscaloosa", "Alabama", "US")]
+    assert places[0]["role"] == "event"
+
+
+def test_outlet_signature_gives_the_state_never_the_city(nlp: Language) -> None:
+    places = _places(nlp, "Teen hurt in shooting on north side - WXYZ Action News - Dayton, OH",
+                     "A teenager was shot Sunday night. Detectives said the boy was walking home "
+                     "when a car pulled up and someone fired several rounds.")
+    assert places, "the outlet's state is context when nothing else places the story"
+    assert all(p["name"] != "Dayton" for p in places)
+    assert {(p["country_iso2"], p["admin1"]) for p in places} == {("US", "Ohio")}
+    assert all(p["geo_precision"] == 3 and p["role"] == "report" for p in places)
+
+
+@pytest.mark.parametrize("title", ["Shooting under investigation - KXYZ News - Memphis, Tennessee",
+                                   "Shooting under investigation | KXYZ 5 Tennessee"])
+def test_outlet_signature_state_disambiguates_a_body_town(nlp: Language, title: str) -> None:
+    body = ("Officers were called to a home in Jackson after neighbours heard shots, and one man "
+            "was taken to a hospital.")
+    # Alone, the bigger Jackson (Mississippi) wins; the outlet's state picks Tennessee's.
+    assert [p["admin1"] for p in _places(nlp, None, body)] == ["Mississippi"]
+    places = _places(nlp, title, body)
+    assert [(p["text"], p["admin1"]) for p in places] == [("Jackson", "Tennessee")]
+
+
+def test_body_place_wins_over_the_headline(nlp: Language) -> None:
+    places = _places(nlp, "Shooting in Tuscaloosa leaves one hurt",
+                     "A man was shot Tuesday in Fresno, California, outside a store, police said.")
+    assert places and all(p["name"] != "Tuscaloosa" for p in places)
+    assert any(p["name"] == "Fresno" and p["role"] == "event" for p in places)
+
+
+@pytest.mark.parametrize("title", [None, "", "Police: man hurt"])
+def test_headline_without_place_adds_nothing(nlp: Language, title: str | None) -> None:
+    assert _places(nlp, title, "A man was hurt on Tuesday, officers said.") == []
