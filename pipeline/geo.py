@@ -1006,7 +1006,12 @@ class PlaceResolver:
             q = self._qual.match(head, hdoc[men.end - 1].idx + len(hdoc[men.end - 1].text))
             if q:
                 men.a1, men.cc = self.qualifier(q.group("q"))
-            men.cue = men.start > 0 and hdoc[men.start - 1].lower_ in _HEAD_CUES
+            # "in Charlotte", "in southwest Charlotte", "at a Toledo lounge".
+            k = men.start - 1
+            while k > 0 and (hdoc[k].lower_ in ("a", "an", "the") or hdoc[k].lower_ in _PART_PREFIX
+                             or hdoc[k].lower_ in _DIRECTIONS):
+                k -= 1
+            men.cue = k >= 0 and hdoc[k].lower_ in _HEAD_CUES
             if men.end - men.start > 1 and hdoc[men.start].lower_ in _PART_PREFIX:
                 # "North Baltimore": part of the city, not the small town of that name.
                 rest = gaz.lookup(norm(hdoc[men.start + 1:men.end].text))

@@ -68,3 +68,20 @@ def test_body_place_wins_over_the_headline(nlp: Language) -> None:
 @pytest.mark.parametrize("title", [None, "", "Police: man hurt"])
 def test_headline_without_place_adds_nothing(nlp: Language, title: str | None) -> None:
     assert _places(nlp, title, "A man was hurt on Tuesday, officers said.") == []
+
+
+@pytest.mark.parametrize(("title", "name", "state"), [
+    ("Two hurt in shooting at a Toledo bar", "Toledo", "Ohio"),
+    ("Girl wounded in northwest Charlotte drive-by", "Charlotte", "North Carolina"),
+])
+def test_headline_place_after_a_determiner_or_compass_word(
+        nlp: Language, title: str, name: str, state: str) -> None:
+    # Both names are also English words: only "in"/"at" before them makes them places.
+    places = _places(nlp, title, "Two people were hurt late Friday, and officers are looking "
+                                 "for a driver seen leaving the area.")
+    assert [(p["name"], p["admin1"]) for p in places] == [(name, state)]
+
+
+def test_headline_words_that_are_tiny_villages_are_no_places(nlp: Language) -> None:
+    assert _places(nlp, "Teen Killed In Hunting Accident Near Home",
+                   "A boy died on Saturday after a rifle went off, deputies said.") == []
