@@ -74,6 +74,14 @@ weighs log(N/df)/log(N) in a batch of N records (df: records using it), and the 
 must weigh `TEXT_MIN` (1.15): about two words few reports use, never one (one shared rare word
 is a coincidence as often as not on gva_dev). Below three records nothing is rare.
 
+*People named*: the full personal names (first and last, from `person_names`) an article's facts
+hold: named actors without an actor type (a person, not a force; an official typed as state
+forces is quoted in many stories) and victim words that are a name. They are the record's
+`persons` and count among its rare words, a name weighing `PERSON_WEIGHT` (2.5) words of its
+rarity: a name only two reports of a batch give is enough for a follow-up story (about
+`FOLLOW_UP_TEXT_MIN`), not alone for places apart; a name many reports give (a spokesman)
+weighs little. A single surname never counts.
+
 A town that shares its first-level division's name (Kaduna in Kaduna, New York in New York) is
 a town when the geocoder says so (`geo_precision` 1); a record placed no finer than admin1 (or
 not at all) merges only through corroboration.
@@ -192,6 +200,11 @@ OPEN_BASES = frozenset({"aftermath"})
 # three words few reports use), as months of one place's news offer more chances of a
 # coincidence than two days do. Tuned on gva_dev with gvdb_dev's killed/injured as a check.
 FOLLOW_UP_TEXT_MIN = 2.0
+# A full personal name two reports share (a victim's or a suspect's: "Dana Kowalczyk") weighs
+# this many rare words of the same rarity: about `FOLLOW_UP_TEXT_MIN` for a name only two
+# reports give, as a follow-up story names the victim its incident's report named, while a name
+# many reports give (an official quoted in every story) weighs little.
+PERSON_WEIGHT = 2.5
 
 # Event types that two reports of one event may carry besides the same type: a riot is a
 # protest turned violent, or mob violence that another outlet calls an attack on civilians.
@@ -217,6 +230,13 @@ _TITLE_TAIL = re.compile(r" (?:\||«|::|-|–|—) ")
 _DATELINE = re.compile(r"^[^a-z]{2,80}?\s?(?:--|—|–)\s*(?:\[[A-Z ]+\]\s*)*")
 # The agency or station in a dateline's brackets: "(AFP)", "(RADIO VENCEREMOS)".
 _DATELINE_SOURCE = re.compile(r"\(([^()]{2,40})\)")
+_PERSON_SUFFIX = re.compile(r",? (?:Jr|Sr|II|III|IV)\.?$")
+# A full personal name: two or more capitalised words, middle initials allowed, a suffix kept
+# ("Dana R. Kowalczyk Jr."); a single surname ("Kowalczyk") is too common to tell incidents.
+_PERSON = re.compile(
+    r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?(?: [A-Z]\.)*(?: (?:Mc|Mac|O'|De|Di|La|Le)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?)+"
+    r"(?:,? (?:Jr|Sr)\.?|,? (?:II|III|IV))?"
+)
 
 
 def _of(kind: type, facts: list[Fact]) -> list:
@@ -226,6 +246,9 @@ def _of(kind: type, facts: list[Fact]) -> list:
 def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
     """The events one article reports, with place, date, type, actors and reconciled counts."""
     all_places = _of(PlaceFact, facts)
+    # The article's people, not the event group's: a follow-up story names its victim in one
+    # sentence and the charges in another.
+    persons = ";".join(person_names(facts)) or None
     events: list[Event] = []
     for i, (event_type, sub_event_type, group) in enumerate(triggers.split_events(facts), start=1):
         fields: dict[str, object] = {
@@ -243,8 +266,37 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         fields.update(actors.event_actors(_of(ActorFact, group), event_type))
         evidence = [f.sentence for f in group if f.kind in ("casualty", "trigger")]
         fields["evidence"] = evidence[0] if evidence else None
+        fields["persons"] = persons
         events.append(Event(**fields))
     return events
+
+
+def person_names(facts: Iterable[Fact]) -> list[str]:
+    """The full personal names (first and last) an article's facts hold, sorted: named actors
+    without an actor type (a person, not a police force or an armed group: a mayor or chief
+    typed as state forces is quoted in many stories) and casualty facts whose victim words are a
+    name ("Dana Kowalczyk, 19, was shot")."""
+    common = common_words()
+    out: set[str] = set()
+    for fact in facts:
+        if isinstance(fact, ActorFact) and fact.named and fact.actor_type is None:
+            text = fact.actor_name
+        elif isinstance(fact, CasualtyFact) and fact.victims:
+            text = fact.victims
+        else:
+            continue
+        # "related coverage man": a last word that is a common news word is no surname.
+        if _PERSON.fullmatch(text) and text.split()[-1].lower().strip(".,") not in common:
+            out.add(" ".join(text.split()))
+    return sorted(out)
+
+
+def person_tokens(persons: str | None) -> frozenset[str]:
+    """An event's `persons` as merge tokens: lower-cased names, each one token with a space (no
+    headline word has one), a suffix dropped ("Jr." is not in every report)."""
+    return frozenset(
+        _PERSON_SUFFIX.sub("", p).strip().lower() for p in (persons or "").split(";") if p.strip()
+    )
 
 
 # --------------------------------------------------------------------------- merging
@@ -361,7 +413,9 @@ def _strip_outlets(words: frozenset[str], outlets: frozenset[str]) -> frozenset[
     return frozenset(
         w
         for w in words
-        if not any(w[:n] in outlets for n in range(2, len(w) + 1) if n >= 3 or w[:n].isdigit())
+        # A person's name (a token with a space) is no outlet's.
+        if " " in w
+        or not any(w[:n] in outlets for n in range(2, len(w) + 1) if n >= 3 or w[:n].isdigit())
     )
 
 
@@ -431,6 +485,8 @@ def _record(event: Event) -> _Record | None:
     codes = frozenset(c for c in (event.inter1, event.inter2) if c is not None)
     county = not location or (event.geo_precision or 0) >= 2 or (location == _norm(event.admin2))
     words, all_words = report_words(event)
+    # The people it names count as rare words (weighted by `PERSON_WEIGHT`, see `word_weights`).
+    words = words | person_tokens(event.persons)
     return _Record(
         event=event,
         articles=frozenset(a for a in event.article_ids.split(";") if a) or frozenset({event.event_id}),
@@ -618,7 +674,8 @@ def word_weights(records: Iterable[_Record]) -> dict[str, float]:
         return {}
     df = Counter(w for r in records for w in r.words)
     log_n = math.log(n)
-    return {w: math.log(n / c) / log_n for w, c in df.items()}
+    # A person's name (see `person_tokens`) weighs `PERSON_WEIGHT` words of its rarity.
+    return {w: math.log(n / c) / log_n * (PERSON_WEIGHT if " " in w else 1.0) for w, c in df.items()}
 
 
 def _counts_agree(a: Event, b: Event) -> float:
@@ -906,6 +963,7 @@ def combine(events: Sequence[Event]) -> Event:
         n_sources=len(ids),
         article_ids=";".join(ids),
         evidence=" | ".join(evidence) or None,
+        persons=";".join(sorted({p for e in events for p in (e.persons or "").split(";") if p})) or None,
     )
     return Event(**fields)
 

@@ -199,6 +199,8 @@ class Event(Record):
     n_sources: int = 1
     article_ids: str = ""  # ";"-joined ids of the articles that report it
     evidence: str | None = None
+    # ";"-joined full personal names its articles name (victims, suspects): links reports
+    persons: str | None = None
 
 
 class RunSummary(Record):

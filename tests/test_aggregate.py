@@ -21,6 +21,7 @@ from pipeline.aggregate import (
     headline,
     load_summary,
     merge_events,
+    person_names,
     reconcile_counts,
     summary_tables,
 )
@@ -28,7 +29,7 @@ from pipeline.cli import app
 from pipeline.export import load_events, load_table
 from pipeline.run import run
 from pipeline.dates import date_basis
-from pipeline.schemas import Article, CasualtyFact, DateFact, Event
+from pipeline.schemas import ActorFact, Article, CasualtyFact, DateFact, Event
 from pipeline.tabulate import events_frame
 
 runner = CliRunner()
@@ -772,3 +773,81 @@ def test_aggregate_reads_runs_in_any_format(riot_batch: Path, tmp_path: Path, nl
     summary = aggregate_runs([tmp_path / "run"], tmp_path / "agg", fmt="csv")
     assert (summary.article_events, summary.events) == (4, 2)
     assert len(load_events(tmp_path / "agg" / "events.csv")) == 2
+
+
+# --------------------------------------------------------------------------- people named
+
+
+def _actor(name: str, actor_type: str | None = None, named: bool = True) -> ActorFact:
+    return ActorFact(text=name, sentence=f"{name} said.", char_start=0, char_end=len(name),
+                     actor_name=name, actor_type=actor_type, named=named)  # fmt: skip
+
+
+def _victims(words: str) -> CasualtyFact:
+    return CasualtyFact(text="was shot", sentence=f"{words} was shot.", char_start=0, char_end=8,
+                        outcome="injured", count_low=1, count_best=1, count_high=1, victims=words)  # fmt: skip
+
+
+def big_filler() -> list[Event]:
+    """48 unrelated reports: a name only two reports give is rare in a batch this size."""
+    return [
+        e.model_copy(update={"event_id": f"{e.event_id}{k}", "article_ids": f"{e.article_ids}{k}",
+                             "location": f"{e.location}{k}", "longitude": 3.0 + 10 * j})  # fmt: skip
+        for j, k in enumerate("xyz")
+        for e in filler(16)
+    ]
+
+
+def test_person_names_keep_full_names_of_people_only() -> None:
+    facts = [
+        _actor("Orla Penhaligon"),  # a suspect
+        _actor("Tobias Q. Wrenfield Jr."),  # initials and a suffix are part of a name
+        _actor("Wrenfield"),  # a surname alone is too common to tell incidents
+        _actor("Maribel Ostrova", actor_type="state_forces"),  # an official, quoted in many stories
+        _actor("Harbour Police Department", actor_type="state_forces"),
+        _actor("police", actor_type="state_forces", named=False),
+        _victims("Dmitri Alvarado-Quist"),
+        _victims("a 19-year-old man"),
+    ]
+    assert person_names(facts) == ["Dmitri Alvarado-Quist", "Orla Penhaligon", "Tobias Q. Wrenfield Jr."]
+
+
+def test_build_article_events_carries_the_article_s_people() -> None:
+    article = Article(id="p1", source="p1.txt", text="", title="Teen charged in bakery shooting",
+                      published=dt.date(2023, 5, 12))  # fmt: skip
+    facts = [_victims("Orla Penhaligon"), _actor("Tobias Wrenfield"), _date("Thursday", "2023-05-11", "charge")]
+    (event,) = build_article_events(article, facts)
+    assert event.persons == "Orla Penhaligon;Tobias Wrenfield"
+
+
+def test_a_follow_up_story_naming_the_same_person_joins_its_incident() -> None:
+    # Headlines that share no rare word: the victim's full name is what ties them.
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians",
+              notes="Man wounded outside corner store", persons="Orla Penhaligon;Tobias Wrenfield")  # fmt: skip
+    court = ev("b", "2023-04-20", event_type=None, notes="Suspect charged in March gunfire",
+               persons="Tobias Wrenfield Jr.")  # fmt: skip
+    assert merged_articles([shot, court, *big_filler()]) == {"a;b"}
+    merged = [e for e in merge_events([shot, court, *big_filler()]) if e.n_sources > 1]
+    assert merged[0].persons == "Orla Penhaligon;Tobias Wrenfield;Tobias Wrenfield Jr."
+    # Another person's name, or none, leaves the follow-up story alone.
+    other = court.model_copy(update={"persons": "Ines Varga"})
+    assert merged_articles([shot, other, *big_filler()]) == set()
+    unnamed = court.model_copy(update={"persons": None})
+    assert merged_articles([shot, unnamed, *big_filler()]) == set()
+
+
+def test_a_name_many_reports_give_does_not_link_them() -> None:
+    # A spokesman named in every story of a month is no incident's identity.
+    said = {"persons": "Maribel Ostrova"}
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians", notes="Man wounded outside corner store", **said)
+    court = ev("b", "2023-04-20", event_type=None, notes="Suspect charged in March gunfire", **said)
+    others = [e.model_copy(update=said) for e in big_filler()]
+    assert merged_articles([shot, court, *others]) == set()
+
+
+def test_a_shared_name_alone_does_not_outweigh_places_apart() -> None:
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians",
+              notes="Man wounded outside corner store", persons="Tobias Wrenfield")  # fmt: skip
+    far = ev("b", "2023-03-04", event_type="violence_against_civilians", notes="Gunfire on a farm road",
+             persons="Tobias Wrenfield", location="Farland", latitude=14.0, longitude=7.0, admin1="Kano")  # fmt: skip
+    assert merged_articles([shot, far, *big_filler()]) == set()
