@@ -76,7 +76,10 @@ is a coincidence as often as not on gva_dev). Below three records nothing is rar
 
 *People named*: the full personal names (first and last, from `person_names`) an article's facts
 hold: named actors without an actor type (a person, not a force; an official typed as state
-forces is quoted in many stories) and victim words that are a name. They are the record's
+forces is quoted in many stories), victim words that are a name, and capitalised runs of two
+or more words in casualty sentences without a common news word, an institution's or a title's
+word (`models/aggregate/not_name_words.txt`: "Medical Center", "Chief ...") nor a title just
+before them, that are not one of the article's places. They are the record's
 `persons` and count among its rare words, a name weighing `PERSON_WEIGHT` (2.5) words of its
 rarity: a name only two reports of a batch give is enough for a follow-up story (about
 `FOLLOW_UP_TEXT_MIN`), not alone for places apart; a name many reports give (a spokesman)
@@ -192,6 +195,7 @@ COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "models" / "aggrega
 FOLLOW_UP_DAYS = 120
 FOLLOW_UP_WORDS_FILE = COMMON_WORDS_FILE.parent / "follow_up_words.txt"
 INCIDENT_WORDS_FILE = COMMON_WORDS_FILE.parent / "incident_words.txt"
+NOT_NAME_WORDS_FILE = COMMON_WORDS_FILE.parent / "not_name_words.txt"
 # Date bases (`Event.date_basis`) that mark a follow-up story: a day of the aftermath. A
 # statement's day or the publication day is not enough: wire stories dated so are mostly of
 # the day's own incidents (on muc4_dev, treating them as follow-ups merged months apart).
@@ -274,21 +278,42 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
 def person_names(facts: Iterable[Fact]) -> list[str]:
     """The full personal names (first and last) an article's facts hold, sorted: named actors
     without an actor type (a person, not a police force or an armed group: a mayor or chief
-    typed as state forces is quoted in many stories) and casualty facts whose victim words are a
-    name ("Dana Kowalczyk, 19, was shot")."""
+    typed as state forces is quoted in many stories), casualty facts whose victim words are a
+    name, and the names in casualty sentences ("Dana Kowalczyk, 19, was shot": see
+    `_sentence_names`); never one of the article's own place names ("Long Beach")."""
+    facts = list(facts)
     common = common_words()
     out: set[str] = set()
     for fact in facts:
+        text = None
         if isinstance(fact, ActorFact) and fact.named and fact.actor_type is None:
             text = fact.actor_name
-        elif isinstance(fact, CasualtyFact) and fact.victims:
+        elif isinstance(fact, CasualtyFact):
             text = fact.victims
-        else:
-            continue
+            out.update(_sentence_names(fact.sentence, common))
         # "related coverage man": a last word that is a common news word is no surname.
-        if _PERSON.fullmatch(text) and text.split()[-1].lower().strip(".,") not in common:
+        if text and _PERSON.fullmatch(text) and text.split()[-1].lower().strip(".,") not in common:
             out.add(" ".join(text.split()))
-    return sorted(out)
+    # "Long Beach" is capitalised like a name: drop the article's own places.
+    places = {_norm(p) for f in facts if isinstance(f, PlaceFact) for p in (f.text, f.name) if p}
+    return sorted(n for n in out if _norm(n) not in places)
+
+
+def _sentence_names(sentence: str, common: frozenset[str]) -> list[str]:
+    """Full personal names in a casualty sentence ("Dana Kowalczyk, 19, was shot"): capitalised
+    runs without a common news word or an institution's or a title's word (`not_name_words`)."""
+    bad = not_name_words()
+    out = []
+    for match in _PERSON.finditer(sentence):
+        words = [w.lower().strip(".,") for w in match.group().split()]
+        if any(w in common or w in bad for w in words):
+            continue
+        # A title just before the name: an official, quoted in many stories.
+        before = sentence[: match.start()].split()[-1:]
+        if before and before[0].lower().strip(".,") in bad:
+            continue
+        out.append(" ".join(match.group().split()))
+    return out
 
 
 def person_tokens(persons: str | None) -> frozenset[str]:
@@ -351,6 +376,12 @@ def common_words(path: str | Path = COMMON_WORDS_FILE) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def follow_up_words(path: str | Path = FOLLOW_UP_WORDS_FILE) -> frozenset[str]:
     """Headline words of a follow-up story (models/aggregate/follow_up_words.txt), read once."""
+    return _word_list(path)
+
+
+@lru_cache(maxsize=1)
+def not_name_words(path: str | Path = NOT_NAME_WORDS_FILE) -> frozenset[str]:
+    """Words that make a capitalised phrase no person's name (models/aggregate/not_name_words.txt)."""
     return _word_list(path)
 
 

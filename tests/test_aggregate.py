@@ -29,7 +29,7 @@ from pipeline.cli import app
 from pipeline.export import load_events, load_table
 from pipeline.run import run
 from pipeline.dates import date_basis
-from pipeline.schemas import ActorFact, Article, CasualtyFact, DateFact, Event
+from pipeline.schemas import ActorFact, Article, CasualtyFact, DateFact, Event, PlaceFact
 from pipeline.tabulate import events_frame
 
 runner = CliRunner()
@@ -810,6 +810,21 @@ def test_person_names_keep_full_names_of_people_only() -> None:
         _victims("a 19-year-old man"),
     ]
     assert person_names(facts) == ["Dmitri Alvarado-Quist", "Orla Penhaligon", "Tobias Q. Wrenfield Jr."]
+
+
+def test_person_names_read_casualty_sentences_but_not_institutions_titles_or_places() -> None:
+    def said(sentence: str) -> CasualtyFact:
+        return CasualtyFact(text="shot", sentence=sentence, char_start=0, char_end=4, outcome="injured",
+                            count_low=1, count_best=1, count_high=1)  # fmt: skip
+
+    facts = [
+        said("Orla Penhaligon, 23, was shot near her home and taken to Riverside Medical Center."),
+        said("Sheriff Ingrid Tollefsen said a woman was shot in Port Halvard."),
+        said("A man was wounded, according to Chief Anton Brisk."),
+        said("Two men were wounded, said spokesman Tarquin Vell."),
+        PlaceFact(text="Port Halvard", sentence="...", char_start=0, char_end=12, name="Port Halvard"),
+    ]
+    assert person_names(facts) == ["Orla Penhaligon"]
 
 
 def test_build_article_events_carries_the_article_s_people() -> None:
