@@ -99,6 +99,7 @@ class _Lexicon:
     body_nouns: set[str] = field(default_factory=set)
     condition_nouns: set[str] = field(default_factory=set)
     finding_verbs: set[str] = field(default_factory=set)
+    survival: re.Pattern[str] | None = None
 
 
 def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
@@ -144,6 +145,7 @@ def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
         body_nouns=set(outcomes["body_nouns"]),
         condition_nouns=set(outcomes["injured"]["nouns"]),
         finding_verbs=set(outcomes["finding_verbs"]),
+        survival=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in outcomes["survival_phrases"]["phrases"]) + r")\b"),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
     )
 
@@ -992,12 +994,14 @@ class _Extractor:
         keep = [i for i, f in enumerate(facts) if i not in past or f["outcome"] not in current]
         facts, heads, people = [facts[i] for i in keep], [heads[i] for i in keep], [people[i] for i in keep]
         states = [keep.index(i) for i in states if i in keep]
+        named = list(people)  # before pronouns are resolved: who the story itself names
         self.follow_people(facts, people)
         # "the boy was taken to hospital in critical condition, where he died": one of the dead
         dying = {f["sentence"] for f in facts if f["outcome"] == "killed" and f["count_best"] > 0 and not f["perpetrator"]}
         for i in states:
             if facts[i]["sentence"] in dying:
                 facts[i]["includes_killed"] = True
+        self.survivors(facts, named, heads, dead, dying, lex)
         return facts
 
     @staticmethod
@@ -1020,6 +1024,24 @@ class _Extractor:
         for f, name in zip(facts, people):
             if name and f["outcome"] == "injured" and f["count_best"] > 0 and dead & set(name.lower().split()):
                 f["includes_killed"] = True
+
+    @staticmethod
+    def survivors(facts: list[dict], named: list[str | None], heads: list[int], dead: set[int],
+                  dying: set[str], lex: _Lexicon) -> None:
+        """"His cousin was taken to a hospital with a gunshot wound and is in stable condition", "the
+        teen was treated for his injuries and is expected to survive": one unnamed victim whose
+        wound or shooting comes with a sign of survival in the same sentence is injured, not
+        possibly one of the dead (a pronoun there may stand for the victim of that sentence rather
+        than the dead person last named). A named victim keeps the link to a later death ("Reyes
+        was in stable condition ... Reyes died"), and so does a sentence that tells a death."""
+        if lex.survival is None:
+            return
+        for f, name, h in zip(facts, named, heads):
+            if (f["outcome"] == "injured" and f["includes_killed"] and f["count_best"] == 1 and not name
+                    and not f["perpetrator"]  # a wounded gunman is counted by the rules for attackers
+                    and h not in dead and f["sentence"] not in dying
+                    and lex.survival.search(f["sentence"].lower().replace("-", " "))):
+                f["includes_killed"] = False
 
     # ---- facts -------------------------------------------------------------------------------
     @staticmethod

@@ -97,6 +97,20 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     # an ordinal victim counts those hit: three were hit, two of them died
     ("Two brothers died in the shooting. The third victim, a cousin, was hit in the arm.", 2, 1),
     ("Four men were shot at the party. The fourth man died on Monday.", 1, 3),
+    # a sign of survival in the wound's own sentence: that victim lived, whoever else died
+    ("Omar Teague died at the scene. His cousin was taken to a hospital with a gunshot wound to the "
+     "leg and is in stable condition.", 1, 1),
+    ("Lena Voss, 52, was shot and killed on Tuesday. Deputies also found a 17-year-old boy who had "
+     "been shot once in the arm. The 17-year-old was treated for his injuries and is expected to "
+     "survive.", 1, 1),
+    ("Bram Kiel was pronounced dead at the hospital. A passenger was struck by a bullet but her "
+     "injuries are non-life-threatening.", 1, 1),
+    # ... but not when the story names that victim dying later, nor when the sentence tells a death
+    ("Tomas Reyna was shot in the back and was in stable condition on Friday. He died on Sunday.", 1, 0),
+    ("The victim, who had been listed in stable condition after he was shot, died on Monday.", 1, 0),
+    # a wounded gunman who will survive is not one more victim
+    ("Five people were wounded in the attack. A deputy then shot the gunman, who is expected to survive.", None, 5),
+    ("A man was shot outside the store. He died later; a clerk was in good condition.", 1, 1),
 ]
 
 
