@@ -117,7 +117,11 @@ by at least two, only the reports of that figure are credible: corroboration bea
 higher claim. `fatalities` = `killed_best`. Sources that do not mention an outcome do not
 lower it, but for killed and injured their count of victims (killed plus injured) stands as a
 witness in the outlier rule: a lone "100 killed" where two other sources count one wounded
-victim is not credible. facts.csv keeps every source's claim unchanged: it is the ledger behind these figures.
+victim is not credible. Killed and injured count the same victims: killed plus injured is
+never more than the most victims (killed plus injured) one source counts, so `injured` is
+lowered to make room for the dead: a victim one report calls wounded and a later one dead is
+one victim, killed (one source counting 3 wounded and another 2 dead give 2 killed, 1 injured).
+facts.csv keeps every source's claim unchanged: it is the ledger behind these figures.
 
 A merged event's `event_id` is the smallest member id (stable whatever the input order; a
 record that merges with nothing keeps its own id); `article_ids` joins its articles' ids with
@@ -932,8 +936,23 @@ def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
         highs = [r[2] for r in reports if r[2] is not None and r[2] >= best]
         high = max(highs) if highs else None
         out.update({f"{outcome}_low": low, f"{outcome}_best": best, f"{outcome}_high": high})
+    _cap_injured(out, events)
     out["fatalities"] = out["killed_best"]
     return out
+
+
+def _cap_injured(out: dict[str, int | None], events: Sequence[Event]) -> None:
+    """Lower the injured figures so that killed plus injured is no more than the most victims
+    any one source counts: a victim an early report calls wounded and a later one dead is one
+    victim, counted as killed."""
+    totals = [t for t in (_victims(e) for e in events) if t is not None]
+    killed = out.get("killed_best")
+    if not totals or killed is None or out.get("injured_best") is None:
+        return
+    room = max(max(totals) - killed, 0)
+    for key in ("injured_low", "injured_best", "injured_high"):
+        if out[key] is not None and out[key] > room:
+            out[key] = room
 
 
 def _mode(values: Iterable[str | None]) -> str | None:

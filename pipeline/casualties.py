@@ -1029,7 +1029,7 @@ class _Extractor:
     def survivors(facts: list[dict], named: list[str | None], heads: list[int], dead: set[int],
                   dying: set[str], lex: _Lexicon) -> None:
         """"His cousin was taken to a hospital with a gunshot wound and is in stable condition", "the
-        teen was treated for his injuries and is expected to survive": one unnamed victim whose
+        teen had surgery and is expected to survive": one unnamed victim whose
         wound or shooting comes with a sign of survival in the same sentence is injured, not
         possibly one of the dead (a pronoun there may stand for the victim of that sentence rather
         than the dead person last named). A named victim keeps the link to a later death ("Reyes

@@ -609,6 +609,21 @@ def test_a_toll_far_above_every_other_count_of_victims_is_not_credible() -> None
     assert counts["killed_best"] == 2
 
 
+def test_a_wounded_victim_reported_dead_later_is_counted_once() -> None:
+    wounded = {"injured_low": 1, "injured_best": 1, "injured_high": 1}
+    counts = reconcile_counts([ev("a", **wounded), ev("b", **killed(1, 1, 1))])
+    assert (counts["killed_best"], counts["injured_best"]) == (1, 0)
+    # Three wounded, two of whom died: one is still wounded.
+    counts = reconcile_counts([ev("a", injured_low=3, injured_best=3, injured_high=3), ev("b", **killed(2, 2, 2))])
+    assert (counts["killed_best"], counts["injured_low"], counts["injured_best"], counts["injured_high"]) == (2, 1, 1, 1)
+    # A source counting the dead and the wounded apart keeps both.
+    counts = reconcile_counts([ev("a", **wounded), ev("b", **killed(1, 1, 1), **wounded)])
+    assert (counts["killed_best"], counts["injured_best"]) == (1, 1)
+    # An open count ("at least 3 wounded") is lowered but stays open.
+    counts = reconcile_counts([ev("a", injured_low=3, injured_best=3, injured_high=None), ev("b", **killed(3, 3, 3))])
+    assert (counts["injured_low"], counts["injured_best"], counts["injured_high"]) == (0, 0, None)
+
+
 def test_silent_sources_do_not_lower_an_outcome() -> None:
     injured = {"injured_low": 5, "injured_best": 5, "injured_high": 5}
     counts = reconcile_counts([ev("a", **injured), ev("b")])

@@ -101,7 +101,7 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("Omar Teague died at the scene. His cousin was taken to a hospital with a gunshot wound to the "
      "leg and is in stable condition.", 1, 1),
     ("Lena Voss, 52, was shot and killed on Tuesday. Deputies also found a 17-year-old boy who had "
-     "been shot once in the arm. The 17-year-old was treated for his injuries and is expected to "
+     "been shot once in the arm. The boy was treated for a gunshot wound and is expected to "
      "survive.", 1, 1),
     ("Bram Kiel was pronounced dead at the hospital. A passenger was struck by a bullet but her "
      "injuries are non-life-threatening.", 1, 1),
