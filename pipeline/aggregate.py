@@ -18,7 +18,11 @@ Two records are **compatible** (nothing says they are two events) when all of th
   the day (in a big city, shootings two days apart are usually two shootings); an interval
   longer than `MAX_INTERVAL_DAYS` (31) is too vague to merge on; or one of them is a
   *follow-up story* (below) and the other's dates lie within `FOLLOW_UP_DAYS` (120) before
-  its own (or `MERGE_DAYS` after);
+  its own (or `MERGE_DAYS` after); or their reports share rare words weighing
+  `TEXT_OVER_DATES` (1.5 x `TEXT_OVER_PLACE`: about five words few reports use, or a victim's
+  name and two more) and lie at most `TEXT_DAYS` (730) apart: a date resolved to the wrong year
+  ("last March") or a follow-up story without a follow-up word is commoner than two incidents
+  told alike, and such text links them whatever their dates;
 - **place**: not apart: the same country and admin1 where both are known, and coordinates within
   `LOOSE_KM` (60 km), or `COUNTY_KM` (150 km) when one is a county; a place name both give
   (resolved by the gazetteer to two places, "Alpine" in two states) is never apart, nor are two
@@ -27,7 +31,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
 - **counts**: the killed figures could be one toll: neither is an outlier against the other
   (the credibility rule below), and one report does not say nobody died while the other
   reports a death, unless it counts at least as many wounded as the other counts dead (an early
-  report: the wounded died later).
+  report: the wounded died later); a toll at odds is no contradiction when the reports share
+  rare words weighing `TEXT_OVER_PLACE` (a misread age or statistic: the count policy sets
+  it aside).
 
 Two compatible records are **linked** (say enough to be one event) when:
 
@@ -45,8 +51,10 @@ Two compatible records are **linked** (say enough to be one event) when:
   one town on one day stay two events, as ACLED codes them;
 - or their places are only **loose** (towns 25-60 km apart, a town and its county, a side placed
   only by admin1 or country or not at all, one name resolved to two places) and either their
-  headlines and evidence share rare words or one report names the other's place ("Greene
-  County deputies said" in a report placed in a town of Greene County).
+  headlines and evidence share rare words, or one report names the other's place ("Greene
+  County deputies said" in a report placed in a town of Greene County), or their dates are
+  close and they give the same number killed or injured, of at least two (one victim is the
+  commonest toll; two or more on the same days in places that may be one is rarely chance).
 
 *Follow-up stories* (charges, a court date, a verdict, a funeral or vigil, the naming of a
 victim) are dated by their own day, weeks or months after the incident. A record is one when
@@ -92,6 +100,9 @@ not at all) merges only through corroboration.
 Clustering is greedy: records are taken most precise first (day before week before month, a
 town before a wider area, then by date and id) and each joins the best-scoring existing cluster
 it is compatible with (every member) and linked to (one member at least), else starts its own;
+a record whose text outweighs a contradiction with one member (`TEXT_OVER_PLACE` for places
+and tolls, `TEXT_OVER_DATES` for dates) is not held to that contradiction with the others
+either: its place, toll or date is the misread one (or the member's);
 the score prefers closer dates and places, agreeing counts, the same type, shared actors and
 shared rare words (dates score nothing, not less, for a follow-up story weeks after its
 incident). Candidates come from a block index keyed by day and by the place name, a
@@ -99,7 +110,8 @@ incident). Candidates come from a block index keyed by day and by the place name
 area looks through its country's records of those days; a record without a country through
 all of them; and by each of its rarest words, weight >= `KEYWORD_MIN`, for the places apart
 that shared words may join; a follow-up story's rare words look through the
-`FOLLOW_UP_DAYS` before it, where its incident is filed), so the cost grows with the events reported near one place in a
+`FOLLOW_UP_DAYS` before it, where its incident is filed; a cluster filed under one of its
+rarest words on any day is a candidate only when a member shares `TEXT_OVER_DATES` with it), so the cost grows with the events reported near one place in a
 few days, not with the batch.
 
 **Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
@@ -208,6 +220,12 @@ OPEN_BASES = frozenset({"aftermath"})
 # three words few reports use), as months of one place's news offer more chances of a
 # coincidence than two days do. Tuned on gva_dev with gvdb_dev's killed/injured as a check.
 FOLLOW_UP_TEXT_MIN = 2.0
+# Shared rare words weighing this much (about five words few reports use, or a victim's name
+# and two rare words) make two reports one incident whatever their dates, up to
+# `TEXT_DAYS` apart: a date resolved to the wrong year ("last March") or a follow-up story
+# without a follow-up word in its headline is commoner than two incidents told alike.
+TEXT_OVER_DATES = 1.5 * TEXT_OVER_PLACE
+TEXT_DAYS = 730
 # A full personal name two reports share (a victim's or a suspect's: "Dana Kowalczyk") weighs
 # this many rare words of the same rarity: about `FOLLOW_UP_TEXT_MIN` for a name only two
 # reports give, as a follow-up story names the victim its incident's report named, while a name
@@ -622,20 +640,31 @@ def _counts_compatible(a: Event, b: Event) -> bool:
     return (alive.injured_best or 0) >= (dead.killed_low or 0)
 
 
-def compatible(a: _Record, b: _Record, weights: dict[str, float] | None = None) -> bool:
+def compatible(
+    a: _Record,
+    b: _Record,
+    weights: dict[str, float] | None = None,
+    counts: bool = True,
+    dates: bool = True,
+    places: bool = True,
+) -> bool:
     """Whether nothing says two records are different events: other articles, places not apart
     (unless their headlines and evidence share rare words weighing `TEXT_OVER_PLACE`: one of the
     two places is a geocoding error), dates close, killed figures that could be one toll."""
     return (
         not (a.articles & b.articles)
-        and (_dates_close(a, b) or _follow_up_close(a, b))
-        and (place_relation(a, b) is not None or _text_over_place(a, b, weights))
-        and _counts_compatible(a.event, b.event)
+        and (not dates or _dates_close(a, b) or _follow_up_close(a, b) or _text_over_dates(a, b, weights))
+        and (not places or place_relation(a, b) is not None or _text_over_place(a, b, weights))
+        and (not counts or _counts_compatible(a.event, b.event))
     )
 
 
 def _text_over_place(a: _Record, b: _Record, weights: dict[str, float] | None) -> bool:
     return bool(weights) and text_weight(a, b, weights) >= TEXT_OVER_PLACE  # type: ignore[arg-type]
+
+
+def _text_over_dates(a: _Record, b: _Record, weights: dict[str, float] | None) -> bool:
+    return bool(weights) and _day_gap(a, b) <= TEXT_DAYS and text_weight(a, b, weights) >= TEXT_OVER_DATES  # type: ignore[arg-type]
 
 
 def text_weight(a: _Record, b: _Record, weights: dict[str, float]) -> float:
@@ -667,7 +696,9 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
     relation = place_relation(a, b)
     if not _dates_close(a, b):
         # A follow-up story and an earlier report: place and date never suffice.
-        return follow_up_linked(a, b, relation, weights)
+        if _text_over_dates(a, b, weights):
+            return True
+        return _follow_up_close(a, b) and follow_up_linked(a, b, relation, weights)
     if (
         relation == "near"
         and max(a.crowd, b.crowd) <= CROWD_MAX
@@ -681,7 +712,11 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
     if relation == "near":
         # One victim is the commonest toll: in a crowded place it tells no shooting from another.
         return text or _same_figure(a.event, b.event, 1 if max(a.crowd, b.crowd) <= CROWD_MAX else 2)
-    return relation == "loose" and (text or _names_place_of(a, b) or _names_place_of(b, a))
+    # Two to the day known dates and the same toll of two or more: a rare coincidence among
+    # places that could hold one incident.
+    return relation == "loose" and (
+        text or _names_place_of(a, b) or _names_place_of(b, a) or _same_figure(a.event, b.event, 2)
+    )
 
 
 def follow_up_linked(a: _Record, b: _Record, relation: str | None, weights: dict[str, float]) -> bool:
@@ -826,6 +861,7 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
     clusters: list[_Cluster] = []
     owner: dict[int, int] = {}  # event index -> cluster index
     index: dict[tuple, list[int]] = defaultdict(list)  # block key -> clusters
+    by_word: dict[str, list[int]] = defaultdict(list)  # rare word -> clusters, any day
     for _, rec in mergeable:
         rec.keywords = frozenset(w for w in rec.words if weights.get(w, 0.0) >= KEYWORD_MIN)
     for i, rec in mergeable:
@@ -838,12 +874,23 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         for day in range(_earliest(rec) - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
             for word in rec.keywords:
                 candidates.update(index.get(("word", day, word), ()))
+        # Dates apart: only a cluster with a member sharing `TEXT_OVER_DATES` of rare words.
+        for word in rec.keywords:
+            for c in by_word.get(word, ()):
+                if c not in candidates and any(_text_over_dates(rec, m, weights) for m in clusters[c].members):
+                    candidates.add(c)
         best, best_score = None, -1.0
         for c in sorted(candidates):
             cluster = clusters[c]
             if cluster.articles & rec.articles:
                 continue
-            if not all(compatible(rec, m, weights) for m in cluster.members):
+            # A toll at odds with a member's is a misread (an age, a year's statistic) when the
+            # record shares many rare words with one member: the count policy sets it aside.
+            # So is a date at odds with a member's when the record shares still more rare words
+            # with one member (`TEXT_OVER_DATES`): the record's or that member's date is wrong.
+            counts = not any(_text_over_place(rec, m, weights) for m in cluster.members)
+            dates = not any(_text_over_dates(rec, m, weights) for m in cluster.members)
+            if not all(compatible(rec, m, weights, counts, dates, counts) for m in cluster.members):
                 continue
             if not any(linked(rec, m, weights) for m in cluster.members):
                 continue
@@ -857,6 +904,10 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         cluster.members.append(rec)
         cluster.articles |= rec.articles
         owner[i] = best
+        for word in rec.keywords:
+            keyed = by_word[word]
+            if not keyed or keyed[-1] != best:
+                keyed.append(best)
         for day in range(_earliest(rec), rec.high + 1):
             keys = _block_keys(rec, day) if day >= rec.low else []
             for key in [*keys, *(("word", day, w) for w in rec.keywords)]:

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from pipeline.aggregate import (
     FOLLOW_UP_DAYS,
+    TEXT_DAYS,
     aggregate_runs,
     build_article_events,
     haversine_km,
@@ -881,3 +882,66 @@ def test_a_shared_name_alone_does_not_outweigh_places_apart() -> None:
     far = ev("b", "2023-03-04", event_type="violence_against_civilians", notes="Gunfire on a farm road",
              persons="Tobias Wrenfield", location="Farland", latitude=14.0, longitude=7.0, admin1="Kano")  # fmt: skip
     assert merged_articles([shot, far, *big_filler()]) == set()
+
+
+# Strong text evidence against a contradiction: reports that share many rare words (or a
+# victim's full name and more) are one incident even when one of them misread a toll or a date.
+MALL = "Gunman opens fire in Harbourview mall cinema lobby"
+
+
+def test_many_shared_rare_words_outweigh_a_misread_toll() -> None:
+    five = killed(5, 5, 5)
+    a = ev("a", notes=MALL, **five)
+    # "20" is an age or a statistic read as a toll: many rare words say it is the same incident.
+    b = ev("b", notes="Harbourview mall cinema lobby gunman kills five", **killed(20, 20, 20))
+    merged = [e for e in merge_events([a, b, *filler()]) if e.n_sources > 1]
+    assert [e.article_ids for e in merged] == ["a;b"]
+    assert merged[0].killed_best == 5  # the count policy sets the outlier aside
+    # Fewer shared words leave the tolls' contradiction standing.
+    c = ev("b", notes="Harbourview mall reopens", **killed(20, 20, 20))
+    assert merged_articles([a, c, *filler()]) == set()
+
+
+def test_a_misread_toll_joins_the_cluster_of_the_report_it_echoes() -> None:
+    # b shares nothing with a but a place and a day; c shares many rare words with b only and
+    # misreads the toll: it joins them, the count policy keeps the corroborated 5.
+    a = ev("a", notes="Five dead in shooting", **killed(5, 5, 5))
+    b = ev("b", notes=MALL, **killed(5, 5, 5))
+    c = ev("c", notes="Harbourview mall cinema lobby gunman kills five", **killed(20, 20, 20))
+    merged = [e for e in merge_events([a, b, c, *filler()]) if e.n_sources > 1]
+    assert [e.article_ids for e in merged] == ["a;b;c"]
+    assert merged[0].killed_best == 5
+
+
+def test_towns_a_little_apart_merge_on_the_same_toll_of_two_or_more() -> None:
+    two = killed(2, 2, 2)
+    a = ev("a", notes="Two dead in gunfire", **two)
+    assert merged_articles([a, ev("b", **FAR30, notes="Shooting leaves couple dead", **two), *filler()]) == {"a;b"}
+    # One victim is the commonest toll; another day, another toll: apart.
+    one = killed(1, 1, 1)
+    assert merged_articles([ev("a", **one), ev("b", **FAR30, **one), *filler()]) == set()
+    assert merged_articles([a, ev("b", "2023-03-06", **FAR30, **two), *filler()]) == set()
+    assert merged_articles([a, ev("b", **FAR30, **killed(3, 3, 3)), *filler()]) == set()
+
+
+def test_many_shared_rare_words_outweigh_dates_apart() -> None:
+    # A date resolved to the wrong year, or a follow-up story without a follow-up word.
+    a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon")
+    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    merged = [e for e in merge_events([a, year_off, *big_filler()]) if e.n_sources > 1]
+    assert [e.article_ids for e in merged] == ["a;b"]
+    # A few shared words are a coincidence over a year of a town's news; the window is bounded.
+    few = year_off.model_copy(update={"notes": "Gunman named", "persons": "Orla Penhaligon"})
+    assert merged_articles([a, few, *big_filler()]) == set()
+    late = dt.date(2023, 3, 4) + dt.timedelta(days=TEXT_DAYS + 1)
+    too_late = year_off.model_copy(update={"event_date": late, "date_low": late, "date_high": late})
+    assert merged_articles([a, too_late, *big_filler()]) == set()
+
+
+def test_a_report_dated_apart_joins_the_cluster_of_the_report_it_echoes() -> None:
+    a = ev("a", "2023-03-04", notes="Two dead in shooting", **killed(2, 2, 2))
+    b = ev("b", "2023-03-04", notes=MALL, persons="Orla Penhaligon", **killed(2, 2, 2))
+    c = ev("c", "2023-09-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    merged = [e for e in merge_events([a, b, c, *big_filler()]) if e.n_sources > 1]
+    assert [e.article_ids for e in merged] == ["a;b;c"]
+    assert merged[0].event_date == dt.date(2023, 3, 4)  # the day most sources give
