@@ -76,6 +76,7 @@ _COUNTERFACTUAL = {"nearly", "almost", "possibly", "potentially", "narrowly"}
 # Nouns whose "of N" gives their size ("a family of five"), unlike a person's ("a mother of three").
 _GROUP_NOUNS = {"family", "group", "household", "crew", "party", "team", "gang", "band", "unit", "patrol",
                 "convoy", "busload", "carload"}
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
 
 
@@ -266,6 +267,27 @@ class _Claim:
     def head_i(self) -> int:
         """Index of the token that names the victims (the same people share it across claims)."""
         return self.tokens[-1].i
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: the same surname, and one name is that surname alone or both start
+    alike ("Dana Reyes" / "Reyes"; a page title glued to the name: "TimesDana Reyes"). "Dana Reyes" and
+    "Luis Reyes" are two people."""
+    wa, wb = ([w for w in n.lower().replace(".", "").split() if w not in _NAME_SUFFIXES] for n in (a, b))
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return len(wa) == 1 or len(wb) == 1 or wa[0].endswith(wb[0]) or wb[0].endswith(wa[0])
+
+
+def _one_per_person(claims: list[_Claim]) -> list[_Claim]:
+    """Drop a claim that names again a person named by an earlier claim of the same list (a page
+    title repeated before the story: "Dana Reyes, 34 - Daily Report - Dana Reyes, a 34-year-old...")."""
+    kept: list[_Claim] = []
+    for c in claims:
+        if c.person and any(k.person and _same_person(c.person, k.person) for k in kept):
+            continue
+        kept.append(c)
+    return kept
 
 
 class _Extractor:
@@ -589,24 +611,27 @@ class _Extractor:
         if arg.lower_ in _RELATIVE_PRONOUNS and arg.head.dep_ == "relcl":
             arg = arg.head.head  # "a girl and her mother who were killed": count the antecedent
         parts = [arg]
-        if arg.dep_ in _SUBJ:  # a second subject the parser could not coordinate
-            parts += [c for c in arg.head.children if c.dep_ == arg.dep_ and c.i > arg.i]
+        if arg.dep_ in _SUBJ and not self.own_predicate(arg):  # a second subject the parser could not coordinate
+            parts += [c for c in arg.head.children if c.dep_ == arg.dep_ and c.i > arg.i and not c.is_punct
+                      and not self.own_predicate(c)]  # "one dead, two hurt": each count has its own outcome
         if arg.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             parts += [
                 c for c in arg.conjuncts
                 if c.i > arg.i and (c.pos_ in ("NOUN", "PROPN", "NUM") or c.lower_ in _SINGULAR_PRONOUNS)
                 # "one dead, two critical": a conjunct with its own predicate is another claim
-                and not any(g.pos_ in ("ADJ", "VERB") and g.dep_ in ("amod", "acl", "acomp") and g.i > c.i
-                            for g in c.children)
+                and not self.own_predicate(c)
             ]
             if arg.tag_ in ("NN", "NNP") or arg.lower_ == "one":
                 # "one lieutenant, four soldiers and three civilians": the parser makes the list an apposition
                 for app in arg.children:
                     if app.dep_ == "appos" and self.quantity_child(app) is not None and app.conjuncts:
                         parts += [app, *(c for c in app.conjuncts if c.i > app.i)]
+        # "he [Smith] died": a name in brackets is the editor's gloss of the word before it
+        parts = [p for i, p in enumerate(parts) if i == 0 or p.i == 0 or p.doc[p.i - 1].text not in ("[", "(")]
         claims = [c for c in (self.count_token(p) for p in parts) if c is not None]
         if len(claims) <= 1:
             return claims
+        claims = _one_per_person(claims)
         if len(claims) >= 3 and claims[0].best == sum(c.best for c in claims[1:]):
             return claims[:1]  # "three people, two men and a woman": the list spells out the first
         merged: dict[tuple[str, bool, bool], _Claim] = {}
@@ -622,6 +647,13 @@ class _Extractor:
             m.tokens += c.tokens
             m.victims = f"{m.victims} and {c.victims}"
         return list(merged.values())
+
+    @staticmethod
+    def own_predicate(tok: Token) -> bool:
+        """A noun or number with its own outcome after it ("one dead", "two critical", "three others
+        wounded"): a claim of its own, not part of a list."""
+        return any(g.pos_ in ("ADJ", "VERB") and g.dep_ in ("amod", "acl", "acomp") and g.i > tok.i
+                   for g in tok.children)
 
     # ---- triggers ----------------------------------------------------------------------------
     def hypothetical(self, trig: Token) -> bool:
@@ -710,8 +742,11 @@ class _Extractor:
     def verb_argument(self, trig: Token, outcome: str, phrase: str, depth: int = 0) -> Token | None:
         """The victim phrase of a verb or adjective trigger."""
         kids = list(trig.children)
-        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None) or next(
-            (c for c in kids if c.dep_ in ("nsubj", "expl")), None
+        subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if len(subjects) > 1:  # "one dead, two hurt": the subject with its own outcome is not this verb's
+            subjects = [c for c in subjects if not self.own_predicate(c)] or subjects
+        subj = next((c for c in subjects if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in subjects if c.dep_ in ("nsubj", "expl")), None
         )
         if subj is not None and subj.dep_ == "expl":
             subj = next((c for c in kids if c.dep_ in ("attr", "dobj")), None)
