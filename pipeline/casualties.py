@@ -76,6 +76,7 @@ _COUNTERFACTUAL = {"nearly", "almost", "possibly", "potentially", "narrowly"}
 # Nouns whose "of N" gives their size ("a family of five"), unlike a person's ("a mother of three").
 _GROUP_NOUNS = {"family", "group", "household", "crew", "party", "team", "gang", "band", "unit", "patrol",
                 "convoy", "busload", "carload"}
+_BARS = {"|", "\u00ab", "\u00bb"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
 
@@ -269,6 +270,13 @@ class _Claim:
         return self.tokens[-1].i
 
 
+def _across_bar(a: Token, b: Token) -> bool:
+    """A page separator ("|", "«", "»") lies between two tokens: they belong to different headlines
+    or to a headline and the site's menu ("... 1 killed | Local, Traffic, Opinion")."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in _BARS for t in a.doc[lo + 1 : hi])
+
+
 def _same_person(a: str, b: str) -> bool:
     """Two names of one person: the same surname, and one name is that surname alone or both start
     alike ("Dana Reyes" / "Reyes"; a page title glued to the name: "TimesDana Reyes"). "Dana Reyes" and
@@ -368,8 +376,7 @@ class _Extractor:
             found = parse_count(doc[start - 1 : num.i + 1].text, self.lex.vague)
         return found
 
-    @staticmethod
-    def is_age(num: Token) -> bool:
+    def is_age(self, num: Token) -> bool:
         """A number that is an age, a time or an amount rather than a count of people."""
         doc = num.doc
         nxt = doc[num.i + 1 : num.i + 4]
@@ -377,8 +384,10 @@ class _Extractor:
         if low.startswith(("- year", "-year", "year", "years old", "yr", "month", "p.m", "a.m", "percent", "%",
                            "o'clock", "block", "- month")):
             return True
-        if num.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL", "QUANTITY"):
+        if num.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
             return True
+        if num.ent_type_ == "QUANTITY" and not (num.i + 1 < len(doc) and doc[num.i + 1].lower_ in self.trigger_words):
+            return True  # "5 pounds"; but "1 killed" in a headline the tagger took for a measure is a count
         if num.i > 0 and doc[num.i - 1].text in ("$", "#", "No.", "no."):
             return True
         if num.dep_ == "appos" or (num.dep_ == "npadvmod" and num.head.pos_ == "PROPN"):
@@ -433,7 +442,8 @@ class _Extractor:
         if low == "total":  # "a total of 12 people"
             pobj = self.of_pobj(tok)
             return self.count_token(pobj, depth + 1) if pobj is not None else None
-        if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and not _across_bar(
+                tok, tok.head):
             return self.count_token(tok.head, depth + 1)  # reached through the number: "two people dead"
         if self.is_quantity(tok) and tok.pos_ in ("NUM", "NOUN", "ADJ", "DET", "PRON", "X", "PROPN"):
             return self.count_number_head(tok)
@@ -628,6 +638,7 @@ class _Extractor:
                         parts += [app, *(c for c in app.conjuncts if c.i > app.i)]
         # "he [Smith] died": a name in brackets is the editor's gloss of the word before it
         parts = [p for i, p in enumerate(parts) if i == 0 or p.i == 0 or p.doc[p.i - 1].text not in ("[", "(")]
+        parts = [p for p in parts if not _across_bar(arg, p)]  # another headline of the page
         claims = [c for c in (self.count_token(p) for p in parts) if c is not None]
         if len(claims) <= 1:
             return claims
@@ -696,6 +707,18 @@ class _Extractor:
         """The claim's clause carries a date in an earlier year than the story's ("in 2012",
         "summer of 2012", "last year", "years ago")."""
         clause = trig if trig.pos_ in ("VERB", "AUX", "ADJ") else trig.head
+        if clause.dep_ == "relcl" and clause.head.ent_type_ == "DATE":
+            # "since 2011, when 17 were killed", "in June 2016, where 49 died": a case recalled by its date
+            head = clause.head
+            ent = next((e for e in trig.doc.ents if e.start <= head.i < e.end), None)
+            years = [int(y) for y in _YEAR_ANY_RE.findall(ent.text)] if ent is not None else []
+            if years:
+                if published:
+                    now = int(published[:4])
+                else:  # no date line: the latest year the story writes is its own
+                    now = max((int(y) for y in _YEAR_ANY_RE.findall(trig.doc.text)), default=0)
+                if max(years) < now:
+                    return True
         for ent in trig.sent.ents:
             if ent.label_ != "DATE" or not (ent.root.head in (clause, trig) or ent.root.head.head in (clause, trig)):
                 continue
@@ -756,6 +779,10 @@ class _Extractor:
         if intransitive or passive:
             if subj is not None:
                 return subj
+        elif dobj is not None and _across_bar(trig, dobj):
+            nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
+            if nxt is not None and nxt.like_num and not _across_bar(trig, nxt):
+                return nxt  # "kills one | Sports, Weather": the count before the page's menu
         elif dobj is not None:
             if dobj.lemma_.lower() == "life":  # "claimed the lives of 12 people"
                 return self.of_pobj(dobj) or dobj

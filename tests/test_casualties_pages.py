@@ -24,6 +24,10 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     # an editor's gloss in brackets is the same person
     ("Paramedics arrived within minutes, yet he [Okafor] died in the ambulance.", 1, None),
     ("\"They shot him (Tran) twice,\" the witness said. He (Tran) died at the hospital.", 1, 0),
+    # the site's menu after a headline bar is no victim; "1 killed" is a count, not a measure
+    ("Birthday cookout ends in double shooting, 1 killed | Local, Traffic, Opinion, "
+     "Obituaries | KQRS", 1, 1),
+    ("Gunfire at county fair kills one | Sports, Traffic, Weather, Community", 1, None),
     # each count with its own outcome
     ("One dead, two hurt following wild night of gunfire", 1, 2),
     ("Two dead, three critical after overnight shooting", 2, None),
@@ -45,3 +49,23 @@ def test_story_totals(annotate, text: str, killed: int | None, injured: int | No
 ])
 def test_same_person(a: str, b: str, same: bool) -> None:
     assert _same_person(a, b) is same
+
+
+K = "killed"
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a relative clause hanging on an earlier date recalls another case
+    ("A man was shot dead on Friday. The city has not seen such violence since 2011, when 17 were killed.",
+     "2016-02-01", [(K, 1)]),
+    ("Two men were killed on Friday. It recalled the attack in June 2016, where 49 people died.",
+     "2019-05-01", [(K, 2)]),
+    # no date line: the latest year the story writes is its own
+    ("A man was shot dead on Friday in 2016. The city has not seen such violence since 2011, when 17 were killed.",
+     None, [(K, 1)]),
+    # the story's own date keeps its toll
+    ("Four people were killed in March 2019, when a gunman opened fire at a mosque.", "2019-03-20", [(K, 4)]),
+], ids=["since year", "month year where", "no date line", "own date"])
+def test_recalled_cases(annotate, text: str, published: str | None, expected: list[tuple]) -> None:
+    doc = annotate(text, published=published) if published else annotate(text)
+    assert sorted((f["outcome"], f["count_best"]) for f in doc._.ne_casualties) == sorted(expected)
