@@ -88,10 +88,12 @@ forces is quoted in many stories), victim words that are a name, and capitalised
 or more words in casualty sentences without a common news word, an institution's or a title's
 word (`models/aggregate/not_name_words.txt`: "Medical Center", "Chief ...") nor a title just
 before them, that are not one of the article's places. They are the record's
-`persons` and count among its rare words, a name weighing `PERSON_WEIGHT` (2.5) words of its
-rarity: a name only two reports of a batch give is enough for a follow-up story (about
-`FOLLOW_UP_TEXT_MIN`), not alone for places apart; a name many reports give (a spokesman)
-weighs little. A single surname never counts.
+`persons` and count among its rare words, a name weighing `PERSON_WEIGHT` (3.0) words of its
+rarity: a name only a few reports of a batch give (the reports of one incident, up to about
+one in a hundred) is enough for a follow-up story (`FOLLOW_UP_TEXT_MIN`), and one only two
+reports give outweighs places apart (the geocoder read a place from a name: "Cleveland
+Smith" shot in Detroit); a name many reports give (a spokesman) weighs little. A single
+surname never counts.
 
 A town that shares its first-level division's name (Kaduna in Kaduna, New York in New York) is
 a town when the geocoder says so (`geo_precision` 1); a record placed no finer than admin1 (or
@@ -102,7 +104,10 @@ town before a wider area, then by date and id) and each joins the best-scoring e
 it is compatible with (every member) and linked to (one member at least), else starts its own;
 a record whose text outweighs a contradiction with one member (`TEXT_OVER_PLACE` for places
 and tolls, `TEXT_OVER_DATES` for dates) is not held to that contradiction with the others
-either: its place, toll or date is the misread one (or the member's);
+either: its place, toll or date is the misread one (or the member's). Text outweighs a toll
+or dates at odds only between records that are their articles' only events: an article that
+reports several events (a wire story of a week's attacks) shares its headline and names
+among them;
 the score prefers closer dates and places, agreeing counts, the same type, shared actors and
 shared rare words (dates score nothing, not less, for a follow-up story weeks after its
 incident). Candidates come from a block index keyed by day and by the place name, a
@@ -111,16 +116,20 @@ area looks through its country's records of those days; a record without a count
 all of them; and by each of its rarest words, weight >= `KEYWORD_MIN`, for the places apart
 that shared words may join; a follow-up story's rare words look through the
 `FOLLOW_UP_DAYS` before it, where its incident is filed; a cluster filed under one of its
-rarest words on any day is a candidate only when a member shares `TEXT_OVER_DATES` with it), so the cost grows with the events reported near one place in a
-few days, not with the batch.
+rarest words on any day is a candidate only when a member shares `TEXT_OVER_DATES` with it),
+so the cost grows with the events reported near one place in a few days, not with the batch.
 
 **Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
-not added up: each is a claim about the same toll, and tolls are revised upwards as the dead are
-counted. So, per outcome, over the *credible* reports: `low` = the highest lower bound (every
-credible report is a floor); `best` = the highest *exact* report (low == high), raised to `low`
-when a vague report ("dozens", "at least 20") puts the floor higher; when no source is exact,
-the highest floor (`low`); `high` = the highest upper bound a source states, among those not
-below `best` (a lower one is outdated); open (null) when none does ("at least 8" states none).
+not added up: each is a claim about the same toll, and a later report is an update (the dead
+counted, "four shot" told apart into one dead and three wounded). So, per outcome, over the
+*credible* reports: `best` = the *latest* exact report (low == high; by its article's
+publication day, `Event.published`; the highest among reports of one day or undated), unless
+another credible report is an outlier above it (the credibility rule below, turned round:
+"nobody hurt" after two reports of 14 and 20 wounded counts something else), then the latest
+exact report no other report dwarfs; raised to the highest floor of a vague report ("dozens",
+"at least 20"); when no source is exact, the highest floor; `low` = `best`; `high` = the
+highest upper bound a source states, among those not below `best` (an earlier higher figure
+stays as the range's top); open (null) when none does ("at least 8" states none).
 A report is credible unless it is an outlier: with two or more reports, its floor must be at
 most twice another source's best plus 2 (`CREDIBLE_FACTOR`, `CREDIBLE_SLACK`: a toll may
 double between reports, but 1 against 14 is more often a misread age or a statistic quoted in
@@ -141,8 +150,8 @@ record that merges with nothing keeps its own id); `article_ids` joins its artic
 comes from its most precise members (the date most of them give, then the earliest; among
 equally precise members, those that are not follow-up stories first), the place
 from its most precisely located members (the location most of them give), the type is the
-members' most frequent one, and `evidence` joins up to `MAX_EVIDENCE` distinct evidence
-sentences with " | ".
+members' most frequent one, `evidence` joins up to `MAX_EVIDENCE` distinct evidence
+sentences with " | ", and `published` is its latest article's publication day.
 """
 
 from __future__ import annotations
@@ -227,10 +236,11 @@ FOLLOW_UP_TEXT_MIN = 2.0
 TEXT_OVER_DATES = 1.5 * TEXT_OVER_PLACE
 TEXT_DAYS = 730
 # A full personal name two reports share (a victim's or a suspect's: "Dana Kowalczyk") weighs
-# this many rare words of the same rarity: about `FOLLOW_UP_TEXT_MIN` for a name only two
-# reports give, as a follow-up story names the victim its incident's report named, while a name
-# many reports give (an official quoted in every story) weighs little.
-PERSON_WEIGHT = 2.5
+# this many rare words of the same rarity: `FOLLOW_UP_TEXT_MIN` or more for a name only the
+# reports of one incident give (up to about 1% of a batch: on gva_dev the five reports of one
+# shooting share its victim's name), more than `TEXT_OVER_PLACE` for one only two reports
+# give, while a name many reports give (an official quoted in every story) weighs little.
+PERSON_WEIGHT = 3.0
 
 # Event types that two reports of one event may carry besides the same type: a riot is a
 # protest turned violent, or mob violence that another outlet calls an attack on civilians.
@@ -293,6 +303,7 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         evidence = [f.sentence for f in group if f.kind in ("casualty", "trigger")]
         fields["evidence"] = evidence[0] if evidence else None
         fields["persons"] = persons
+        fields["published"] = article.published
         events.append(Event(**fields))
     return events
 
@@ -509,6 +520,8 @@ class _Record:
     names_incident: bool = False  # its headline names a violent incident ("... in shooting")
     crowd: int = 0  # compatible near records of other articles in the batch (see `_crowds`)
     keywords: frozenset[str] = frozenset()  # its rarest words, for blocking (see `KEYWORD_MIN`)
+    # its article reports no other event: its headline and names are this event's own
+    alone: bool = True
 
     @property
     def fine(self) -> bool:
@@ -664,7 +677,19 @@ def _text_over_place(a: _Record, b: _Record, weights: dict[str, float] | None) -
 
 
 def _text_over_dates(a: _Record, b: _Record, weights: dict[str, float] | None) -> bool:
-    return bool(weights) and _day_gap(a, b) <= TEXT_DAYS and text_weight(a, b, weights) >= TEXT_OVER_DATES  # type: ignore[arg-type]
+    return (
+        bool(weights)
+        and _sole_reports(a, b)
+        and _day_gap(a, b) <= TEXT_DAYS
+        and text_weight(a, b, weights) >= TEXT_OVER_DATES  # type: ignore[arg-type]
+    )
+
+
+def _sole_reports(a: _Record, b: _Record) -> bool:
+    """Whether both records are the only events of their articles: an article that reports
+    several events (a wire story of a week's attacks) shares its headline and names among
+    them, so its words cannot outweigh a contradiction of one of them."""
+    return a.alone and b.alone
 
 
 def text_weight(a: _Record, b: _Record, weights: dict[str, float]) -> float:
@@ -858,6 +883,9 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         rec.all_words = _strip_outlets(rec.all_words, outlets)
     weights = word_weights(r for _, r in mergeable)
     _crowds([r for _, r in mergeable])
+    per_article = Counter(e.article_ids for e in events)
+    for _, rec in mergeable:
+        rec.alone = per_article[rec.event.article_ids] == 1
     clusters: list[_Cluster] = []
     owner: dict[int, int] = {}  # event index -> cluster index
     index: dict[tuple, list[int]] = defaultdict(list)  # block key -> clusters
@@ -888,7 +916,7 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
             # record shares many rare words with one member: the count policy sets it aside.
             # So is a date at odds with a member's when the record shares still more rare words
             # with one member (`TEXT_OVER_DATES`): the record's or that member's date is wrong.
-            counts = not any(_text_over_place(rec, m, weights) for m in cluster.members)
+            counts = not any(_sole_reports(rec, m) and _text_over_place(rec, m, weights) for m in cluster.members)
             dates = not any(_text_over_dates(rec, m, weights) for m in cluster.members)
             if not all(compatible(rec, m, weights, counts, dates, counts) for m in cluster.members):
                 continue
@@ -959,6 +987,12 @@ def _credible(
     return near
 
 
+def _within_reach(figure: int, of: int) -> bool:
+    """Whether `figure` is no outlier above another source's `of` (`CREDIBLE_FACTOR`,
+    `CREDIBLE_SLACK`): a toll may double between reports, not leap."""
+    return figure <= CREDIBLE_FACTOR * of + CREDIBLE_SLACK
+
+
 def _victims(event: Event) -> int | None:
     """The victims (killed plus injured, best figures) an event's source counts, or None."""
     counts = [getattr(event, f"{o}_best") for o in VICTIM_OUTCOMES]
@@ -967,7 +1001,7 @@ def _victims(event: Event) -> int | None:
 
 def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
     """Counts of one event from its sources' reports, by the policy of the module docstring:
-    never a sum; the highest credible report."""
+    never a sum; the latest credible report."""
     out: dict[str, int | None] = {}
     for outcome in OUTCOMES:
         intervals = [_interval(e, outcome) for e in events]
@@ -980,9 +1014,20 @@ def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
         if not reports:
             out.update({f"{outcome}_low": None, f"{outcome}_best": None, f"{outcome}_high": None})
             continue
-        low = max(r[0] for r in reports)
-        exact = [r[1] for r in reports if r[2] is not None and r[0] == r[2]]
-        best = max(max(exact), low) if exact else low
+        # Equal reports are alike in credibility: membership by value is enough.
+        dated = [
+            (e.published or dt.date.min, r) for e, r in zip(events, intervals) if r is not None and r in reports
+        ]
+        exact = [(day, r[1]) for day, r in dated if r[2] is not None and r[0] == r[2]]
+        vague = [r[0] for _, r in dated if r[2] is None or r[0] != r[2]]
+        # The latest exact report is the update (the highest among one day's), unless another
+        # report's figure is an outlier above it (the credibility rule turned round: "none
+        # hurt" after twenty wounded counts something else); a vague report ("at least 12")
+        # still stands as a floor.
+        figures = [r[0] for _, r in dated]
+        updates = [(day, n) for day, n in exact if all(_within_reach(f, n) for f in figures)]
+        latest = max(updates or exact)[1] if exact else None
+        best = low = max(x for x in (latest, *vague) if x is not None)
         # "At least N" states no upper bound; a stated bound below the floor is outdated.
         highs = [r[2] for r in reports if r[2] is not None and r[2] >= best]
         high = max(highs) if highs else None
@@ -1065,6 +1110,7 @@ def combine(events: Sequence[Event]) -> Event:
         article_ids=";".join(ids),
         evidence=" | ".join(evidence) or None,
         persons=";".join(sorted({p for e in events for p in (e.persons or "").split(";") if p})) or None,
+        published=max((e.published for e in events if e.published), default=None),
     )
     return Event(**fields)
 

@@ -876,12 +876,18 @@ def test_a_name_many_reports_give_does_not_link_them() -> None:
     assert merged_articles([shot, court, *others]) == set()
 
 
-def test_a_shared_name_alone_does_not_outweigh_places_apart() -> None:
+def test_a_name_only_two_reports_give_outweighs_places_apart() -> None:
+    # The geocoder read one report's place from a name ("Cleveland Smith" shot in Detroit):
+    # a full name only these two reports of the batch give says it is one incident.
     shot = ev("a", "2023-03-04", event_type="violence_against_civilians",
               notes="Man wounded outside corner store", persons="Tobias Wrenfield")  # fmt: skip
     far = ev("b", "2023-03-04", event_type="violence_against_civilians", notes="Gunfire on a farm road",
              persons="Tobias Wrenfield", location="Farland", latitude=14.0, longitude=7.0, admin1="Kano")  # fmt: skip
-    assert merged_articles([shot, far, *big_filler()]) == set()
+    assert merged_articles([shot, far, *big_filler()]) == {"a;b"}
+    # A name a few other reports give too weighs less than places apart.
+    fillers = big_filler()
+    named = [e.model_copy(update={"persons": "Tobias Wrenfield"}) for e in fillers[:3]]
+    assert merged_articles([shot, far, *named, *fillers[3:]]) == set()
 
 
 # Strong text evidence against a contradiction: reports that share many rare words (or a
@@ -945,3 +951,45 @@ def test_a_report_dated_apart_joins_the_cluster_of_the_report_it_echoes() -> Non
     merged = [e for e in merge_events([a, b, c, *big_filler()]) if e.n_sources > 1]
     assert [e.article_ids for e in merged] == ["a;b;c"]
     assert merged[0].event_date == dt.date(2023, 3, 4)  # the day most sources give
+
+
+def test_the_latest_exact_report_is_the_update() -> None:
+    def on(day: str, article: str, low: int, best: int, high: int | None) -> Event:
+        return ev(article, published=dt.date.fromisoformat(day), **killed(low, best, high))
+
+    # A later story corrects an earlier count, downwards too ("four shot, one dead": three wounded).
+    # The earlier figure stays the upper bound of the range.
+    counts = reconcile_counts([on("2023-03-04", "a", 4, 4, 4), on("2023-03-06", "b", 3, 3, 3)])
+    assert (counts["killed_low"], counts["killed_best"], counts["killed_high"]) == (3, 3, 4)
+    counts = reconcile_counts([on("2023-03-06", "a", 4, 4, 4), on("2023-03-04", "b", 3, 3, 3)])
+    assert counts["killed_best"] == 4
+    # Reports of one day (or undated): the highest; a vague floor above the latest still raises it.
+    counts = reconcile_counts([on("2023-03-04", "a", 4, 4, 4), on("2023-03-04", "b", 3, 3, 3)])
+    assert counts["killed_best"] == 4
+    counts = reconcile_counts([on("2023-03-04", "a", 6, 6, None), on("2023-03-06", "b", 3, 3, 3)])
+    assert (counts["killed_low"], counts["killed_best"], counts["killed_high"]) == (6, 6, None)
+    # The merged event keeps its latest source's day.
+    merged = merge_events([on("2023-03-04", "a", 4, 4, 4), on("2023-03-06", "b", 3, 3, 3)])
+    assert [(e.killed_best, e.published) for e in merged] == [(3, dt.date(2023, 3, 6))]
+
+
+def test_a_later_report_far_below_another_is_no_update() -> None:
+    # "Nobody else hurt" after two reports of 14 and 20 wounded counts something else.
+    def on(day: str, article: str, n: int) -> Event:
+        return ev(article, published=dt.date.fromisoformat(day), injured_low=n, injured_best=n, injured_high=n)
+
+    counts = reconcile_counts([on("2023-03-04", "a", 14), on("2023-03-05", "b", 20), on("2023-03-06", "c", 0)])
+    assert counts["injured_best"] == 20
+    # One wounded victim, then none (he died, or was not hurt): within reach, an update.
+    counts = reconcile_counts([on("2023-03-04", "a", 1), on("2023-03-06", "b", 0)])
+    assert counts["injured_best"] == 0
+
+
+def test_an_article_of_several_events_does_not_outweigh_contradictions() -> None:
+    # A wire story of a week's attacks shares its headline among its events: its words tell
+    # the story, not which of its events another report's is.
+    a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon")
+    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    assert merged_articles([a, year_off, *big_filler()]) == {"a;b"}
+    second = year_off.model_copy(update={"event_id": "b#2", "location": "Elsewhere", "latitude": 30.0})
+    assert merged_articles([a, year_off, second, *big_filler()]) == set()
