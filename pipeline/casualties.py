@@ -76,6 +76,8 @@ _COUNTERFACTUAL = {"nearly", "almost", "possibly", "potentially", "narrowly"}
 # Nouns whose "of N" gives their size ("a family of five"), unlike a person's ("a mother of three").
 _GROUP_NOUNS = {"family", "group", "household", "crew", "party", "team", "gang", "band", "unit", "patrol",
                 "convoy", "busload", "carload"}
+_EARLIER = {"previous", "prior", "earlier", "former", "past", "old", "unrelated", "separate"}
+_DECADE_RE = re.compile(r"\b(1[89]|20)\d0s\b")
 _BARS = {"|", "\u00ab", "\u00bb"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _BRING_VERBS = {"bring", "raise", "push", "take", "put", "lift"}
@@ -102,6 +104,8 @@ class _Lexicon:
     condition_nouns: set[str] = field(default_factory=set)
     finding_verbs: set[str] = field(default_factory=set)
     survival: re.Pattern[str] | None = None
+    implied_deaths: set[str] = field(default_factory=set)
+    implied_with_det: set[str] = field(default_factory=set)
 
 
 def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
@@ -148,6 +152,8 @@ def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
         condition_nouns=set(outcomes["injured"]["nouns"]),
         finding_verbs=set(outcomes["finding_verbs"]),
         survival=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in outcomes["survival_phrases"]["phrases"]) + r")\b"),
+        implied_deaths=set(outcomes["implied_deaths"]["nouns"]),
+        implied_with_det=set(outcomes["implied_deaths"]["with_determiner"]),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
     )
 
@@ -753,6 +759,28 @@ class _Extractor:
                     return True
         return False
 
+    def implies_death(self, trig: Token) -> bool:
+        """A singular noun naming a killing that stands for its event ("the homicide", "charged with
+        murder", "a death"), not a modifier ("homicide detectives", "murder charges") nor a fate
+        ("sentenced to death")."""
+        low = trig.lower_
+        if low not in self.lex.implied_deaths or trig.tag_ not in ("NN", "NNP") or trig.dep_ in ("compound", "amod"):
+            return False
+        nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.head is not trig:
+            return False  # a compound the parser missed: "murder trial", "homicide unit"
+        prv = trig.doc[trig.i - 1] if trig.i > 0 else None
+        if prv is not None and prv.lower_ in ("to", "intent"):
+            return False  # "assault with intent to murder", "sentenced to death": no one died
+        scope = [trig, trig.head, trig.head.head]
+        if any(c.lower_ in _EARLIER for t in scope for c in t.children) or _DECADE_RE.search(trig.sent.text):
+            return False  # "a prior conviction for murder", "served time for a killing in the 1990s"
+        if trig.dep_ in ("dobj", "pobj") and self.hypothetical(trig.head if trig.dep_ == "dobj" else trig.head.head):
+            return False  # "conspiracy to commit murder", "a plot to carry out a killing"
+        if low in self.lex.implied_with_det:
+            return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in trig.children)
+        return True
+
     def body_found(self, trig: Token) -> bool:
         """A body noun that reports a death: what is found, recovered or lies somewhere."""
         node = trig.head if trig.dep_ != "conj" else trig.head.head
@@ -1005,6 +1033,15 @@ class _Extractor:
                     arg, supersedes, partitive = self.noun_argument(trig)
                 if arg is None and self.negated(trig):
                     facts.append(self.zero_fact(doc, view, span, outcome))
+                    heads.append(-1)
+                    people.append(None)
+                    continue
+                if outcome == "killed" and (arg is None or not self.count_phrase(arg)) and self.implies_death(trig):
+                    # "police are investigating the homicide", "charged with murder": at least one dead
+                    claim = _Claim(1, 1, None, "implied", [trig], None, "unknown")
+                    if self.dated_before(trig, doc._.published):
+                        past.add(len(facts))
+                    facts.append(self.fact(doc, view, span, outcome, claim, False, False))
                     heads.append(-1)
                     people.append(None)
                     continue

@@ -69,3 +69,30 @@ K = "killed"
 def test_recalled_cases(annotate, text: str, published: str | None, expected: list[tuple]) -> None:
     doc = annotate(text, published=published) if published else annotate(text)
     assert sorted((f["outcome"], f["count_best"]) for f in doc._.ne_casualties) == sorted(expected)
+
+
+# A noun naming a killing, with no count of its own, tells of at least one death; a wound or
+# shooting reported with it was that death.
+IMPLIED: list[tuple[str, int | None, int | None]] = [
+    ("A man was found shot in his car. Police are treating the death as a homicide.", 1, 0),
+    ("Cyclist found shot after a robbery that became a homicide", 1, 0),
+    ("The fatal shooting happened Sunday near the park.", 1, None),
+    ("Detectives say the killing followed an argument over a parking spot.", 1, None),
+    # a modifier, a fate, an intent or an old record is no death
+    ("Homicide detectives were called to the scene, where a teen had been wounded.", None, 1),
+    ("He faces an attempted murder charge after the stabbing.", None, None),
+    ("He was sentenced to death in 1999.", None, None),
+    ("He was charged with assault with intent to murder.", None, None),
+    ("The suspect has a previous conviction for a killing in the 1990s.", None, None),
+    ("He was convicted of conspiracy to commit murder.", None, None),
+    ("Police are investigating an unrelated homicide on Elm Street; a woman was shot in the leg here.", None, 1),
+    # a count of its own wins
+    ("The double homicide shocked the town.", 2, None),
+    ("Three people died in the fatal shooting.", 3, None),
+]
+
+
+@pytest.mark.parametrize("text,killed,injured", IMPLIED, ids=[s[0][:40] for s in IMPLIED])
+def test_implied_deaths(annotate, text: str, killed: int | None, injured: int | None) -> None:
+    out = reconcile([CasualtyFact(**f) for f in annotate(text)._.ne_casualties])
+    assert (out["killed_best"], out["injured_best"]) == (killed, injured)
