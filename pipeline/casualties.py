@@ -290,7 +290,10 @@ def _same_person(a: str, b: str) -> bool:
     wa, wb = ([w for w in n.lower().replace(".", "").split() if w not in _NAME_SUFFIXES] for n in (a, b))
     if not wa or not wb or wa[-1] != wb[-1]:
         return False
-    return len(wa) == 1 or len(wb) == 1 or wa[0].endswith(wb[0]) or wb[0].endswith(wa[0])
+    short, long_ = sorted((wa, wb), key=len)
+    if long_[len(long_) - len(short):] == short:
+        return True  # "Reyes", "Dana Reyes" / "Lee Dana Reyes"
+    return wa[0].endswith(wb[0]) or wb[0].endswith(wa[0])
 
 
 def _one_per_person(claims: list[_Claim]) -> list[_Claim]:
@@ -505,8 +508,12 @@ class _Extractor:
         or None for a common noun."""
         if not self.is_name(tok) or self.is_common_noun(tok) or tok.lower_ in self.lex.non_human:
             return None
-        words = [c for c in tok.lefts if c.dep_ == "compound" and c.is_title and not self.is_common_noun(c)
-                 and c.pos_ == "PROPN"]
+        words: list[Token] = []
+        for c in reversed(list(tok.lefts)):  # nearest first; a glued or common word ends the name
+            if c.i != (words[0].i if words else tok.i) - 1 or not (
+                    c.dep_ == "compound" and c.is_title and not self.is_common_noun(c) and c.pos_ == "PROPN"):
+                break
+            words.insert(0, c)
         return " ".join(t.text for t in [*words, tok])
 
     def condition_of_known_victim(self, trig: Token, phrase: str, claim: _Claim) -> bool:

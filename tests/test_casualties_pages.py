@@ -18,6 +18,8 @@ STORIES: list[tuple[str, int | None, int | None]] = [
      "after being shot in Lynwood.", 1, None),
     ("Rufus Delano Pike Jr., 57 - Night Beat - Harbor LedgerRufus Delano Pike Jr., a 57-year-old "
      "man, died Tuesday after being shot.", 1, None),
+    ("Mara Ines Bello, 61 - Night Desk - Valley DispatchMara Ines Bello, a 61-year-old woman, was shot and "
+     "killed Friday in the 900 block of Vine Street.", 1, None),
     # two people who share a surname are two people
     ("Tammy Lee and Dora Lee were killed in the fire.", 2, None),
     ("John Smith, 25, and Mary Jones, 30, died at the scene.", 2, None),
@@ -46,6 +48,8 @@ def test_story_totals(annotate, text: str, killed: int | None, injured: int | No
     ("Rufus Pike Jr.", "Pike Jr", True),
     ("Dana Reyes", "Luis Reyes", False),
     ("Dana Reyes", "Dana Ortiz", False),
+    ("Mara Ines Bello", "Ines Bello", True),
+    ("Mara Ines Bello", "Luz Ines Bello", False),
 ])
 def test_same_person(a: str, b: str, same: bool) -> None:
     assert _same_person(a, b) is same
