@@ -17,8 +17,8 @@ Two records are **compatible** (nothing says they are two events) when all of th
   most `MERGE_DAYS` (2) days apart, and at most `MERGE_DAYS_PRECISE` (1) when both are known to
   the day (in a big city, shootings two days apart are usually two shootings); an interval
   longer than `MAX_INTERVAL_DAYS` (31) is too vague to merge on; or one of them is a
-  *follow-up story* (below) and the other's dates lie within `FOLLOW_UP_DAYS` (120) before
-  its own (or `MERGE_DAYS` after); or their reports share rare words weighing
+  *follow-up story* (below) and the other's dates lie within `FOLLOW_UP_DAYS` (365: a trial
+  or a sentence comes months, often a year, after) before its own (or `MERGE_DAYS` after); or their reports share rare words weighing
   `TEXT_OVER_DATES` (1.5 x `TEXT_OVER_PLACE`: about five words few reports use, or a victim's
   name and two more) and lie at most `TEXT_DAYS` (730) apart: a date resolved to the wrong year
   ("last March") or a follow-up story without a follow-up word is commoner than two incidents
@@ -27,7 +27,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
   `LOOSE_KM` (60 km), or `COUNTY_KM` (150 km) when one is a county; a place name both give
   (resolved by the gazetteer to two places, "Alpine" in two states) is never apart, nor are two
   places whose reports share rare words weighing `TEXT_OVER_PLACE` (2.3, about three words only
-  they use: one place is a geocoding error), which also links them;
+  they use: one place is a geocoding error), nor two towns of one first-level division whose
+  reports on close dates give the same number killed or injured and share rare words weighing
+  `TEXT_MIN` (a station placed the incident at its own city), which also links them;
 - **counts**: the killed figures could be one toll: neither is an outlier against the other
   (the credibility rule below), and one report does not say nobody died while the other
   reports a death, unless it counts at least as many wounded as the other counts dead (an early
@@ -122,14 +124,16 @@ so the cost grows with the events reported near one place in a few days, not wit
 **Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
 not added up: each is a claim about the same toll, and a later report is an update (the dead
 counted, "four shot" told apart into one dead and three wounded). So, per outcome, over the
-*credible* reports: `best` = the *latest* exact report (low == high; by its article's
-publication day, `Event.published`; the highest among reports of one day or undated), unless
-another credible report is an outlier above it (the credibility rule below, turned round:
-"nobody hurt" after two reports of 14 and 20 wounded counts something else), then the latest
-exact report no other report dwarfs; raised to the highest floor of a vague report ("dozens",
-"at least 20"); when no source is exact, the highest floor; `low` = `best`; `high` = the
-highest upper bound a source states, among those not below `best` (an earlier higher figure
-stays as the range's top); open (null) when none does ("at least 8" states none).
+*credible* reports, among the exact ones (low == high) that no other report dwarfs (the
+credibility rule below, turned round: "nobody died" after reports of 14 and 20 dead counts
+something else): for killed and arrested, `best` = the *latest* (by its article's publication
+day, `Event.published`; the highest among reports of one day or undated); for injured, the
+*fewest* (the wounded are counted down as reports tell the dead and the unhurt apart from
+"four shot": on gva_dev a higher wounded count most often holds the dead); raised to the
+highest floor of a vague report ("dozens", "at least 20"); when no source is exact, the
+highest floor; `low` = `best`; `high` = the highest upper bound a source states, among those
+not below `best` (an earlier higher figure stays as the range's top); open (null) when none
+does ("at least 8" states none).
 A report is credible unless it is an outlier: with two or more reports, its floor must be at
 most twice another source's best plus 2 (`CREDIBLE_FACTOR`, `CREDIBLE_SLACK`: a toll may
 double between reports, but 1 against 14 is more often a misread age or a statistic quoted in
@@ -216,8 +220,9 @@ KEYWORD_MIN = 0.5
 CROWD_MAX = 3
 COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "models" / "aggregate" / "common_words.txt"
 # A follow-up story (charges, a court date, a funeral, the naming of a victim) may report an
-# incident up to this many days before its own date; it joins it only with corroboration.
-FOLLOW_UP_DAYS = 120
+# incident up to this many days before its own date (a trial or a sentence often a year
+# later); it joins it only with corroboration.
+FOLLOW_UP_DAYS = 365
 FOLLOW_UP_WORDS_FILE = COMMON_WORDS_FILE.parent / "follow_up_words.txt"
 INCIDENT_WORDS_FILE = COMMON_WORDS_FILE.parent / "incident_words.txt"
 NOT_NAME_WORDS_FILE = COMMON_WORDS_FILE.parent / "not_name_words.txt"
@@ -667,13 +672,30 @@ def compatible(
     return (
         not (a.articles & b.articles)
         and (not dates or _dates_close(a, b) or _follow_up_close(a, b) or _text_over_dates(a, b, weights))
-        and (not places or place_relation(a, b) is not None or _text_over_place(a, b, weights))
+        and (not places or place_relation(a, b) is not None or _place_outweighed(a, b, weights))
         and (not counts or _counts_compatible(a.event, b.event))
     )
 
 
 def _text_over_place(a: _Record, b: _Record, weights: dict[str, float] | None) -> bool:
     return bool(weights) and text_weight(a, b, weights) >= TEXT_OVER_PLACE  # type: ignore[arg-type]
+
+
+def _place_outweighed(a: _Record, b: _Record, weights: dict[str, float] | None) -> bool:
+    """Whether evidence outweighs two places apart: shared rare words weighing
+    `TEXT_OVER_PLACE`, or, for two towns of one first-level division on close dates, the same
+    toll and rare words weighing `TEXT_MIN` (a station placed the incident at its own city)."""
+    if _text_over_place(a, b, weights):
+        return True
+    return (
+        bool(weights)
+        and bool(a.admin1)
+        and a.admin1 == b.admin1
+        and a.country == b.country
+        and _dates_close(a, b)
+        and _same_figure(a.event, b.event)
+        and text_weight(a, b, weights) >= TEXT_MIN  # type: ignore[arg-type]
+    )
 
 
 def _text_over_dates(a: _Record, b: _Record, weights: dict[str, float] | None) -> bool:
@@ -732,7 +754,7 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
     ):
         return True
     if relation is None:
-        return _text_over_place(a, b, weights)
+        return _place_outweighed(a, b, weights)
     text = text_weight(a, b, weights) >= TEXT_MIN
     if relation == "near":
         # One victim is the commonest toll: in a crowded place it tells no shooting from another.
@@ -962,6 +984,9 @@ def _interval(event: Event, outcome: str) -> tuple[int, int, int | None] | None:
 
 # Outcomes whose victims another source's count of victims can vouch for (see `_credible`).
 VICTIM_OUTCOMES = ("killed", "injured")
+# Outcomes whose reconciled figure is the fewest credible exact report, not the latest: the
+# wounded are counted down as reports tell the dead and the unhurt apart from "four shot".
+FEWEST_OUTCOMES = frozenset({"injured"})
 
 
 def _credible(
@@ -1020,14 +1045,20 @@ def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
         ]
         exact = [(day, r[1]) for day, r in dated if r[2] is not None and r[0] == r[2]]
         vague = [r[0] for _, r in dated if r[2] is None or r[0] != r[2]]
-        # The latest exact report is the update (the highest among one day's), unless another
-        # report's figure is an outlier above it (the credibility rule turned round: "none
-        # hurt" after twenty wounded counts something else); a vague report ("at least 12")
-        # still stands as a floor.
+        # Only a report no other report dwarfs can be the update (the credibility rule turned
+        # round: "none hurt" after twenty wounded counts something else). The dead are the
+        # latest report's (the highest among one day's); the wounded the fewest such a report
+        # gives, as they are counted down (the dead told apart from "four shot", bystanders
+        # from victims). A vague report ("at least 12") still stands as a floor.
         figures = [r[0] for _, r in dated]
-        updates = [(day, n) for day, n in exact if all(_within_reach(f, n) for f in figures)]
-        latest = max(updates or exact)[1] if exact else None
-        best = low = max(x for x in (latest, *vague) if x is not None)
+        updates = [(day, n) for day, n in exact if all(_within_reach(f, n) for f in figures)] or exact
+        if not updates:
+            chosen = None
+        elif outcome in FEWEST_OUTCOMES:
+            chosen = min(n for _, n in updates)
+        else:
+            chosen = max(updates)[1]
+        best = low = max(x for x in (chosen, *vague) if x is not None)
         # "At least N" states no upper bound; a stated bound below the floor is outdated.
         highs = [r[2] for r in reports if r[2] is not None and r[2] >= best]
         high = max(highs) if highs else None

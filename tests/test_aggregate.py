@@ -974,15 +974,29 @@ def test_the_latest_exact_report_is_the_update() -> None:
 
 
 def test_a_later_report_far_below_another_is_no_update() -> None:
-    # "Nobody else hurt" after two reports of 14 and 20 wounded counts something else.
+    # "Nobody else died" after two reports of 14 and 20 dead counts something else.
+    def on(day: str, article: str, n: int) -> Event:
+        return ev(article, published=dt.date.fromisoformat(day), **killed(n, n, n))
+
+    counts = reconcile_counts([on("2023-03-04", "a", 14), on("2023-03-05", "b", 20), on("2023-03-06", "c", 0)])
+    assert counts["killed_best"] == 20
+    # One victim, then none (a misread, or another incident's report): within reach, an update.
+    counts = reconcile_counts([on("2023-03-04", "a", 1), on("2023-03-06", "b", 0)])
+    assert counts["killed_best"] == 0
+
+
+def test_the_wounded_are_the_fewest_credible_report() -> None:
     def on(day: str, article: str, n: int) -> Event:
         return ev(article, published=dt.date.fromisoformat(day), injured_low=n, injured_best=n, injured_high=n)
 
+    # "Four shot" read as four wounded, then "three wounded": the dead were among the shot,
+    # whichever report came first.
+    for days in (("2023-03-04", "2023-03-05"), ("2023-03-05", "2023-03-04")):
+        counts = reconcile_counts([on(days[0], "a", 4), on(days[1], "b", 3)])
+        assert (counts["injured_low"], counts["injured_best"], counts["injured_high"]) == (3, 3, 4)
+    # ...but "nobody hurt" after 14 and 20 wounded is no count of the same victims.
     counts = reconcile_counts([on("2023-03-04", "a", 14), on("2023-03-05", "b", 20), on("2023-03-06", "c", 0)])
-    assert counts["injured_best"] == 20
-    # One wounded victim, then none (he died, or was not hurt): within reach, an update.
-    counts = reconcile_counts([on("2023-03-04", "a", 1), on("2023-03-06", "b", 0)])
-    assert counts["injured_best"] == 0
+    assert counts["injured_best"] == 14
 
 
 def test_an_article_of_several_events_does_not_outweigh_contradictions() -> None:
@@ -993,3 +1007,16 @@ def test_an_article_of_several_events_does_not_outweigh_contradictions() -> None
     assert merged_articles([a, year_off, *big_filler()]) == {"a;b"}
     second = year_off.model_copy(update={"event_id": "b#2", "location": "Elsewhere", "latitude": 30.0})
     assert merged_articles([a, year_off, second, *big_filler()]) == set()
+
+
+def test_towns_of_one_state_far_apart_merge_on_the_same_toll_and_rare_words() -> None:
+    # A station placed the incident at its own city, 100 km from the town it happened in.
+    five = killed(5, 5, 5)
+    far = {"location": "Capitalton", "latitude": 10.9, "longitude": 7.0}  # ~100 km, same admin1
+    a = ev("a", notes="Gunman kills five at Harbourview mall", **five)
+    b = ev("b", **far, notes="Harbourview mall victims mourned", **five)
+    assert merged_articles([a, b, *filler()]) == {"a;b"}
+    # Without the same toll, or in another first-level division, or with fewer shared words: apart.
+    assert merged_articles([a, b.model_copy(update=killed(2, 2, 2)), *filler()]) == set()
+    assert merged_articles([a, b.model_copy(update={"admin1": "Kano"}), *filler()]) == set()
+    assert merged_articles([a, b.model_copy(update={"notes": "Mall victims mourned"}), *filler()]) == set()
