@@ -105,6 +105,7 @@ class _Lexicon:
     finding_verbs: set[str] = field(default_factory=set)
     survival: re.Pattern[str] | None = None
     implied_deaths: set[str] = field(default_factory=set)
+    request_heads: set[str] = field(default_factory=set)
     implied_with_det: set[str] = field(default_factory=set)
 
 
@@ -153,6 +154,7 @@ def load_lexicon(nlp: Language, models_dir: str | Path) -> _Lexicon:
         finding_verbs=set(outcomes["finding_verbs"]),
         survival=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in outcomes["survival_phrases"]["phrases"]) + r")\b"),
         implied_deaths=set(outcomes["implied_deaths"]["nouns"]),
+        request_heads=set(outcomes["request_heads"]),
         implied_with_det=set(outcomes["implied_deaths"]["with_determiner"]),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
     )
@@ -276,6 +278,14 @@ class _Claim:
         return self.tokens[-1].i
 
 
+def _story_year(doc: Doc, published: str | None) -> int:
+    """The year of the story: its publication date's, else the latest year it writes (a page's
+    date line, "Friday, March 6, 2015"), else 0 (unknown)."""
+    if published:
+        return int(published[:4])
+    return max((int(y) for y in _YEAR_ANY_RE.findall(doc.text)), default=0)
+
+
 def _across_bar(a: Token, b: Token) -> bool:
     """A page separator ("|", "«", "»") lies between two tokens: they belong to different headlines
     or to a headline and the site's menu ("... 1 killed | Local, Traffic, Opinion")."""
@@ -336,8 +346,9 @@ class _Extractor:
         for key in (low, lemma):
             if key in self.lex.victim_type:
                 return self.lex.victim_type[key], False
-        for child in tok.children:  # "security forces", "police personnel"
-            if child.dep_ in ("compound", "amod") and child.lemma_.lower() in self.lex.victim_type:
+        for child in tok.children:  # "security forces", "police personnel"; not "Police: One man shot"
+            if (child.dep_ in ("compound", "amod") and child.lemma_.lower() in self.lex.victim_type
+                    and not any(t.is_punct for t in tok.doc[min(child.i, tok.i) + 1 : max(child.i, tok.i)])):
                 return self.lex.victim_type[child.lemma_.lower()], False
         if tok.ent_type_ == "NORP":
             return "civilians", False
@@ -706,6 +717,9 @@ class _Extractor:
             )
             if wanted and (node.head.lemma_.lower() in intent or node.head.lower_ in intent):
                 return True
+            if (node.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+                    and node.head.lemma_.lower() in self.lex.request_heads):
+                return True  # "yelled at them to kill him", "begged him to shoot": asked, not done
             if node.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in node.head.children):
                 return True  # "don't let him die", "did not want to kill anyone"
             if node.dep_ not in ("xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp", "oprd"):
@@ -725,13 +739,8 @@ class _Extractor:
             head = clause.head
             ent = next((e for e in trig.doc.ents if e.start <= head.i < e.end), None)
             years = [int(y) for y in _YEAR_ANY_RE.findall(ent.text)] if ent is not None else []
-            if years:
-                if published:
-                    now = int(published[:4])
-                else:  # no date line: the latest year the story writes is its own
-                    now = max((int(y) for y in _YEAR_ANY_RE.findall(trig.doc.text)), default=0)
-                if max(years) < now:
-                    return True
+            if years and max(years) < _story_year(trig.doc, published):
+                return True
         for ent in trig.sent.ents:
             if ent.label_ != "DATE" or not (ent.root.head in (clause, trig) or ent.root.head.head in (clause, trig)):
                 continue
@@ -739,7 +748,7 @@ class _Extractor:
             if _PAST_RE.search(text):
                 return True
             years = [int(y) for y in _YEAR_ANY_RE.findall(text)]
-            if years and published and max(years) < int(published[:4]):
+            if years and max(years) < _story_year(trig.doc, published):
                 return True
         return False
 
@@ -831,6 +840,8 @@ class _Extractor:
         ):
             return subj  # reduced passive in headlines: "3 killed in blast", "Man shot", "three others wounded"
         if trig.dep_ in ("acl", "amod") and trig.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            if subj is not None and subj.dep_ == "nsubj" and trig.tag_ in ("VBD", "VBN"):
+                return subj  # "Police: one man shot and killed": a headline clause with its own subject
             return trig.head  # "12 people killed", "wounded soldiers"
         if intransitive or trig.tag_ == "VBN":
             near = self.headline_number(trig)
@@ -848,7 +859,9 @@ class _Extractor:
                 found = next((c for c in hk if c.dep_ == dep and c is not trig), None)
                 if found is not None:
                     return found
-        if intransitive and subj is None and trig.dep_ == "ROOT":
+        if intransitive and subj is None and (trig.dep_ == "ROOT" or (
+                trig.lower_ in ("dies", "died") and trig.dep_ in ("pobj", "conj", "dep", "compound", "dobj", "npadvmod"))):
+            # headlines the parser breaks: "Man shot in robbery dies" ("dies" read as a preposition's object)
             near = self.nearest_person_left(trig)
             if near is not None:
                 return near  # "X, 16, of Springfield, died": the parser lost the subject in the appositions

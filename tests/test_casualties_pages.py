@@ -30,6 +30,15 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("Birthday cookout ends in double shooting, 1 killed | Local, Traffic, Opinion, "
      "Obituaries | KQRS", 1, 1),
     ("Gunfire at county fair kills one | Sports, Traffic, Weather, Community", 1, None),
+    # headlines the parser breaks
+    ("Teen shot at bus stop dies", 1, None),
+    ("Man shot in robbery dies at hospital", 1, None),
+    ("Tulsa deputies: One woman shot and killed outside a diner", 1, None),
+    ("Officials: Two women shot near school", None, 2),
+    # asked, not done
+    ("She begged him to shoot her.", None, None),
+    ("He asked his cousin to kill the witness.", None, None),
+    ("He told police he killed his wife.", 1, None),
     # each count with its own outcome
     ("One dead, two hurt following wild night of gunfire", 1, 2),
     ("Two dead, three critical after overnight shooting", 2, None),
@@ -69,7 +78,10 @@ K = "killed"
      None, [(K, 1)]),
     # the story's own date keeps its toll
     ("Four people were killed in March 2019, when a gunman opened fire at a mosque.", "2019-03-20", [(K, 4)]),
-], ids=["since year", "month year where", "no date line", "own date"])
+    # no date line: the page's own date tells the year of an earlier case
+    ("Monday, May 4, 2015 -- A student was shot and killed Sunday. In 2012, a gunman killed three men "
+     "at the same complex.", None, [(K, 1)]),
+], ids=["since year", "month year where", "no date line", "own date", "page date"])
 def test_recalled_cases(annotate, text: str, published: str | None, expected: list[tuple]) -> None:
     doc = annotate(text, published=published) if published else annotate(text)
     assert sorted((f["outcome"], f["count_best"]) for f in doc._.ne_casualties) == sorted(expected)
