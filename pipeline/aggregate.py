@@ -15,7 +15,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
 - **articles**: they come from different articles (an article's own split into events is kept);
 - **date**: their date intervals (`date_low`..`date_high`, or `event_date`) overlap or lie at
   most `MERGE_DAYS` (2) days apart, and at most `MERGE_DAYS_PRECISE` (1) when both are known to
-  the day (in a big city, shootings two days apart are usually two shootings); an interval
+  the day (in a big city, shootings two days apart are usually two shootings), and at most
+  `FOLLOW_UP_CLOSE_DAYS` (3) when the later one is a follow-up story (an arrest, a death in
+  hospital, a victim named in the next days); an interval
   longer than `MAX_INTERVAL_DAYS` (31) is too vague to merge on; or one of them is a
   *follow-up story* (below) and the other's dates lie within `FOLLOW_UP_DAYS` (365: a trial
   or a sentence comes months, often a year, after) before its own (or `MERGE_DAYS` after); or their reports share rare words weighing
@@ -223,6 +225,11 @@ COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "models" / "aggrega
 # incident up to this many days before its own date (a trial or a sentence often a year
 # later); it joins it only with corroboration.
 FOLLOW_UP_DAYS = 365
+# A follow-up story dated this many days after an earlier report is close to it (see
+# `_dates_close`): place and date may link them as any two reports.
+FOLLOW_UP_CLOSE_DAYS = MERGE_DAYS + 1
+# Blocking looks this many days around a record's dates: the widest gap of close dates.
+DAY_REACH = max(MERGE_DAYS, FOLLOW_UP_CLOSE_DAYS)
 FOLLOW_UP_WORDS_FILE = COMMON_WORDS_FILE.parent / "follow_up_words.txt"
 INCIDENT_WORDS_FILE = COMMON_WORDS_FILE.parent / "incident_words.txt"
 NOT_NAME_WORDS_FILE = COMMON_WORDS_FILE.parent / "not_name_words.txt"
@@ -586,6 +593,10 @@ def _day_gap(a: _Record, b: _Record) -> int:
 
 
 def _dates_close(a: _Record, b: _Record) -> bool:
+    # A follow-up story of the next days (an arrest, a death in hospital, a victim named) is
+    # dated by its news, a day or three after the incident: as close as two reports of it.
+    if (a.follow_up and a.low >= b.low) or (b.follow_up and b.low >= a.low):
+        return _day_gap(a, b) <= FOLLOW_UP_CLOSE_DAYS
     return _day_gap(a, b) <= (MERGE_DAYS_PRECISE if a.precision == b.precision == 1 else MERGE_DAYS)
 
 
@@ -875,7 +886,7 @@ def _crowds(records: Sequence[_Record]) -> None:
                 index[key].append(n)
     for n, rec in enumerate(records):
         seen: set[int] = set()
-        for day in range(rec.low - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
+        for day in range(rec.low - DAY_REACH, rec.high + DAY_REACH + 1):
             for key in _lookup_keys(rec, day):
                 seen.update(index.get(key, ()))
         seen.discard(n)
@@ -916,12 +927,12 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         rec.keywords = frozenset(w for w in rec.words if weights.get(w, 0.0) >= KEYWORD_MIN)
     for i, rec in mergeable:
         candidates: set[int] = set()
-        for day in range(rec.low - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
+        for day in range(rec.low - DAY_REACH, rec.high + DAY_REACH + 1):
             for key in _lookup_keys(rec, day):
                 candidates.update(index.get(key, ()))
         # Places apart, or a follow-up story and its incident, may still be one incident when
         # the text says so (see `compatible`): rare words index every day they may reach.
-        for day in range(_earliest(rec) - MERGE_DAYS, rec.high + MERGE_DAYS + 1):
+        for day in range(_earliest(rec) - DAY_REACH, rec.high + DAY_REACH + 1):
             for word in rec.keywords:
                 candidates.update(index.get(("word", day, word), ()))
         # Dates apart: only a cluster with a member sharing `TEXT_OVER_DATES` of rare words.

@@ -1020,3 +1020,16 @@ def test_towns_of_one_state_far_apart_merge_on_the_same_toll_and_rare_words() ->
     assert merged_articles([a, b.model_copy(update=killed(2, 2, 2)), *filler()]) == set()
     assert merged_articles([a, b.model_copy(update={"admin1": "Kano"}), *filler()]) == set()
     assert merged_articles([a, b.model_copy(update={"notes": "Mall victims mourned"}), *filler()]) == set()
+
+
+def test_a_follow_up_story_of_the_next_days_is_close_to_its_incident() -> None:
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians", notes="Man wounded downtown")
+    arrest = ev("b", "2023-03-07", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    assert merged_articles([shot, arrest]) == {"a;b"}
+    # Another report three days later is another shooting; a follow-up dated before is none.
+    again = ev("b", "2023-03-07", event_type="violence_against_civilians", notes="Man wounded downtown")
+    assert merged_articles([shot, again]) == set()
+    earlier = ev("b", "2023-03-01", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    assert merged_articles([shot, earlier]) == set()
+    late = ev("b", "2023-03-08", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    assert merged_articles([shot, late]) == set()
