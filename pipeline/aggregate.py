@@ -899,6 +899,9 @@ def _crowds(records: Sequence[_Record]) -> None:
 class _Cluster:
     members: list[_Record] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
+    # The days its members' incidents may lie on (a follow-up story's reach back included).
+    first: int = 0
+    last: int = 0
 
 
 def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
@@ -931,15 +934,15 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
             for key in _lookup_keys(rec, day):
                 candidates.update(index.get(key, ()))
         # Places apart, or a follow-up story and its incident, may still be one incident when
-        # the text says so (see `compatible`): rare words index every day they may reach.
-        for day in range(_earliest(rec) - DAY_REACH, rec.high + DAY_REACH + 1):
-            for word in rec.keywords:
-                candidates.update(index.get(("word", day, word), ()))
-        # Dates apart: only a cluster with a member sharing `TEXT_OVER_DATES` of rare words.
-        for word in rec.keywords:
-            for c in by_word.get(word, ()):
-                if c not in candidates and any(_text_over_dates(rec, m, weights) for m in clusters[c].members):
-                    candidates.add(c)
+        # the text says so (see `compatible`): clusters sharing a rare word whose days the
+        # record may reach; dates apart, only one with a member sharing `TEXT_OVER_DATES`.
+        reach = (_earliest(rec) - DAY_REACH, rec.high + DAY_REACH)
+        for c in {c for word in rec.keywords for c in by_word.get(word, ())} - candidates:
+            cluster = clusters[c]
+            if (cluster.first <= reach[1] and cluster.last >= reach[0]) or any(
+                _text_over_dates(rec, m, weights) for m in cluster.members
+            ):
+                candidates.add(c)
         best, best_score = None, -1.0
         for c in sorted(candidates):
             cluster = clusters[c]
@@ -960,8 +963,9 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
                 best, best_score = c, score
         if best is None:
             best = len(clusters)
-            clusters.append(_Cluster())
+            clusters.append(_Cluster(first=_earliest(rec), last=rec.high))
         cluster = clusters[best]
+        cluster.first, cluster.last = min(cluster.first, _earliest(rec)), max(cluster.last, rec.high)
         cluster.members.append(rec)
         cluster.articles |= rec.articles
         owner[i] = best
@@ -969,9 +973,8 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
             keyed = by_word[word]
             if not keyed or keyed[-1] != best:
                 keyed.append(best)
-        for day in range(_earliest(rec), rec.high + 1):
-            keys = _block_keys(rec, day) if day >= rec.low else []
-            for key in [*keys, *(("word", day, w) for w in rec.keywords)]:
+        for day in range(rec.low, rec.high + 1):
+            for key in _block_keys(rec, day):
                 keyed = index[key]
                 if not keyed or keyed[-1] != best:
                     keyed.append(best)
