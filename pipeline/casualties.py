@@ -493,6 +493,8 @@ class _Extractor:
                 return None
             if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and not any(c.dep_ == "det" for c in tok.children):
                 return None  # "killing people", "shooting citizens": what someone does, not a toll
+            if any(c.dep_ == "prep" and c.lower_ == "like" for c in tok.children):
+                return None  # "he killed people like him": a kind of people, not a toll
             lead = self.left_lead(tok)
             return _Claim(2, 2, None, "plural", [lead, tok], victims, vtype, False, perp)
         # "a third victim": at least three; "the third victim": one of at least three (see `fact`)
@@ -694,6 +696,9 @@ class _Extractor:
     def hypothetical(self, trig: Token) -> bool:
         """A threat, a plan, a possibility or a condition rather than a report."""
         intent = self.lex.hypothetical_heads
+        doc = trig.doc
+        if trig.i >= 2 and doc[trig.i - 1].lower_ == "to" and doc[trig.i - 2].lower_ in intent:
+            return True  # "with intent to kill", "a plot to kill", whatever the parser made of them
         if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in intent for c in trig.children):
             return True  # "attempted murder", "the plot killing"
         clause = None  # "there should have been six people dead", "six people could be dead"
@@ -720,6 +725,11 @@ class _Extractor:
             if (node.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
                     and node.head.lemma_.lower() in self.lex.request_heads):
                 return True  # "yelled at them to kill him", "begged him to shoot": asked, not done
+            used = node.head
+            if (node.dep_ == "xcomp" and used.lower_ == "used" and used.i + 1 < len(used.doc)
+                    and used.doc[used.i + 1].lower_ == "to" and any(
+                        c.dep_ == "nsubj" and (c.pos_ == "PRON" or self.is_person(c)) for c in used.children)):
+                return True  # "I used to kill people": a habit ("the gun used to kill her", "used gas to ...": events)
             if node.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in node.head.children):
                 return True  # "don't let him die", "did not want to kill anyone"
             if node.dep_ not in ("xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp", "oprd"):

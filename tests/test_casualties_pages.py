@@ -39,6 +39,12 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("She begged him to shoot her.", None, None),
     ("He asked his cousin to kill the witness.", None, None),
     ("He told police he killed his wife.", 1, None),
+    ("She faces a count of battery with intent to kill after the brawl.", None, None),
+    ("Officers said he had made a threat to kill his landlord.", None, None),
+    # a habit or a kind of people is no toll; an instrument "used to kill" is an event
+    ("\"I used to kill men like you overseas,\" he boasted.", None, None),
+    ("The gun used to kill her was found in a creek.", 1, None),
+    ("Police used tear gas to break up the march, arresting two students.", None, None),
     # each count with its own outcome
     ("One dead, two hurt following wild night of gunfire", 1, 2),
     ("Two dead, three critical after overnight shooting", 2, None),
