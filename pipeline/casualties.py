@@ -495,6 +495,9 @@ class _Extractor:
                 return None  # "killing people", "shooting citizens": what someone does, not a toll
             if any(c.dep_ == "prep" and c.lower_ == "like" for c in tok.children):
                 return None  # "he killed people like him": a kind of people, not a toll
+            if any(c.dep_ in ("predet", "det") and c.lower_ == "all" for c in tok.children) and any(
+                    c.dep_ == "relcl" for c in tok.children):
+                return None  # "a song for all the neighbours who died": everyone, no count
             lead = self.left_lead(tok)
             return _Claim(2, 2, None, "plural", [lead, tok], victims, vtype, False, perp)
         # "a third victim": at least three; "the third victim": one of at least three (see `fact`)
@@ -1044,6 +1047,9 @@ class _Extractor:
                 continue  # "she is survived by two sons", "her surviving son": family, not an injury
             if trig.lower_ in lex.body_nouns and not self.body_found(trig):
                 continue  # "pain in his body", "escorted her body home": not a report of a death
+            if (trig.dep_ == "amod" and trig.head.tag_ in ("NNS", "NNPS")
+                    and any(c.dep_ == "poss" for c in trig.head.children) and self.quantity_child(trig.head) is None):
+                continue  # "her dead cousins", "their wounded sons": people the story knows, not a toll
             if trig.dep_ in ("amod", "compound") and (
                 trig.head.lemma_.lower() in lex.perpetrators or (outcome == "shot" and not self.is_person(trig.head))
             ):

@@ -45,6 +45,11 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("\"I used to kill men like you overseas,\" he boasted.", None, None),
     ("The gun used to kill her was found in a creek.", 1, None),
     ("Police used tear gas to break up the march, arresting two students.", None, None),
+    # everyone who died, the dead a story already knows: no toll
+    ("The choir sang for all the neighbours who died during the year.", None, None),
+    ("She wears a locket in memory of her dead cousins.", None, None),
+    ("Gunmen killed all three passengers who were on the bus.", 3, None),
+    ("His two dead brothers were buried on Monday.", 2, None),
     # each count with its own outcome
     ("One dead, two hurt following wild night of gunfire", 1, 2),
     ("Two dead, three critical after overnight shooting", 2, None),
