@@ -1033,3 +1033,17 @@ def test_a_follow_up_story_of_the_next_days_is_close_to_its_incident() -> None:
     assert merged_articles([shot, earlier]) == set()
     late = ev("b", "2023-03-08", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
     assert merged_articles([shot, late]) == set()
+
+
+def test_photo_captions_and_bylines_are_no_person_names() -> None:
+    # Web page furniture an outlet puts in every story: no incident's identity.
+    def said(sentence: str) -> CasualtyFact:
+        return CasualtyFact(text="shot", sentence=sentence, char_start=0, char_end=4, outcome="injured",
+                            count_low=1, count_best=1, count_high=1)  # fmt: skip
+
+    facts = [
+        said("Caption Close Image A man was shot on Elm Street, police said."),
+        said("Updated 5:30 PM, By Dana Reporter. Orla Penhaligon, 23, was shot near her home."),
+        said("Courtesy Of Harbour Daily Photo A teen was wounded."),
+    ]
+    assert person_names(facts) == ["Orla Penhaligon"]
