@@ -788,6 +788,12 @@ class _Extractor:
                     return True
         return False
 
+    def known_plural(self, noun: Token) -> bool:
+        """A bare plural with a possessive and no number ("his siblings", "their sons"): a group the
+        reader is assumed to know, whose size this phrase does not tell."""
+        return (noun.tag_ in ("NNS", "NNPS") and any(c.dep_ == "poss" for c in noun.children)
+                and self.quantity_child(noun) is None)
+
     def implies_death(self, trig: Token) -> bool:
         """A singular noun naming a killing that stands for its event ("the homicide", "charged with
         murder", "a death"), not a modifier ("homicide detectives", "murder charges") nor a fate
@@ -1047,8 +1053,7 @@ class _Extractor:
                 continue  # "she is survived by two sons", "her surviving son": family, not an injury
             if trig.lower_ in lex.body_nouns and not self.body_found(trig):
                 continue  # "pain in his body", "escorted her body home": not a report of a death
-            if (trig.dep_ == "amod" and trig.head.tag_ in ("NNS", "NNPS")
-                    and any(c.dep_ == "poss" for c in trig.head.children) and self.quantity_child(trig.head) is None):
+            if trig.dep_ == "amod" and self.known_plural(trig.head):
                 continue  # "her dead cousins", "their wounded sons": people the story knows, not a toll
             if trig.dep_ in ("amod", "compound") and (
                 trig.head.lemma_.lower() in lex.perpetrators or (outcome == "shot" and not self.is_person(trig.head))
@@ -1067,6 +1072,8 @@ class _Extractor:
                         arg = self.condition_argument(trig)
                 else:
                     arg, supersedes, partitive = self.noun_argument(trig)
+                    if arg is not None and self.known_plural(arg):
+                        continue  # "the deaths of her cousins": how many, the story says elsewhere
                 if arg is None and self.negated(trig):
                     facts.append(self.zero_fact(doc, view, span, outcome))
                     heads.append(-1)

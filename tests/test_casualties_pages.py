@@ -50,6 +50,8 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("She wears a locket in memory of her dead cousins.", None, None),
     ("Gunmen killed all three passengers who were on the bus.", 3, None),
     ("His two dead brothers were buried on Monday.", 2, None),
+    ("She still grieves the deaths of her cousins.", None, None),
+    ("They mourned the deaths of their two sons.", 2, None),
     # each count with its own outcome
     ("One dead, two hurt following wild night of gunfire", 1, 2),
     ("Two dead, three critical after overnight shooting", 2, None),
