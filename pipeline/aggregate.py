@@ -22,7 +22,8 @@ Two records are **compatible** (nothing says they are two events) when all of th
   *follow-up story* (below) and the other's dates lie within `FOLLOW_UP_DAYS` (365: a trial
   or a sentence comes months, often a year, after) before its own (or `MERGE_DAYS` after); or their reports share rare words weighing
   `TEXT_OVER_DATES` (1.5 x `TEXT_OVER_PLACE`: about five words few reports use, or a victim's
-  name and two more) and lie at most `TEXT_DAYS` (730) apart: a date resolved to the wrong year
+  name and two more; only words weighing `KEYWORD_MIN` or more count, as the many half-common
+  words of two long wire stories of one conflict add up) and lie at most `TEXT_DAYS` (730) apart: a date resolved to the wrong year
   ("last March") or a follow-up story without a follow-up word is commoner than two incidents
   told alike, and such text links them whatever their dates;
 - **place**: not apart: the same country and admin1 where both are known, and coordinates within
@@ -714,7 +715,9 @@ def _text_over_dates(a: _Record, b: _Record, weights: dict[str, float] | None) -
         bool(weights)
         and _sole_reports(a, b)
         and _day_gap(a, b) <= TEXT_DAYS
-        and text_weight(a, b, weights) >= TEXT_OVER_DATES  # type: ignore[arg-type]
+        # Only the rarest words: the many half-common words of two long wire stories of one
+        # conflict (its armed groups, "national", "liberation") add up without telling incidents.
+        and text_weight(a, b, weights, KEYWORD_MIN) >= TEXT_OVER_DATES  # type: ignore[arg-type]
     )
 
 
@@ -725,9 +728,10 @@ def _sole_reports(a: _Record, b: _Record) -> bool:
     return a.alone and b.alone
 
 
-def text_weight(a: _Record, b: _Record, weights: dict[str, float]) -> float:
-    """Weight of the rare words two records' headlines and evidence share (see `TEXT_MIN`)."""
-    return sum(weights.get(w, 0.0) for w in a.words & b.words)
+def text_weight(a: _Record, b: _Record, weights: dict[str, float], least: float = 0.0) -> float:
+    """Weight of the rare words two records' headlines and evidence share (see `TEXT_MIN`),
+    counting only words weighing at least `least`."""
+    return sum(x for w in a.words & b.words if (x := weights.get(w, 0.0)) >= least)
 
 
 def _same_figure(a: Event, b: Event, least: int = 1) -> bool:

@@ -1047,3 +1047,15 @@ def test_photo_captions_and_bylines_are_no_person_names() -> None:
         said("Courtesy Of Harbour Daily Photo A teen was wounded."),
     ]
     assert person_names(facts) == ["Orla Penhaligon"]
+
+
+def test_many_half_common_words_do_not_outweigh_dates_apart() -> None:
+    # Two wire stories of one conflict, months apart, share its vocabulary: each word is in a
+    # fifth of the batch, together they weigh more than TEXT_OVER_DATES, yet tell no incident.
+    vocabulary = "guerrilla front national liberation union army command rebels district patrol"
+    fillers = big_filler()
+    others = [e.model_copy(update={"notes": f"{e.notes} {vocabulary}"}) for e in fillers[:10]]
+    # Two rare words too (a group's name only these two use): still short of five.
+    a = ev("a", "2023-03-04", notes=f"Attack by the Tamberlin Cortado cell {vocabulary}")
+    b = ev("b", "2023-09-04", notes=f"Clash with the Tamberlin Cortado cell {vocabulary}")
+    assert merged_articles([a, b, *others, *fillers[10:]]) == set()
