@@ -561,6 +561,10 @@ class _Extractor:
             obj = next((c for c in node.children if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE), None)
             if obj is not None and node.pos_ == "VERB" and node.lower_ in self.trigger_words:
                 return True
+            # "the gunman, mailing a note shortly before killing himself": the clause's own attacker
+            doer = node.head if node.dep_ == "acl" else None
+            if doer is not None and doer.pos_ in ("NOUN", "PROPN") and self.vtype(doer) == ("unknown", True):
+                return True
         return False
 
     def count_number_head(self, tok: Token) -> _Claim | None:

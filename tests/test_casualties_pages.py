@@ -52,6 +52,10 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("His two dead brothers were buried on Monday.", 2, None),
     ("She still grieves the deaths of her cousins.", None, None),
     ("They mourned the deaths of their two sons.", 2, None),
+    # an attacker named by the clause a reflexive hangs in adds to his victims
+    ("He killed his parents and four neighbours. Neighbours recalled the gunman calling a radio "
+     "host shortly before killing himself.", 7, None),
+    ("As officers closed in, the intruder fired wildly and wounded himself.", None, 1),
     # each count with its own outcome
     ("One dead, two hurt following wild night of gunfire", 1, 2),
     ("Two dead, three critical after overnight shooting", 2, None),
