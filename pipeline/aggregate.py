@@ -38,7 +38,10 @@ Two records are **compatible** (nothing says they are two events) when all of th
   reports a death, unless it counts at least as many wounded as the other counts dead (an early
   report: the wounded died later); a toll at odds is no contradiction when the reports share
   rare words weighing `TEXT_OVER_PLACE` (a misread age or statistic: the count policy sets
-  it aside).
+  it aside); and two reports of a single victim that each give one age do not give ages more
+  than `AGE_SLACK` (1) year apart ("a 24-year-old man" against "a 30-year-old man" in one
+  city on one day are two shootings; `Event.victim_ages`, from the victim words of the killed
+  and injured facts; reports of several victims may each describe another one).
 
 Two compatible records are **linked** (say enough to be one event) when:
 
@@ -51,8 +54,9 @@ Two compatible records are **linked** (say enough to be one event) when:
   (3) records of other articles are compatible with it and near it: in a city with several
   shootings a day, two reports of "a man shot" on one day are as likely two shootings as one;
 - or their places are near and they are **corroborated**: both give the same number killed or
-  injured, at least one (at least two in a crowded place: one victim is the commonest toll), or
-  their headlines and evidence share rare words (below). Without it, a battle and a shelling in
+  injured, at least one (at least two in a crowded place: one victim is the commonest toll), a
+  victim of the same age (within `AGE_SLACK`), or their headlines and evidence share rare
+  words (below). Without it, a battle and a shelling in
   one town on one day stay two events, as ACLED codes them;
 - or their places are only **loose** (towns 25-60 km apart, a town and its county, a side placed
   only by admin1 or country or not at all, one name resolved to two places) and either their
@@ -288,6 +292,12 @@ _PERSON = re.compile(
 )
 
 
+# "a 24-year-old man", "the 3-year-old": a victim's age as the casualty facts describe them.
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
+# Outlets round or update an age by a year ("23" in one report, "24" in the next).
+AGE_SLACK = 1
+
+
 def _of(kind: type, facts: list[Fact]) -> list:
     return [f for f in facts if isinstance(f, kind)]
 
@@ -316,9 +326,34 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         evidence = [f.sentence for f in group if f.kind in ("casualty", "trigger")]
         fields["evidence"] = evidence[0] if evidence else None
         fields["persons"] = persons
+        fields["victim_ages"] = ";".join(map(str, victim_ages(_of(CasualtyFact, group)))) or None
         fields["published"] = article.published
         events.append(Event(**fields))
     return events
+
+
+def victim_ages(facts: Iterable[CasualtyFact]) -> list[int]:
+    """The ages ("a 24-year-old man") in the victim words of the killed and injured facts, sorted
+    (an attacker's own death is no victim's)."""
+    ages = {
+        int(m.group(1))
+        for f in facts
+        if f.outcome in VICTIM_OUTCOMES and not f.perpetrator and f.victims
+        for m in _AGE.finditer(f.victims)
+    }
+    return sorted(a for a in ages if 0 < a < 120)
+
+
+def _ages(text: str | None) -> frozenset[int]:
+    return frozenset(int(a) for a in (text or "").split(";") if a.strip().isdigit())
+
+
+def ages_agree(a: frozenset[int], b: frozenset[int]) -> bool | None:
+    """None when either report gives no victim's age; else whether an age of one is within
+    `AGE_SLACK` of an age of the other (the same victim, as far as ages tell)."""
+    if not a or not b:
+        return None
+    return any(abs(x - y) <= AGE_SLACK for x in a for y in b)
 
 
 def person_names(facts: Iterable[Fact]) -> list[str]:
@@ -532,6 +567,7 @@ class _Record:
     follow_up: bool = False  # its incident may lie up to FOLLOW_UP_DAYS before `low`
     names_incident: bool = False  # its headline names a violent incident ("... in shooting")
     crowd: int = 0  # compatible near records of other articles in the batch (see `_crowds`)
+    ages: frozenset[int] = frozenset()  # its victims' ages (`Event.victim_ages`)
     keywords: frozenset[str] = frozenset()  # its rarest words, for blocking (see `KEYWORD_MIN`)
     # its article reports no other event: its headline and names are this event's own
     alone: bool = True
@@ -586,6 +622,7 @@ def _record(event: Event) -> _Record | None:
         place_words=_words(location) if location else frozenset(),
         follow_up=is_follow_up(event),
         names_incident=not incident_words().isdisjoint(_WORD.findall(headline(event.notes).lower())),
+        ages=_ages(event.victim_ages),
     )
 
 
@@ -670,6 +707,14 @@ def _counts_compatible(a: Event, b: Event) -> bool:
     return (alive.injured_best or 0) >= (dead.killed_low or 0)
 
 
+def _other_victim(a: _Record, b: _Record) -> bool:
+    """Whether two reports of one victim each describe a victim of another age ("a 24-year-old
+    man" against "a 30-year-old man"). Reports of several victims may each describe a different
+    one, so only single-victim reports with one age each can disagree."""
+    single = all(_victims(r.event) == 1 and len(r.ages) == 1 for r in (a, b))
+    return single and ages_agree(a.ages, b.ages) is False
+
+
 def compatible(
     a: _Record,
     b: _Record,
@@ -685,7 +730,7 @@ def compatible(
         not (a.articles & b.articles)
         and (not dates or _dates_close(a, b) or _follow_up_close(a, b) or _text_over_dates(a, b, weights))
         and (not places or place_relation(a, b) is not None or _place_outweighed(a, b, weights))
-        and (not counts or _counts_compatible(a.event, b.event))
+        and (not counts or (_counts_compatible(a.event, b.event) and not _other_victim(a, b)))
     )
 
 
@@ -773,7 +818,10 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
     text = text_weight(a, b, weights) >= TEXT_MIN
     if relation == "near":
         # One victim is the commonest toll: in a crowded place it tells no shooting from another.
-        return text or _same_figure(a.event, b.event, 1 if max(a.crowd, b.crowd) <= CROWD_MAX else 2)
+        # The same victim's age is a detail two reports of one shooting share.
+        if text or ages_agree(a.ages, b.ages):
+            return True
+        return _same_figure(a.event, b.event, 1 if max(a.crowd, b.crowd) <= CROWD_MAX else 2)
     # Two to the day known dates and the same toll of two or more: a rare coincidence among
     # places that could hold one incident.
     return relation == "loose" and (
@@ -1159,6 +1207,7 @@ def combine(events: Sequence[Event]) -> Event:
         article_ids=";".join(ids),
         evidence=" | ".join(evidence) or None,
         persons=";".join(sorted({p for e in events for p in (e.persons or "").split(";") if p})) or None,
+        victim_ages=";".join(map(str, sorted(set().union(*(_ages(e.victim_ages) for e in events))))) or None,
         published=max((e.published for e in events if e.published), default=None),
     )
     return Event(**fields)

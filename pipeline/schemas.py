@@ -201,6 +201,8 @@ class Event(Record):
     evidence: str | None = None
     # ";"-joined full personal names its articles name (victims, suspects): links reports
     persons: str | None = None
+    # ";"-joined ages ("a 24-year-old man") of the killed and injured its reports describe
+    victim_ages: str | None = None
     # the latest publication day of its articles: a later report of a toll is its update
     published: dt.date | None = None
 

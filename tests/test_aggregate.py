@@ -25,6 +25,7 @@ from pipeline.aggregate import (
     person_names,
     reconcile_counts,
     summary_tables,
+    victim_ages,
 )
 from pipeline.cli import app
 from pipeline.export import load_events, load_table
@@ -630,6 +631,48 @@ def test_silent_sources_do_not_lower_an_outcome() -> None:
     counts = reconcile_counts([ev("a", **injured), ev("b")])
     assert counts["injured_best"] == 5
     assert counts["killed_best"] is None and counts["arrested_low"] is None
+
+
+# --------------------------------------------------------------------------- victims' ages
+
+
+def _casualty(outcome: str, victims: str, perpetrator: bool = False) -> CasualtyFact:
+    sentence = f"Police said {victims} was {outcome}."
+    return CasualtyFact(
+        article_id="x", text=victims, sentence=sentence, char_start=0, char_end=len(sentence),
+        outcome=outcome, count_low=1, count_best=1, count_high=1, victims=victims, perpetrator=perpetrator,
+    )
+
+
+def test_victim_ages_come_from_the_victims_of_killed_and_injured_facts() -> None:
+    facts = [
+        _casualty("killed", "a 24-year-old man"),
+        _casualty("injured", "the 3-year-old"),
+        _casualty("arrested", "a 19-year-old suspect"),
+        _casualty("killed", "the 40-year-old gunman", perpetrator=True),
+        _casualty("injured", "two teenagers"),
+    ]
+    assert victim_ages(facts) == [3, 24]
+
+
+def test_one_victim_of_another_age_is_another_shooting() -> None:
+    one = {**killed(1, 1, 1), "injured_best": 0}
+    a = ev("a", victim_ages="24", **one)
+    assert len(merge_events([a, ev("b", victim_ages="30", **one)])) == 2
+    # Outlets differ by a year (a birthday, a rounding): the same victim.
+    assert len(merge_events([a, ev("b", victim_ages="25", **one)])) == 1
+    # A report without an age, or of several victims, says nothing against it.
+    assert len(merge_events([a, ev("b", **one)])) == 1
+    two = {**killed(2, 2, 2), "injured_best": 0}
+    assert len(merge_events([ev("a", victim_ages="24", **two), ev("b", victim_ages="30", **two)])) == 1
+
+
+def test_the_same_victim_s_age_corroborates_in_a_crowded_place() -> None:
+    # Five reports of one victim in one town on one day: the same victim's age links two.
+    records = [ev(x, victim_ages=age) for x, age in zip("abcde", ("17", "17", "30", "45", "62"))]
+    merged = merge_events(records)
+    assert sorted(len(e.article_ids.split(";")) for e in merged) == [1, 1, 1, 2]
+    assert any(e.article_ids == "a;b" and e.victim_ages == "17" for e in merged)
 
 
 # --------------------------------------------------------------------------- summaries
