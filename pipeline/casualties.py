@@ -465,6 +465,8 @@ class _Extractor:
         if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and not _across_bar(
                 tok, tok.head):
             return self.count_token(tok.head, depth + 1)  # reached through the number: "two people dead"
+        if low in _ORDINALS and tok.dep_ in _SUBJ and any(c.dep_ == "det" for c in tok.children):
+            return _Claim(1, 1, 1, None, [self.left_lead(tok), tok], tok.text, "unknown")  # "a second was hurt"
         if self.is_quantity(tok) and tok.pos_ in ("NUM", "NOUN", "ADJ", "DET", "PRON", "X", "PROPN"):
             return self.count_number_head(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -539,6 +541,8 @@ class _Extractor:
         if not (phrase in self.lex.condition_nouns or trig.dep_ == "amod" or phrase.startswith("hospitali")):
             return False
         head = claim.tokens[-1]
+        if head.lower_ in ("another", "one", "someone", "somebody"):
+            return False  # "one dead and another with critical injuries": someone new
         if head.pos_ in ("PRON", "PROPN"):
             return True
         return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | _SINGULAR_PRONOUNS for c in head.children)
@@ -706,8 +710,9 @@ class _Extractor:
         doc = trig.doc
         if trig.i >= 2 and doc[trig.i - 1].lower_ == "to" and doc[trig.i - 2].lower_ in intent:
             return True  # "with intent to kill", "a plot to kill", whatever the parser made of them
-        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in intent for c in trig.children):
-            return True  # "attempted murder", "the plot killing"
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in intent and c.lower_ != "threatening"
+               for c in trig.children):
+            return True  # "attempted murder", "the plot killing"; "life-threatening injuries" are injuries
         clause = None  # "there should have been six people dead", "six people could be dead"
         if trig.dep_ in ("acomp", "oprd"):
             clause = trig.head
@@ -952,6 +957,8 @@ class _Extractor:
             governor = head.head
             if head.lower_ in ("to", "from", "of") and governor.lemma_.lower() in ("die", "succumb", "perish"):
                 return None  # "succumbed to his injuries", "died of wounds"
+            if governor.pos_ == "PRON" and governor.lower_ in ("another", "one"):
+                return governor  # "one dead and another with life-threatening injuries"
             if governor.pos_ in ("NOUN", "PROPN"):
                 if depth == 0 and not self.is_person(governor) and not self.is_name(governor):
                     return self.condition_argument(governor, 1)  # "taken to a hospital for minor injuries"
@@ -1011,6 +1018,8 @@ class _Extractor:
         used: set[tuple[str, int]] = set()
         people: list[str | None] = []  # the name of the one victim of each fact, if named
         states: list[int] = []  # facts that tell the state of a known victim
+        state_nouns: dict[int, str] = {}  # ... named by a definite noun ("the victim"): its lemma
+        dead_nouns: set[str] = set()  # lemmas of the nouns naming the dead ("a man was killed")
         past: set[int] = set()  # facts dated in an earlier year ("in 2012", "last summer")
         for span in spans:
             outcome = span.label_
@@ -1126,6 +1135,11 @@ class _Extractor:
                     past.add(len(facts))
                 if outcome == "injured" and claim.best == 1 and self.condition_of_known_victim(trig, phrase, claim):
                     states.append(len(facts))
+                    head = claim.tokens[-1]
+                    if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                        state_nouns[len(facts)] = head.lemma_.lower()
+                if outcome == "killed" and claim.best > 0 and not claim.perpetrator:
+                    dead_nouns.add(claim.tokens[-1].lemma_.lower())
                 facts.append(fact)
                 heads.append(claim.head_i)
                 people.append(claim.person if (claim.low, claim.best, claim.high) == (1, 1, 1) else None)
@@ -1139,13 +1153,17 @@ class _Extractor:
         current = {f["outcome"] for i, f in enumerate(facts) if i not in past and f["count_best"] > 0}
         keep = [i for i, f in enumerate(facts) if i not in past or f["outcome"] not in current]
         facts, heads, people = [facts[i] for i in keep], [heads[i] for i in keep], [people[i] for i in keep]
+        old_index = {keep.index(i): i for i in states if i in keep}
         states = [keep.index(i) for i in states if i in keep]
         named = list(people)  # before pronouns are resolved: who the story itself names
         self.follow_people(facts, people)
         # "the boy was taken to hospital in critical condition, where he died": one of the dead
         dying = {f["sentence"] for f in facts if f["outcome"] == "killed" and f["count_best"] > 0 and not f["perpetrator"]}
         for i in states:
-            if facts[i]["sentence"] in dying:
+            # "... The victim was taken to a hospital with critical injuries" where a victim is
+            # reported dead: the same victim, who may have died since
+            noun = state_nouns.get(old_index[i])
+            if facts[i]["sentence"] in dying or (noun is not None and (noun == "victim" or noun in dead_nouns)):
                 facts[i]["includes_killed"] = True
         self.survivors(facts, named, heads, dead, dying, lex)
         return facts

@@ -56,6 +56,15 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("He killed his parents and four neighbours. Neighbours recalled the gunman calling a radio "
      "host shortly before killing himself.", 7, None),
     ("As officers closed in, the intruder fired wildly and wounded himself.", None, 1),
+    # "life-threatening" injuries are injuries, not a threat; "another", "a second": someone new
+    ("The victim suffered life-threatening injuries.", None, 1),
+    ("Gunfire outside the arcade left one teenager dead and another with life-threatening injuries.", 1, 1),
+    ("Rangers report that one hiker has died and a second was injured after the attack.", 1, 1),
+    ("He was charged with attempted murder.", None, None),
+    # "the victim" in a story that reports a death is that victim, unless said to survive
+    ("A man was shot dead on the porch. The victim was taken to a hospital with critical injuries.", 1, 0),
+    ("A man was shot dead. The victim was in stable condition.", 1, 1),
+    ("A man was killed on Oak Street. The woman was hospitalized in critical condition.", 1, 1),
     # each count with its own outcome
     ("One dead, two hurt following wild night of gunfire", 1, 2),
     ("Two dead, three critical after overnight shooting", 2, None),
