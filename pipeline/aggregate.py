@@ -52,7 +52,12 @@ Two compatible records are **linked** (say enough to be one event) when:
   record (no claim); actors are at odds when both have typed actors (ACLED inter codes) and
   share neither a type nor a name. A record is in a *crowded* place when more than `CROWD_MAX`
   (3) records of other articles are compatible with it and near it: in a city with several
-  shootings a day, two reports of "a man shot" on one day are as likely two shootings as one;
+  shootings a day, two reports of "a man shot" on one day are as likely two shootings as one.
+  Two stories of one *outlet* (the same name ending their titles, `outlet`: "... | WXYZ
+  Channel 7") are held like a crowded place's: a station follows up its own story with the
+  victim's name, age or street, so two of its stories with only place, date and one victim in
+  common are two incidents of its city (on gvdb_dev, a sample of a few stations' news, most
+  such pairs had different gold days or places);
 - or their places are near and they are **corroborated**: both give the same number killed or
   injured, at least one (at least two in a crowded place: one victim is the commonest toll), a
   victim of the same age (within `AGE_SLACK`), or their headlines and evidence share rare
@@ -806,9 +811,11 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
         if _text_over_dates(a, b, weights):
             return True
         return _follow_up_close(a, b) and follow_up_linked(a, b, relation, weights)
+    one_outlet = _one_outlet(a, b)
     if (
         relation == "near"
         and max(a.crowd, b.crowd) <= CROWD_MAX
+        and not one_outlet
         and types_match(incident_type(a), incident_type(b))
         and _actors_compatible(a, b)
     ):
@@ -821,12 +828,28 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
         # The same victim's age is a detail two reports of one shooting share.
         if text or ages_agree(a.ages, b.ages):
             return True
-        return _same_figure(a.event, b.event, 1 if max(a.crowd, b.crowd) <= CROWD_MAX else 2)
+        return _same_figure(a.event, b.event, 1 if max(a.crowd, b.crowd) <= CROWD_MAX and not one_outlet else 2)
     # Two to the day known dates and the same toll of two or more: a rare coincidence among
     # places that could hold one incident.
     return relation == "loose" and (
         text or _names_place_of(a, b) or _names_place_of(b, a) or _same_figure(a.event, b.event, 2)
     )
+
+
+def outlet(title: str | None) -> str:
+    """The outlet's name that ends a title ("Man shot downtown | Channel 5 News" gives
+    "channel 5 news"), lower-cased; "" when the title has none."""
+    if not title:
+        return ""
+    match = _TITLE_TAIL.search(title)
+    if not match or len(title[: match.start()].split()) < 3:
+        return ""
+    return " ".join(title[match.end():].lower().split())
+
+
+def _one_outlet(a: _Record, b: _Record) -> bool:
+    name = outlet(a.event.notes)
+    return bool(name) and name == outlet(b.event.notes)
 
 
 def follow_up_linked(a: _Record, b: _Record, relation: str | None, weights: dict[str, float]) -> bool:

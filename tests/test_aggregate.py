@@ -22,6 +22,7 @@ from pipeline.aggregate import (
     headline,
     load_summary,
     merge_events,
+    outlet,
     person_names,
     reconcile_counts,
     summary_tables,
@@ -430,6 +431,27 @@ def test_in_a_crowded_place_place_and_date_alone_do_not_merge() -> None:
     crowd = [ev(x, event_type="violence_against_civilians") for x in "abcde"]
     assert merged_articles(crowd) == set()
     assert merged_articles(crowd[:2]) == {"a;b"}
+
+
+def test_two_stories_of_one_outlet_need_corroboration() -> None:
+    # One station's two stories of a shooting in its city, one day apart, one victim each:
+    # an outlet following up its own story repeats a detail; with none, two shootings.
+    one = killed(1, 1, 1)
+    a = ev("a", notes="Man shot on the east side | WXYZ Channel 7", **one)
+    b = ev("b", "2023-03-05", notes="Police investigate overnight shooting | WXYZ Channel 7", **one)
+    assert merged_articles([a, b]) == set()
+    # Other outlets' reports of the same place, day and toll merge as before.
+    c = ev("c", "2023-03-05", notes="Police investigate overnight shooting | The Daily Star", **one)
+    assert merged_articles([a, c]) == {"a;c"}
+    # The same victim's age corroborates the outlet's follow-up.
+    assert merged_articles([ev("a", victim_ages="19", notes=a.notes, **one),
+                            ev("b", "2023-03-05", victim_ages="19", notes=b.notes, **one)]) == {"a;b"}
+
+
+def test_outlet_is_the_tail_of_a_title() -> None:
+    assert outlet("Man shot on the east side | WXYZ  Channel 7") == "wxyz channel 7"
+    assert outlet("Shooting | WXYZ") == ""  # too short a headline to tell a tail
+    assert outlet(None) == outlet("No outlet named here") == ""
 
 
 def test_in_a_crowded_place_one_victim_is_no_corroboration() -> None:
