@@ -297,13 +297,24 @@ def _same_person(a: str, b: str) -> bool:
     """Two names of one person: the same surname, and one name is that surname alone or both start
     alike ("Dana Reyes" / "Reyes"; a page title glued to the name: "TimesDana Reyes"). "Dana Reyes" and
     "Luis Reyes" are two people."""
-    wa, wb = ([w for w in n.lower().replace(".", "").split() if w not in _NAME_SUFFIXES] for n in (a, b))
-    if not wa or not wb or wa[-1] != wb[-1]:
+    words = [n.replace(".", "").split() for n in (a, b)]
+    suffixes = [{w.lower() for w in ws if w.lower() in _NAME_SUFFIXES} for ws in words]
+    if suffixes[0] and suffixes[1] and suffixes[0] != suffixes[1]:
+        return False  # "John Smith Jr." and "John Smith Sr." are father and son
+    wa, wb = ([w for w in ws if w.lower() not in _NAME_SUFFIXES] for ws in words)
+    if not wa or not wb or wa[-1].lower() != wb[-1].lower():
         return False
     short, long_ = sorted((wa, wb), key=len)
-    if long_[len(long_) - len(short):] == short:
+    if [w.lower() for w in long_[len(long_) - len(short):]] == [w.lower() for w in short]:
         return True  # "Reyes", "Dana Reyes" / "Lee Dana Reyes"
-    return wa[0].endswith(wb[0]) or wb[0].endswith(wa[0])
+    return _glued(wa[0], wb[0]) or _glued(wb[0], wa[0])
+
+
+def _glued(word: str, first: str) -> bool:
+    """`word` is a page title's last word glued to the first name `first` ("TimesDana" and
+    "Dana"): it ends with it, right after a lower-case letter ("Ana" in "Dana" is no glue)."""
+    cut = len(word) - len(first)
+    return len(first) >= 3 and cut > 0 and word.endswith(first) and word[cut - 1].islower() and first[0].isupper()
 
 
 def _one_per_person(claims: list[_Claim]) -> list[_Claim]:
@@ -1093,7 +1104,7 @@ class _Extractor:
                     people.append(None)
                     continue
                 if outcome == "killed" and (arg is None or not self.count_phrase(arg)) and self.implies_death(trig):
-                    # "police are investigating the homicide", "charged with murder": at least one dead
+                    # "police are investigating the homicide", "the killing followed a dispute": at least one dead
                     claim = _Claim(1, 1, None, "implied", [trig], None, "unknown")
                     if self.dated_before(trig, doc._.published):
                         past.add(len(facts))

@@ -85,6 +85,11 @@ def test_story_totals(annotate, text: str, killed: int | None, injured: int | No
     ("Dana Reyes", "Dana Ortiz", False),
     ("Mara Ines Bello", "Ines Bello", True),
     ("Mara Ines Bello", "Luz Ines Bello", False),
+    # a first name inside another is no glue; father and son differ by their suffix
+    ("Ana Reyes", "Dana Reyes", False),
+    ("Neal Green", "Al Green", False),
+    ("Omar Pike Jr.", "Omar Pike Sr.", False),
+    ("Omar Pike Jr.", "Omar Pike", True),
 ])
 def test_same_person(a: str, b: str, same: bool) -> None:
     assert _same_person(a, b) is same
