@@ -841,10 +841,12 @@ def outlet(title: str | None) -> str:
     "channel 5 news"), lower-cased; "" when the title has none."""
     if not title:
         return ""
-    match = _TITLE_TAIL.search(title)
-    if not match or len(title[: match.start()].split()) < 3:
+    title = _DATELINE.sub("", title)
+    # The last separator: a headline may hold a dash of its own ("Man shot - police say | WXYZ").
+    matches = list(_TITLE_TAIL.finditer(title))
+    if not matches or len(title[: matches[-1].start()].split()) < 3:
         return ""
-    return " ".join(title[match.end():].lower().split())
+    return " ".join(title[matches[-1].end():].lower().split())
 
 
 def _one_outlet(a: _Record, b: _Record) -> bool:
@@ -1115,7 +1117,7 @@ def _victims(event: Event) -> int | None:
 
 def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
     """Counts of one event from its sources' reports, by the policy of the module docstring:
-    never a sum; the latest credible report."""
+    never a sum; the latest credible report (the fewest for the injured)."""
     out: dict[str, int | None] = {}
     for outcome in OUTCOMES:
         intervals = [_interval(e, outcome) for e in events]
@@ -1144,7 +1146,8 @@ def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
         if not updates:
             chosen = None
         elif outcome in FEWEST_OUTCOMES:
-            chosen = min(n for _, n in updates)
+            # "Nobody else was hurt" says nothing of the wounded another report counts.
+            chosen = min((n for _, n in updates if n > 0), default=0)
         else:
             chosen = max(updates)[1]
         best = low = max(x for x in (chosen, *vague) if x is not None)

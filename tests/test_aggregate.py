@@ -452,6 +452,8 @@ def test_outlet_is_the_tail_of_a_title() -> None:
     assert outlet("Man shot on the east side | WXYZ  Channel 7") == "wxyz channel 7"
     assert outlet("Shooting | WXYZ") == ""  # too short a headline to tell a tail
     assert outlet(None) == outlet("No outlet named here") == ""
+    # The last separator names the outlet; a dash inside the headline does not.
+    assert outlet("Man shot downtown - police seek driver | WXYZ Channel 7") == "wxyz channel 7"
 
 
 def test_in_a_crowded_place_one_victim_is_no_corroboration() -> None:
@@ -1062,6 +1064,11 @@ def test_the_wounded_are_the_fewest_credible_report() -> None:
     # ...but "nobody hurt" after 14 and 20 wounded is no count of the same victims.
     counts = reconcile_counts([on("2023-03-04", "a", 14), on("2023-03-05", "b", 20), on("2023-03-06", "c", 0)])
     assert counts["injured_best"] == 14
+    # "Nobody else was hurt" beside one or two wounded does not undo the wounded.
+    counts = reconcile_counts([on("2023-03-04", "a", 2), on("2023-03-05", "b", 0)])
+    assert counts["injured_best"] == 2
+    # Every report counting nobody wounded: none.
+    assert reconcile_counts([on("2023-03-04", "a", 0), on("2023-03-05", "b", 0)])["injured_best"] == 0
 
 
 def test_an_article_of_several_events_does_not_outweigh_contradictions() -> None:
