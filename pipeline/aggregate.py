@@ -1146,8 +1146,7 @@ def reconcile_counts(events: Sequence[Event]) -> dict[str, int | None]:
         if not updates:
             chosen = None
         elif outcome in FEWEST_OUTCOMES:
-            # "Nobody else was hurt" says nothing of the wounded another report counts.
-            chosen = min((n for _, n in updates if n > 0), default=0)
+            chosen = min(n for _, n in updates)
         else:
             chosen = max(updates)[1]
         best = low = max(x for x in (chosen, *vague) if x is not None)
