@@ -87,7 +87,7 @@ violent incident (`models/aggregate/incident_words.txt`: "arrested in fatal shoo
 no claim against the incident's type; "held after a robbery" keeps its type.
 
 *Rare words*: the words of a record's headline (`notes`, without the outlet's name that ends
-many titles, "... | Channel 5 News", nor a wire dateline that opens it, "SAN SALVADOR, 12 JAN
+many titles, "... | Channel 5 News", nor a wire dateline that opens it, "SAN MIGUEL, 7 JAN
 90 (AFP) --") and evidence sentence (without its dateline), minus numbers, days of the month,
 the common news words of `models/aggregate/common_words.txt`, its own place's names and any word
 starting with a word of the outlet and agency names of the batch's titles (an outlet's name and
@@ -283,7 +283,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _DAY_ORDINAL = re.compile(r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)")
 # Where an outlet's name starts after a headline: " | ", " « ", " :: ", or a spaced dash.
 _TITLE_TAIL = re.compile(r" (?:\||«|::|-|–|—) ")
-# A dateline opening a story or a wire title: "SAN SALVADOR, 12 JAN 90 (AFP) -- [TEXT]",
+# A dateline opening a story or a wire title: "SAN MIGUEL, 7 JAN 90 (AFP) -- [TEXT]",
 # "DENVER (KXYZ) —": capitals, digits and punctuation up to a dash, then any [TAG].
 _DATELINE = re.compile(r"^[^a-z]{2,80}?\s?(?:--|—|–)\s*(?:\[[A-Z ]+\]\s*)*")
 # The agency or station in a dateline's brackets: "(AFP)", "(RADIO VENCEREMOS)".

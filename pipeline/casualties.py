@@ -907,7 +907,7 @@ class _Extractor:
         if trig.dep_ == "conj" and subj is not None and dobj is None and (
             self.quantity_child(subj) is not None or self.is_quantity(subj)
         ):
-            return subj  # "leaving one dead and at least three others hurt": the conjunct has its own count
+            return subj  # "leaving two dead and at least five others hurt": the conjunct has its own count
         inherit = trig.dep_ == "conj" or (trig.dep_ == "advcl" and trig.head.lower_ in self.trigger_words)
         if inherit and depth < 2 and trig.head.pos_ in ("VERB", "ADJ", "AUX"):
             return self.verb_argument(trig.head, outcome, trig.head.lower_, depth + 1)  # "shot and killed"
@@ -969,7 +969,7 @@ class _Extractor:
             if head.lower_ in ("to", "from", "of") and governor.lemma_.lower() in ("die", "succumb", "perish"):
                 return None  # "succumbed to his injuries", "died of wounds"
             if governor.pos_ == "PRON" and governor.lower_ in ("another", "one"):
-                return governor  # "one dead and another with life-threatening injuries"
+                return governor  # "one killed, another with wounds that may prove fatal"
             if governor.pos_ in ("NOUN", "PROPN"):
                 if depth == 0 and not self.is_person(governor) and not self.is_name(governor):
                     return self.condition_argument(governor, 1)  # "taken to a hospital for minor injuries"

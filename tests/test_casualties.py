@@ -97,7 +97,7 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     # event nouns that carry their toll; an old event keeps its count
     ("Detectives are investigating an apparent murder-suicide in the suburb.", [(K, 2, 2, 2, "unknown")]),
     ("A double shooting left one man dead on Friday.", [(I, 2, 2, 2, "unknown"), (K, 1, 1, 1, "civilians")]),
-    ("The former deputy is accused of killing his wife in 2012.", [(K, 1, 1, 1, "civilians")]),
+    ("The former guard is charged with killing his neighbour in 2009.", [(K, 1, 1, 1, "civilians")]),
     ("The landslide of violence claimed the lives of 12 people.", [(K, 12, 12, 12, "civilians")]),
     ("An air strike killed a family of five.", [(K, 5, 5, 5, "civilians")]),
     ("Some 400 people have died since the war began.", []),

@@ -58,8 +58,8 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("As officers closed in, the intruder fired wildly and wounded himself.", None, 1),
     # "life-threatening" injuries are injuries, not a threat; "another", "a second": someone new
     ("The victim suffered life-threatening injuries.", None, 1),
-    ("Gunfire outside the arcade left one teenager dead and another with life-threatening injuries.", 1, 1),
-    ("Rangers report that one hiker has died and a second was injured after the attack.", 1, 1),
+    ("Gunfire outside the arcade killed one teenager and left another with life-threatening injuries.", 1, 1),
+    ("One hiker died and a second was injured in the attack.", 1, 1),
     ("He was charged with attempted murder.", None, None),
     # "the victim" in a story that reports a death is that victim, unless said to survive
     ("A man was shot dead on the porch. The victim was taken to a hospital with critical injuries.", 1, 0),

@@ -146,10 +146,10 @@ def test_relative_dates_need_a_publication_date(expr: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("   SAN SALVADOR, 3 JAN 90 -- [REPORT] [TEXT] SOLDIERS ...", "1990-01-03"),
+        ("   SAN MIGUEL, 7 JAN 90 -- [REPORT] [TEXT] SOLDIERS ...", "1990-01-07"),
         ("LIMA, 10 FEB 89 (EFE) -- [TEXT] A BOMB ...", "1989-02-10"),
         ("BOGOTA (COLOMBIA), 25 MAY 89 (INRAVISION) -- [TEXT] ...", "1989-05-25"),
-        ("PERTH (AUSTRALIA), JUNE 11 89 (AFP) -- [TEXT] ...", "1989-06-11"),
+        ("DARWIN (AUSTRALIA), JUNE 14 89 (AFP) -- [TEXT] ...", "1989-06-14"),
         ("WASHINGTON, Jan. 5, 2022 (AP) -- Lawmakers met ...", "2022-01-05"),
         ("NAIROBI, Kenya, March 3, 2021 — Gunmen attacked ...", "2021-03-03"),
         ("Police said on Jan. 5, 2022 (a Wednesday) -- nothing", None),  # no place dateline
@@ -305,7 +305,7 @@ def test_incident_date_beats_aftermath_date(annotate) -> None:  # noqa: ANN001
 
 
 def test_passive_report_verb_dates_the_incident(annotate) -> None:  # noqa: ANN001
-    doc = annotate("The shooting was reported about 10 a.m. Sunday.", published="2019-07-02")
+    doc = annotate("The stabbing was reported around 10 a.m. Sunday.", published="2019-07-02")
     assert [(f.date, f.role) for f in _facts(doc)] == [(D("2019-06-30"), "event")]
 
 
@@ -320,7 +320,7 @@ def test_repeated_or_coming_weekdays_are_skipped(annotate) -> None:  # noqa: ANN
 
 def test_page_stamps_and_inline_datelines_are_report_dates(annotate) -> None:  # noqa: ANN001
     doc = annotate(
-        "Posted: Monday, March 2, 2015 12:06 AM EST\n\nSPRINGFIELD, Ill. (March 1, 2014) -- A "
+        "Posted: Monday, March 2, 2015 9:41 PM CST\n\nSPRINGFIELD, Ill. (March 1, 2014) -- A "
         "man was shot Sunday night outside a store, police said.",
         published="2015-03-02",
     )
