@@ -73,7 +73,7 @@ def test_rule_claims(annotate, sentence: str, expected: list[tuple]) -> None:
 # ---- one named person across a story: shot (or in critical condition), then died ---------------
 STORIES: list[tuple[str, int | None, int | None]] = [
     # (text, killed_best, injured_best)
-    ("Police said 19-year-old Marcus Vell was shot in the chest on Elm Street. Vell was rushed to "
+    ("Police said 19-year-old Marcus Vell was shot in the chest on Elm Street. Vell was driven to "
      "the hospital in critical condition. He died early Saturday.", 1, 0),
     ("Ivan Hale was wounded in the leg. Hale later died at the hospital.", 1, 0),
     ("Ada Quist was shot in the arm and is in stable condition. Her neighbor, Lior Brandt, died at "
@@ -88,7 +88,7 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("Investigators called it a murder-suicide: Ian Roe shot his wife, then himself.", 2, 0),
     ("Three people are dead after a murder-suicide at a motel; the gunman turned the gun on himself.", 3, None),
     # the state of a victim told in the sentence that reports the death: one of the dead
-    ("A boy was shot on the porch. He was rushed to the hospital in critical condition, where he died.", 1, 0),
+    ("A boy was shot on the porch. He was rushed to a hospital in critical condition, where he died.", 1, 0),
     ("A man was killed on Oak Street, and his brother was wounded.", 1, 1),
     ("A man was killed on Oak Street. His brother is in critical condition.", 1, 1),
     # "also" adds a victim besides those told; a conjunct with its own count is its own claim
