@@ -36,9 +36,10 @@ Two records are **compatible** (nothing says they are two events) when all of th
 - **counts**: the killed figures could be one toll: neither is an outlier against the other
   (the credibility rule below), and one report does not say nobody died while the other
   reports a death, unless it counts at least as many wounded as the other counts dead (an early
-  report: the wounded died later); a toll at odds is no contradiction when the reports share
-  rare words weighing `TEXT_OVER_PLACE` (a misread age or statistic: the count policy sets
-  it aside); and two reports of a single victim that each give one age do not give ages more
+  report: the wounded died later); when clustering, a toll (or an age, below) at odds is no
+  contradiction, nor are places apart with the other members, when the record shares rare
+  words weighing `TEXT_OVER_PLACE` with one member and both are their articles' only events (a
+  misread age or statistic: the count policy sets it aside); and two reports of a single victim that each give one age do not give ages more
   than `AGE_SLACK` (1) year apart ("a 24-year-old man" against "a 30-year-old man" in one
   city on one day are two shootings; `Event.victim_ages`, from the victim words of the killed
   and injured facts; reports of several victims may each describe another one).
@@ -129,8 +130,9 @@ incident). Candidates come from a block index keyed by day and by the place name
 area looks through its country's records of those days; a record without a country through
 all of them; and by each of its rarest words, weight >= `KEYWORD_MIN`, for the places apart
 that shared words may join; a follow-up story's rare words look through the
-`FOLLOW_UP_DAYS` before it, where its incident is filed; a cluster filed under one of its
-rarest words on any day is a candidate only when a member shares `TEXT_OVER_DATES` with it),
+`FOLLOW_UP_DAYS` before it, where its incident is filed; a cluster that shares one of its
+rarest words is a candidate when its span of days meets the record's reach of dates, or
+else when a member shares `TEXT_OVER_DATES` with it),
 so the cost grows with the events reported near one place in a few days, not with the batch.
 
 **Count policy (one for every outcome: killed, injured, arrested).** Reports of one event are
@@ -583,6 +585,11 @@ class _Record:
         return bool(self.location) and self.lat is not None and not self.county
 
 
+def _articles(event: Event) -> frozenset[str]:
+    """The articles an event comes from; an event without `article_ids` is its own article."""
+    return frozenset(a for a in event.article_ids.split(";") if a) or frozenset({event.event_id})
+
+
 def _record(event: Event) -> _Record | None:
     """The merge view of an event, or None when it is too vague to merge (no date, or an
     interval longer than `MAX_INTERVAL_DAYS`). A record placed no finer than admin1, or not
@@ -609,7 +616,7 @@ def _record(event: Event) -> _Record | None:
     words = words | person_tokens(event.persons)
     return _Record(
         event=event,
-        articles=frozenset(a for a in event.article_ids.split(";") if a) or frozenset({event.event_id}),
+        articles=_articles(event),
         event_type=event.event_type,
         country=country,
         low=low.toordinal(),
@@ -996,9 +1003,9 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
         rec.all_words = _strip_outlets(rec.all_words, outlets)
     weights = word_weights(r for _, r in mergeable)
     _crowds([r for _, r in mergeable])
-    per_article = Counter(e.article_ids for e in events)
+    per_article = Counter(_articles(e) for e in events)
     for _, rec in mergeable:
-        rec.alone = per_article[rec.event.article_ids] == 1
+        rec.alone = per_article[rec.articles] == 1
     clusters: list[_Cluster] = []
     owner: dict[int, int] = {}  # event index -> cluster index
     index: dict[tuple, list[int]] = defaultdict(list)  # block key -> clusters
