@@ -20,21 +20,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-import json
 from pathlib import Path
 
+from pipeline.evaluate import read_gold
 from pipeline.export import find_table, load_events
 
 
 def gold_events(path: Path) -> dict[str, dict]:
     """Article id -> its only gold event (articles with none or several are left out)."""
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            if len(record.get("events") or []) == 1:
-                out[record["id"]] = record["events"][0]
-    return out
+    return {r["id"]: r["events"][0] for r in read_gold(path) if len(r.get("events") or []) == 1}
 
 
 def judge(a: dict, b: dict, days: int) -> str:

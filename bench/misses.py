@@ -15,7 +15,7 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-COUNT_FIELDS = ("killed", "injured", "arrested")
+from pipeline.evaluate import COUNT_FIELDS
 
 
 def gold_key(gold: object) -> str:

@@ -497,16 +497,34 @@ def _words(text: str) -> frozenset[str]:
     )
 
 
+def _split_title(title: str, last: bool = False) -> tuple[str, str] | None:
+    """A title's headline and the outlet's name after its first (or last) separator ("Man shot
+    downtown | Channel 5 News"), or None when it has no separator after three words."""
+    matches = list(_TITLE_TAIL.finditer(title))
+    if not matches:
+        return None
+    match = matches[-1] if last else matches[0]
+    if len(title[: match.start()].split()) < 3:
+        return None
+    return title[: match.start()], title[match.end() :]
+
+
 def headline(title: str | None) -> str:
     """A title without the outlet's name after it ("Man shot downtown | Channel 5 News"): every
     story of one outlet shares that tail, so it says nothing about the incident."""
     if not title:
         return ""
     title = _DATELINE.sub("", title)
-    match = _TITLE_TAIL.search(title)
-    if match and len(title[: match.start()].split()) >= 3:
-        return title[: match.start()]
-    return title
+    parts = _split_title(title)
+    return parts[0] if parts else title
+
+
+def outlet(title: str | None) -> str:
+    """The outlet's name that ends a title ("Man shot downtown | Channel 5 News" gives
+    "channel 5 news"), lower-cased; "" when the title has none. The last separator names it: a
+    headline may hold a dash of its own ("Man shot - police say | WXYZ")."""
+    parts = _split_title(_DATELINE.sub("", title), last=True) if title else None
+    return " ".join(parts[1].lower().split()) if parts else ""
 
 
 def outlet_words(titles: Iterable[str | None]) -> frozenset[str]:
@@ -519,9 +537,9 @@ def outlet_words(titles: Iterable[str | None]) -> frozenset[str]:
         if dateline:
             for source in _DATELINE_SOURCE.findall(dateline.group()):
                 out.update(w for w in _WORD.findall(source.lower()) if len(w) >= 2)
-        match = _TITLE_TAIL.search(title or "")
-        if match and len(title[: match.start()].split()) >= 3:  # type: ignore[index]
-            out.update(w for w in _WORD.findall(title[match.end():].lower()) if len(w) >= 2)  # type: ignore[index]
+        parts = _split_title(title or "")
+        if parts:
+            out.update(w for w in _WORD.findall(parts[1].lower()) if len(w) >= 2)
     return frozenset(out)
 
 
@@ -575,6 +593,7 @@ class _Record:
     names_incident: bool = False  # its headline names a violent incident ("... in shooting")
     crowd: int = 0  # compatible near records of other articles in the batch (see `_crowds`)
     ages: frozenset[int] = frozenset()  # its victims' ages (`Event.victim_ages`)
+    outlet: str = ""  # the outlet's name ending its title (see `outlet`)
     keywords: frozenset[str] = frozenset()  # its rarest words, for blocking (see `KEYWORD_MIN`)
     # its article reports no other event: its headline and names are this event's own
     alone: bool = True
@@ -635,6 +654,7 @@ def _record(event: Event) -> _Record | None:
         follow_up=is_follow_up(event),
         names_incident=not incident_words().isdisjoint(_WORD.findall(headline(event.notes).lower())),
         ages=_ages(event.victim_ages),
+        outlet=outlet(event.notes),
     )
 
 
@@ -710,7 +730,7 @@ def _counts_compatible(a: Event, b: Event) -> bool:
     if low_a is None or low_b is None:
         return True
     best_a, best_b = a.killed_best or low_a, b.killed_best or low_b
-    if low_a > CREDIBLE_FACTOR * best_b + CREDIBLE_SLACK or low_b > CREDIBLE_FACTOR * best_a + CREDIBLE_SLACK:
+    if not (_within_reach(low_a, best_b) and _within_reach(low_b, best_a)):
         return False
     exact_a, exact_b = a.killed_high == low_a, b.killed_high == low_b
     if not (exact_a and exact_b and (low_a == 0) != (low_b == 0)):
@@ -818,7 +838,7 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
         if _text_over_dates(a, b, weights):
             return True
         return _follow_up_close(a, b) and follow_up_linked(a, b, relation, weights)
-    one_outlet = _one_outlet(a, b)
+    one_outlet = bool(a.outlet) and a.outlet == b.outlet
     if (
         relation == "near"
         and max(a.crowd, b.crowd) <= CROWD_MAX
@@ -843,24 +863,6 @@ def linked(a: _Record, b: _Record, weights: dict[str, float]) -> bool:
     )
 
 
-def outlet(title: str | None) -> str:
-    """The outlet's name that ends a title ("Man shot downtown | Channel 5 News" gives
-    "channel 5 news"), lower-cased; "" when the title has none."""
-    if not title:
-        return ""
-    title = _DATELINE.sub("", title)
-    # The last separator: a headline may hold a dash of its own ("Man shot - police say | WXYZ").
-    matches = list(_TITLE_TAIL.finditer(title))
-    if not matches or len(title[: matches[-1].start()].split()) < 3:
-        return ""
-    return " ".join(title[matches[-1].end():].lower().split())
-
-
-def _one_outlet(a: _Record, b: _Record) -> bool:
-    name = outlet(a.event.notes)
-    return bool(name) and name == outlet(b.event.notes)
-
-
 def follow_up_linked(a: _Record, b: _Record, relation: str | None, weights: dict[str, float]) -> bool:
     """Whether a follow-up story and an earlier report (dates apart, see `_follow_up_close`)
     say enough to be one incident: shared rare words weighing `FOLLOW_UP_TEXT_MIN` (places not
@@ -869,12 +871,6 @@ def follow_up_linked(a: _Record, b: _Record, relation: str | None, weights: dict
     count of two or more merged Houston and Indianapolis stories of different shootings)."""
     text = text_weight(a, b, weights)
     return text >= (FOLLOW_UP_TEXT_MIN if relation is not None else TEXT_OVER_PLACE)
-
-
-def same_event(a: _Record, b: _Record, weights: dict[str, float] | None = None) -> bool:
-    """Whether two merge records may be one real-world event on their own: compatible and
-    linked (`weights`: the batch's word weights, see `word_weights`; none: no text evidence)."""
-    return compatible(a, b, weights) and linked(a, b, weights or {})
 
 
 def word_weights(records: Iterable[_Record]) -> dict[str, float]:
@@ -1036,9 +1032,9 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
             # record shares many rare words with one member: the count policy sets it aside.
             # So is a date at odds with a member's when the record shares still more rare words
             # with one member (`TEXT_OVER_DATES`): the record's or that member's date is wrong.
-            counts = not any(_sole_reports(rec, m) and _text_over_place(rec, m, weights) for m in cluster.members)
-            dates = not any(_text_over_dates(rec, m, weights) for m in cluster.members)
-            if not all(compatible(rec, m, weights, counts, dates, counts) for m in cluster.members):
+            check_counts = not any(_sole_reports(rec, m) and _text_over_place(rec, m, weights) for m in cluster.members)
+            check_dates = not any(_text_over_dates(rec, m, weights) for m in cluster.members)
+            if not all(compatible(rec, m, weights, check_counts, check_dates, check_counts) for m in cluster.members):
                 continue
             if not any(linked(rec, m, weights) for m in cluster.members):
                 continue
@@ -1101,8 +1097,8 @@ def _credible(
     near = [
         r
         for i, r in enumerate(reports)
-        if any(r[0] <= CREDIBLE_FACTOR * w[1] + CREDIBLE_SLACK for j, w in enumerate(reports) if j != i)
-        or any(r[0] <= CREDIBLE_FACTOR * w + CREDIBLE_SLACK for w in witnesses)
+        if any(_within_reach(r[0], w[1]) for j, w in enumerate(reports) if j != i)
+        or any(_within_reach(r[0], w) for w in witnesses)
     ]
     ranked = Counter(r[1] for r in near).most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

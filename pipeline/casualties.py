@@ -60,6 +60,8 @@ _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _ZERO_WORDS = {"nobody", "none", "noone", "no-one"}
 _DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "them", "whom",
              "us", "which", "you", "both"}
+# A determiner or possessive that points at someone the story already knows ("the victim", "his").
+_KNOWN_DETERMINERS = frozenset(_DEFINITE | _SINGULAR_PRONOUNS)
 # Nouns that carry a count for the noun after "of" ("dozens of protesters", "a total of 12").
 _QUANTITY_NOUNS = {"dozens", "dozen", "hundreds", "thousands", "scores", "tens", "millions", "number", "handful",
                    "couple", "pair", "lot", "total", "score", "group", "majority"}
@@ -556,7 +558,7 @@ class _Extractor:
             return False  # "one dead and another with critical injuries": someone new
         if head.pos_ in ("PRON", "PROPN"):
             return True
-        return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | _SINGULAR_PRONOUNS for c in head.children)
+        return any(c.dep_ in ("det", "poss") and c.lower_ in _KNOWN_DETERMINERS for c in head.children)
 
     def attacker_himself(self, tok: Token) -> bool:
         """A reflexive victim that is an attacker who also hit others ("killed his wife and himself",
@@ -1164,16 +1166,15 @@ class _Extractor:
         current = {f["outcome"] for i, f in enumerate(facts) if i not in past and f["count_best"] > 0}
         keep = [i for i, f in enumerate(facts) if i not in past or f["outcome"] not in current]
         facts, heads, people = [facts[i] for i in keep], [heads[i] for i in keep], [people[i] for i in keep]
-        old_index = {keep.index(i): i for i in states if i in keep}
-        states = [keep.index(i) for i in states if i in keep]
+        new_index = {old: n for n, old in enumerate(keep)}
+        states = [(new_index[i], state_nouns.get(i)) for i in states if i in new_index]
         named = list(people)  # before pronouns are resolved: who the story itself names
         self.follow_people(facts, people)
         # "the boy was taken to hospital in critical condition, where he died": one of the dead
         dying = {f["sentence"] for f in facts if f["outcome"] == "killed" and f["count_best"] > 0 and not f["perpetrator"]}
-        for i in states:
+        for i, noun in states:
             # "... The victim was taken to a hospital with critical injuries" where a victim is
             # reported dead: the same victim, who may have died since
-            noun = state_nouns.get(old_index[i])
             if facts[i]["sentence"] in dying or (noun is not None and (noun == "victim" or noun in dead_nouns)):
                 facts[i]["includes_killed"] = True
         self.survivors(facts, named, heads, dead, dying, lex)

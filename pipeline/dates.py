@@ -454,9 +454,13 @@ _PAREN_DATELINE_START = re.compile(
 _STAMP_REACH = 600  # page chrome stands above or just below the headline
 
 
-def _full_date(text: str) -> dt.date | None:
+def _stated_date(text: str, need_year: bool) -> dt.date | None:
+    """The day a dateline or stamp states; None when it states none (or, with `need_year`, no
+    year: a page stamp without one is no publication date)."""
     found = _resolve_absolute(_normalise(text), None)[1]
-    return found.date if found is not None and found.has_year else None
+    if found is None or (need_year and not found.has_year):
+        return None
+    return found.date
 
 
 def published_from_dateline(text: str) -> dt.date | None:
@@ -465,20 +469,15 @@ def published_from_dateline(text: str) -> dt.date | None:
     Ind. (Jan. 8, 2016) --") or a page's time stamp ("Posted: Jan. 5, 2014", "Updated 5:32 PM
     EST, Sun January 5, 2014"). Never a date of the story itself."""
     head = text[:_DATELINE_REACH]
-    for pattern, reach in (
-        (_DATELINE, head),
-        (_PAREN_DATELINE_START, head),
-        (_PAGE_STAMP, text[:_STAMP_REACH]),
+    for pattern, reach, need_year in (
+        (_DATELINE, head, False),
+        (_PAREN_DATELINE_START, head, True),
+        (_PAGE_STAMP, text[:_STAMP_REACH], True),
     ):
         m = pattern.search(reach)
         if m:
-            return _full_date(m["date"]) if pattern is not _DATELINE else _dateline_date(m["date"])
+            return _stated_date(m["date"], need_year)
     return None
-
-
-def _dateline_date(text: str) -> dt.date | None:
-    found = _resolve_absolute(_normalise(text), None)[1]
-    return found.date if found else None
 
 
 # --- The component ----------------------------------------------------------------------------

@@ -573,10 +573,11 @@ class PlaceResolver:
             r"(?![A-Za-z])")
 
     # ---- candidates -------------------------------------------------------------------------
-    def candidates(self, doc: Doc, upper: bool) -> list[Mention]:
-        """NER spans and capitalised n-grams that exactly match the gazetteer."""
+    def candidates(self, doc: Doc, upper: bool, text: str) -> list[Mention]:
+        """NER spans and capitalised n-grams of `doc` (whose text is `text`) that exactly match
+        the gazetteer."""
         gaz = self.gaz
-        m = _DATELINE.search(self._text[:600])
+        m = _DATELINE.search(text[:600])
         dl_start, dl_end = m.span("place") if m else (-1, -1)
         # An entity across a line break is the NER reading a headline into the next line, and
         # "in E. Houston" is no person: neither constrains what the n-grams may match.
@@ -675,7 +676,7 @@ class PlaceResolver:
                                         and any(norm(t.text) in gaz.outlet_heads for t in doc[end:ent.end]))
                     if not (ent.start == i and ent.end == end) and not agency and not outlet \
                             and not (end < n and doc[end].text == "," and self._qual.match(
-                                self._text, doc[end - 1].idx + len(doc[end - 1].text))):
+                                text, doc[end - 1].idx + len(doc[end - 1].text))):
                         continue  # a piece of a name, unless "Lima, OH" says it is a place
                     label = ent.label_ if not agency else None
                 elif ent is not None and ent.label_ in ("GPE", "LOC"):
@@ -968,6 +969,12 @@ class PlaceResolver:
             return False
         return men.cue or pop >= _BIG_CITY or (pop >= _TOWN and in_context)
 
+    def foreign_namesakes_pop(self, men: Mention, idx: int) -> int:
+        """The population of the largest place named like `men` in another country than `idx`'s
+        (0 when none): a place far bigger than its namesakes abroad names its country."""
+        cc = self.ix["cc"]
+        return max((self.ix["pop"][i] for i in men.ids if cc[i] != cc[idx]), default=0)
+
     def title_mentions(self, title: str | None, countries: Counter, states: Counter
                        ) -> tuple[list[Mention], Doc | None]:
         """Place mentions of the headline, which hold the story's place when the body names
@@ -992,11 +999,7 @@ class PlaceResolver:
                 self._home = self._home or (a1, cc)
         head = parts[0]
         hdoc = self._tokenizer(head)
-        saved, self._text = self._text, head  # candidates() reads qualifiers from the text
-        try:
-            found = self.candidates(hdoc, _is_upper_text(head))
-        finally:
-            self._text = saved
+        found = self.candidates(hdoc, _is_upper_text(head), head)
         kept: list[Mention] = []
         for men in found:
             if men.outlet:
@@ -1155,7 +1158,7 @@ class PlaceResolver:
         self._sents, self._event_sents = None, {}
         self._text = doc.text  # Doc.text joins every token on each call
         upper = _is_upper_text(self._text)
-        mentions = self.candidates(doc, upper)
+        mentions = self.candidates(doc, upper, self._text)
         countries, states = self.context(doc, mentions, upper)
         # The dateline's country is context for the whole story (wire copy names few countries).
         for men in mentions:
@@ -1169,8 +1172,7 @@ class PlaceResolver:
             # The headline's places vote like the dateline's: context for the whole story.
             idx = self.resolve(men, countries, states, None)
             ccs = {self.ix["cc"][i] for i in men.ids}
-            rest = max((self.ix["pop"][i] for i in men.ids if self.ix["cc"][i] != self.ix["cc"][idx]),
-                       default=0)
+            rest = self.foreign_namesakes_pop(men, idx)
             # Only a reading that is clear by itself votes: "Capulin" is a village in two lands.
             if self.ix["cc"][idx] and (len(ccs) == 1 or men.a1 or men.cc
                                        or self.ix["pop"][idx] >= _CLEAR_MARGIN * max(rest, 1)):
@@ -1222,8 +1224,7 @@ class PlaceResolver:
                 # With no country named nor hinted, a great city whose namesakes abroad are all
                 # far smaller ("London", "San Antonio") says its country as a unique name does.
                 big = max(men.ids, key=lambda i: self.ix["pop"][i])
-                rest = max((self.ix["pop"][i] for i in men.ids
-                            if self.ix["cc"][i] != self.ix["cc"][big]), default=0)
+                rest = self.foreign_namesakes_pop(men, big)
                 if self.gaz.kind(big) == CITY and pop >= _BIG_CITY and pop >= _CLEAR_MARGIN * rest:
                     countries[self.ix["cc"][big]] += 1
         anchor = Counter(countries)  # what the text says before any guess of ours
