@@ -16,6 +16,7 @@ from pipeline.aggregate import aggregate_runs
 from pipeline.ingest import InputError
 from pipeline.nlp import ModelNotFound
 from pipeline.run import run as run_pipeline
+from pipeline.signals import RunInterrupted, stop_on_signals
 from pipeline.schemas import ManifestRow, RunSummary
 
 app = typer.Typer(
@@ -139,20 +140,25 @@ def run(
     """Extract facts and events from articles; write facts.csv, events.csv and articles.csv."""
     progress = _LazyProgress(err, quiet)
     try:
-        summary = run_pipeline(
-            inputs,
-            out,
-            model=model,
-            processes=processes,
-            batch_size=batch_size,
-            limit=limit,
-            on_article=progress,
-            fmt=fmt.value,
-            merge=merge,
-        )
+        with stop_on_signals():
+            summary = run_pipeline(
+                inputs,
+                out,
+                model=model,
+                processes=processes,
+                batch_size=batch_size,
+                limit=limit,
+                on_article=progress,
+                fmt=fmt.value,
+                merge=merge,
+            )
     except (InputError, ModelNotFound) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
+    except RunInterrupted as exc:
+        progress.stop()
+        err.print(f"[red]stopped[/] by {exc.signal_name}: no table of this run was written", highlight=False)
+        raise typer.Exit(exc.exit_code) from None
     finally:
         progress.stop()
     if not quiet:
@@ -206,10 +212,15 @@ def evaluate(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     errors: list[dict] | None = [] if errors_out else None
-    report = ev.evaluate_files(
-        gold, limit=limit, predictions=predictions, processes=processes, errors=errors,
-        progress=lambda msg: typer.echo(f"scoring {msg}", err=True),
-    )
+    try:
+        with stop_on_signals():
+            report = ev.evaluate_files(
+                gold, limit=limit, predictions=predictions, processes=processes, errors=errors,
+                progress=lambda msg: typer.echo(f"scoring {msg}", err=True),
+            )
+    except RunInterrupted as exc:
+        typer.echo(f"stopped by {exc.signal_name}", err=True)
+        raise typer.Exit(exc.exit_code) from None
     typer.echo(ev.format_table(report))
     if json_out:
         ev.write_json(report, json_out)

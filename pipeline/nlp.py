@@ -8,10 +8,7 @@ so Docs survive the trip back from worker processes when `n_process > 1`.
 
 from __future__ import annotations
 
-import os
 import re
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -104,61 +101,13 @@ def load_nlp(model: str | None = None) -> Language:
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc carrying the article's id, title, anatomy (`pipeline.anatomy`) and
     publication date for our components."""
-    doc = nlp.make_doc(article.text)
+    return describe(nlp.make_doc(article.text), article)
+
+
+def describe(doc: Doc, article: Article) -> Doc:
+    """Put the article's id, title, anatomy and publication date on a Doc of its text."""
     doc._.article_id = article.id
     doc._.title = article.title or None
     doc._.anatomy = read_anatomy(article.text, article.title)
     doc._.published = article.published.isoformat() if article.published else None
     return doc
-
-
-def annotate(
-    nlp: Language,
-    articles: Iterable[Article],
-    batch_size: int = 64,
-    n_process: int = 1,
-) -> Iterator[tuple[Article, Doc | None, str | None]]:
-    """Run the pipeline over articles lazily: (article, doc, None), or (article, None, error)
-    for an article on which a component failed, so one bad article never ends the batch."""
-    if n_process > 1:
-        # BLAS threads fight the worker processes for the same cores.
-        os.environ.setdefault("OMP_NUM_THREADS", "1")
-    pending: OrderedDict[str, Article] = OrderedDict()
-    errors: dict[str, str] = {}
-
-    def on_error(name: str | None, proc: object, docs: list[Doc] | None, exc: Exception) -> None:
-        # spaCy drops the docs a component failed on; remember why, for the manifest.
-        if name:
-            message = f"component {name} failed: {type(exc).__name__}: {exc}"
-        else:  # a worker's whole traceback: its last line says what went wrong
-            lines = [line for line in str(exc).splitlines() if line.strip()]
-            message = f"NLP worker failed: {lines[-1] if lines else exc}"
-        if docs is None:
-            # From a worker process: results arrive in input order, so the failed doc is the
-            # oldest one still pending.
-            if pending:
-                errors[next(iter(pending))] = message
-            return
-        for doc in docs:
-            errors[doc._.article_id] = message
-
-    # Our components are plain functions, which spaCy runs under the default handler
-    # (Language.set_error_handler fails on the model's parser, so it is not used).
-    nlp.default_error_handler = on_error
-
-    def docs() -> Iterator[Doc]:
-        for article in articles:
-            pending[article.id] = article
-            yield make_doc(nlp, article)
-
-    def dropped(before: str | None) -> Iterator[tuple[Article, None, str]]:
-        while pending and next(iter(pending)) != before:
-            aid, article = pending.popitem(last=False)
-            yield article, None, errors.pop(aid, "the NLP pipeline failed on this article")
-
-    # nlp.pipe keeps input order, so every pending article before a returned doc was dropped.
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        aid = doc._.article_id
-        yield from dropped(aid)
-        yield pending.pop(aid), doc, None
-    yield from dropped(None)

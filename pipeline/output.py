@@ -35,6 +35,15 @@ Progress = Callable[[ManifestRow], None]
 Recorder = Callable[[ManifestRow], None]
 
 
+def remove_stale_temps(out_dir: Path) -> list[Path]:
+    """Remove the temporary tables a killed run (SIGKILL, a power cut) left in `out_dir`;
+    returns them. (Two runs writing into one folder at once are not supported.)"""
+    stale = [p for name in TABLES for p in out_dir.glob(f".{name}.*.tmp") if p.is_file()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
 def manifest_row(article: Article, status: str, error: str | None = None, **counts: int) -> ManifestRow:
     """The manifest row of one article: its status (ok, empty, failed), error and counts."""
     return ManifestRow(
@@ -61,6 +70,7 @@ class RunOutput:
     def __init__(self, out_dir: str | Path, fmt: str = "csv", on_article: Progress | None = None) -> None:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(self.out)
         self.writers = {
             name: TableWriter(self.out / f"{name}.{fmt}", list(d), fmt, d) for name, d in TABLES.items()
         }

@@ -20,7 +20,8 @@ from pipeline.clean import clean_article
 from pipeline.aggregate import build_article_events, merge_events  # TODO events package
 from pipeline.extract import extract_facts
 from pipeline.ingest import read_inputs
-from pipeline.nlp import annotate, load_nlp
+from pipeline.annotate import annotate
+from pipeline.nlp import load_nlp
 from pipeline.output import Progress, RunOutput, annotated, cleaned, each_article
 from pipeline.schemas import RunSummary
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from pipeline.nlp import ModelNotFound, annotate, load_model
+from pipeline.annotate import annotate
+from pipeline.nlp import ModelNotFound, load_model
 from pipeline.schemas import Article
 
 
