@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -84,7 +85,7 @@ class _LazyProgress:
         self.started = time.perf_counter()
         self.progress: Progress | None = None
         self.task = None
-        self.counts = {"ok": 0, "empty": 0, "failed": 0}
+        self.counts: Counter[str] = Counter()
 
     def __call__(self, row: ManifestRow) -> None:
         self.counts[row.status] += 1

@@ -31,6 +31,9 @@ TABLES = {"facts": FACT_DTYPES, "events": EVENT_DTYPES, "articles": ARTICLE_DTYP
 # Rows are written every this many articles: bounded memory, few small writes.
 FLUSH_EVERY = 256
 
+# The RunSummary field that counts a manifest status, where the two names differ.
+_SUMMARY_FIELD = {"copy": "copies"}
+
 Progress = Callable[[ManifestRow], None]
 Recorder = Callable[[ManifestRow], None]
 
@@ -44,13 +47,16 @@ def remove_stale_temps(out_dir: Path) -> list[Path]:
     return stale
 
 
-def manifest_row(article: Article, status: str, error: str | None = None, **counts: int) -> ManifestRow:
-    """The manifest row of one article: its status (ok, empty, failed), error and counts."""
+def manifest_row(
+    article: Article, status: str, error: str | None = None, copy_of: str | None = None, **counts: int
+) -> ManifestRow:
+    """The manifest row of one article: its status (ok, empty, failed, copy), error and counts."""
     return ManifestRow(
         article_id=article.id,
         source=article.source,
         status=status,
         error=error,
+        copy_of=copy_of,
         title=article.title,
         published=article.published,
         published_from=article.published_from,
@@ -83,7 +89,8 @@ class RunOutput:
     def record(self, row: ManifestRow) -> None:
         """Add one record's manifest row and count it in the summary."""
         self.summary.read += 1
-        setattr(self.summary, row.status, getattr(self.summary, row.status) + 1)
+        counter = _SUMMARY_FIELD.get(row.status, row.status)
+        setattr(self.summary, counter, getattr(self.summary, counter) + 1)
         self.summary.words += row.words
         self._rows.append(row)
         if self.on_article:

@@ -1,8 +1,8 @@
 """`run`: the one place where the stages are put in order.
 
-read -> clean -> annotate (nlp) -> extract -> build events -> merge -> write, streamed: the
-stages are generators, so articles are read, annotated and written in chunks and memory does
-not grow with the batch (except the per-article event records, a few hundred bytes each:
+read -> clean -> set copies aside -> annotate (nlp) -> extract -> build events -> merge -> add
+the copies to their events -> write, streamed: the stages are generators, so articles are read,
+annotated and written in chunks and memory does not grow with the batch (except the per-article event records, a few hundred bytes each:
 merging them across articles needs the whole batch, so events are written at the end). Every
 record read ends up as one row of the manifest (articles.csv), whatever became of it: each
 stage records the articles it drops (see `pipeline.output`).
@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.clean import clean_article
+from pipeline.copies import Copies
 from pipeline.aggregate import build_article_events, merge_events  # TODO events package
 from pipeline.extract import extract_facts
 from pipeline.ingest import read_inputs
@@ -51,11 +52,12 @@ def run(
     nlp = nlp or load_nlp(model)
     with RunOutput(out_dir, fmt, on_article) as output:
         records = islice(read_inputs(inputs), limit)
-        articles = cleaned(records, clean_article, output.record)
+        copies = Copies()
+        articles = copies.originals(cleaned(records, clean_article, output.record), output.record)
         docs = annotated(annotate(nlp, articles, batch_size=batch_size, n_process=processes), output.record)
         with_facts = each_article(extract_facts, docs, output.record)
         facts = ((article, found) for article, _doc, found in with_facts)
         with_events = each_article(build_article_events, facts, output.record)
         events = output.write_articles(with_events)
-        output.write_events(merge_events(events) if merge else events)
+        output.write_events(copies.attach(merge_events(events) if merge else events))
         return output.commit()

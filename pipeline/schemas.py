@@ -19,7 +19,7 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-Status = Literal["ok", "empty", "failed"]
+Status = Literal["ok", "empty", "failed", "copy"]
 Outcome = Literal["killed", "injured", "arrested", "missing"]
 VictimType = Literal["civilians", "state_forces", "protesters", "rioters", "rebels_militants", "unknown"]
 ActorType = Literal[
@@ -67,6 +67,7 @@ class ManifestRow(Record):
     source: str
     status: Status
     error: str | None = None
+    copy_of: str | None = None  # for a copy: the id of the first article read with its text
     title: str | None = None
     published: dt.date | None = None
     published_from: str | None = None
@@ -214,6 +215,7 @@ class RunSummary(Record):
     ok: int = 0
     empty: int = 0
     failed: int = 0
+    copies: int = 0  # republished copies of an earlier article's text (pipeline.copies)
     facts: int = 0
     events: int = 0
     words: int = 0

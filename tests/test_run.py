@@ -57,7 +57,7 @@ def test_limit_and_multiprocess_give_the_same_tables(tmp_path: Path, nlp: Langua
     src = tmp_path / "b.jsonl"
     src.write_text(
         "".join(
-            json.dumps({"id": f"n{i}", "published": "2021-06-03", "text": f"{GOOD} It happened in Lagos, Nigeria."})
+            json.dumps({"id": f"n{i}", "published": "2021-06-03", "text": f"{GOOD} It happened in Lagos, Nigeria. Report {i} of 5."})
             + "\n"
             for i in range(5)
         ),
@@ -85,7 +85,7 @@ def test_component_failure_is_one_failed_row(tmp_path: Path, nlp: Language, monk
     monkeypatch.setattr(run_module, "build_article_events", explode)
     src = tmp_path / "c.jsonl"
     src.write_text(
-        json.dumps({"id": "bad", "text": GOOD}) + "\n" + json.dumps({"id": "fine", "text": GOOD}) + "\n",
+        json.dumps({"id": "bad", "text": GOOD}) + "\n" + json.dumps({"id": "fine", "text": GOOD + " More later."}) + "\n",
         encoding="utf-8",
     )
     summary = run([src], tmp_path / "o", nlp=nlp)

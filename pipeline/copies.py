@@ -1,0 +1,68 @@
+"""Republished copies: one story read once, reported by every copy.
+
+Wire stories are republished word for word by many outlets, and archives hold the same page
+twice. An article whose text is the same as an earlier one's, once case, punctuation and white
+space are set aside (`text_key`), is a copy: it is not annotated again; its manifest row has the
+status `copy` and names the first article read with that text (`copy_of`); and every event of
+that first article lists the copy among its sources (`article_ids`, `n_sources`, `source`).
+
+Only the keys of the batch are held (about a hundred bytes an article), not the texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pipeline.output import Recorder, manifest_row
+from pipeline.schemas import Article, Event
+
+_NOT_WORD = re.compile(r"[\W_]+")
+# Characters of the key: 16 hex digits of SHA-1, so a false match is out of reach in any batch.
+KEY_CHARS = 16
+
+
+def text_key(text: str) -> str:
+    """A hash of the text's words in order, case-folded: copies that differ only in case,
+    punctuation or white space have the same key."""
+    words = _NOT_WORD.sub(" ", text.casefold()).split()
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:KEY_CHARS]
+
+
+@dataclass
+class Copies:
+    """The first article of each text seen, and the copies of each first article."""
+
+    first: dict[str, str] = field(default_factory=dict)  # text key -> article id
+    of: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # id -> [(copy id, source)]
+
+    def originals(self, articles: Iterable[Article], record: Recorder) -> Iterator[Article]:
+        """The articles whose text is new in the batch; each copy is recorded in the manifest
+        (status `copy`, `copy_of` the first article's id) instead."""
+        for article in articles:
+            key = text_key(article.text)
+            original = self.first.setdefault(key, article.id)
+            if original == article.id:
+                yield article
+                continue
+            self.of.setdefault(original, []).append((article.id, article.source))
+            record(manifest_row(article, "copy", copy_of=original))
+
+    def attach(self, events: Iterable[Event]) -> list[Event]:
+        """The events, each with the copies of its articles among its sources."""
+        out = []
+        for event in events:
+            ids = [a for a in event.article_ids.split(";") if a]
+            extra = [c for a in ids for c in self.of.get(a, ())]
+            if not extra:
+                out.append(event)
+                continue
+            all_ids = sorted(set(ids) | {cid for cid, _ in extra})
+            sources = [s for s in (event.source or "").split(";") if s]
+            sources += [s for _, s in extra if s not in sources]
+            out.append(event.model_copy(update={
+                "article_ids": ";".join(all_ids), "n_sources": len(all_ids), "source": ";".join(sources),
+            }))
+        return out
