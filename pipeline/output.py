@@ -45,6 +45,7 @@ def manifest_row(article: Article, status: str, error: str | None = None, **coun
         title=article.title,
         published=article.published,
         published_from=article.published_from,
+        encoding=article.encoding,
         words=len(article.text.split()),
         **counts,
     )
