@@ -10,7 +10,7 @@ A file named explicitly with another ending is read as text.
 
 Nothing is held for the whole batch: files are listed lazily and records streamed. Bytes become
 text in `decode` (byte-order marks, legacy encodings, control characters, binary files), CSV
-records are split in `csv_records`, folders scanned in `scan`, and each format read in
+records are split in `csv_records`, folders scanned in `paths`, and each format read in
 `readers`. Every record read, and every file a folder scan passes over, becomes an `Article` or
 a `ManifestRow` (failed, empty or skipped, naming the file and line); the batch goes on.
 """
@@ -24,7 +24,7 @@ from pipeline.ingest.readers import (
     unique_ids,
     with_dateline_date,
 )
-from pipeline.ingest.scan import SUFFIXES, InputError, Skipped, iter_files, scan
+from pipeline.ingest.paths import SUFFIXES, InputError, Skipped, iter_files, scan
 
 __all__ = [
     "SUFFIXES",

@@ -50,6 +50,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # white-space step would have made of them).
 _BREAKS = re.compile(r"[\x0b\x0c]")
 _ASCII_SPACE = b" \t\n\r\x0b\x0c"
+_WIDE = re.compile(r"utf_(16|32)")
 
 
 class NotText(ValueError):
@@ -126,10 +127,12 @@ def _nul_pattern(sample: bytes) -> Encoding | None:
 def detect(data: bytes) -> str | None:
     """The legacy encoding charset-normalizer finds for `data` (a `codecs` name such as
     "cp1252"), preferring a Western one among equally good candidates; None if none fits."""
-    results = charset_normalizer.from_bytes(data)
-    best = results.best()
-    if best is None:
+    # UTF-16/32 are told by their mark or NUL pattern (`sniff`); a guess of them for bytes
+    # without NULs is garbage, and would break lines inside letters.
+    results = [m for m in charset_normalizer.from_bytes(data) if not _WIDE.match(m.encoding)]
+    if not results:
         return None
+    best = results[0]
     for match in results:
         if match.chaos > best.chaos + WESTERN_CHAOS_MARGIN:
             continue
@@ -145,9 +148,10 @@ def _check_controls(text: str, what: str) -> None:
         raise NotText(f"binary {what}, not text ({share:.0%} control characters)")
 
 
-def sniff(head: bytes) -> Encoding:
+def sniff(head: bytes, fallback: Encoding | None = None) -> Encoding:
     """How to read a file whose first bytes are `head` (up to `SAMPLE_BYTES`); raises NotText
-    for a binary file. An ASCII-compatible head that is not UTF-8 gets the detected encoding."""
+    for a binary file. An ASCII-compatible head that is not UTF-8 gets the detected encoding,
+    else `fallback` when given (a streamed file whose lines are decoded one by one)."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding
@@ -162,10 +166,10 @@ def sniff(head: bytes) -> Encoding:
         text = codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
     except UnicodeDecodeError:
         name = detect(sample)
-        if name is None:
+        if name is None and fallback is None:
             raise NotText("undecodable: not UTF-8, and no known encoding fits") from None
-        text = sample.decode(name, errors="replace")
-        encoding = Encoding(name, name)
+        encoding = Encoding(name, name) if name else fallback
+        text = sample.decode(encoding.codec, errors="replace")
     else:
         encoding = UTF8
     _check_controls(text, "file")
@@ -175,7 +179,8 @@ def sniff(head: bytes) -> Encoding:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """A whole file's text (control characters stripped) and its encoding's name; raises
     NotText for a binary or undecodable file."""
-    encoding = sniff(data[:SAMPLE_BYTES])
+    # No fallback-free sniff here: the whole file, not only its head, is tried below.
+    encoding = sniff(data[:SAMPLE_BYTES], fallback=UTF8)
     body = data[encoding.bom :]
     if encoding.unit > 1:
         try:
@@ -207,8 +212,9 @@ def _decode_ascii_compatible(data: bytes, first: str, second: str = "utf-8") -> 
 
 def open_encoding(handle: BinaryIO) -> Encoding:
     """The encoding of an open binary file, from its head; leaves the file just after its
-    byte-order mark. Raises NotText for a binary file."""
-    encoding = sniff(handle.read(SAMPLE_BYTES))
+    byte-order mark. Raises NotText for a binary file; a head that no encoding fits is taken
+    for UTF-8, so that only its undecodable lines fail."""
+    encoding = sniff(handle.read(SAMPLE_BYTES), fallback=UTF8)
     handle.seek(encoding.bom)
     return encoding
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pipeline.dates import published_from_dateline
 from pipeline.ingest.csv_records import csv_lines, csv_records
 from pipeline.ingest.decode import (
     decode_bytes,
@@ -25,7 +24,7 @@ from pipeline.ingest.decode import (
     raw_lines,
     strip_controls,
 )
-from pipeline.ingest.scan import (
+from pipeline.ingest.paths import (
     CSV_SUFFIXES,
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
@@ -176,6 +175,9 @@ def _reason(exc: Exception) -> str:
 
 def with_dateline_date(record: Record) -> Record:
     """An article without a publication date takes its wire dateline's date, when it has one."""
+    # Imported here: pipeline.dates loads spaCy, which reading files does not need.
+    from pipeline.dates import published_from_dateline
+
     if isinstance(record, Article) and record.published is None:
         published = published_from_dateline(record.text)
         if published:
