@@ -149,3 +149,10 @@ def test_raw_lines_keep_a_huge_line_whole() -> None:
     body = b"x" * 200_000 + b"\nshort\n"
     lines = list(raw_lines(io.BytesIO(body), Encoding("utf-8", "utf-8")))
     assert [len(line) for line in lines] == [200_001, 6]
+
+
+def test_a_byte_order_mark_inside_joined_json_lines_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "joined.jsonl"
+    one = '{"id": "j1", "text": "One."}\n'.encode("utf-8")
+    path.write_bytes(codecs.BOM_UTF8 + one + codecs.BOM_UTF8 + one.replace(b"j1", b"j2"))
+    assert [r.id for r in _read(path)] == ["j1", "j2"]

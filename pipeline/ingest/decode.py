@@ -255,7 +255,7 @@ def decode_line(raw: bytes, encoding: Encoding) -> tuple[str, str]:
     Raises NotText when nothing decodes it."""
     if encoding.unit > 1:
         try:
-            return strip_controls(raw.decode(encoding.codec)), encoding.name
+            return _line_text(raw.decode(encoding.codec)), encoding.name
         except UnicodeDecodeError as exc:
             raise NotText(f"not valid {encoding.name} text (byte {exc.start} of the line)") from None
     # Valid UTF-8 with non-ASCII letters is almost never legacy text: UTF-8 first, so a line
@@ -263,4 +263,9 @@ def decode_line(raw: bytes, encoding: Encoding) -> tuple[str, str]:
     text, name = _decode_ascii_compatible(raw, "utf-8", encoding.codec)
     if name == "utf-8" and raw.isascii():
         name = encoding.name
-    return strip_controls(text), name
+    return _line_text(text), name
+
+
+def _line_text(text: str) -> str:
+    # A byte-order mark starting a line is where two files were joined (`cat a.jsonl b.jsonl`).
+    return strip_controls(text.removeprefix("\ufeff"))
