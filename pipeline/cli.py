@@ -67,9 +67,10 @@ def main(
 
 def summary_text(summary: RunSummary, fmt: str = "csv") -> str:
     """The one-paragraph summary printed at the end of a run."""
+    skipped = f"; {summary.skipped} files skipped" if summary.skipped else ""
     return (
-        f"Read {summary.read} articles: {summary.ok} ok, {summary.empty} empty, "
-        f"{summary.failed} failed. Extracted {summary.facts} facts and {summary.events} events "
+        f"Read {summary.read - summary.skipped} articles: {summary.ok} ok, {summary.empty} empty, "
+        f"{summary.failed} failed{skipped}. Extracted {summary.facts} facts and {summary.events} events "
         f"from {summary.words} words in {summary.seconds:.1f} s "
         f"({summary.articles_per_second:.1f} articles/s). Tables in {summary.out_dir}/: "
         f"facts.{fmt}, events.{fmt}, articles.{fmt}."

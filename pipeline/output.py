@@ -60,6 +60,7 @@ def manifest_row(
         title=article.title,
         published=article.published,
         published_from=article.published_from,
+        encoding=article.encoding,
         words=len(article.text.split()),
         **counts,
     )

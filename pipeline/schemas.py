@@ -19,7 +19,7 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-Status = Literal["ok", "empty", "failed", "copy"]
+Status = Literal["ok", "empty", "failed", "skipped", "copy"]
 Outcome = Literal["killed", "injured", "arrested", "missing"]
 VictimType = Literal["civilians", "state_forces", "protesters", "rioters", "rebels_militants", "unknown"]
 ActorType = Literal[
@@ -57,6 +57,7 @@ class Article(Record):
     published_from: Literal["field", "html", "header", "dateline"] | None = None
     url: str | None = None
     byline: str | None = None
+    encoding: str | None = None  # how the input's bytes were decoded ("utf-8", "cp1252" ...)
     text: str
 
 
@@ -71,6 +72,7 @@ class ManifestRow(Record):
     title: str | None = None
     published: dt.date | None = None
     published_from: str | None = None
+    encoding: str | None = None
     words: int = 0
     facts: int = 0
     events: int = 0
@@ -216,6 +218,7 @@ class RunSummary(Record):
     empty: int = 0
     failed: int = 0
     copies: int = 0  # republished copies of an earlier article's text (pipeline.copies)
+    skipped: int = 0  # files a folder scan passed over (counted in `read`, like every row)
     facts: int = 0
     events: int = 0
     words: int = 0

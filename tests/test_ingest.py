@@ -104,15 +104,16 @@ def test_html_page(tmp_path: Path) -> None:
     assert article.published == dt.date(2022, 1, 6) and article.published_from == "html"
 
 
-def test_binary_and_wrong_encoding_fail_with_the_file_named(tmp_path: Path) -> None:
+def test_binary_fails_with_the_file_named_and_latin1_is_read(tmp_path: Path) -> None:
     binary = tmp_path / "img.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Caf\xe9 bombing".encode("latin-1"))
-    rows = _read(binary, latin)
-    assert all(isinstance(r, ManifestRow) and r.status == "failed" for r in rows)
-    assert str(binary) in rows[0].error and "binary" in rows[0].error
-    assert str(latin) in rows[1].error and "UTF-8" in rows[1].error
+    failed, article = _read(binary, latin)
+    assert isinstance(failed, ManifestRow) and failed.status == "failed"
+    assert str(binary) in failed.error and "binary" in failed.error
+    assert isinstance(article, Article) and article.text == "Caf\xe9 bombing"
+    assert article.encoding == "cp1252"
 
 
 def test_folder_is_read_recursively_in_order_and_skips_other_files(tmp_path: Path) -> None:

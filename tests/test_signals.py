@@ -48,9 +48,10 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("batch") / "batch.jsonl"
     story = ("Police said gunmen killed {n} villagers near the market on Monday. "
              "The army said two soldiers were wounded in a clash with the attackers. ") * 6
+    story += "This is report number {i}."  # distinct texts: copies would not be annotated
     with path.open("w", encoding="utf-8") as fh:
         for i in range(3000):
-            fh.write(json.dumps({"id": f"a{i}", "text": story.format(n=i % 9 + 2)}) + "\n")
+            fh.write(json.dumps({"id": f"a{i}", "text": story.format(n=i % 9 + 2, i=i)}) + "\n")
     return path
 
 
