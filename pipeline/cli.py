@@ -16,6 +16,7 @@ from pipeline import __version__
 from pipeline.aggregate import aggregate_runs
 from pipeline.ingest import InputError
 from pipeline.nlp import ModelNotFound
+from pipeline.run import RunOptionError
 from pipeline.run import run as run_pipeline
 from pipeline.signals import RunInterrupted, stop_on_signals
 from pipeline.schemas import ManifestRow, RunSummary
@@ -68,8 +69,10 @@ def main(
 def summary_text(summary: RunSummary, fmt: str = "csv") -> str:
     """The one-paragraph summary printed at the end of a run."""
     skipped = f"; {summary.skipped} files skipped" if summary.skipped else ""
+    copies = f", {summary.copies} copies of another" if summary.copies else ""
+    resumed = f" ({summary.resumed} of {summary.shards} shards done by an earlier run)" if summary.resumed else ""
     return (
-        f"Read {summary.read - summary.skipped} articles: {summary.ok} ok, {summary.empty} empty, "
+        f"Read {summary.read - summary.skipped} articles{resumed}: {summary.ok} ok{copies}, {summary.empty} empty, "
         f"{summary.failed} failed{skipped}. Extracted {summary.facts} facts and {summary.events} events "
         f"from {summary.words} words in {summary.seconds:.1f} s "
         f"({summary.articles_per_second:.1f} articles/s). Tables in {summary.out_dir}/: "
@@ -138,6 +141,15 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
     fmt: FormatOption = TableFormat.csv,
     merge: MergeOption = True,
+    workers: Annotated[
+        Optional[int], typer.Option(min=1, help="Run the shards on a local Dask cluster of N workers.")
+    ] = None,
+    scheduler: Annotated[
+        Optional[str], typer.Option(help="Run the shards on the Dask scheduler at this address.")
+    ] = None,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Redo every shard, even those an earlier run finished.")
+    ] = False,
 ) -> None:
     """Extract facts and events from articles; write facts.csv, events.csv and articles.csv."""
     progress = _LazyProgress(err, quiet)
@@ -153,8 +165,11 @@ def run(
                 on_article=progress,
                 fmt=fmt.value,
                 merge=merge,
+                workers=workers,
+                scheduler=scheduler,
+                fresh=fresh,
             )
-    except (InputError, ModelNotFound) as exc:
+    except (InputError, ModelNotFound, RunOptionError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
     except RunInterrupted as exc:

@@ -11,24 +11,13 @@ Only the keys of the batch are held (about a hundred bytes an article), not the 
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.output import Recorder, manifest_row
-from pipeline.schemas import Article, Event
+from pipeline.manifest import manifest_row, text_key
+from pipeline.schemas import Article, Event, ManifestRow
 
-_NOT_WORD = re.compile(r"[\W_]+")
-# Characters of the key: 16 hex digits of SHA-1, so a false match is out of reach in any batch.
-KEY_CHARS = 16
-
-
-def text_key(text: str) -> str:
-    """A hash of the text's words in order, case-folded: copies that differ only in case,
-    punctuation or white space have the same key."""
-    words = _NOT_WORD.sub(" ", text.casefold()).split()
-    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:KEY_CHARS]
+Recorder = Callable[[ManifestRow], None]
 
 
 @dataclass

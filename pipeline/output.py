@@ -15,7 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
+import pandas as pd
+
 from pipeline.export import TableWriter
+from pipeline.manifest import failed, manifest_row
 from pipeline.schemas import Article, Event, Fact, ManifestRow, RunSummary
 from pipeline.tabulate import (
     ARTICLE_DTYPES,
@@ -47,39 +50,23 @@ def remove_stale_temps(out_dir: Path) -> list[Path]:
     return stale
 
 
-def manifest_row(
-    article: Article, status: str, error: str | None = None, copy_of: str | None = None, **counts: int
-) -> ManifestRow:
-    """The manifest row of one article: its status (ok, empty, failed, copy), error and counts."""
-    return ManifestRow(
-        article_id=article.id,
-        source=article.source,
-        status=status,
-        error=error,
-        copy_of=copy_of,
-        title=article.title,
-        published=article.published,
-        published_from=article.published_from,
-        encoding=article.encoding,
-        words=len(article.text.split()),
-        **counts,
-    )
-
-
-def failed(article: Article, error: str) -> ManifestRow:
-    """The manifest row of an article that a stage failed on; the error names its source."""
-    return manifest_row(article, "failed", f"{article.source}: {error}")
-
-
 class RunOutput:
     """The tables of one run, written into `out_dir` in format `fmt` (see the module docstring)."""
 
-    def __init__(self, out_dir: str | Path, fmt: str = "csv", on_article: Progress | None = None) -> None:
+    def __init__(
+        self,
+        out_dir: str | Path,
+        fmt: str = "csv",
+        on_article: Progress | None = None,
+        tables: tuple[str, ...] = tuple(TABLES),
+    ) -> None:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(self.out)
         self.writers = {
-            name: TableWriter(self.out / f"{name}.{fmt}", list(d), fmt, d) for name, d in TABLES.items()
+            name: TableWriter(self.out / f"{name}.{fmt}", list(d), fmt, d)
+            for name, d in TABLES.items()
+            if name in tables
         }
         self.on_article = on_article
         self.summary = RunSummary(out_dir=str(self.out))
@@ -114,6 +101,22 @@ class RunOutput:
         self.writers["facts"].write(facts_frame(self._facts))
         self.writers["articles"].write(manifest_frame(self._rows))
         self._facts, self._rows = [], []
+
+    def record_frame(self, rows: pd.DataFrame) -> None:
+        """Add manifest rows already in a frame (a shard's part), counted in the summary."""
+        self.flush()
+        for status, n in rows["status"].value_counts().items():
+            counter = _SUMMARY_FIELD.get(str(status), str(status))
+            setattr(self.summary, counter, getattr(self.summary, counter) + int(n))
+        self.summary.read += len(rows)
+        self.summary.words += int(rows["words"].fillna(0).sum())
+        self.writers["articles"].write(rows)
+
+    def write_facts_frame(self, facts: pd.DataFrame) -> None:
+        """Add facts already in a frame (a shard's part)."""
+        self.flush()
+        self.summary.facts += len(facts)
+        self.writers["facts"].write(facts)
 
     def write_events(self, events: list[Event]) -> None:
         """Write the batch's events (called once, after merging)."""

@@ -76,6 +76,8 @@ class ManifestRow(Record):
     words: int = 0
     facts: int = 0
     events: int = 0
+    # a hash of the cleaned text's words (pipeline.copies.text_key): equal keys, equal words
+    text_key: str | None = None
 
 
 class FactBase(Record):
@@ -219,6 +221,8 @@ class RunSummary(Record):
     failed: int = 0
     copies: int = 0  # republished copies of an earlier article's text (pipeline.copies)
     skipped: int = 0  # files a folder scan passed over (counted in `read`, like every row)
+    shards: int = 0  # the input's shards (pipeline.shards)
+    resumed: int = 0  # of which finished by an earlier run into the same folder, not redone
     facts: int = 0
     events: int = 0
     words: int = 0
@@ -229,6 +233,28 @@ class RunSummary(Record):
     def articles_per_second(self) -> float:
         """Articles read per wall-clock second."""
         return self.read / self.seconds if self.seconds > 0 else 0.0
+
+
+class Shard(Record):
+    """A piece of the input processed on its own (pipeline.shards): a whole file, or the lines
+    `first_line` .. `first_line + lines - 1` of a JSON Lines file starting at byte `offset`."""
+
+    path: str
+    size: int  # the file's size and modification time when planned: a changed file is new work
+    mtime_ns: int
+    first_line: int = 1
+    lines: int | None = None  # None: the whole file
+    offset: int = 0
+
+
+class ShardResult(Record):
+    """What processing one shard wrote: its part folder and its manifest counts."""
+
+    key: str
+    part: str
+    read: int = 0
+    ok: int = 0
+    words: int = 0
 
 
 class AggregateSummary(Record):

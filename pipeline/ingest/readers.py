@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from pipeline.ingest.csv_records import csv_lines, csv_records
 from pipeline.ingest.decode import (
+    Encoding,
     decode_bytes,
     decode_line,
     is_blank,
@@ -106,20 +107,38 @@ def _read_jsonl(path: Path) -> Iterator[Record]:
     """One record per non-blank line, streamed; a bad line fails alone."""
     with path.open("rb") as handle:
         encoding = open_encoding(handle)
-        for lineno, raw in enumerate(raw_lines(handle, encoding), start=1):
-            if is_blank(raw, encoding):
-                continue
-            source = f"{path}:{lineno}"
-            used = encoding.name
-            try:
-                text, used = decode_line(raw, encoding)
-                record = json.loads(text)
-                yield _record_article(record, source, f"{path.stem}-{lineno}", used)
-            except json.JSONDecodeError as exc:
-                error = f"malformed JSON ({exc.msg}, column {exc.colno})"
-                yield _failed(source, f"{source}: {error}", encoding=used)
-            except (ValueError, ValidationError) as exc:
-                yield _failed(source, f"{source}: {_reason(exc)}", encoding=used)
+        yield from _jsonl_records(path, enumerate(raw_lines(handle, encoding), start=1), encoding)
+
+
+def _jsonl_records(path: Path, lines: Iterable[tuple[int, bytes]], encoding: Encoding) -> Iterator[Record]:
+    for lineno, raw in lines:
+        if is_blank(raw, encoding):
+            continue
+        source = f"{path}:{lineno}"
+        used = encoding.name
+        try:
+            text, used = decode_line(raw, encoding)
+            record = json.loads(text)
+            yield _record_article(record, source, f"{path.stem}-{lineno}", used)
+        except json.JSONDecodeError as exc:
+            error = f"malformed JSON ({exc.msg}, column {exc.colno})"
+            yield _failed(source, f"{source}: {error}", encoding=used)
+        except (ValueError, ValidationError) as exc:
+            yield _failed(source, f"{source}: {_reason(exc)}", encoding=used)
+
+
+def read_jsonl_lines(path: Path, first_line: int, count: int, offset: int) -> Iterator[Record]:
+    """The records of lines `first_line` .. `first_line + count - 1` of a JSON Lines file,
+    whose first line starts at byte `offset` (a shard of it: `pipeline.shards`); like
+    `read_file`, never raises for bad content."""
+    try:
+        with path.open("rb") as handle:
+            encoding = open_encoding(handle)
+            handle.seek(max(offset, encoding.bom))
+            numbered = zip(range(first_line, first_line + count), raw_lines(handle, encoding))
+            yield from map(with_dateline_date, _jsonl_records(path, numbered, encoding))
+    except (OSError, ValueError) as exc:
+        yield _failed(f"{path}:{first_line}", f"{path}:{first_line}: cannot read ({exc})")
 
 
 def _read_csv(path: Path) -> Iterator[Record]:
