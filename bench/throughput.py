@@ -6,7 +6,9 @@ Three measurements, each in its own process so that peak memory is its own:
 - `model`: `nlp.pipe` with the spaCy model alone (no newsevents component);
 - `nlp`: `nlp.pipe` with the model and our components (places, dates, casualties, actors,
   triggers): what the nlp stage costs;
-- `pipeline`: `pipeline.run.run`, every stage from reading the files to the CSV tables.
+- `pipeline`: `pipeline.run.run`, every stage from reading the files to the CSV tables;
+- `workers`: the same on a Dask LocalCluster of `--workers` (default 2) worker processes, shards
+  of `--lines-per-shard` records (model loading in the workers is part of its time).
 Model loading is timed apart and left out of the rates. Prints words/s and articles/s of each,
 the ratios, and peak resident memory. Nothing is asserted: these are figures to report.
 
@@ -32,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = ROOT.parent / "shared" / "eval" / "gvdb_dev.jsonl"
-MODES = ("model", "nlp", "pipeline")
+MODES = ("model", "nlp", "pipeline", "workers")
 
 
 def _texts(inputs: list[str], limit: int) -> list[str]:
@@ -43,6 +45,23 @@ def _texts(inputs: list[str], limit: int) -> list[str]:
     return [r.text for r in records if isinstance(r, Article)]
 
 
+# Set from the command line: the workers of the `workers` mode and its shard size.
+WORKERS = 2
+LINES_PER_SHARD = 100
+
+
+def _write_batch(inputs: list[str], limit: int, path: Path) -> None:
+    """The first `limit` articles of `inputs` as one JSON Lines file (so that they shard)."""
+    from pipeline.ingest import read_inputs
+    from pipeline.schemas import Article
+
+    with path.open("w", encoding="utf-8") as fh:
+        for r in islice(read_inputs(inputs), limit):
+            if isinstance(r, Article):
+                fh.write(json.dumps({"id": r.id, "title": r.title, "text": r.text,
+                                     "published": r.published.isoformat() if r.published else None}) + "\n")
+
+
 def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size: int) -> dict:
     """Time one mode in this process; returns its figures."""
     from pipeline.nlp import load_model, load_nlp
@@ -51,7 +70,7 @@ def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size
     texts = _texts(inputs, limit)
     words = sum(len(t.split()) for t in texts)
     started = time.perf_counter()
-    nlp = load_model() if mode == "model" else load_nlp()
+    nlp = load_model() if mode == "model" else (None if mode == "workers" else load_nlp())
     load_s = time.perf_counter() - started
     if processes > 1:
         os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -59,6 +78,13 @@ def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size
     if mode == "pipeline":
         with tempfile.TemporaryDirectory() as out:
             summary = run(inputs, out, nlp=nlp, limit=limit, processes=processes, batch_size=batch_size)
+        articles = summary.read
+    elif mode == "workers":
+        with tempfile.TemporaryDirectory() as tmp:
+            batch = Path(tmp) / "batch.jsonl"
+            _write_batch(inputs, limit, batch)
+            summary = run([batch], Path(tmp) / "out", workers=WORKERS, batch_size=batch_size,
+                          lines_per_shard=LINES_PER_SHARD)
         articles = summary.read
     else:
         for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
@@ -103,6 +129,7 @@ def component_times(inputs: list[str], limit: int, batch_size: int) -> list[tupl
 
 def main() -> None:
     """Run each mode in a child process and print a table of the figures."""
+    global WORKERS, LINES_PER_SHARD
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="*", default=[str(DEFAULT_INPUT)])
     parser.add_argument("--limit", type=int, default=400)
@@ -110,8 +137,11 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--components", action="store_true", help="time each component alone")
+    parser.add_argument("--workers", type=int, default=WORKERS, help="workers of the `workers` mode")
+    parser.add_argument("--lines-per-shard", type=int, default=LINES_PER_SHARD)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    WORKERS, LINES_PER_SHARD = args.workers, args.lines_per_shard
 
     if args.components:
         times = component_times(args.inputs, args.limit, args.batch_size)
@@ -130,7 +160,8 @@ def main() -> None:
     results = []
     for mode in args.modes.split(","):
         cmd = [sys.executable, __file__, *args.inputs, "--limit", str(args.limit),
-               "--processes", str(args.processes), "--batch-size", str(args.batch_size), "--child", mode]
+               "--processes", str(args.processes), "--batch-size", str(args.batch_size),
+               "--workers", str(args.workers), "--lines-per-shard", str(args.lines_per_shard), "--child", mode]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
 
@@ -147,6 +178,9 @@ def main() -> None:
             if base in by_mode:
                 ratio = by_mode["pipeline"]["words_per_s"] / by_mode[base]["words_per_s"]
                 print(f"pipeline / {base}: {ratio:.2f} of the words/s")
+    if "workers" in by_mode and "pipeline" in by_mode:
+        ratio = by_mode["workers"]["words_per_s"] / by_mode["pipeline"]["words_per_s"]
+        print(f"workers ({args.workers}) / pipeline in one process: {ratio:.2f} of the words/s")
     if "nlp" in by_mode and "model" in by_mode:
         ratio = by_mode["nlp"]["words_per_s"] / by_mode["model"]["words_per_s"]
         print(f"nlp (model + our components) / model: {ratio:.2f} of the words/s")
