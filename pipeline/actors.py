@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.schemas import INTER_CODES, ActorFact
 from pipeline.triggers import DocIndex, word_hashes
+from pipeline.resources import models_dir as models_root
 
 if not Doc.has_extension("ne_actors"):
     Doc.set_extension("ne_actors", default=None)
@@ -351,7 +352,7 @@ def _fact(span: Span, name: str, atype: str | None, named: bool = False, sent: S
 @Language.factory("newsevents_actors", default_config={"models_dir": ""})
 def make_component(nlp: Language, name: str, models_dir: str):
     """Build the component; its lexicons are read once from `models_dir`."""
-    data = load_data(Path(models_dir))
+    data = load_data(Path(models_dir) if models_dir else models_root())
     data.hashes = {
         "protest": word_hashes(nlp.vocab, ("protester", "demonstrator", "rioter", "protest", "riot")),
         "nouns": word_hashes(nlp.vocab, data.nouns),

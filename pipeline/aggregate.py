@@ -201,6 +201,7 @@ from pipeline.schemas import (
     TriggerFact,
 )
 from pipeline.tabulate import events_frame
+from pipeline.resources import models_dir as models_root
 
 # Merge window and radius (see the module docstring).
 MERGE_DAYS = 2
@@ -232,7 +233,7 @@ KEYWORD_MIN = 0.5
 # (compatible near reports of other articles): in a city with several shootings a day, two
 # reports of "a man shot" on one day are as likely two shootings as one.
 CROWD_MAX = 3
-COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "models" / "aggregate" / "common_words.txt"
+COMMON_WORDS_FILE = models_root() / "aggregate" / "common_words.txt"
 # A follow-up story (charges, a court date, a funeral, the naming of a victim) may report an
 # incident up to this many days before its own date (a trial or a sentence often a year
 # later); it joins it only with corroboration.

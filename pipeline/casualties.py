@@ -31,11 +31,12 @@ from spacy.util import filter_spans
 
 from pipeline.numbers import Interval, load_vague_table, parse_count, parse_number
 from pipeline.schemas import CasualtyFact
+from pipeline.resources import models_dir as models_root
 
 if not Doc.has_extension("ne_casualties"):
     Doc.set_extension("ne_casualties", default=None)
 
-DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODELS_DIR = models_root()
 OUTCOMES = ("killed", "injured", "arrested", "missing", "shot")
 # The model's own components, rerun on the lower-cased copy of an upper-case text.
 _MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
@@ -1223,7 +1224,8 @@ class _Extractor:
     @staticmethod
     def _sentence(doc: Doc, view: Doc, tok: Token) -> str:
         sent = view[tok.i].sent
-        return doc.text[sent.start_char : sent.end_char].strip()
+        # A span of the doc, not doc.text: Doc.text rebuilds the whole text on every call.
+        return doc[sent.start : sent.end].text.strip()
 
     def fact(
         self, doc: Doc, view: Doc, span: Span, outcome: str, claim: _Claim, supersedes: bool, partitive: bool
@@ -1246,7 +1248,7 @@ class _Extractor:
         shot = (outcome == "shot" or wound or ordinal) and claim.best > 0 and not also
         return {
             "kind": "casualty",
-            "text": doc.text[start:end],
+            "text": doc[first : last + 1].text,
             "sentence": self._sentence(doc, view, span.root),
             "char_start": start,
             "char_end": end,

@@ -17,8 +17,9 @@ from pathlib import Path
 import ftfy
 
 from pipeline.schemas import Article
+from pipeline.resources import models_dir as models_root
 
-CLEAN_DIR = Path(__file__).resolve().parent.parent / "models" / "clean"
+CLEAN_DIR = models_root() / "clean"
 
 Step = Callable[[str], str]
 

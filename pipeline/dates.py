@@ -34,11 +34,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.schemas import DateFact
+from pipeline.resources import models_dir as models_root
 
 if not Doc.has_extension("ne_dates"):
     Doc.set_extension("ne_dates", default=None)
 
-DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODELS_DIR = models_root()
 
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time_precision
 
@@ -588,14 +589,15 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
     """The resolved date expressions of an annotated Doc, as dicts valid as DateFact."""
+    text_all = doc.text  # once: Doc.text rebuilds the whole text on every call
     published = dt.date.fromisoformat(doc._.published) if doc._.published else None
-    dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
+    dateline = _DATELINE.search(text_all[:_DATELINE_REACH])
     dateline_end = dateline.end("date") if dateline else -1
     facts: list[dict[str, object]] = []
     candidates = []
     for start, end in _candidates(doc):
-        end = _trim_end(doc.text, start, end)
-        text = doc.text[start:end]
+        end = _trim_end(text_all, start, end)
+        text = text_all[start:end]
         candidates.append((start, end, text, _resolve_cached(text, published, lex)))
     # Without a publication date, a day written without its year ("Jan. 5") takes the year
     # that puts it nearest the latest fully dated day of the article; relative days stay out.
@@ -606,9 +608,9 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
     for start, end, text, found in candidates:
         if found is None and anchor is not None:
             found = _resolve_near(text, anchor)
-        if found is None or _PRECEDING_NOT_EVENT.search(doc.text, max(0, start - 12), start):
+        if found is None or _PRECEDING_NOT_EVENT.search(text_all, max(0, start - 12), start):
             continue  # "every Tuesday", "next Friday": the scan does not take the word before
-        clock = _LEADING_CLOCK.match(doc.text, doc.text.rfind("\n", 0, start) + 1)
+        clock = _LEADING_CLOCK.match(text_all, text_all.rfind("\n", 0, start) + 1)
         if clock is not None and start <= clock.end() < end:
             continue  # a video's running time before its title
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -621,9 +623,9 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
             found.has_year
             and (
                 found.date == published
-                or _STAMP.match(doc.text, end)
-                or _PAREN_DATELINE.match(doc.text, end) and doc.text[start - 1 : start] == "("
-                or _STAMP_BEFORE.search(doc.text, max(0, start - 24), start)
+                or _STAMP.match(text_all, end)
+                or _PAREN_DATELINE.match(text_all, end) and text_all[start - 1 : start] == "("
+                or _STAMP_BEFORE.search(text_all, max(0, start - 24), start)
             )
         ):
             role = "report"

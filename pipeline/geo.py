@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.schemas import PlaceFact
+from pipeline.resources import models_dir as models_root
 
 if not Doc.has_extension("ne_places"):
     Doc.set_extension("ne_places", default=None)
@@ -177,7 +178,7 @@ def _spread_centre(points: list[tuple[float, float]]) -> tuple[float | None, flo
 
 
 # Where the shipped division names live when no models_dir is given (scripts, tests).
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "models" / "gazetteer"
+GAZETTEER_DIR = models_root() / "gazetteer"
 
 
 def _division_names(gdir: Path) -> dict[str, str]:
@@ -1379,7 +1380,7 @@ def _english_words(nlp: Language) -> set[str]:
 @Language.factory("newsevents_places", default_config={"models_dir": ""})
 def make_component(nlp: Language, name: str, models_dir: str):
     """Build the component; the index and tables are read once from `models_dir` and the cache."""
-    gaz = Gazetteer.load(Path(models_dir), _english_words(nlp),
+    gaz = Gazetteer.load(Path(models_dir) if models_dir else models_root(), _english_words(nlp),
                          {w.casefold() for w in nlp.Defaults.stop_words})
     resolver = PlaceResolver(gaz, nlp.tokenizer)
 

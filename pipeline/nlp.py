@@ -16,7 +16,6 @@ from spacy.tokens import Doc
 
 from pipeline import actors, casualties, dates, geo, triggers  # noqa: F401  (register factories)
 from pipeline.anatomy import read_anatomy
-from pipeline.resources import models_dir
 from pipeline.schemas import Article
 
 # Tried in order when the user names no model: the genuine package, then its registry re-upload.
@@ -94,7 +93,7 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("newsevents_paragraphs", **where)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, config={"models_dir": str(models_dir())})  # TEMP until the packages land
+            nlp.add_pipe(name)  # each factory's default config reads the shipped models/
     return nlp
 
 

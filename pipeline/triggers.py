@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipeline.schemas import Fact, TriggerFact
+from pipeline.resources import models_dir as models_root
 
 if not Doc.has_extension("ne_triggers"):
     Doc.set_extension("ne_triggers", default=None)
@@ -686,7 +687,7 @@ def _fact(text: str, sent: Span, start: int, etype: str, sub: str | None, prio: 
 @Language.factory("newsevents_triggers", default_config={"models_dir": ""})
 def make_component(nlp: Language, name: str, models_dir: str):
     """Build the component; its lexicon and cues are read once from `models_dir`."""
-    data, patterns, phrases = load_data(Path(models_dir))
+    data, patterns, phrases = load_data(Path(models_dir) if models_dir else models_root())
     _hash_cues(data, nlp.vocab)
     # Gap-free phrases go to the PhraseMatcher (hash lookups); the few patterns with gaps to
     # the token Matcher, whose cost grows with the number of patterns times tokens.
