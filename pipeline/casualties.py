@@ -19,6 +19,7 @@ flagged `includes_killed`, so that `reconcile` counts them once, as killed.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -281,11 +282,40 @@ class _Claim:
         return self.tokens[-1].i
 
 
+def _ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity that holds token `i`, found from the token's IOB tags: `Doc.ents` builds
+    every entity of the document on each call, too slow once per claim in a long article."""
+    if not doc[i].ent_type_:
+        return None
+    start, end = i, i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[i].ent_type_)
+
+
+def _ents_in(span: Span) -> list[Span]:
+    """The entities that start in `span` (as `Span.ents`, without walking the whole Doc)."""
+    out = []
+    for tok in span:
+        if tok.ent_iob_ == "B":
+            ent = _ent_at(tok.doc, tok.i)
+            if ent is not None:
+                out.append(ent)
+    return out
+
+
 def _story_year(doc: Doc, published: str | None) -> int:
     """The year of the story: its publication date's, else the latest year it writes (a page's
     date line, "Friday, March 6, 2015"), else 0 (unknown)."""
     if published:
         return int(published[:4])
+    return _latest_year(doc)
+
+
+@functools.lru_cache(maxsize=4)  # asked once per dated claim: read each story's text once
+def _latest_year(doc: Doc) -> int:
     return max((int(y) for y in _YEAR_ANY_RE.findall(doc.text)), default=0)
 
 
@@ -773,11 +803,11 @@ class _Extractor:
         if clause.dep_ == "relcl" and clause.head.ent_type_ == "DATE":
             # "since 2011, when 17 were killed", "in June 2016, where 49 died": a case recalled by its date
             head = clause.head
-            ent = next((e for e in trig.doc.ents if e.start <= head.i < e.end), None)
+            ent = _ent_at(trig.doc, head.i)
             years = [int(y) for y in _YEAR_ANY_RE.findall(ent.text)] if ent is not None else []
             if years and max(years) < _story_year(trig.doc, published):
                 return True
-        for ent in trig.sent.ents:
+        for ent in _ents_in(trig.sent):
             if ent.label_ != "DATE" or not (ent.root.head in (clause, trig) or ent.root.head.head in (clause, trig)):
                 continue
             text = ent.text.lower()
@@ -806,7 +836,7 @@ class _Extractor:
                 ):
                     return True
             if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
-                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                ent = _ent_at(tok.doc, tok.i)
                 if ent is not None and _SPAN_RE.search(ent.text.lower()) and "old" not in ent.text.lower():
                     return True
         return False
