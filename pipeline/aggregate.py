@@ -317,7 +317,8 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
     # sentence and the charges in another.
     persons = ";".join(person_names(facts)) or None
     events: list[Event] = []
-    for i, (event_type, sub_event_type, group) in enumerate(triggers.split_events(facts), start=1):
+    groups = triggers.split_events(facts)
+    for i, (event_type, sub_event_type, group) in enumerate(groups, start=1):
         fields: dict[str, object] = {
             "event_id": f"{article.id}#{i}",
             "event_type": event_type,
@@ -326,7 +327,7 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
             "notes": article.title,
             "article_ids": article.id,
         }
-        fields.update(geo.event_location(_of(PlaceFact, group), all_places))
+        fields.update(geo.event_location(_of(PlaceFact, group), all_places, alone=len(groups) == 1))
         fields.update(dates.event_date(_of(DateFact, group), article.published))
         fields["date_basis"] = dates.date_basis(_of(DateFact, group), article.published)
         fields.update(casualties.reconcile(_of(CasualtyFact, group)))

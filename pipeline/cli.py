@@ -207,6 +207,10 @@ def evaluate(
         Optional[list[str]],
         typer.Option("--min", help="[FILE.]FIELD[.KEY]=VALUE: exit 1 when the metric is below."),
     ] = None,
+    maximum: Annotated[
+        Optional[list[str]],
+        typer.Option("--max", help="[FILE.]FIELD[.KEY]=VALUE: exit 1 when the metric is above (false_events)."),
+    ] = None,
     predictions: Annotated[
         Optional[Path],
         typer.Option(help="Score the tables of an earlier `run --out DIR` instead of running."),
@@ -217,6 +221,7 @@ def evaluate(
     from pipeline import evaluate as ev
 
     specs = minimum or []
+    max_specs = maximum or []
     missing = [str(p) for p in gold if not p.is_file()]
     if predictions is not None and not predictions.is_dir():
         missing.append(str(predictions))
@@ -224,7 +229,7 @@ def evaluate(
         typer.echo(f"error: not found: {', '.join(missing)}", err=True)
         raise typer.Exit(2)
     try:
-        ev.validate_minimums(specs, ev.file_names(gold))
+        ev.validate_minimums([*specs, *max_specs], ev.file_names(gold))
     except ev.GateError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -243,9 +248,9 @@ def evaluate(
         ev.write_json(report, json_out)
     if errors_out and errors is not None:
         ev.write_jsonl(errors, errors_out)
-    failures = ev.check_minimums(report, specs)
+    failures = ev.check_minimums(report, specs) + ev.check_maximums(report, max_specs)
     for failure in failures:
-        typer.echo(f"below minimum: {failure}", err=True)
+        typer.echo(f"gate: {failure}", err=True)
     if failures:
         raise typer.Exit(1)
 

@@ -87,6 +87,7 @@ ACCURACY_FIELDS = (
 )
 FIELDS = (
     "events",
+    "false_events",
     "clusters",
     *ACCURACY_FIELDS,
     "sub_event_type",
@@ -378,6 +379,8 @@ class Tally:
     clusters: list[int] = field(default_factory=lambda: [0, 0, 0])  # tp, fp, fn pairs
     sub_types: list[tuple[str, str | None]] = field(default_factory=list)  # (gold, predicted)
     facts: dict[str, list[int]] = field(default_factory=dict)  # kind -> [p_ok, p_n, g_ok, g_n]
+    # articles whose gold says `events: []`, by section ("" when none): [articles, predicted events]
+    negatives: dict[str, list[int]] = field(default_factory=dict)
     articles: int = 0
 
     def add(self, other: Tally) -> Tally:
@@ -395,6 +398,10 @@ class Tally:
             mine = self.facts.setdefault(kind, [0, 0, 0, 0])
             for i, v in enumerate(values):
                 mine[i] += v
+        for section, (n, k) in other.negatives.items():
+            mine = self.negatives.setdefault(section, [0, 0])
+            mine[0] += n
+            mine[1] += k
         self.articles += other.articles
         return self
 
@@ -437,12 +444,29 @@ def _f1_scores(pairs: list[tuple[str, str | None]]) -> tuple[float | None, float
     return round(macro, 4), round(weighted, 4)
 
 
+# false_events is given per this many articles whose gold reports no event.
+PER_ARTICLES = 100
+
+
+def _false_events(negatives: dict[str, list[int]]) -> dict[str, Any]:
+    """Predicted events per 100 articles whose gold says `events: []` (every one a false
+    alarm), overall and per section ("section_sport": ...); value None when there are none."""
+    n = sum(a for a, _ in negatives.values())
+    k = sum(e for _, e in negatives.values())
+    entry: dict[str, Any] = {"value": _ratio(PER_ARTICLES * k, n), "n": n, "events": k}
+    for section, (a, e) in sorted(negatives.items()):
+        if section:
+            entry[f"section_{section}"] = _ratio(PER_ARTICLES * e, a)
+    return entry
+
+
 def metrics(tally: Tally) -> dict[str, dict[str, Any]]:
     """The metrics dict M of one tally: field -> {"value": x, "n": k, ...}, every field present
     (value None when nothing was scored)."""
     out: dict[str, dict[str, Any]] = {}
     tp, fp, fn = tally.events
     out["events"] = {**_prf(tp, fp, fn), "n": tp + fn, "tp": tp, "fp": fp, "fn": fn}
+    out["false_events"] = _false_events(tally.negatives)
     tp, fp, fn = tally.clusters
     out["clusters"] = {**_prf(tp, fp, fn), "n": tp + fn, "tp": tp, "fp": fp, "fn": fn}
     for name in ACCURACY_FIELDS:
@@ -606,6 +630,10 @@ def score_article(
     article_id = str(gold["id"])
     golds = list(gold.get("events") or [])
     tally.articles += 1
+    if gold.get("events") == []:  # an article that reports no event: every prediction is false
+        slot = tally.negatives.setdefault(str(gold.get("section") or ""), [0, 0])
+        slot[0] += 1
+        slot[1] += len(preds)
     pairs = pair_events(golds, preds)
     paired_gold = {g: p for g, p in pairs}
     paired_pred = {p for _, p in pairs}
@@ -879,6 +907,21 @@ def check_minimums(report: dict[str, Any], specs: Sequence[str]) -> list[str]:
     return failures
 
 
+def check_maximums(report: dict[str, Any], specs: Sequence[str]) -> list[str]:
+    """Messages for each `--max [FILE.]FIELD[.KEY]=VALUE` that the report exceeds (for metrics
+    where less is better, such as false_events); an unmeasured metric fails too."""
+    failures = []
+    for spec in specs:
+        target, threshold = parse_min(spec)
+        scope, entry, key = _lookup(report, target)
+        value = entry.get(key)
+        if value is None:
+            failures.append(f"{target}: not measured (n=0), maximum {threshold}")
+        elif value > threshold:
+            failures.append(f"{target} = {value:.4f} > {threshold} (n={entry.get('n')}, {scope})")
+    return failures
+
+
 def _cell(entry: dict[str, Any], key: str = "value") -> str:
     value = entry.get(key)
     if value is None:
@@ -889,6 +932,7 @@ def _cell(entry: dict[str, Any], key: str = "value") -> str:
 # Further keys shown under their metric in the readable table.
 _TABLE_KEYS = {
     "events": ("precision", "recall"),
+
     "clusters": ("precision", "recall"),
     **{name: ("mae",) for name in COUNT_FIELDS},
     **{name: ("dated",) for name in DATE_FIELDS},

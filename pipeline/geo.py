@@ -38,7 +38,7 @@ from pipeline.resources import models_dir as models_root
 if not Doc.has_extension("ne_places"):
     Doc.set_extension("ne_places", default=None)
 
-INDEX_VERSION = 8
+INDEX_VERSION = 10
 INDEX_NAME = f"geonames_index_v{INDEX_VERSION}.pkl"
 
 # Entry kinds, ordered from coarse to fine; the feature names are PlaceFact.feature values.
@@ -177,6 +177,17 @@ def _spread_centre(points: list[tuple[float, float]]) -> tuple[float | None, flo
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
+def _inside_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """A country's point: its towns' `_spread_centre`, moved to the town nearest to it, so the
+    point lies in the country (the centre of Russia's towns' box lies in Kazakhstan)."""
+    lat, lon = _spread_centre(points)
+    if lat is None or lon is None:
+        return lat, lon
+    scale = math.cos(math.radians(lat)) ** 2
+    near = min(points, key=lambda p: (p[0] - lat) ** 2 + scale * (p[1] - lon) ** 2)
+    return round(near[0], 4), round(near[1], 4)
+
+
 # Where the shipped division names live when no models_dir is given (scripts, tests).
 GAZETTEER_DIR = models_root() / "gazetteer"
 
@@ -190,6 +201,32 @@ def _division_names(gdir: Path) -> dict[str, str]:
         if path.exists():
             names.update(line.split("\t", 1) for line in _read_lines(path))
     return {code: name.strip() for code, name in names.items()}
+
+
+# A city this large whose name starts the name its division shares with a neighbour is its own
+# first-level division (Almaty: "Almaty Qalasy", beside the province "Almaty Oblysy").
+CITY_DIVISION_MIN_POP = 500_000
+
+
+def _city_divisions(names: dict[str, str], cities: dict[str, Any]) -> dict[str, str]:
+    """`names` with each city that is its own first-level division named after the city: the
+    generated table gives some such divisions the name of the province around them, which two
+    codes then share; the code whose largest city starts that name is the city's own."""
+    codes_of: dict[tuple[str, str], list[str]] = {}
+    for code, name in names.items():
+        codes_of.setdefault((code.split(".")[0], name), []).append(code)
+    largest: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        if city["population"] > largest.get(code, (-1, ""))[0]:
+            largest[code] = (city["population"], city["name"])
+    out = dict(names)
+    for (_, name), codes in codes_of.items():
+        for code in codes if len(codes) > 1 else ():
+            pop, city = largest.get(code, (0, ""))
+            if pop >= CITY_DIVISION_MIN_POP and norm(name).startswith(norm(city) + " "):
+                out[code] = city
+    return out
 
 
 def build_index(out_path: Path, gazetteer_dir: Path | None = None) -> Path:
@@ -244,7 +281,7 @@ def build_index(out_path: Path, gazetteer_dir: Path | None = None) -> Path:
             float(cont["lng"]), int(cont.get("population") or 0), {cont["name"]})
     country_info: dict[str, dict[str, Any]] = {}
     for iso2, c in countries.items():
-        lat, lon = _spread_centre(points.get(iso2, []))
+        lat, lon = _inside_point(points.get(iso2, []))
         idx = add(c["geonameid"], c["name"], COUNTRY, iso2, "", lat, lon, int(c["population"] or 0),
                   {c["name"]})
         country_info[iso2] = {"name": c["name"], "iso3": c["iso3"], "capital": c["capital"],
@@ -256,7 +293,7 @@ def build_index(out_path: Path, gazetteer_dir: Path | None = None) -> Path:
         admin1_names[f"US.{code}"] = s["name"]
     # Other countries' first-level divisions: no GeoNames id in this data, a point and a
     # population from their towns.
-    for code, name in _division_names(gazetteer_dir or GAZETTEER_DIR).items():
+    for code, name in _city_divisions(_division_names(gazetteer_dir or GAZETTEER_DIR), cities).items():
         cc, _, a1 = code.partition(".")
         if cc == "US" or cc not in countries or code not in division_points:
             continue
@@ -1403,13 +1440,16 @@ def _dominant(places: list[PlaceFact]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def event_location(places: list[PlaceFact], all_places: list[PlaceFact]) -> dict[str, object]:
+def event_location(places: list[PlaceFact], all_places: list[PlaceFact], alone: bool = True) -> dict[str, object]:
     """Event columns (country, iso2, iso3, admin1, admin2, location, latitude, longitude,
     geo_precision) for an event whose evidence holds `places`, given all places of the article.
 
     The most precise place where the event happened: places of the event's own evidence first,
     then the article's event places, then its dateline, then any place; always in the article's
-    dominant country when one is known (an outlet's or a comparison's city elsewhere loses)."""
+    dominant country when one is known (an outlet's or a comparison's city elsewhere loses).
+    When the article reports other events too (`alone` false), an event whose evidence names
+    no place is placed at the article's country, and a vague place of its own is not made
+    precise with a town of the article: those towns may be the other events' places."""
     # The country where the article's events happen; failing that, where it was filed from.
     dominant = _dominant([p for p in all_places if p.role == "event"]) or _dominant(
         [p for p in all_places if p.role == "report"]) or _dominant(all_places)
@@ -1441,6 +1481,9 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact]) -> dict
     chosen = None
     pools = ([p for p in places if p.role == "event"], [p for p in all_places if p.role == "event"],
              [p for p in all_places if p.role == "report"], places, all_places)
+    if not alone:  # the article's other places may be its other events'
+        pools = ([p for p in places if p.role == "event"], places,
+                 [p for p in all_places if p.feature == "country"])
     # First a place in the article's dominant country (a comparison abroad loses), then any.
     for strict in (True, False):
         for pool in pools:
@@ -1451,7 +1494,7 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact]) -> dict
             break
     if chosen is None:
         return {}
-    if (chosen.geo_precision or 3) > 1 or chosen.latitude is None:
+    if ((chosen.geo_precision or 3) > 1 or chosen.latitude is None) and alone:
         # The event is only placed in a county, state or country: a town of the article inside
         # it (the dateline first) is the more precise answer.
         inside = [p for p in all_places if p.feature in ("city", "admin2") and p.latitude is not None

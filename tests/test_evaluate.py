@@ -253,6 +253,31 @@ def test_negative_article_makes_every_prediction_a_false_positive() -> None:
     assert m["value"] == m["f1"] == pytest.approx(0.5)
 
 
+def test_false_events_per_hundred_negative_articles_and_by_section() -> None:
+    gold = [article(f"s{i}", [], section="sport") for i in range(3)]
+    gold += [article("t0", [], section="tech"), article("pos", [gold_event(event_type="battles")]),
+             article("unannotated", None)]
+    events = predicted(
+        {"event_id": "a", "article_ids": "s0", "event_type": "battles"},
+        {"event_id": "b", "article_ids": "s0"},
+        {"event_id": "c", "article_ids": "pos", "event_type": "battles"},  # a true event: not counted
+        {"event_id": "d", "article_ids": "unannotated"},  # gold says nothing: not a negative
+    )
+    m = score(gold, events)["false_events"]
+    assert (m["n"], m["events"]) == (4, 2)
+    assert m["value"] == pytest.approx(50.0)
+    assert m["section_sport"] == pytest.approx(200 / 3, abs=1e-3) and m["section_tech"] == 0.0
+    assert score([article("pos", [gold_event()])], predicted())["false_events"]["value"] is None
+
+
+def test_max_gate_fails_above_the_threshold() -> None:
+    report = ev.build_report({"bbc": ev.score_file([article("n", [])], predicted(
+        {"event_id": "a", "article_ids": "n"}))})
+    assert ev.check_maximums(report, ["bbc.false_events=1.0"]) == [
+        "bbc.false_events = 100.0000 > 1.0 (n=1, bbc)"]
+    assert ev.check_maximums(report, ["bbc.false_events=150"]) == []
+
+
 def test_nothing_predicted_scores_zero_f1_not_unmeasured() -> None:
     m = score([article("a", [gold_event()])], predicted())["events"]
     assert (m["value"], m["recall"], m["precision"], m["n"]) == (0.0, 0.0, None, 1)
@@ -524,4 +549,5 @@ def test_gold_scored_against_itself_is_perfect(eval_dir: Path) -> None:
         for name in ev.FIELDS:
             if name.startswith("facts_") or metrics[name]["n"] == 0:
                 continue
-            assert metrics[name]["value"] == 1.0, (path.name, name, metrics[name])
+            perfect = 0.0 if name == "false_events" else 1.0  # less is better
+            assert metrics[name]["value"] == perfect, (path.name, name, metrics[name])

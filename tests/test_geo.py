@@ -445,3 +445,43 @@ def test_an_agency_does_not_vouch_for_a_division_abroad(places) -> None:
     facts = places("The St. Mary Sheriff's Office said a boy was hurt in an accidental shooting "
                    "near Patterson, La., on Monday.")
     assert {p.country_iso2 for p in facts} == {"US"}
+
+
+def test_a_city_that_is_its_own_division_is_named_as_such(places) -> None:
+    facts = places("Riot police dispersed a crowd in Almaty, Kazakhstan, on Wednesday.")
+    assert _by_text(facts, "Almaty").admin1 == "Almaty"  # not the province around it
+
+
+def test_division_names_shared_by_a_city_and_its_province() -> None:
+    from pipeline.geo import _city_divisions
+
+    names = {"XX.01": "Riverton Province", "XX.02": "Riverton Province", "XX.03": "Hill Province"}
+    cities = {
+        "1": {"countrycode": "XX", "admin1code": "02", "name": "Riverton", "population": 900_000},
+        "2": {"countrycode": "XX", "admin1code": "01", "name": "Lakeside", "population": 80_000},
+        "3": {"countrycode": "XX", "admin1code": "03", "name": "Hill", "population": 700_000},
+    }
+    out = _city_divisions(names, cities)
+    # The city's own division takes its name; the province keeps its; a name no other code
+    # shares stays as it is, however large its city.
+    assert out == {"XX.01": "Riverton Province", "XX.02": "Riverton", "XX.03": "Hill Province"}
+
+
+def test_a_country_point_lies_in_the_country() -> None:
+    from pipeline.geo import _inside_point
+
+    # Towns along an arc: the middle of their box is in none of them, the point is one of them.
+    arc = [(55.0, 40.0), (56.0, 60.0), (55.0, 80.0), (60.0, 100.0), (65.0, 130.0)]
+    assert _inside_point(arc) in arc
+
+
+def test_an_event_without_a_place_of_its_own_is_placed_at_the_country(places) -> None:
+    facts = places("Rebels attacked a police post in Gao, Mali, on Monday. Separately, the army "
+                   "said Mali would withdraw from the regional force.")
+    own = [p for p in facts if "withdraw" in p.sentence]
+    alone = event_location(own, facts)
+    shared = event_location(own, facts, alone=False)
+    assert alone["location"] == "Gao"  # the article's only event would be placed at its town
+    assert (shared["iso2"], shared["location"], shared["geo_precision"]) == ("ML", None, 3)
+    attack = [p for p in facts if "attacked" in p.sentence]
+    assert event_location(attack, facts, alone=False)["location"] == "Gao"
