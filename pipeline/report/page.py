@@ -29,6 +29,8 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 _SLOT = re.compile(r"@@([A-Z]+)@@")
 # Statuses whose article had a text the run read (and so the report can show it).
 READ_STATUSES = ("ok", "copy")
+# The page's script, joined in this order inside one function (see report.html).
+JS_PARTS = ("report.js", "home.js", "event.js")
 
 
 def embed_json(value: Any) -> str:
@@ -68,7 +70,7 @@ def render(summary: dict[str, Any], details: dict[str, Any]) -> str:
     slots = {
         "TITLE": html.escape(f"newsevents report: {summary['run']}"),
         "CSS": (ASSETS / "report.css").read_text(encoding="utf-8"),
-        "JS": (ASSETS / "report.js").read_text(encoding="utf-8"),
+        "JS": "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in JS_PARTS),
         "SUMMARY": embed_json(summary),
         "DETAILS": embed_json(details),
     }
