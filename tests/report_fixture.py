@@ -59,6 +59,10 @@ def _facts(text: str) -> list:
         TriggerFact(**base, text="protesters", char_start=actor[0], char_end=actor[1], event_type="protests"),
         PlaceFact(**base, text="Northtown", char_start=place[0], char_end=place[1], name="Northtown",
                   country="Freedonia", latitude=10.5, longitude=20.25, role="event", geo_precision=1),
+        # The same place read again in the headline: one label serves both.
+        PlaceFact(**{**base, "sentence": "Clashes in Northtown"}, text="Northtown", char_start=11, char_end=20,
+                  name="Northtown", country="Freedonia", latitude=10.5, longitude=20.25, role="event",
+                  geo_precision=1),
         # Offsets that do not hold the words: listed as misplaced, never highlighted.
         PlaceFact(**base, text="Southville", char_start=3, char_end=13, name="Southville"),
     ]
@@ -86,7 +90,7 @@ def make_run(root: Path) -> Path:
     run.mkdir()
     rows = [
         ManifestRow(article_id="a-1", source="news.jsonl:1", status="ok", title="Clashes in Northtown",
-                    facts=7, events=1),
+                    facts=8, events=1),
         ManifestRow(article_id="b-1", source="gone.jsonl:1", status="ok", title="Gone", events=1),
         ManifestRow(article_id=None, source="news.jsonl:9", status="failed",
                     error="news.jsonl:9: malformed JSON (Expecting value, column 1)"),

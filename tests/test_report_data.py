@@ -24,13 +24,14 @@ from report_fixture import SENTENCE_A, make_run  # noqa: E402
 
 
 def _words(detail: dict) -> list[tuple[str, str]]:
-    return [(KINDS[k], detail["text"][s:e]) for s, e, k, _f in detail["spans"]]
+    return [(KINDS[k], detail["text"][s:e]) for s, e, k, _label in detail["spans"]]
 
 
 def test_each_fact_is_highlighted_on_its_own_words(tmp_path: Path) -> None:
     _summary, details = report_data(make_run(tmp_path))
     assert _words(details["a-1"]) == [
         ("trigger", "Clashes"),
+        ("place", "Northtown"),  # in the headline
         ("date", "Monday"),
         ("casualty", "7 protesters were killed"),
         ("actor", "protesters"),  # inside the casualty claim
@@ -42,16 +43,31 @@ def test_each_fact_is_highlighted_on_its_own_words(tmp_path: Path) -> None:
 def test_a_fact_whose_offsets_miss_its_words_is_listed_not_highlighted(tmp_path: Path) -> None:
     _summary, details = report_data(make_run(tmp_path))
     a = details["a-1"]
-    assert [a["facts"][i]["text"] for i in a["misplaced"]] == ["Southville"]
-    assert all(f != a["misplaced"][0] for *_se, f in a["spans"])
+    (words, label), = a["misplaced"]
+    assert words == "Southville" and a["labels"][label].startswith("place: Southville")
+    assert "Southville" not in [a["text"][s:e] for s, e, _k, _l in a["spans"]]
 
 
 def test_a_casualty_claim_keeps_its_sentence_and_counts(tmp_path: Path) -> None:
     _summary, details = report_data(make_run(tmp_path))
-    (claim,) = [f for f in details["a-1"]["facts"] if f["kind"] == "casualty"]
-    assert claim["sentence"] == SENTENCE_A
+    a = details["a-1"]
+    (claim,) = a["claims"]
+    assert claim["sentence"] == SENTENCE_A and claim["text"] == "7 protesters were killed"
+    assert a["text"][claim["start"]:].startswith(claim["text"])
     assert (claim["outcome"], claim["count_low"], claim["count_best"], claim["count_high"]) == ("killed", 7, 7, 7)
-    assert claim["label"].startswith("casualty: killed 7/7/7")
+    assert a["labels"][claim["label"]].startswith("casualty: killed 7/7/7")
+    assert "partitive" not in claim and "qualifier" not in claim  # unset: left out
+
+
+def test_a_place_read_twice_alike_shares_one_label(tmp_path: Path) -> None:
+    a = report_data(make_run(tmp_path))[1]["a-1"]
+    assert len(a["labels"]) == len(set(a["labels"]))
+    labels = {(a["text"][s:e], KINDS[k]): a["labels"][label] for s, e, k, label in a["spans"]}
+    places = [label for s, e, k, label in a["spans"] if KINDS[k] == "place"]
+    assert len(places) == 2 and places[0] == places[1]
+    assert labels[("Northtown", "place")] == "place: Northtown, Freedonia (role event, precision 1)"
+    assert labels[("protesters", "actor")] == "actor: Protesters (protesters)"
+    assert labels[("protesters", "trigger")] == "trigger: protests (priority 0)"
 
 
 def test_a_missing_input_file_makes_the_text_unavailable_with_its_reason(tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ from pipeline.report.texts import Texts, read_texts
 
 KINDS: tuple[str, ...] = ("place", "date", "casualty", "actor", "trigger")
 COUNTS: tuple[str, ...] = ("killed", "injured", "arrested")
+# Decimals kept of an event's coordinates: 5 is about a metre, finer than any gazetteer.
+COORDINATE_DIGITS = 5
 # Fact columns a casualty claim shows on the event page, beside its sentence.
 CLAIM_COLUMNS: tuple[str, ...] = (
     "outcome", "count_low", "count_best", "count_high", "qualifier", "victims", "victim_type",
@@ -95,9 +97,14 @@ def overview(run: Run, texts: Texts) -> dict[str, Any]:
 
 
 def event_table(events: pd.DataFrame) -> dict[str, Any]:
-    """The events as columns and rows of plain values (compact for 10,000 events)."""
+    """The events as columns and rows of plain values (compact for 10,000 events);
+    coordinates rounded to `COORDINATE_DIGITS`."""
     columns = list(events.columns)
-    rows = [[plain(v) for v in row] for row in events.itertuples(index=False)]
+    rounded = events.copy()
+    for column in ("latitude", "longitude"):
+        if column in rounded.columns:
+            rounded[column] = rounded[column].round(COORDINATE_DIGITS)
+    rows = [[plain(v) for v in row] for row in rounded.itertuples(index=False)]
     return {"columns": columns, "rows": rows}
 
 

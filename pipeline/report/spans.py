@@ -1,8 +1,8 @@
 """What the event page highlights: each fact of an article at its span in the cleaned text.
 
 A span is `[start, end, kind, fact]`: character offsets into the cleaned text, the index of
-the fact's kind in `KINDS` (the colour) and the index of the fact in the article's list (its
-label). Spans may nest ("officers" inside "12 officers have been killed") or coincide (one word
+the fact's kind in `KINDS` (the colour) and the index of the fact in the article's list (in
+the page's data: of the fact's label, shared by the facts that read alike). Spans may nest ("officers" inside "12 officers have been killed") or coincide (one word
 both actor and trigger); the page nests them, and a span that crosses another's end is cut
 there (`laminar`) so that nesting is always possible. A fact whose offsets do not hold its words is
 not highlighted but listed as misplaced, so a changed input file shows instead of lying.
@@ -84,16 +84,6 @@ def article_spans(text: str, facts: list[dict[str, Any]]) -> tuple[list[Span], l
     return laminar(spans), misplaced
 
 
-def fact_entry(fact: dict[str, Any]) -> dict[str, Any]:
-    """What the page keeps of a fact: kind, words, label; a casualty claim also its sentence
-    and counts (the claims table of the event page)."""
-    entry = {"kind": fact.get("kind"), "text": fact.get("text"), "label": fact_label(fact)}
-    if fact.get("kind") == "casualty":
-        entry["sentence"] = fact.get("sentence")
-        entry.update({c: fact.get(c) for c in CLAIM_COLUMNS})
-    return entry
-
-
 def facts_by_article(facts: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     """Each article's facts as plain dicts, in table order."""
     out: dict[str, list[dict[str, Any]]] = {}
@@ -104,12 +94,30 @@ def facts_by_article(facts: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def claim_entry(fact: dict[str, Any], label: int) -> dict[str, Any]:
+    """A casualty claim for the event page's claims table: its words, sentence, counts and
+    flags, where it starts (to jump to its highlight) and its label's index."""
+    entry = {"label": label, "text": fact.get("text"), "start": fact.get("char_start"),
+             "sentence": fact.get("sentence")}
+    # a value not given (None) or a flag not set (False) is left out: 10,000 events' worth of
+    # claims stay small, and the page reads a missing key as "none"
+    entry.update({c: fact[c] for c in CLAIM_COLUMNS if fact.get(c) is not None and fact.get(c) is not False})
+    return entry
+
+
 def article_detail(text: str | None, facts: list[dict[str, Any]], missing: str) -> dict[str, Any]:
-    """One article's entry in the lazily parsed details: its text (or why it is missing),
-    facts, spans and misplaced facts."""
-    if text is None:
-        return {"text": None, "missing": missing, "facts": [fact_entry(f) for f in facts],
-                "spans": [], "misplaced": []}
-    spans, misplaced = article_spans(text, facts)
-    return {"text": text, "missing": None, "facts": [fact_entry(f) for f in facts],
-            "spans": spans, "misplaced": misplaced}
+    """One article's entry in the lazily parsed details: its text (or why it is missing), the
+    distinct fact labels, the spans (whose last item indexes `labels`: one label serves every
+    mention of a place), the casualty claims and the misplaced facts as [words, label]."""
+    labels: dict[str, int] = {}
+    label_of = [labels.setdefault(fact_label(f), len(labels)) for f in facts]
+    claims = [claim_entry(f, label_of[i]) for i, f in enumerate(facts) if f.get("kind") == "casualty"]
+    spans, misplaced = article_spans(text, facts) if text is not None else ([], [])
+    return {
+        "text": text,
+        "missing": None if text is not None else missing,
+        "labels": list(labels),
+        "spans": [[start, end, kind, label_of[fact]] for start, end, kind, fact in spans],
+        "claims": claims,
+        "misplaced": [[facts[i].get("text"), label_of[i]] for i in misplaced],
+    }

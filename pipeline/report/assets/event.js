@@ -28,7 +28,7 @@
     var rows = [];
     articleIds(e).forEach(function (aid) {
       var d = getDetails()[aid]; if (!d) return;
-      d.facts.forEach(function (f, i) { if (f.kind === 'casualty') rows.push({ aid: aid, f: f, i: i }); });
+      d.claims.forEach(function (f) { rows.push({ aid: aid, f: f }); });
     });
     var evidence = e.evidence || '';
     return rows.map(function (r) {
@@ -37,8 +37,8 @@
         .map(function (k) { return k === 'qualifier' ? '"' + f[k] + '"' : words(k); }).join(', ');
       return el('tr', { class: inEvidence ? 'in-evidence' : '', title: inEvidence ? "this sentence is in the event's evidence" : '' }, [
         el('td', { text: f.outcome }), el('td', { class: 'num', text: fmt(f.count_low) }), el('td', { class: 'num', text: fmt(f.count_best) }),
-        el('td', { class: 'num', text: f.count_high === null ? 'open' : fmt(f.count_high) }), el('td', { text: [f.victims, f.victim_type && f.victim_type !== 'unknown' ? '(' + words(f.victim_type) + ')' : ''].join(' ') }),
-        el('td', { text: flags }), el('td', { class: 'sentence' }, [el('a', { href: '#', 'data-jump': r.aid + ':' + r.i, text: f.text }), ' in: ', f.sentence || ''])]);
+        el('td', { class: 'num', text: f.count_high === undefined ? 'open' : fmt(f.count_high) }), el('td', { text: [f.victims, f.victim_type && f.victim_type !== 'unknown' ? '(' + words(f.victim_type) + ')' : ''].join(' ') }),
+        el('td', { text: flags }), el('td', { class: 'sentence' }, [el('a', { href: '#', 'data-jump': r.aid + ':' + f.start, text: f.text }), ' in: ', f.sentence || ''])]);
     });
   }
   function claimsTable(e) {
@@ -50,7 +50,7 @@
 
   /* The text with every fact at its span: spans come laminar (nested or apart) and sorted by
      start, longer first, so a stack of open <mark>s nests them. */
-  function highlighted(text, spans, facts, aid) {
+  function highlighted(text, spans, labelsOf, aid) {
     var root = el('div', { class: 'article-text' });
     var stack = [{ node: root, end: text.length, labels: [] }], cursor = 0;
     function closeTo(pos) {
@@ -65,8 +65,8 @@
       var parent = stack[stack.length - 1];
       parent.node.appendChild(document.createTextNode(text.slice(cursor, s[0])));
       cursor = s[0];
-      var labels = parent.labels.concat([facts[s[3]].label]);
-      var mark = el('mark', { class: 'hl k-' + S.kinds[s[2]], 'data-f': aid + ':' + s[3], title: labels.slice().reverse().join('\n') });
+      var labels = parent.labels.concat([labelsOf[s[3]]]);
+      var mark = el('mark', { class: 'hl k-' + S.kinds[s[2]], 'data-s': aid + ':' + s[0], title: labels.slice().reverse().join('\n') });
       parent.node.appendChild(mark);
       stack.push({ node: mark, end: s[1], labels: labels });
     });
@@ -84,8 +84,8 @@
     var block = el('div', { class: 'article', id: 'article-' + aid }, [head, meta]);
     if (!d) return append(block, el('div', { class: 'warn', text: 'This article is not among the articles the run read.' })), block;
     if (d.text === null) { append(block, el('div', { class: 'warn', text: 'Text unavailable: ' + d.missing })); return block; }
-    if (d.misplaced.length) append(block, el('div', { class: 'warn', text: d.misplaced.length + ' fact(s) do not match the text at their offsets (was the input file changed since the run?): ' + d.misplaced.map(function (i) { return d.facts[i].text; }).join('; ') }));
-    append(block, highlighted(d.text, d.spans, d.facts, aid));
+    if (d.misplaced.length) append(block, el('div', { class: 'warn', text: d.misplaced.length + ' fact(s) do not match the text at their offsets (was the input file changed since the run?): ' + d.misplaced.map(function (m) { return m[0]; }).join('; ') }));
+    append(block, highlighted(d.text, d.spans, d.labels, aid));
     return block;
   }
   function drawEvent(id) {
@@ -104,7 +104,7 @@
   function jump(ev) {
     var key = ev.target.getAttribute('data-jump'); if (!key) return;
     ev.preventDefault();
-    var mark = document.querySelector('mark[data-f="' + key.replace(/"/g, '\\"') + '"]'); if (!mark) return;
+    var mark = document.querySelector('mark.k-casualty[data-s="' + key.replace(/"/g, '\\"') + '"]'); if (!mark) return;
     mark.scrollIntoView({ block: 'center' }); mark.classList.add('flash');
     setTimeout(function () { mark.classList.remove('flash'); }, 1500);
   }
@@ -129,3 +129,4 @@
   route();
   window.addEventListener('resize', function () { if (homeDrawn) drawTimeline(filtered()); });
   document.body.setAttribute('data-ready', '1');
+  if (window.performance && performance.mark) performance.mark('report-ready');  // bench/report_scale.py reads it

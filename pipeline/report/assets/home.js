@@ -4,6 +4,7 @@
   var MAP = (function () {
     var node = document.getElementById('map-svg');
     var pick = document.getElementById('map-pick');
+    var tip = document.getElementById('map-tip');
     var land = svg('g', { class: 'land' });
     var dots = svg('g', { class: 'dots' });
     var view = { x: -180, y: -84, w: 360, h: 144 };
@@ -52,8 +53,7 @@
       shown.sort(function (a, b) { return (b.fatalities || 0) - (a.fatalities || 0); });
       var frag = document.createDocumentFragment();
       shown.forEach(function (e, n) {
-        frag.appendChild(svg('circle', { cx: e.longitude, cy: -e.latitude, fill: colour(e), 'data-n': n, 'data-event': e.event_id },
-          svg('title', { text: words(e.event_type) + ', ' + place(e) + ', ' + (e.event_date || 'no date') + (e.fatalities ? ', ' + e.fatalities + ' killed' : '') })));
+        frag.appendChild(svg('circle', { cx: e.longitude, cy: -e.latitude, fill: colour(e), 'data-n': n, 'data-event': e.event_id }));
       });
       clear(dots).appendChild(frag);
       pick.hidden = true;
@@ -66,12 +66,22 @@
       clear(pick);
       append(pick, [el('b', { text: hits.length + ' events here' })].concat(hits.slice(0, 30).map(function (e) {
         return el('a', { href: eventLink(e) }, [el('span', { class: 'swatch', style: 'background:' + colour(e) }),
-          words(e.event_type) + ', ' + (e.event_date || 'no date') + (e.fatalities ? ', ' + e.fatalities + ' killed' : '')]);
+          describe(e)]);
       })));
       pick.style.left = Math.min(ev.clientX - wrap.left + 8, wrap.width - 240) + 'px';
       pick.style.top = (ev.clientY - wrap.top + 8) + 'px';
       pick.hidden = false;
     }
+    function describe(e) { return words(e.event_type) + ', ' + place(e) + ', ' + (e.event_date || 'no date') + (e.fatalities ? ', ' + e.fatalities + ' killed' : ''); }
+    // one tooltip for all points: 10,000 <title> elements would slow the first drawing
+    dots.addEventListener('mouseover', function (ev) {
+      var wrap = node.parentNode.getBoundingClientRect(), e = shown[Number(ev.target.getAttribute('data-n'))];
+      if (!e) return;
+      tip.textContent = describe(e);
+      tip.style.left = (ev.clientX - wrap.left + 12) + 'px'; tip.style.top = (ev.clientY - wrap.top + 12) + 'px';
+      tip.hidden = false;
+    });
+    dots.addEventListener('mouseout', function () { tip.hidden = true; });
     function click(ev) {
       if (ev.target.tagName !== 'circle') { pick.hidden = true; return; }
       var p = toMap(ev), k = pxPerUnit();
