@@ -35,8 +35,8 @@ from pipeline.tabulate import ARTICLE_DTYPES, EVENT_DTYPES, FACT_DTYPES, frame  
 TYPES = ("battles", "violence_against_civilians", "explosions_remote_violence", "riots", "protests",
          "strategic_developments")
 # Invented towns at spread-out coordinates (name, country, latitude, longitude).
-TOWNS = [(f"Town{i}", f"Country{i % 40}", random.Random(i).uniform(-40, 60), random.Random(-i).uniform(-120, 150))
-         for i in range(300)]
+_PLACES = random.Random(300)
+TOWNS = [(f"Town{i}", f"Country{i % 40}", _PLACES.uniform(-40, 60), _PLACES.uniform(-120, 150)) for i in range(300)]
 SENTENCES = (
     "Officials said on {day} that {n} people were killed in {town} after {trigger}.",
     "A spokesperson for the {actor} said {m} people were injured.",

@@ -7,7 +7,8 @@ of Natural Earth's 1:110m Admin 0 country boundaries (public domain). Get it and
     python scripts/make_report_shapes.py package/countries-110m.json
 
 The TopoJSON arcs are decoded into plain rings of longitude/latitude pairs rounded to
-0.01 degree (far finer than the 1:110m lines), so the report needs no TopoJSON reader.
+0.01 degree (far finer than the 1:110m lines), so the report needs no TopoJSON reader; rings
+that cross the antimeridian are unwrapped (see `unwrap`) for a flat map.
 """
 
 from __future__ import annotations
@@ -43,13 +44,35 @@ def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[floa
     return [value for point in points for value in point]
 
 
+def unwrap(ring: list[float]) -> list[list[float]]:
+    """A ring that crosses the antimeridian (Fiji, Chukotka) jumps from 180 to -180 and would
+    draw a line across the whole map: its longitudes are made continuous, and a ring that then
+    reaches past +-180 gets a copy shifted by 360 degrees for the other edge of the map."""
+    xs = ring[0::2]
+    for i in range(1, len(xs)):
+        while xs[i] - xs[i - 1] > 180:
+            xs[i] -= 360
+        while xs[i] - xs[i - 1] < -180:
+            xs[i] += 360
+    out = [_flat(xs, ring[1::2])]
+    if max(xs) > 180:
+        out.append(_flat([x - 360 for x in xs], ring[1::2]))
+    if min(xs) < -180:
+        out.append(_flat([x + 360 for x in xs], ring[1::2]))
+    return out
+
+
+def _flat(xs: list[float], ys: list[float]) -> list[float]:
+    return [round(v, DIGITS) for point in zip(xs, ys) for v in point]
+
+
 def countries(topology: dict) -> list[dict]:
     """Every country of the topology: name, numeric ISO id and rings."""
     arcs = decode_arcs(topology)
     out = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        rings = [ring(r, arcs) for polygon in polygons for r in polygon]
+        rings = [part for polygon in polygons for r in polygon for part in unwrap(ring(r, arcs))]
         out.append({"name": geometry["properties"]["name"], "id": geometry.get("id"), "rings": rings})
     return out
 

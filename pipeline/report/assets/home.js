@@ -13,7 +13,7 @@
     append(node, [land, dots]);
 
     function pxPerUnit() { var r = node.getBoundingClientRect(); return Math.min(r.width / view.w, r.height / view.h) || 1; }
-    function radius(e) { return 3.5 + 2.2 * Math.sqrt(Math.min(e.fatalities || 0, 400)); }
+    function radius(e) { return 3.5 + 1.6 * Math.sqrt(Math.min(e.fatalities || 0, 250)); }  // pixels; the same in every report
     function apply() {
       node.setAttribute('viewBox', [view.x, view.y, view.w, view.h].join(' '));
       var k = pxPerUnit();
