@@ -6,10 +6,13 @@
     pairs.forEach(function (p) { if (p[1] !== null && p[1] !== undefined && p[1] !== '') append(out, [el('dt', { text: p[0] }), el('dd', { text: String(p[1]) })]); });
     return out;
   }
+  var PRECISION = { 1: 'the place itself', 2: 'near or part of the place', 3: 'only the region or country' };  // ACLED geo_precision
+  function dash(v) { return v === null || v === undefined ? '\u2014' : fmt(v); }
   function countsTable(e) {
     var rows = ['killed', 'injured', 'arrested'].map(function (c) {
-      return el('tr', {}, [el('td', { text: c }), el('td', { text: fmt(e[c + '_low']) }), el('td', { text: fmt(e[c + '_best']) }),
-        el('td', { text: e[c + '_best'] !== null && e[c + '_high'] === null ? 'open' : fmt(e[c + '_high']) })]);
+      var none = e[c + '_best'] === null || e[c + '_best'] === undefined;
+      return el('tr', {}, [el('td', { text: c }), el('td', { text: dash(e[c + '_low']) }), el('td', { text: none ? 'not reported' : fmt(e[c + '_best']) }),
+        el('td', { text: !none && e[c + '_high'] === null ? 'no upper bound' : dash(e[c + '_high']) })]);
     });
     return el('table', { class: 'counts' }, [el('thead', {}, el('tr', {}, ['', 'low', 'best', 'high'].map(function (h) { return el('th', { text: h }); }))), el('tbody', {}, rows)]);
   }
@@ -18,7 +21,7 @@
     return dl([
       ['Type', words(e.event_type) + (e.sub_event_type ? ' / ' + words(e.sub_event_type) : '')],
       ['Date', (e.event_date || 'unknown') + (e.date_low && e.date_high && e.date_low !== e.date_high ? ' (' + e.date_low + ' to ' + e.date_high + ')' : '') + (e.date_basis ? ', from the ' + e.date_basis : '')],
-      ['Place', place(e) + (e.latitude !== null ? ' (' + e.latitude + ', ' + e.longitude + ')' : '') + (e.geo_precision ? ', precision ' + e.geo_precision : '')],
+      ['Place', place(e) + (e.latitude !== null ? ' (' + e.latitude + ', ' + e.longitude + ')' : '') + (e.geo_precision ? ', ' + (PRECISION[e.geo_precision] || 'precision ' + e.geo_precision) : '')],
       ['Actors', actors], ['Sources', e.n_sources], ['Persons', e.persons], ['Victim ages', e.victim_ages],
       ['Published', e.published], ['Event id', e.event_id]]);
   }
@@ -97,7 +100,7 @@
       el('section', {}, [title, el('div', { class: 'cols' }, [eventSummary(e), el('div', {}, [el('h3', { text: 'Reconciled counts' }), countsTable(e)])]),
         e.notes ? el('p', { class: 'muted', text: 'Notes: ' + e.notes }) : null]),
       el('section', { id: 'claims' }, [el('h2', { text: 'Casualty claims in its articles' }),
-        el('p', { class: 'muted', text: "Every casualty fact read in the event's articles; a marked row's sentence is in the event's evidence. An article that reports several events lists its claims under each." }), claimsTable(e)]),
+        el('p', { class: 'muted', text: "Every casualty fact read in the event's articles; a row marked red on the left has its sentence in the event's evidence. An article that reports several events lists its claims under each." }), claimsTable(e)]),
       el('section', { id: 'sources' }, [el('h2', { text: 'Source articles (' + articleIds(e).length + ')' }), kindLegend()].concat(articleIds(e).map(articleBlock)))]);
     window.scrollTo(0, 0);
   }
