@@ -110,6 +110,9 @@ def test_opening_the_event_with_12_killed_highlights_12_in_its_sentence(browser:
     p.page.locator("#events-table tbody tr", has_text="12").first.click()
     p.page.wait_for_selector("#event-page .article-text")
     assert "12" in p.page.inner_text("#event-page .counts")
+    # all 64 facts of the seed land on their words: each is highlighted, none listed apart
+    assert p.count("#event-page .article-text mark") == 64
+    assert "do not match the text" not in p.page.inner_text("#event-page")
     casualties = p.page.locator("#event-page .article-text mark.k-casualty")
     texts = casualties.all_inner_texts()
     assert "12 officers have been killed" in texts
