@@ -78,11 +78,13 @@
       var wrap = node.parentNode.getBoundingClientRect(), e = shown[Number(ev.target.getAttribute('data-n'))];
       if (!e) return;
       tip.textContent = describe(e);
-      tip.style.left = (ev.clientX - wrap.left + 12) + 'px'; tip.style.top = (ev.clientY - wrap.top + 12) + 'px';
       tip.hidden = false;
+      tip.style.left = Math.max(0, Math.min(ev.clientX - wrap.left + 12, wrap.width - tip.offsetWidth)) + 'px';
+      tip.style.top = (ev.clientY - wrap.top + 14) + 'px';
     });
     dots.addEventListener('mouseout', function () { tip.hidden = true; });
     function click(ev) {
+      tip.hidden = true;
       if (ev.target.tagName !== 'circle') { pick.hidden = true; return; }
       var p = toMap(ev), k = pxPerUnit();
       var hits = shown.filter(function (e) {
@@ -154,7 +156,8 @@
       TYPES.forEach(function (t) {
         var n = k.by[t] || 0; if (!n) return;
         y -= n * scale;
-        g.appendChild(svg('rect', { class: 'bar', x: x + bw * 0.1, width: Math.max(bw * 0.8, 1), y: y, height: n * scale, fill: COLOURS[t] }));
+        var w = Math.min(Math.max(bw * 0.8, 1), 48);  // a few days: bars, not walls
+        g.appendChild(svg('rect', { class: 'bar', x: x + (bw - w) / 2, width: w, y: y, height: n * scale, fill: COLOURS[t] }));
       });
       node.appendChild(g);
     });
