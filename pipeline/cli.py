@@ -150,6 +150,9 @@ def run(
     fresh: Annotated[
         bool, typer.Option("--fresh", help="Redo every shard, even those an earlier run finished.")
     ] = False,
+    report: Annotated[
+        bool, typer.Option("--report", help="Also write the audit report, OUT/report.html.")
+    ] = False,
 ) -> None:
     """Extract facts and events from articles; write facts.csv, events.csv and articles.csv."""
     progress = _LazyProgress(err, quiet)
@@ -180,6 +183,12 @@ def run(
         progress.stop()
     if not quiet:
         typer.echo(summary_text(summary, fmt.value))
+    if report:
+        from pipeline.report import write_report
+
+        path = write_report(out, out / "report.html")
+        if not quiet:
+            typer.echo(f"Audit report: {path}")
     if summary.ok == 0:
         err.print("[red]error:[/] no article could be processed (see articles.csv)", highlight=False)
         raise typer.Exit(1)
@@ -285,3 +294,25 @@ def aggregate(
             f"{summary.article_events} article events became {summary.events} events in "
             f"{summary.seconds:.1f} s. Tables in {summary.out_dir}/: {', '.join(summary.tables)}."
         )
+
+
+# ---- report (issue 17): the audit report, built by pipeline/report/
+
+
+@app.command()
+def report(
+    run_dir: Annotated[Path, typer.Argument(help="Output folder of a run (facts, events and articles tables).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Write an audit report: one HTML file (no network needed) with an overview, a map, a
+    timeline, the events table and, for each event, its articles with every fact highlighted."""
+    from pipeline.report import write_report
+
+    try:
+        path = write_report(run_dir, out)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if not quiet:
+        typer.echo(f"Wrote {path} ({path.stat().st_size / 1024:.0f} KB): open it in a browser.")

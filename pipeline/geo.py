@@ -1447,9 +1447,9 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact], alone: 
     The most precise place where the event happened: places of the event's own evidence first,
     then the article's event places, then its dateline, then any place; always in the article's
     dominant country when one is known (an outlet's or a comparison's city elsewhere loses).
-    When the article reports other events too (`alone` false), an event whose evidence names
-    no place is placed at the article's country, and a vague place of its own is not made
-    precise with a town of the article: those towns may be the other events' places."""
+    When the article reports other events too (`alone` false) and the event's evidence names
+    places, none of them the scene of an event, the event stays with those places (the coarse
+    one they give), never a town of the article: those towns are the other events' places."""
     # The country where the article's events happen; failing that, where it was filed from.
     dominant = _dominant([p for p in all_places if p.role == "event"]) or _dominant(
         [p for p in all_places if p.role == "report"]) or _dominant(all_places)
@@ -1481,9 +1481,12 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact], alone: 
     chosen = None
     pools = ([p for p in places if p.role == "event"], [p for p in all_places if p.role == "event"],
              [p for p in all_places if p.role == "report"], places, all_places)
-    if not alone:  # the article's other places may be its other events'
-        pools = ([p for p in places if p.role == "event"], places,
-                 [p for p in all_places if p.feature == "country"])
+    # An event of a story of several events whose own evidence names places, none of them
+    # where something happened ("a Russia-led alliance said it would send troops to
+    # Kazakhstan"), stays with those places: the story's towns are its other events'.
+    own_only = not alone and bool(places) and not any(p.role == "event" for p in places)
+    if own_only:
+        pools = (places,)
     # First a place in the article's dominant country (a comparison abroad loses), then any.
     for strict in (True, False):
         for pool in pools:
@@ -1494,7 +1497,7 @@ def event_location(places: list[PlaceFact], all_places: list[PlaceFact], alone: 
             break
     if chosen is None:
         return {}
-    if ((chosen.geo_precision or 3) > 1 or chosen.latitude is None) and alone:
+    if ((chosen.geo_precision or 3) > 1 or chosen.latitude is None) and not own_only:
         # The event is only placed in a county, state or country: a town of the article inside
         # it (the dateline first) is the more precise answer.
         inside = [p for p in all_places if p.feature in ("city", "admin2") and p.latitude is not None

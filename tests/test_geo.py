@@ -475,13 +475,14 @@ def test_a_country_point_lies_in_the_country() -> None:
     assert _inside_point(arc) in arc
 
 
-def test_an_event_without_a_place_of_its_own_is_placed_at_the_country(places) -> None:
-    facts = places("Rebels attacked a police post in Gao, Mali, on Monday. Separately, the army "
-                   "said Mali would withdraw from the regional force.")
-    own = [p for p in facts if "withdraw" in p.sentence]
-    alone = event_location(own, facts)
+def test_an_event_whose_places_are_not_its_scene_keeps_to_them(places) -> None:
+    facts = places("Rebels attacked a police post in Gao, Mali, on Monday. Separately, a "
+                   "France-led force said it would send more troops to Mali.")
+    own = [p for p in facts if "troops" in p.sentence]
+    assert own and not any(p.role == "event" for p in own)
     shared = event_location(own, facts, alone=False)
-    assert alone["location"] == "Gao"  # the article's only event would be placed at its town
     assert (shared["iso2"], shared["location"], shared["geo_precision"]) == ("ML", None, 3)
     attack = [p for p in facts if "attacked" in p.sentence]
     assert event_location(attack, facts, alone=False)["location"] == "Gao"
+    # Alone in its article, an event with no scene of its own takes the article's town.
+    assert event_location([], facts)["location"] == "Gao"
