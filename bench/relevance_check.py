@@ -46,7 +46,8 @@ def kind(record: dict) -> str:
 def prepared(record: dict) -> tuple[str, str | None]:
     """The cleaned text and title a run would score."""
     article = clean_article(
-        Article(id=record["id"], source="bench", title=record.get("title") or None, text=record.get("text") or "")
+        Article(id=record["id"], source="bench", title=record.get("title") or None,
+                text=record.get("text") or "")
     )
     return article.text, article.title
 
@@ -104,14 +105,17 @@ def report(name: str, rows: list[dict], explain: bool) -> None:
 
 def main() -> None:
     """Score every file and print the table."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--threshold", type=float, default=MIN_RELEVANCE)
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--explain", action="store_true", help="top evidence terms of each error")
     args = parser.parse_args()
     paths = [args.eval_dir / f"{name}.jsonl" for name in EVAL_FILES] + list(FIXTURES)
     total_rows, total_seconds = 0, 0.0
-    print(f"threshold {args.threshold}; A = sha1(id) first hex digit even (refine), B = odd (report)")
+    print(f"threshold {args.threshold}; A = sha1(id) first hex digit even (refine), "
+          "B = odd (report)")
     for path in paths:
         if not path.is_file():
             print(f"{path.stem:<14} (absent: {path})")
