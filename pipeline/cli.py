@@ -16,6 +16,7 @@ from pipeline import __version__
 from pipeline.aggregate import aggregate_runs
 from pipeline.ingest import InputError
 from pipeline.nlp import ModelNotFound
+from pipeline.relevance import MIN_RELEVANCE
 from pipeline.run import RunOptionError
 from pipeline.run import run as run_pipeline
 from pipeline.signals import RunInterrupted, stop_on_signals
@@ -70,6 +71,7 @@ def summary_text(summary: RunSummary, fmt: str = "csv") -> str:
     """The one-paragraph summary printed at the end of a run."""
     skipped = f"; {summary.skipped} files skipped" if summary.skipped else ""
     copies = f", {summary.copies} copies of another" if summary.copies else ""
+    copies += f" ({summary.not_relevant} not relevant)" if summary.not_relevant else ""
     resumed = f" ({summary.resumed} of {summary.shards} shards done by an earlier run)" if summary.resumed else ""
     return (
         f"Read {summary.read - summary.skipped} articles{resumed}: {summary.ok} ok{copies}, {summary.empty} empty, "
@@ -153,6 +155,9 @@ def run(
     report: Annotated[
         bool, typer.Option("--report", help="Also write the audit report, OUT/report.html.")
     ] = False,
+    min_relevance: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Articles scoring below this relevance skip the NLP (0: none).")
+    ] = MIN_RELEVANCE,
 ) -> None:
     """Extract facts and events from articles; write facts.csv, events.csv and articles.csv."""
     progress = _LazyProgress(err, quiet)
@@ -171,6 +176,7 @@ def run(
                 workers=workers,
                 scheduler=scheduler,
                 fresh=fresh,
+                min_relevance=min_relevance,
             )
     except (InputError, ModelNotFound, RunOptionError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)

@@ -37,6 +37,8 @@ def manifest_row(
         published=article.published,
         published_from=article.published_from,
         encoding=article.encoding,
+        relevance=article.relevance,
+        relevant=article.relevant,
         words=len(article.text.split()),
         text_key=text_key(article.text),
         **counts,

@@ -80,6 +80,7 @@ class RunOutput:
         counter = _SUMMARY_FIELD.get(row.status, row.status)
         setattr(self.summary, counter, getattr(self.summary, counter) + 1)
         self.summary.words += row.words
+        self.summary.not_relevant += row.relevant is False
         self._rows.append(row)
         if self.on_article:
             self.on_article(row)
@@ -109,6 +110,7 @@ class RunOutput:
             counter = _SUMMARY_FIELD.get(str(status), str(status))
             setattr(self.summary, counter, getattr(self.summary, counter) + int(n))
         self.summary.read += len(rows)
+        self.summary.not_relevant += int((rows["relevant"] == False).sum())  # noqa: E712  (NA stays out)
         self.summary.words += int(rows["words"].fillna(0).sum())
         self.writers["articles"].write(rows)
 

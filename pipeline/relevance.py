@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.manifest import manifest_row
 from pipeline.resources import read_json, read_rows
+from pipeline.schemas import Article, ManifestRow
 
 Terms = dict[tuple[str, ...], tuple[str, str]]  # words of a term -> (side, class)
 
@@ -208,3 +211,16 @@ def relevance(text: str, title: str | None = None) -> float:
 def is_relevant(score: float, threshold: float = MIN_RELEVANCE) -> bool:
     """Whether an article of this relevance score goes on to the NLP and to events."""
     return score >= threshold
+
+
+def scored(articles: Iterable[Article], threshold: float, record: Callable[[ManifestRow], None]) -> Iterator[Article]:
+    """The articles whose relevance reaches `threshold`, each carrying its score; the others
+    are recorded in the manifest (status ok, `relevant` false) and go no further."""
+    for article in articles:
+        score = round(relevance(article.text, article.title), 4)
+        keep = is_relevant(score, threshold)
+        article = article.model_copy(update={"relevance": score, "relevant": keep})
+        if keep:
+            yield article
+        else:
+            record(manifest_row(article, "ok"))

@@ -58,6 +58,8 @@ class Article(Record):
     url: str | None = None
     byline: str | None = None
     encoding: str | None = None  # how the input's bytes were decoded ("utf-8", "cp1252" ...)
+    relevance: float | None = None  # pipeline.relevance score, set before the NLP
+    relevant: bool | None = None  # whether it reached the threshold (and so the NLP)
     text: str
 
 
@@ -73,6 +75,8 @@ class ManifestRow(Record):
     published: dt.date | None = None
     published_from: str | None = None
     encoding: str | None = None
+    relevance: float | None = None
+    relevant: bool | None = None
     words: int = 0
     facts: int = 0
     events: int = 0
@@ -221,6 +225,7 @@ class RunSummary(Record):
     failed: int = 0
     copies: int = 0  # republished copies of an earlier article's text (pipeline.copies)
     skipped: int = 0  # files a folder scan passed over (counted in `read`, like every row)
+    not_relevant: int = 0  # ok articles below the relevance threshold: no NLP, no events
     shards: int = 0  # the input's shards (pipeline.shards)
     resumed: int = 0  # of which finished by an earlier run into the same folder, not redone
     facts: int = 0

@@ -88,9 +88,10 @@ def plan(inputs: Iterable[str | Path], lines_per_shard: int = LINES_PER_SHARD) -
     return out
 
 
-def shard_key(shard: Shard, model: str | None) -> str:
-    """The name of a shard's finished part: its file, range, the package version and model."""
-    blob = json.dumps([shard.model_dump(), __version__, model or "default"], sort_keys=True)
+def shard_key(shard: Shard, model: str | None, *options: object) -> str:
+    """The name of a shard's finished part: its file, range, the package version, the model and
+    the run's `options` that change a part (the relevance threshold)."""
+    blob = json.dumps([shard.model_dump(), __version__, model or "default", *options], sort_keys=True)
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:20]
 
 
