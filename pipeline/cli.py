@@ -40,6 +40,15 @@ class TableFormat(str, Enum):
 
 
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Format of the tables.")]
+WorkersOption = Annotated[
+    Optional[int], typer.Option(min=1, help="Run the shards on a local Dask cluster of N workers.")
+]
+SchedulerOption = Annotated[Optional[str], typer.Option(help="Run the shards on the Dask scheduler at this address.")]
+FreshOption = Annotated[bool, typer.Option("--fresh", help="Redo every shard, even those an earlier run finished.")]
+ReportOption = Annotated[bool, typer.Option("--report", help="Also write the audit report, OUT/report.html.")]
+MinRelevanceOption = Annotated[
+    float, typer.Option(min=0.0, max=1.0, help="Articles scoring below this relevance skip the NLP (0: none).")
+]
 MergeOption = Annotated[
     bool,
     typer.Option(
@@ -121,62 +130,42 @@ class _LazyProgress:
             self.progress.stop()
 
 
+def _write_report(out: Path, quiet: bool) -> None:
+    from pipeline.report import write_report  # the report needs nothing of a run's NLP
+
+    path = write_report(out, out / "report.html")
+    if not quiet:
+        typer.echo(f"Audit report: {path}")
+
+
 @app.command()
 def run(
     inputs: Annotated[
         list[str], typer.Argument(help="Files, folders (read recursively) or glob patterns.")
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the output tables.")] = Path(
-        "outputs"
-    ),
-    model: Annotated[
-        Optional[str], typer.Option(help="spaCy model to load (default: en_core_web_sm).")
-    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the output tables.")] = Path("outputs"),
+    model: Annotated[Optional[str], typer.Option(help="spaCy model to load (default: en_core_web_sm).")] = None,
     processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 64,
-    limit: Annotated[
-        Optional[int], typer.Option(min=1, help="Stop after this many input records.")
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option(help="Exit non-zero when any article failed.")
-    ] = False,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Stop after this many input records.")] = None,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when any article failed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
     fmt: FormatOption = TableFormat.csv,
     merge: MergeOption = True,
-    workers: Annotated[
-        Optional[int], typer.Option(min=1, help="Run the shards on a local Dask cluster of N workers.")
-    ] = None,
-    scheduler: Annotated[
-        Optional[str], typer.Option(help="Run the shards on the Dask scheduler at this address.")
-    ] = None,
-    fresh: Annotated[
-        bool, typer.Option("--fresh", help="Redo every shard, even those an earlier run finished.")
-    ] = False,
-    report: Annotated[
-        bool, typer.Option("--report", help="Also write the audit report, OUT/report.html.")
-    ] = False,
-    min_relevance: Annotated[
-        float, typer.Option(min=0.0, max=1.0, help="Articles scoring below this relevance skip the NLP (0: none).")
-    ] = MIN_RELEVANCE,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    fresh: FreshOption = False,
+    report: ReportOption = False,
+    min_relevance: MinRelevanceOption = MIN_RELEVANCE,
 ) -> None:
     """Extract facts and events from articles; write facts.csv, events.csv and articles.csv."""
     progress = _LazyProgress(err, quiet)
     try:
         with stop_on_signals():
             summary = run_pipeline(
-                inputs,
-                out,
-                model=model,
-                processes=processes,
-                batch_size=batch_size,
-                limit=limit,
-                on_article=progress,
-                fmt=fmt.value,
-                merge=merge,
-                workers=workers,
-                scheduler=scheduler,
-                fresh=fresh,
-                min_relevance=min_relevance,
+                inputs, out, model=model, processes=processes, batch_size=batch_size, limit=limit,
+                on_article=progress, fmt=fmt.value, merge=merge, workers=workers, scheduler=scheduler,
+                fresh=fresh, min_relevance=min_relevance,
             )
     except (InputError, ModelNotFound, RunOptionError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
@@ -190,11 +179,7 @@ def run(
     if not quiet:
         typer.echo(summary_text(summary, fmt.value))
     if report:
-        from pipeline.report import write_report
-
-        path = write_report(out, out / "report.html")
-        if not quiet:
-            typer.echo(f"Audit report: {path}")
+        _write_report(out, quiet)
     if summary.ok == 0:
         err.print("[red]error:[/] no article could be processed (see articles.csv)", highlight=False)
         raise typer.Exit(1)
@@ -209,15 +194,9 @@ def run(
 @app.command()
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Annotated fixture files (FORMAT.md).")],
-    limit: Annotated[
-        Optional[int], typer.Option(min=1, help="Score only the first N articles of each file.")
-    ] = None,
-    json_out: Annotated[
-        Optional[Path], typer.Option("--json", help="Write the metrics as JSON here.")
-    ] = None,
-    errors_out: Annotated[
-        Optional[Path], typer.Option("--errors", help="Write one JSON line per miss here.")
-    ] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Score only the first N articles of each file.")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the metrics as JSON here.")] = None,
+    errors_out: Annotated[Optional[Path], typer.Option("--errors", help="Write one JSON line per miss here.")] = None,
     minimum: Annotated[
         Optional[list[str]],
         typer.Option("--min", help="[FILE.]FIELD[.KEY]=VALUE: exit 1 when the metric is below."),
