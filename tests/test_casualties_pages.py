@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.casualties import _same_person, reconcile
+from pipeline.casualties import reconcile, same_person
 from pipeline.schemas import CasualtyFact
 
 STORIES: list[tuple[str, int | None, int | None]] = [
@@ -92,7 +92,7 @@ def test_story_totals(annotate, text: str, killed: int | None, injured: int | No
     ("Omar Pike Jr.", "Omar Pike", True),
 ])
 def test_same_person(a: str, b: str, same: bool) -> None:
-    assert _same_person(a, b) is same
+    assert same_person(a, b) is same
 
 
 K = "killed"

@@ -136,13 +136,14 @@ def test_dead_gunman_name_does_not_touch_victims(annotate) -> None:
 
 
 def test_upper_case_copy_reparses_only_outcome_sentences(nlp) -> None:
-    from pipeline.casualties import DEFAULT_MODELS_DIR, _windows, load_lexicon
+    from pipeline.casualties.lexicon import load_lexicon
+    from pipeline.casualties.truecase import windows
 
     text = ("THE MINISTER SPOKE ABOUT THE BUDGET ON TUESDAY. REBELS KILLED FOUR GUARDS AT THE DAM. "
             "THE TALKS WILL RESUME IN MAY.")
     doc = nlp.make_doc(text)
-    windows = _windows(doc, load_lexicon(nlp, DEFAULT_MODELS_DIR).matcher)
-    assert [doc[a:b].text for a, b in windows] == ["REBELS KILLED FOUR GUARDS AT THE DAM."]
+    found = windows(doc, load_lexicon(nlp).matcher)
+    assert [doc[a:b].text for a, b in found] == ["REBELS KILLED FOUR GUARDS AT THE DAM."]
 
 
 @pytest.mark.parametrize("text,expected", [
