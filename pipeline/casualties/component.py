@@ -15,6 +15,9 @@ from pipeline.pipes import DataPipe
 
 if not Doc.has_extension("ne_casualties"):
     Doc.set_extension("ne_casualties", default=None)
+if not Doc.has_extension("published"):
+    # set by pipeline.nlp.make_doc; registered here too so that the component runs in any pipeline
+    Doc.set_extension("published", default=None)
 
 
 class CasualtiesPipe(DataPipe):

@@ -12,7 +12,7 @@ from pipeline.casualties.grammar import (DEFINITE, REFLEXIVE, RELATIVE_PRONOUNS,
                                          ZERO_WORDS)
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.names import same_person
-from pipeline.casualties.words import (across_bar, is_age, is_name, is_partitive_np, is_person, is_quantity,
+from pipeline.casualties.words import (across_bar, is_name, is_partitive_np, is_person, is_quantity,
                                        is_year, left_lead, of_pobj, own_predicate, person_name, quantity_child,
                                        quantity_of_number, victim_words, vtype)
 from pipeline.numbers import parse_count
