@@ -26,6 +26,7 @@ class CasualtiesPipe(DataPipe):
     folders = (FOLDER,)
 
     def __init__(self, nlp: Language, root: str | Path | None = None) -> None:
+        """A component of `nlp` (whose vocab and lemmatizer it uses) reading data from `root`."""
         self.nlp = nlp
         self.lex: Lexicon
         self.english: frozenset[str] = frozenset()

@@ -23,6 +23,10 @@ _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$")
 # A rank above this is a tally of the year ("the 18th child this year"), not a list of victims.
 _MAX_RANK = 10
 _MAX_DEPTH = 3
+# Tokens of an age standing for a person, the number included: "17 - year - old".
+_AGE_TOKENS = 5
+# Clauses climbed from a reflexive to the attacker's other deed ("before shooting himself").
+_MAX_CLAUSE_UP = 3
 # Quantity nouns that count nothing without "of": "a number of students", not "a number".
 _NEED_OF = ("number", "lot", "group", "majority", "couple", "pair", "handful")
 _ONE_WORDS = ("another", "one")
@@ -87,7 +91,7 @@ def _age_claim(lex: Lexicon, tok: Token) -> Claim:
     if tok.lower_ == "olds":
         q = q or (2, 2, None, "plural")
         return Claim(q[0], q[1], q[2], q[3], [left_lead(tok), tok], tok.text, "civilians")
-    return Claim(1, 1, 1, None, [left_lead(tok), tok], doc[tok.i - 4 : tok.i + 1].text, "civilians")
+    return Claim(1, 1, 1, None, [left_lead(tok), tok], doc[tok.i - _AGE_TOKENS + 1 : tok.i + 1].text, "civilians")
 
 
 def _noun_claim(lex: Lexicon, tok: Token) -> Claim | None:
@@ -144,7 +148,8 @@ def _ordinal_claim(lex: Lexicon, tok: Token, victims: str, vt: str, perp: bool) 
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     for child in tok.lefts:
         rank = _ORDINALS.get(child.lower_) or (int(child.lower_[:-2]) if _ORDINAL_RE.match(child.lower_) else 0)
-        if child.dep_ == "amod" and 1 < rank <= _MAX_RANK and is_person(lex, tok):  # "the 18th child this year": a tally
+        # "the 18th child this year" is a tally, not a list of victims
+        if child.dep_ == "amod" and 1 < rank <= _MAX_RANK and is_person(lex, tok):
             qualifier = "the ordinal" if definite else "ordinal"
             return Claim(rank, rank, None, qualifier, [left_lead(tok), tok], victims, vt, False, perp)
     return None
@@ -161,7 +166,7 @@ def attacker_himself(lex: Lexicon, tok: Token) -> bool:
     if subj is not None and vtype(lex, subj) == ("unknown", True):
         return True
     node = verb
-    for _ in range(3):  # up through "before shooting himself", "and then himself"
+    for _ in range(_MAX_CLAUSE_UP):  # up through "before shooting himself", "and then himself"
         if node.dep_ not in ("advcl", "conj", "pcomp", "pobj", "prep"):
             break
         node = node.head

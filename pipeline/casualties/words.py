@@ -24,6 +24,9 @@ _RANGE_WORDS = ("to", "and", "or", "-")
 _RANGE_DEPS = ("conj", "prep", "quantmod", "cc")
 # How far left a phrase's first word may lie and still lead the victim phrase.
 _MAX_LEAD = 6
+# Tokens read after a number for what it measures ("years old", "p.m."), and for a month beside it.
+_UNIT_WINDOW = 3
+_MONTH_WINDOW = 2
 
 
 def across_bar(a: Token, b: Token) -> bool:
@@ -135,7 +138,7 @@ def quantity_of_number(lex: Lexicon, num: Token) -> Count | None:
 def is_age(lex: Lexicon, num: Token) -> bool:
     """A number that is an age, a time or an amount rather than a count of people."""
     doc = num.doc
-    nxt = doc[num.i + 1 : num.i + 4]
+    nxt = doc[num.i + 1 : num.i + 1 + _UNIT_WINDOW]
     low = " ".join(t.lower_ for t in nxt)
     if low.startswith(_AGE_FOLLOWERS):
         return True
@@ -149,8 +152,8 @@ def is_age(lex: Lexicon, num: Token) -> bool:
         return True  # "John Smith, 25," is his age
     if num.i > 0 and doc[num.i - 1].lower_ in _AGE_WORDS:
         return True
-    nxt_word = next((t for t in doc[num.i + 1 : num.i + 3] if not t.is_space), None)
-    prv_word = next((t for t in reversed(doc[max(num.i - 2, 0) : num.i]) if not t.is_space), None)
+    nxt_word = next((t for t in doc[num.i + 1 : num.i + 1 + _MONTH_WINDOW] if not t.is_space), None)
+    prv_word = next((t for t in reversed(doc[max(num.i - _MONTH_WINDOW, 0) : num.i]) if not t.is_space), None)
     if (nxt_word is not None and nxt_word.lower_.rstrip(".") in lex.months) or (
         prv_word is not None and prv_word.lower_.rstrip(".") in lex.months
     ):
