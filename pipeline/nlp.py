@@ -14,7 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import actors, casualties, dates, geo, triggers  # noqa: F401  (register factories)
+from pipeline import actors, dates, geo, triggers  # noqa: F401  (register factories)
+from pipeline.casualties import component as _casualties  # noqa: F401  (register the factory)
 from pipeline.anatomy import read_anatomy
 from pipeline.schemas import Article
 

@@ -3,12 +3,12 @@
 `parse_count` turns a quantity phrase into an interval `(low, best, high, qualifier)` where `high`
 is None when the phrase sets no upper bound ("at least eight"). Vague words ("dozens",
 "several") come from a table the caller loads once (`load_vague_table`, the file
-`models/casualties/quantities.json`, documented in its README). Pure string functions: no spaCy.
+`models/casualties/quantities.json` read through `pipeline.resources`, documented in its README).
+Pure string functions: no spaCy.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
@@ -16,6 +16,8 @@ from pathlib import Path
 
 from text_to_num import text2num
 from word2number import w2n
+
+from pipeline import resources
 
 Interval = tuple[int, int, int | None]
 Count = tuple[int, int, int | None, str | None]
@@ -53,11 +55,13 @@ _DASH_RANGE_RE = re.compile(r"(?<=\w)\s*[-\u2013\u2014]\s*(?=\w)")
 _RANGE_RE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|and|or|-)\s+(.+)$")
 _TRAILING_OF_RE = re.compile(r"\s+of$")
 _WORD_NUM_RE = re.compile(r"^[a-z]+(?:\s+(?:and\s+)?[a-z]+)*$")
+VAGUE_TABLE = "casualties/quantities.json"
 
 
-def load_vague_table(path: str | Path) -> dict[str, Interval]:
-    """The table of vague quantities: phrase -> (low, best, high); keys starting "_" are comments."""
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+def load_vague_table(root: str | Path | None = None) -> dict[str, Interval]:
+    """The table of vague quantities under `root` (a folder laid out like `models/`; None: the
+    shipped data): phrase -> (low, best, high); keys starting "_" are comments."""
+    raw = resources.read_json(VAGUE_TABLE, root)
     return {k: (v[0], v[1], v[2]) for k, v in raw.items() if not k.startswith("_")}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.casualties import _same_person, reconcile
+from pipeline.casualties import reconcile
 from pipeline.schemas import CasualtyFact
 
 STORIES: list[tuple[str, int | None, int | None]] = [
@@ -75,24 +75,6 @@ STORIES: list[tuple[str, int | None, int | None]] = [
 def test_story_totals(annotate, text: str, killed: int | None, injured: int | None) -> None:
     out = reconcile([CasualtyFact(**f) for f in annotate(text)._.ne_casualties])
     assert (out["killed_best"], out["injured_best"]) == (killed, injured)
-
-
-@pytest.mark.parametrize("a,b,same", [
-    ("Dana Reyes", "Reyes", True),
-    ("Dana Reyes", "TimesDana Reyes", True),
-    ("Rufus Pike Jr.", "Pike Jr", True),
-    ("Dana Reyes", "Luis Reyes", False),
-    ("Dana Reyes", "Dana Ortiz", False),
-    ("Mara Ines Bello", "Ines Bello", True),
-    ("Mara Ines Bello", "Luz Ines Bello", False),
-    # a first name inside another is no glue; father and son differ by their suffix
-    ("Ana Reyes", "Dana Reyes", False),
-    ("Neal Green", "Al Green", False),
-    ("Omar Pike Jr.", "Omar Pike Sr.", False),
-    ("Omar Pike Jr.", "Omar Pike", True),
-])
-def test_same_person(a: str, b: str, same: bool) -> None:
-    assert _same_person(a, b) is same
 
 
 K = "killed"

@@ -135,16 +135,6 @@ def test_dead_gunman_name_does_not_touch_victims(annotate) -> None:
     assert injured and not any(f["includes_killed"] for f in injured)
 
 
-def test_upper_case_copy_reparses_only_outcome_sentences(nlp) -> None:
-    from pipeline.casualties import DEFAULT_MODELS_DIR, _windows, load_lexicon
-
-    text = ("THE MINISTER SPOKE ABOUT THE BUDGET ON TUESDAY. REBELS KILLED FOUR GUARDS AT THE DAM. "
-            "THE TALKS WILL RESUME IN MAY.")
-    doc = nlp.make_doc(text)
-    windows = _windows(doc, load_lexicon(nlp, DEFAULT_MODELS_DIR).matcher)
-    assert [doc[a:b].text for a, b in windows] == ["REBELS KILLED FOUR GUARDS AT THE DAM."]
-
-
 @pytest.mark.parametrize("text,expected", [
     # an earlier case the story recalls does not count when the story has its own toll
     ("A man was shot dead on Friday. In 2012, five teens were killed at the same corner.", [(K, 1)]),

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.numbers import load_vague_table, parse_count, parse_number
 
-VAGUE = load_vague_table(Path(__file__).resolve().parent.parent / "models" / "casualties" / "quantities.json")
+VAGUE = load_vague_table()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,98 @@
+"""The claim record: a count read from one victim phrase (`Claim`), the fact dict it becomes
+(`make_fact`), and what the story-level links need to know of each fact (`ClaimRecord`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# The head of a fact with no victim token (a suicide, an implicit or implied toll, a denial).
+NO_HEAD = -1
+
+
+@dataclass
+class Claim:
+    """A count read from one victim phrase, before it becomes a fact dict."""
+
+    low: int
+    best: int
+    high: int | None
+    qualifier: str | None
+    tokens: list[Token]
+    victims: str | None
+    victim_type: str
+    partitive: bool = False
+    perpetrator: bool = False
+    person: str | None = None
+
+    @property
+    def head_i(self) -> int:
+        """Index of the token that names the victims (the same people share it across claims)."""
+        return self.tokens[-1].i
+
+
+@dataclass
+class ClaimRecord:
+    """One fact of a Doc with what the story-level links need to know of it."""
+
+    fact: dict
+    head: int = NO_HEAD  # victim token, to tie claims about the same people
+    person: str | None = None  # the name of the fact's one victim, as the story names them
+    past: bool = False  # dated in an earlier year ("in 2012", "last summer")
+    state: bool = False  # tells the state of a victim the story knows ("the boy is critical")
+    state_noun: str | None = None  # ... named by a definite noun ("the victim"): its lemma
+
+
+def _sentence(doc: Doc, view: Doc, tok: Token) -> str:
+    """The text of the sentence (of the case view) holding `tok`, from the original Doc."""
+    sent = view[tok.i].sent
+    # A span of the doc, not doc.text: Doc.text rebuilds the whole text on every call.
+    return doc[sent.start : sent.end].text.strip()
+
+
+def make_fact(doc: Doc, view: Doc, span: Span, outcome: str, claim: Claim, supersedes: bool,
+              partitive: bool) -> dict:
+    """A dict valid as CasualtyFact (minus article_id) for one claim."""
+    toks = [*claim.tokens, span[0], span[-1]]
+    sent = span.sent
+    first = max(min(t.i for t in toks), sent.start)
+    last = min(max(t.i for t in toks), sent.end - 1)
+    start, end = view[first].idx, view[last].idx + len(view[last].text)
+    # A gunshot wound, like "was shot", does not say whether the victim survived.
+    wound = outcome == "injured" and "wound" in span.text.lower() and span.root.pos_ == "NOUN"
+    # "the third victim is in stable condition": three were hit, not three injured;
+    # "the fourth man died": one more death in a list, "a fourth man died": four dead
+    ordinal = outcome in ("injured", "shot") and claim.qualifier in ("ordinal", "the ordinal")
+    if outcome == "killed" and claim.qualifier == "the ordinal":
+        claim.low = claim.best = claim.high = 1
+    # "his brother was also hit": someone besides the victims told so far, so not one of the dead
+    also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in span.root.children)
+    shot = (outcome == "shot" or wound or ordinal) and claim.best > 0 and not also
+    return {
+        "kind": "casualty",
+        "text": doc[first : last + 1].text,
+        "sentence": _sentence(doc, view, span.root),
+        "char_start": start,
+        "char_end": end,
+        "outcome": "injured" if outcome == "shot" else outcome,
+        "count_low": claim.low,
+        "count_best": claim.best,
+        "count_high": claim.high,
+        "victims": claim.victims,
+        "victim_type": claim.victim_type,
+        "qualifier": claim.qualifier,
+        "supersedes_prior": supersedes,
+        "partitive": partitive,
+        "perpetrator": claim.perpetrator,
+        "includes_killed": shot,
+    }
+
+
+def zero_fact(doc: Doc, view: Doc, span: Span, outcome: str) -> dict:
+    """A "no injuries" / "no casualties" claim: zero for the outcome (both for casualties)."""
+    start = span.start
+    if start > 0 and view[start - 1].lower_ == "no":
+        start -= 1
+    claim = Claim(0, 0, 0, "none", [view[start]], None, "unknown")
+    return make_fact(doc, view, span, outcome, claim, False, False)

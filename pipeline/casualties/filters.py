@@ -1,0 +1,246 @@
+"""Filters: outcome words that report no event's casualties (threats, plans and possibilities,
+cases recalled from earlier years, running totals, obituaries, bodies not found, denials)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.casualties.claim import Claim
+from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ
+from pipeline.casualties.lexicon import Lexicon
+from pipeline.casualties.words import is_person, known_plural
+
+_YEAR_IN_RE = re.compile(r"\b(1[89]|20)\d\d\b")
+# A time span that makes a count a running total ("since 1980", "in the past ten years", "this year").
+_PAST_RE = re.compile(r"\b(last (year|summer|spring|fall|autumn|winter)|years? ago|decades? ago|months ago)\b")
+_YEAR_ANY_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+_SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b")
+_DECADE_RE = re.compile(r"\b(1[89]|20)\d0s\b")
+_CONDITIONS = ("if", "unless", "lest")
+# How far up the parse (through infinitives, clauses, conjuncts) a modal or an intent is sought.
+_MAX_CLAUSE_STEPS = 4
+# Dependencies that keep one clause: a modal or intent above them still governs the trigger.
+_CLAUSE_DEPS = ("xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp", "oprd")
+_DETERMINERS = ("a", "an", "the", "this", "that")
+_NEGATIONS = ("none", "not", "non", "neither")
+_ANNUAL = ("annually", "yearly")
+_NEW_PEOPLE = ("another", "one", "someone", "somebody")
+
+
+def hypothetical(lex: Lexicon, trig: Token) -> bool:
+    """A threat, a plan, a possibility or a condition rather than a report."""
+    intent = lex.hypothetical_heads
+    doc = trig.doc
+    if trig.i >= 2 and doc[trig.i - 1].lower_ == "to" and doc[trig.i - 2].lower_ in intent:
+        return True  # "with intent to kill", "a plot to kill", whatever the parser made of them
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in intent and c.lower_ != "threatening"
+           for c in trig.children):
+        return True  # "attempted murder", "the plot killing"; "life-threatening injuries" are injuries
+    clause = None  # "there should have been six people dead", "six people could be dead"
+    if trig.dep_ in ("acomp", "oprd"):
+        clause = trig.head
+    elif trig.dep_ in ("amod", "acl") and trig.head.dep_ in ("attr", "dobj", "nsubj", "nsubjpass"):
+        clause = trig.head.head
+    if clause is not None:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.modals for c in clause.children):
+            return True
+    node = trig
+    for _ in range(_MAX_CLAUSE_STEPS):
+        if _unreal_clause(lex, node):
+            return True
+        if node.dep_ not in _CLAUSE_DEPS:
+            break
+        if node.dep_ == "conj" and any(c.dep_ in SUBJ for c in node.children):
+            break  # a coordinated clause with its own subject stands on its own
+        node = node.head
+    return False
+
+
+def _unreal_clause(lex: Lexicon, node: Token) -> bool:
+    """One step of `hypothetical`: `node` has a modal or a condition, or is an infinitive wanted,
+    asked for, habitual or denied by the word it hangs on."""
+    for child in node.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modals:
+            return True
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+            return True
+    intent = lex.hypothetical_heads
+    # "threatened to kill", "a plot to kill": an infinitive under a verb or noun of intent
+    wanted = node.dep_ in ("xcomp", "ccomp") or (
+        node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
+    if wanted and (node.head.lemma_.lower() in intent or node.head.lower_ in intent):
+        return True
+    if (node.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and node.head.lemma_.lower() in lex.request_heads):
+        return True  # "yelled at them to kill him", "begged him to shoot": asked, not done
+    used = node.head
+    if (node.dep_ == "xcomp" and used.lower_ == "used" and used.i + 1 < len(used.doc)
+            and used.doc[used.i + 1].lower_ == "to" and any(
+                c.dep_ == "nsubj" and (c.pos_ == "PRON" or is_person(lex, c)) for c in used.children)):
+        return True  # "I used to kill people": a habit ("the gun used to kill her", "used gas to ...": events)
+    if node.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in node.head.children):
+        return True  # "don't let him die", "did not want to kill anyone"
+    return False
+
+
+def story_year(doc: Doc, published: str | None) -> int:
+    """The year of the story: its publication date's, else the latest year it writes (a page's
+    date line, "Friday, March 6, 2015"), else 0 (unknown)."""
+    if published:
+        return int(published[:4])
+    return _latest_year(doc)
+
+
+@functools.lru_cache(maxsize=4)  # asked once per dated claim: read each story's text once
+def _latest_year(doc: Doc) -> int:
+    return max((int(y) for y in _YEAR_ANY_RE.findall(doc.text)), default=0)
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity that holds token `i`, found from the token's IOB tags: `Doc.ents` builds
+    every entity of the document on each call, too slow once per claim in a long article."""
+    if not doc[i].ent_type_:
+        return None
+    start, end = i, i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[i].ent_type_)
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities that start in `span` (as `Span.ents`, without walking the whole Doc)."""
+    return [ent for tok in span if tok.ent_iob_ == "B" and (ent := ent_at(tok.doc, tok.i)) is not None]
+
+
+def dated_before(trig: Token, published: str | None) -> bool:
+    """The claim's clause carries a date in an earlier year than the story's ("in 2012",
+    "summer of 2012", "last year", "years ago")."""
+    clause = trig if trig.pos_ in ("VERB", "AUX", "ADJ") else trig.head
+    if clause.dep_ == "relcl" and clause.head.ent_type_ == "DATE":
+        # "since 2011, when 17 were killed", "in June 2016, where 49 died": a case recalled by its date
+        head = clause.head
+        ent = ent_at(trig.doc, head.i)
+        years = [int(y) for y in _YEAR_ANY_RE.findall(ent.text)] if ent is not None else []
+        if years and max(years) < story_year(trig.doc, published):
+            return True
+    for ent in ents_in(trig.sent):
+        if ent.label_ != "DATE" or not (ent.root.head in (clause, trig) or ent.root.head.head in (clause, trig)):
+            continue
+        text = ent.text.lower()
+        if _PAST_RE.search(text):
+            return True
+        years = [int(y) for y in _YEAR_ANY_RE.findall(text)]
+        if years and max(years) < story_year(trig.doc, published):
+            return True
+    return False
+
+
+def running_total(lex: Lexicon, trig: Token) -> bool:
+    """A statistic over a period ("13,000 killed since 1980", "64 homicides this year"), not an event."""
+    clause = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ != "ROOT" else trig
+    if clause.pos_ not in ("VERB", "AUX", "ADJ") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    for tok in clause.subtree:
+        if tok.lower_ in _ANNUAL and tok.head in (clause, trig):
+            return True
+        if tok.lower_ == "since" and (tok.head in (clause, trig) or tok.head.head in (clause, trig)):
+            # "since 1980", "since January", "since the war began": a running total;
+            # "since Monday", "since the unrest began on Sunday": the toll of an event still going on
+            span_text = " ".join(t.lower_ for t in (tok.subtree if tok.dep_ == "prep" else tok.head.subtree))
+            if _YEAR_IN_RE.search(span_text) or any(m in span_text.split() for m in lex.months) or any(
+                w in span_text.split() for w in lex.eras
+            ):
+                return True
+        if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
+            ent = ent_at(tok.doc, tok.i)
+            if ent is not None and _SPAN_RE.search(ent.text.lower()) and "old" not in ent.text.lower():
+                return True
+    return False
+
+
+def implies_death(lex: Lexicon, trig: Token) -> bool:
+    """A singular noun naming a killing that stands for its event ("the homicide", "charged with
+    murder", "a death"), not a modifier ("homicide detectives", "murder charges") nor a fate
+    ("sentenced to death")."""
+    low = trig.lower_
+    if low not in lex.implied_deaths or trig.tag_ not in ("NN", "NNP") or trig.dep_ in ("compound", "amod"):
+        return False
+    nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.head is not trig:
+        return False  # a compound the parser missed: "murder trial", "homicide unit"
+    prv = trig.doc[trig.i - 1] if trig.i > 0 else None
+    if prv is not None and prv.lower_ in ("to", "intent"):
+        return False  # "assault with intent to murder", "sentenced to death": no one died
+    scope = [trig, trig.head, trig.head.head]
+    if any(c.lower_ in lex.earlier for t in scope for c in t.children) or _DECADE_RE.search(trig.sent.text):
+        return False  # "a prior conviction for murder", "served time for a killing in the 1990s"
+    if trig.dep_ in ("dobj", "pobj") and hypothetical(lex, trig.head if trig.dep_ == "dobj" else trig.head.head):
+        return False  # "conspiracy to commit murder", "a plot to carry out a killing"
+    if low in lex.implied_with_det:
+        return any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in trig.children)
+    return True
+
+
+def body_found(lex: Lexicon, trig: Token) -> bool:
+    """A body noun that reports a death: what is found, recovered or lies somewhere."""
+    node = trig.head if trig.dep_ != "conj" else trig.head.head
+    return node.lemma_.lower() in lex.finding_verbs
+
+
+def negated(trig: Token) -> bool:
+    """The outcome itself is denied ("was not injured", "no injuries")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trig.children)
+
+
+def fatal(lex: Lexicon, trig: Token) -> bool:
+    """A hit made a death: "was fatally struck", "fatally wounding his brother", "shooting five
+    to death" (but not "none fatally")."""
+    view = trig.doc
+    return any(
+        c.dep_ == "advmod" and c.lower_ in lex.fatal_adverbs and view[c.i - 1].lower_ not in _NEGATIONS
+        for c in trig.children
+    ) or any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+             for c in trig.children)
+
+
+def not_a_report(lex: Lexicon, trig: Token, outcome: str) -> bool:
+    """An outcome word that reports no casualty of this event: a threat or plan, a running total,
+    what nearly happened, an obituary's survivors, a body not found, people the story knows, the
+    one who did it."""
+    if hypothetical(lex, trig) or running_total(lex, trig):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in lex.counterfactual for c in trig.children):
+        return True  # "nearly killed", "possibly killing the trooper"
+    if trig.lower_.startswith("surviv") and (
+        any(c.dep_ in ("agent", "auxpass") for c in trig.children) or trig.dep_ == "amod"
+    ):
+        return True  # "she is survived by two sons", "her surviving son": family, not an injury
+    if trig.lower_ in lex.body_nouns and not body_found(lex, trig):
+        return True  # "pain in his body", "escorted her body home": not a report of a death
+    if trig.dep_ == "amod" and known_plural(lex, trig.head):
+        return True  # "her dead cousins", "their wounded sons": people the story knows, not a toll
+    if trig.dep_ in ("amod", "compound") and (
+        trig.head.lemma_.lower() in lex.perpetrators or (outcome == "shot" and not is_person(lex, trig.head))
+    ):
+        return True  # "the shooting suspect", "a shooting scene": who did it or where, not who was hit
+    return False
+
+
+def condition_of_known_victim(lex: Lexicon, trig: Token, phrase: str, claim: Claim) -> bool:
+    """"The boy was in critical condition", "his nephew was hospitalised", "the wounded teen":
+    the state of a victim the story already knows, who may have died since; not a new injured
+    person (reconcile counts them as injured only when no death takes them)."""
+    if not (phrase in lex.condition_nouns or trig.dep_ == "amod" or phrase.startswith("hospitali")):
+        return False
+    head = claim.tokens[-1]
+    if head.lower_ in _NEW_PEOPLE:
+        return False  # "one dead and another with critical injuries": someone new
+    if head.pos_ in ("PRON", "PROPN"):
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ in KNOWN_DETERMINERS for c in head.children)

@@ -1,0 +1,147 @@
+"""The event policy: one event's counts reconciled from its casualty claims (spaCy-free).
+
+`reconcile` is called by aggregate on the `CasualtyFact`s of one event; see its docstring for the
+policy. Only the list of generic victim words is data (`models/casualties/generic_victims.txt`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline import resources
+from pipeline.schemas import CasualtyFact
+
+Triple = tuple[int, int, int | None]
+
+# Protesters and rioters are the same crowd named by different sources ("protesters" vs
+# "attackers"), so they are one group when claims are compared.
+_GROUP = {"rioters": "protesters"}
+
+
+@lru_cache(maxsize=1)
+def _generic_victims() -> frozenset[str]:
+    """Victim words that say nothing of who the victims were: such a count is a total, like an
+    untyped one (read once from the shipped data)."""
+    return resources.read_words("casualties/generic_victims.txt")
+
+
+def _group_total(claims: list[CasualtyFact]) -> Triple | None:
+    """One victim group: the latest superseding claim replaces earlier ones; then the highest
+    credible (best) report wins, with its interval."""
+    if not claims:
+        return None
+    claims = sorted(claims, key=lambda f: f.char_start)
+    last_sup = max((i for i, f in enumerate(claims) if f.supersedes_prior), default=None)
+    if last_sup is not None:
+        claims = claims[last_sup:]
+    top = max(claims, key=lambda f: (f.count_best, f.count_high is None, f.count_high or 0))
+    return top.count_low, top.count_best, top.count_high
+
+
+def _add(a: Triple, b: Triple) -> Triple:
+    """Two groups added: lows, bests and highs (None when either is unbounded)."""
+    high = None if a[2] is None or b[2] is None else a[2] + b[2]
+    return a[0] + b[0], a[1] + b[1], high
+
+
+def _outcome_total(claims: list[CasualtyFact]) -> Triple | None:
+    """Reconciled interval of one outcome's claims (see `reconcile`)."""
+    if not claims:
+        return None
+    claims = sorted(claims, key=lambda f: f.char_start)
+    # An untyped toll update ("the death toll rose to 12") replaces every earlier claim.
+    last_sup = max((i for i, f in enumerate(claims) if f.supersedes_prior and f.victim_type == "unknown"),
+                   default=None)
+    if last_sup is not None:
+        claims = claims[last_sup:]
+    whole = [f for f in claims if not f.partitive]
+    groups: dict[tuple[str, bool], list[CasualtyFact]] = {}
+    untyped: list[CasualtyFact] = []
+    for f in whole:
+        if (f.victim_type == "unknown" or (f.victims or "").lower() in _generic_victims()) and not f.perpetrator:
+            untyped.append(f)  # "three people are dead": a total, whoever they were
+        else:
+            key = (_GROUP.get(f.victim_type, f.victim_type), f.perpetrator)
+            groups.setdefault(key, []).append(f)
+    total: Triple | None = None
+    for (_, perp), group in sorted(groups.items(), key=lambda kv: kv[0][1]):
+        g = _group_total(group)
+        if g is None:
+            continue
+        if perp and total is not None and total[1] < 2 and g[1] <= 1:
+            # one victim and one attacker dead: often one person twice ("she shot herself ... the
+            # woman was found dead"), so they add only when a murder-suicide or a toll says so
+            total = max(total, g, key=lambda t: t[1])
+            continue
+        total = g if total is None else _add(total, g)
+    loose = _group_total(untyped)
+    if loose is not None and (total is None or loose[1] > total[1]):
+        total = loose  # an untyped count is a total that may include the typed ones
+    parts = _group_total([f for f in claims if f.partitive])
+    if parts is not None and (total is None or parts[1] > total[1]):
+        total = parts  # "one of the officers" only sets a floor
+    return total
+
+
+def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
+    """Event columns (killed_low/best/high, injured_*, arrested_*, fatalities) reconciled from the
+    casualty claims of one event.
+
+    Policy, per outcome:
+    - claims are grouped by victim type (protesters and rioters are one group; perpetrators,
+      "the gunman was killed", are a group of their own);
+    - within a group the latest superseding claim ("the death toll rose to 12") replaces the
+      earlier ones, then the highest credible report (highest best) is taken with its interval,
+      so a restated or earlier lower figure ("at least eight officers" next to "12 officers") never
+      adds;
+    - different groups add up (12 officers + dozens of attackers); intervals add: low of lows,
+      best of bests, high None when any is unbounded;
+    - an untyped count ("three were killed"), or one of words that say nothing of who the victims
+      were ("three people are dead", "four victims"), is a total that may include the typed ones:
+      the result is the larger of it and the sum of the typed groups;
+    - a dead attacker ("killed himself", "turned the gun on himself") adds to his victims, except
+      that one attacker and one victim are not added (a story often names the same dead person
+      both ways: "she shot her son, then herself ... a woman was found dead");
+    - partitive claims ("one of the officers", "including two children") never add; they only
+      set a floor;
+    - injured: claims that someone was shot without saying whether they died (`includes_killed`)
+      count as injured after removing the killed ("three were shot, one fatally" = 1 killed,
+      2 injured); explicit injured claims win when larger;
+    - an outcome with no claim is None (not reported), an outcome with only zero claims
+      ("no one was hurt") is 0.
+
+    On the seed this gives killed 24 (12 officers + dozens of attackers = 12) and injured 353.
+    """
+    by_outcome: dict[str, list[CasualtyFact]] = {"killed": [], "injured": [], "arrested": [], "shot": []}
+    for f in facts:
+        if f.outcome == "injured" and f.includes_killed:
+            by_outcome["shot"].append(f)
+        elif f.outcome in by_outcome:
+            by_outcome[f.outcome].append(f)
+    totals = {k: _outcome_total(v) for k, v in by_outcome.items()}
+    wounded = _wounded(by_outcome)
+    if wounded is not None:
+        injured = totals["injured"]
+        if injured is None or wounded[1] > injured[1]:
+            totals["injured"] = wounded
+    out: dict[str, object] = {}
+    for outcome in ("killed", "injured", "arrested"):
+        t = totals[outcome]
+        out[f"{outcome}_low"], out[f"{outcome}_best"], out[f"{outcome}_high"] = t if t else (None, None, None)
+    out["fatalities"] = out["killed_best"]
+    return out
+
+
+def _wounded(by_outcome: dict[str, list[CasualtyFact]]) -> Triple | None:
+    """The injured among those reported shot: the shot less the killed, victims and attackers
+    apart (a gunman who shot himself dead is not one of the victims shot)."""
+    wounded: Triple | None = None
+    for perp in (False, True):
+        shot = _outcome_total([f for f in by_outcome["shot"] if f.perpetrator == perp])
+        if shot is None:
+            continue
+        killed = _outcome_total([f for f in by_outcome["killed"] if f.perpetrator == perp])
+        k = killed[1] if killed else 0
+        part = (max(shot[0] - k, 0), max(shot[1] - k, 0), None if shot[2] is None else max(shot[2] - k, 0))
+        wounded = part if wounded is None else _add(wounded, part)
+    return wounded

@@ -1,0 +1,88 @@
+"""Story-level links: the claims of one Doc read together. A named victim is followed from claim
+to claim (and "he"/"she" stands for the victim last named): someone reported shot or in critical
+condition who is later reported dead is flagged `includes_killed`, so that `reconcile` counts them
+once, as killed; a case the story recalls from an earlier year gives way to the story's own toll;
+one unnamed victim who survived keeps their injury."""
+
+from __future__ import annotations
+
+from pipeline.casualties.claim import ClaimRecord
+from pipeline.casualties.grammar import SINGULAR_PRONOUNS
+from pipeline.casualties.lexicon import Lexicon
+
+
+def _killed(fact: dict) -> bool:
+    """A fact that reports at least one death."""
+    return fact["outcome"] == "killed" and fact["count_best"] > 0
+
+
+def link_story(lex: Lexicon, records: list[ClaimRecord], dead_nouns: set[str]) -> list[dict]:
+    """The facts of a Doc's claim records, linked across the story (see the module docstring).
+    `dead_nouns` holds the lemmas of the nouns naming the dead ("a man was killed")."""
+    # "a woman who was wounded ... has died": her injury is not an extra injured person.
+    dead = {r.head for r in records if _killed(r.fact)}
+    for r in records:
+        if r.fact["outcome"] == "injured" and r.head in dead:
+            r.fact["includes_killed"] = True
+    records = drop_recalled(records)
+    follow_people(records)
+    # "the boy was taken to hospital in critical condition, where he died": one of the dead
+    dying = {r.fact["sentence"] for r in records if _killed(r.fact) and not r.fact["perpetrator"]}
+    for r in records:
+        if not r.state:
+            continue
+        noun = r.state_noun
+        # "... The victim was taken to a hospital with critical injuries" where a victim is
+        # reported dead: the same victim, who may have died since
+        if r.fact["sentence"] in dying or (noun is not None and (noun == "victim" or noun in dead_nouns)):
+            r.fact["includes_killed"] = True
+    survivors(lex, records, dead, dying)
+    return [r.fact for r in records]
+
+
+def drop_recalled(records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """An earlier case the story recalls ("in 2012 a boy was killed at the same corner") is not
+    this event's toll, unless the story reports nothing else (a trial, an anniversary)."""
+    current = {r.fact["outcome"] for r in records if not r.past and r.fact["count_best"] > 0}
+    return [r for r in records if not r.past or r.fact["outcome"] not in current]
+
+
+def follow_people(records: list[ClaimRecord]) -> None:
+    """"Reyes was shot ... Reyes is in critical condition ... he died": an injury claim about a
+    named person who is reported killed is flagged `includes_killed`, so that reconcile does not
+    count them twice. A singular pronoun stands for the person last named in a claim; two names
+    that share a word ("Dana Reyes", "Reyes") are one person."""
+    people = [r.person for r in records]
+    facts = [r.fact for r in records]
+    order = sorted(range(len(facts)), key=lambda i: facts[i]["char_start"])
+    last: str | None = None
+    for i in order:
+        if people[i]:
+            last = people[i]
+        elif last and facts[i]["count_best"] == 1 and (facts[i]["victims"] or "").lower() in SINGULAR_PRONOUNS:
+            people[i] = last
+    dead: set[str] = set()
+    for f, name in zip(facts, people):
+        if name and _killed(f) and not f["perpetrator"]:
+            dead.update(name.lower().split())
+    for f, name in zip(facts, people):
+        if name and f["outcome"] == "injured" and f["count_best"] > 0 and dead & set(name.lower().split()):
+            f["includes_killed"] = True
+
+
+def survivors(lex: Lexicon, records: list[ClaimRecord], dead: set[int], dying: set[str]) -> None:
+    """"His cousin was taken to a hospital with a gunshot wound and is in stable condition", "the
+    teen had surgery and is expected to survive": one unnamed victim whose
+    wound or shooting comes with a sign of survival in the same sentence is injured, not
+    possibly one of the dead (a pronoun there may stand for the victim of that sentence rather
+    than the dead person last named). A named victim keeps the link to a later death ("Reyes
+    was in stable condition ... Reyes died"), and so does a sentence that tells a death."""
+    if lex.survival is None:
+        return
+    for r in records:
+        f = r.fact
+        if (f["outcome"] == "injured" and f["includes_killed"] and f["count_best"] == 1 and not r.person
+                and not f["perpetrator"]  # a wounded gunman is counted by the rules for attackers
+                and r.head not in dead and f["sentence"] not in dying
+                and lex.survival.search(f["sentence"].lower().replace("-", " "))):
+            f["includes_killed"] = False

@@ -1,0 +1,194 @@
+"""Argument and victim rules on hand-built Docs (no statistical parser): from an outcome word to
+its victim phrase (pipeline/casualties/arguments.py) and from that phrase to a count
+(pipeline/casualties/victims.py), positives beside negatives.
+
+Heads are absolute token indices, as in spaCy's own tests. Every sentence was written for these
+tests; none comes from the fixture corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.casualties.arguments import condition_argument, noun_argument, verb_argument
+from pipeline.casualties.extract import claims
+from pipeline.casualties.lexicon import Lexicon, load_lexicon
+from pipeline.casualties.victims import count_phrase
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    """A tokenizer-only pipeline: the Docs below carry their own parse."""
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def lex(blank: Language) -> Lexicon:
+    return load_lexicon(blank)
+
+
+def build(nlp: Language, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """A parsed Doc from rows of (word, head, dep, pos, tag, lemma)."""
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def gunmen_killed_three(nlp: Language, noun: str, lemma: str) -> Doc:
+    """"Gunmen killed three <noun>.", with "killed" as ROOT, nsubj / dobj / nummod."""
+    return build(nlp, [
+        ("Gunmen", 1, "nsubj", "NOUN", "NNS", "gunman"),
+        ("killed", 1, "ROOT", "VERB", "VBD", "kill"),
+        ("three", 3, "nummod", "NUM", "CD", "three"),
+        (noun, 1, "dobj", "NOUN", "NNS", lemma),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+
+
+def counts(lex: Lexicon, doc: Doc, arg_i: int) -> list[tuple[int, int, int | None, str]]:
+    return [(c.low, c.best, c.high, c.victim_type) for c in count_phrase(lex, doc[arg_i])]
+
+
+def test_active_verb_object_is_the_victims(blank, lex) -> None:
+    doc = gunmen_killed_three(blank, "villagers", "villager")
+    arg = verb_argument(lex, doc[1], "killed", "killed")
+    assert arg is not None and arg.i == 3  # the object, not the subject (the attackers)
+    assert counts(lex, doc, arg.i) == [(3, 3, 3, "civilians")]
+
+
+def test_animals_are_no_victims(blank, lex) -> None:
+    doc = gunmen_killed_three(blank, "cows", "cow")
+    assert verb_argument(lex, doc[1], "killed", "killed").i == 3
+    assert counts(lex, doc, 3) == []
+    assert claims(lex, doc, doc) == []
+
+
+def test_passive_subject_is_the_victims(blank, lex) -> None:
+    doc = build(blank, [
+        ("Three", 1, "nummod", "NUM", "CD", "three"),
+        ("soldiers", 3, "nsubjpass", "NOUN", "NNS", "soldier"),
+        ("were", 3, "auxpass", "AUX", "VBD", "be"),
+        ("killed", 3, "ROOT", "VERB", "VBN", "kill"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])
+    assert verb_argument(lex, doc[3], "killed", "killed").i == 1
+    assert counts(lex, doc, 1) == [(3, 3, 3, "state_forces")]
+
+
+def test_bare_plural_is_at_least_two_but_police_is_no_count(blank, lex) -> None:
+    rows = [
+        ("Soldiers", 2, "nsubjpass", "NOUN", "NNS", "soldier"),
+        ("were", 2, "auxpass", "AUX", "VBD", "be"),
+        ("killed", 2, "ROOT", "VERB", "VBN", "kill"),
+    ]
+    assert counts(lex, build(blank, rows), 0) == [(2, 2, None, "state_forces")]
+    rows[0] = ("Police", 2, "nsubjpass", "NOUN", "NNS", "police")
+    assert counts(lex, build(blank, rows), 0) == []
+
+
+def test_an_age_is_not_a_count(blank, lex) -> None:
+    doc = build(blank, [
+        ("Okafor", 5, "nsubjpass", "PROPN", "NNP", "Okafor"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("25", 0, "appos", "NUM", "CD", "25"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("was", 5, "auxpass", "AUX", "VBD", "be"),
+        ("killed", 5, "ROOT", "VERB", "VBN", "kill"),
+    ])
+    assert verb_argument(lex, doc[5], "killed", "killed").i == 0
+    found = count_phrase(lex, doc[0])
+    assert [(c.best, c.person) for c in found] == [(1, "Okafor")]
+
+
+def test_the_gunman_is_a_perpetrator(blank, lex) -> None:
+    doc = build(blank, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("gunman", 3, "nsubjpass", "NOUN", "NN", "gunman"),
+        ("was", 3, "auxpass", "AUX", "VBD", "be"),
+        ("killed", 3, "ROOT", "VERB", "VBN", "kill"),
+    ])
+    found = count_phrase(lex, doc[verb_argument(lex, doc[3], "killed", "killed").i])
+    assert [(c.best, c.perpetrator) for c in found] == [(1, True)]
+
+
+def test_denied_victims_count_zero(blank, lex) -> None:
+    doc = build(blank, [
+        ("No", 1, "det", "DET", "DT", "no"),
+        ("guards", 3, "nsubjpass", "NOUN", "NNS", "guard"),
+        ("were", 3, "auxpass", "AUX", "VBD", "be"),
+        ("hurt", 3, "ROOT", "VERB", "VBN", "hurt"),
+    ])
+    assert [(c.best, c.qualifier) for c in count_phrase(lex, doc[1])] == [(0, "none")]
+
+
+def test_toll_rising_to_a_figure_supersedes(blank, lex) -> None:
+    doc = build(blank, [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("death", 2, "compound", "NOUN", "NN", "death"),
+        ("toll", 3, "nsubj", "NOUN", "NN", "toll"),
+        ("rose", 3, "ROOT", "VERB", "VBD", "rise"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("12", 4, "pobj", "NUM", "CD", "12"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])
+    arg, supersedes, partitive = noun_argument(lex, doc[2])
+    assert (arg.i, supersedes, partitive) == (5, True, False)
+    assert counts(lex, doc, 5) == [(12, 12, 12, "unknown")]
+
+
+def test_who_has_the_wounds(blank, lex) -> None:
+    doc = build(blank, [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("guard", 2, "nsubj", "NOUN", "NN", "guard"),
+        ("suffered", 2, "ROOT", "VERB", "VBD", "suffer"),
+        ("wounds", 2, "dobj", "NOUN", "NNS", "wound"),
+    ])
+    assert condition_argument(lex, doc[3]).i == 1
+    doc = build(blank, [
+        ("He", 1, "nsubj", "PRON", "PRP", "he"),
+        ("succumbed", 1, "ROOT", "VERB", "VBD", "succumb"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("his", 4, "poss", "PRON", "PRP$", "his"),
+        ("wounds", 2, "pobj", "NOUN", "NNS", "wound"),
+    ])
+    assert condition_argument(lex, doc[4]) is None  # what he died of, not a new injury
+
+
+def test_reduced_passive_headline(blank, lex) -> None:
+    doc = build(blank, [
+        ("Two", 1, "nummod", "NUM", "CD", "two"),
+        ("soldiers", 2, "nsubj", "NOUN", "NNS", "soldier"),
+        ("wounded", 2, "ROOT", "VERB", "VBN", "wound"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("ambush", 3, "pobj", "NOUN", "NN", "ambush"),
+    ])
+    assert verb_argument(lex, doc[2], "injured", "wounded").i == 1
+    doc = build(blank, [
+        ("Police", 1, "nsubj", "NOUN", "NNS", "police"),
+        ("wounded", 1, "ROOT", "VERB", "VBD", "wound"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("ambush", 2, "pobj", "NOUN", "NN", "ambush"),
+    ])
+    assert verb_argument(lex, doc[1], "injured", "wounded") is None  # the police did it
+
+
+def test_claims_of_a_hand_built_doc(blank, lex) -> None:
+    doc = gunmen_killed_three(blank, "villagers", "villager")
+    facts = claims(lex, doc, doc)
+    assert [(f["outcome"], f["count_best"], f["victim_type"], f["text"]) for f in facts] == [
+        ("killed", 3, "civilians", "killed three villagers")]
+
+
+def test_a_threat_is_no_claim(blank, lex) -> None:
+    doc = build(blank, [
+        ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("kill", 1, "xcomp", "VERB", "VB", "kill"),
+        ("two", 5, "nummod", "NUM", "CD", "two"),
+        ("guards", 3, "dobj", "NOUN", "NNS", "guard"),
+    ])
+    assert counts(lex, doc, 5) == [(2, 2, 2, "state_forces")]  # the phrase counts...
+    assert claims(lex, doc, doc) == []  # ...but a threat reports no casualties

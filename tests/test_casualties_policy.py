@@ -1,0 +1,83 @@
+"""The event policy `reconcile` (pipeline/casualties/policy.py) on hand-made claims; it and the
+package import no spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from pipeline.casualties import reconcile
+from pipeline.schemas import CasualtyFact
+
+
+def test_package_imports_no_spacy() -> None:
+    code = "import sys, pipeline.casualties; assert 'spacy' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_generic_victims_are_a_total() -> None:
+    facts = [_fact("killed", 3, 0, vtype="civilians", victims="people"), _fact("killed", 2, 30, vtype="civilians"),
+             _fact("killed", 2, 60, vtype="state_forces")]
+    # "three people" may include the typed groups: 2 civilians + 2 officers, not 3 + 2
+    assert reconcile(facts)["killed_best"] == 4
+
+
+def _fact(outcome: str, best: int, start: int, low: int | None = None, high: int | None | str = "same",
+          vtype: str = "unknown", **flags: bool | str) -> CasualtyFact:
+    return CasualtyFact(
+        kind="casualty", text="x", sentence="x", char_start=start, char_end=start + 1, outcome=outcome,
+        count_low=best if low is None else low, count_best=best, count_high=best if high == "same" else high,
+        victim_type=vtype, **flags,
+    )
+
+
+def test_reconcile_empty_is_none() -> None:
+    out = reconcile([])
+    assert out["killed_best"] is None and out["injured_best"] is None and out["fatalities"] is None
+
+
+def test_reconcile_types_add_and_restatements_do_not() -> None:
+    facts = [
+        _fact("killed", 12, 10, vtype="state_forces"),
+        _fact("killed", 12, 50, high=99, vtype="rioters"),
+        _fact("killed", 12, 60, high=99, vtype="protesters"),
+        _fact("killed", 8, 90, high=None, vtype="state_forces"),
+        _fact("killed", 1, 20, vtype="state_forces", partitive=True),
+    ]
+    out = reconcile(facts)
+    assert (out["killed_low"], out["killed_best"], out["killed_high"]) == (24, 24, 111)
+    assert out["fatalities"] == 24
+
+
+def test_reconcile_toll_update_replaces_earlier() -> None:
+    facts = [_fact("killed", 8, 0, high=None), _fact("killed", 5, 40), _fact("killed", 3, 80, supersedes_prior=True)]
+    assert reconcile(facts)["killed_best"] == 3
+
+
+def test_reconcile_untyped_total_covers_typed() -> None:
+    facts = [_fact("killed", 3, 0), _fact("killed", 2, 30, vtype="civilians", partitive=True),
+             _fact("killed", 1, 60, vtype="state_forces")]
+    assert reconcile(facts)["killed_best"] == 3
+
+
+def test_reconcile_zero_only_when_denied() -> None:
+    assert reconcile([_fact("injured", 0, 0)])["injured_best"] == 0
+    assert reconcile([_fact("injured", 0, 0), _fact("injured", 2, 10)])["injured_best"] == 2
+    assert reconcile([_fact("killed", 2, 0)])["injured_best"] is None
+
+
+def test_reconcile_shot_minus_killed() -> None:
+    facts = [_fact("injured", 3, 0, includes_killed=True), _fact("killed", 1, 20)]
+    out = reconcile(facts)
+    assert (out["killed_best"], out["injured_best"]) == (1, 2)
+
+
+def test_reconcile_perpetrator_adds() -> None:
+    facts = [_fact("killed", 2, 0, vtype="civilians"), _fact("killed", 1, 30, perpetrator=True)]
+    assert reconcile(facts)["killed_best"] == 3
+
+
+def test_reconcile_interval_unbounded() -> None:
+    facts = [_fact("killed", 5, 0, vtype="civilians"), _fact("killed", 12, 10, high=None, vtype="state_forces")]
+    out = reconcile(facts)
+    assert (out["killed_low"], out["killed_best"], out["killed_high"]) == (17, 17, None)
