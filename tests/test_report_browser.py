@@ -5,6 +5,8 @@ fails the test. Skips only when no Chromium (or no playwright) can be found."""
 
 from __future__ import annotations
 
+import re
+
 import os
 import shutil
 import sys
@@ -113,6 +115,7 @@ def test_opening_the_event_with_12_killed_highlights_12_in_its_sentence(browser:
     # all 64 facts of the seed land on their words: each is highlighted, none listed apart
     assert p.count("#event-page .article-text mark") == 64
     assert "do not match the text" not in p.page.inner_text("#event-page")
+    assert re.search(r"relevance 0\.\d\d \(relevant\)", p.page.inner_text("#event-page"))  # the decision
     casualties = p.page.locator("#event-page .article-text mark.k-casualty")
     texts = casualties.all_inner_texts()
     assert "12 officers have been killed" in texts

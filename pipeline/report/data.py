@@ -110,6 +110,7 @@ def event_table(events: pd.DataFrame) -> dict[str, Any]:
 
 def article_index(articles: pd.DataFrame) -> dict[str, dict[str, Any]]:
     """Each article's manifest row (without its id), by article id."""
-    columns = ["source", "status", "error", "copy_of", "title", "published", "words", "facts", "events"]
-    rows = records(articles, ["article_id", *columns])
+    columns = ["source", "status", "error", "copy_of", "title", "published", "words", "facts", "events",
+               "relevance", "relevant"]
+    rows = records(articles, ["article_id", *[c for c in columns if c in articles.columns]])
     return {r.pop("article_id"): r for r in rows if r.get("article_id")}

@@ -83,7 +83,7 @@
   function articleBlock(aid) {
     var a = S.articles[aid] || {}, d = getDetails()[aid];
     var head = el('h3', { text: a.title || aid });
-    var meta = el('div', { class: 'muted', text: [a.source, a.published ? 'published ' + a.published : '', a.status, a.copy_of ? 'copy of ' + a.copy_of : '', a.facts !== undefined ? a.facts + ' facts' : ''].filter(Boolean).join(' · ') });
+    var meta = el('div', { class: 'muted', text: [a.source, a.published ? 'published ' + a.published : '', a.status, a.copy_of ? 'copy of ' + a.copy_of : '', a.facts !== undefined ? a.facts + ' facts' : '', a.relevance !== undefined && a.relevance !== null ? 'relevance ' + Number(a.relevance).toFixed(2) + (a.relevant === false ? ' (below the threshold: no NLP)' : ' (relevant)') : ''].filter(Boolean).join(' · ') });
     var block = el('div', { class: 'article', id: 'article-' + aid }, [head, meta]);
     if (!d) return append(block, el('div', { class: 'warn', text: 'This article is not among the articles the run read.' })), block;
     if (d.text === null) { append(block, el('div', { class: 'warn', text: 'Text unavailable: ' + d.missing })); return block; }
