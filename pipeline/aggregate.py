@@ -187,7 +187,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel
 
-from pipeline import actors, casualties, dates, geo, triggers
+from pipeline import actors, anatomy, casualties, dates, geo, triggers
 from pipeline.export import find_table, load_articles, load_facts, load_table, write_table
 from pipeline.schemas import (
     ActorFact,
@@ -284,13 +284,6 @@ CELL_DEGREES = 0.25
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 # "the 22nd", "Dec. 3rd": days of the month, shared by every report of that day.
 _DAY_ORDINAL = re.compile(r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)")
-# Where an outlet's name starts after a headline: " | ", " « ", " :: ", or a spaced dash.
-_TITLE_TAIL = re.compile(r" (?:\||«|::|-|–|—) ")
-# A dateline opening a story or a wire title: "SAN MIGUEL, 7 JAN 90 (AFP) -- [TEXT]",
-# "DENVER (KXYZ) —": capitals, digits and punctuation up to a dash, then any [TAG].
-_DATELINE = re.compile(r"^[^a-z]{2,80}?\s?(?:--|—|–)\s*(?:\[[A-Z ]+\]\s*)*")
-# The agency or station in a dateline's brackets: "(AFP)", "(RADIO VENCEREMOS)".
-_DATELINE_SOURCE = re.compile(r"\(([^()]{2,40})\)")
 _PERSON_SUFFIX = re.compile(r",? (?:Jr|Sr|II|III|IV)\.?$")
 # A full personal name: two or more capitalised words, middle initials allowed, a suffix kept
 # ("Dana R. Kowalczyk Jr."); a single surname ("Kowalczyk") is too common to tell incidents.
@@ -499,34 +492,8 @@ def _words(text: str) -> frozenset[str]:
     )
 
 
-def _split_title(title: str, last: bool = False) -> tuple[str, str] | None:
-    """A title's headline and the outlet's name after its first (or last) separator ("Man shot
-    downtown | Channel 5 News"), or None when it has no separator after three words."""
-    matches = list(_TITLE_TAIL.finditer(title))
-    if not matches:
-        return None
-    match = matches[-1] if last else matches[0]
-    if len(title[: match.start()].split()) < 3:
-        return None
-    return title[: match.start()], title[match.end() :]
-
-
-def headline(title: str | None) -> str:
-    """A title without the outlet's name after it ("Man shot downtown | Channel 5 News"): every
-    story of one outlet shares that tail, so it says nothing about the incident."""
-    if not title:
-        return ""
-    title = _DATELINE.sub("", title)
-    parts = _split_title(title)
-    return parts[0] if parts else title
-
-
-def outlet(title: str | None) -> str:
-    """The outlet's name that ends a title ("Man shot downtown | Channel 5 News" gives
-    "channel 5 news"), lower-cased; "" when the title has none. The last separator names it: a
-    headline may hold a dash of its own ("Man shot - police say | WXYZ")."""
-    parts = _split_title(_DATELINE.sub("", title), last=True) if title else None
-    return " ".join(parts[1].lower().split()) if parts else ""
+headline = anatomy.headline
+outlet = anatomy.outlet
 
 
 def outlet_words(titles: Iterable[str | None]) -> frozenset[str]:
@@ -535,11 +502,9 @@ def outlet_words(titles: Iterable[str | None]) -> frozenset[str]:
     sentence: "wxyz4now.comDENVER") is in every one of its stories."""
     out: set[str] = set()
     for title in titles:
-        dateline = _DATELINE.match(title or "")
-        if dateline:
-            for source in _DATELINE_SOURCE.findall(dateline.group()):
-                out.update(w for w in _WORD.findall(source.lower()) if len(w) >= 2)
-        parts = _split_title(title or "")
+        for source in anatomy.lead_sources(title):
+            out.update(w for w in _WORD.findall(source.lower()) if len(w) >= 2)
+        parts = anatomy.split_title(title or "")
         if parts:
             out.update(w for w in _WORD.findall(parts[1].lower()) if len(w) >= 2)
     return frozenset(out)
@@ -563,7 +528,7 @@ def report_words(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     another (not common news words, numbers or days of the month), without and with the names
     of its own place."""
     texts = (headline(event.notes), event.evidence or "")
-    words = _words(" ".join(_DATELINE.sub("", t) for t in texts if t))
+    words = _words(" ".join(anatomy.strip_wire_lead(t) for t in texts if t))
     if not words:
         return words, words
     place = " ".join(p for p in (event.location, event.admin2, event.admin1, event.country) if p)

@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.schemas import DateFact
+from pipeline import anatomy
 from pipeline.resources import models_dir as models_root
 
 if not Doc.has_extension("ne_dates"):
@@ -133,8 +134,6 @@ _PRECEDING_NOT_EVENT = re.compile(
 # A clock time right after a date, or a publishing word right before it: a page's time stamp.
 # ("on Jan. 5 at 4:30 p.m." is prose: "at" and a date without its year do not make a stamp.)
 _STAMP = re.compile(r"[\s,|\-–—]{1,4}\d{1,2}:\d\d\b")
-# "INDIANAPOLIS, Ind. (Jan. 8, 2016) -- ...": a dateline in parentheses inside the text.
-_PAREN_DATELINE = re.compile(r"\)\s*(?:--|—|–|-)")
 _STAMP_BEFORE = re.compile(
     r"\b(?:posted|updated|published|created|modified)\b(?: on| at)?:?\s*$", re.IGNORECASE
 )
@@ -411,48 +410,7 @@ def _resolve_near(expr: str, anchor: dt.date) -> Resolved | None:
     return None
 
 
-# --- Datelines --------------------------------------------------------------------------------
-
-_DL_MON = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-# "SAN SALVADOR, 3 JAN 90 --", "LIMA (EFE), 10 FEB 89 (RADIO ...) --",
-# "WASHINGTON, Jan. 5, 2022 (AP) --": an upper-case place, a dated stamp, then a dash or agency.
-_DATELINE = re.compile(
-    r"^[\s\W]*(?:[A-Z][A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4})"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?,\s*"
-    rf"(?P<date>\d{{1,2}} {_DL_MON},? (?:\d{{4}}|\d{{2}})"
-    rf"|{_DL_MON} \d{{1,2}},? (?:\d{{4}}|\d{{2}}))"
-    r"\s*(?:\([^)\n]{0,80}\)\s*)?(?:--|—|–|-|\[|$)",
-    re.MULTILINE,
-)
-_DATELINE_REACH = 400  # characters from the start of the text where a dateline may stand
-
-# A fully dated day as web pages print it: "Jan. 5, 2014", "January 5th, 2014", "5 January
-# 2014", "1/5/2014", "2014-01-05", optionally after its weekday ("Sun January 5, 2014").
-_FULL_DATE = (
-    rf"(?:(?i:{_SCAN_WD}|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+)?"
-    rf"(?P<date>{_DL_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    rf"|\d{{1,2}}\s+{_DL_MON},?\s+(?:19|20)\d\d"
-    r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b"
-)
-# Page chrome near the top: "Posted: Jan. 5, 2014", "Published Sunday, January 5, 2014 4:30 PM",
-# "Updated 5:32 PM EST, Sun January 5, 2014"; a clock reading may stand before the date.
-_PAGE_STAMP = re.compile(
-    r"\b(?i:posted|published|updated|last updated|created|first published)\b"
-    r"(?:\s+(?i:on|at))?\s*:?\s*"
-    r"(?:\d{1,2}:\d\d\s*(?i:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:(?i:on)\s+)?)?"
-    + _FULL_DATE
-)
-# "INDIANAPOLIS, Ind. (Jan. 8, 2016) -- ...": an upper-case place, the date in parentheses,
-# then a dash; scraped pages often glue it to the headline before it ("... | Fox 59INDIANAPOLIS").
-_PAREN_DATELINE_START = re.compile(
-    r"[A-Z]{3,}[A-Z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4}\s*\(\s*"
-    + _FULL_DATE
-    + r"\s*\)\s*(?:--|—|–|-)"
-)
-_STAMP_REACH = 600  # page chrome stands above or just below the headline
+# --- Datelines: found by pipeline.anatomy, read as days here --------------------------------
 
 
 def _stated_date(text: str, need_year: bool) -> dt.date | None:
@@ -469,16 +427,8 @@ def published_from_dateline(text: str) -> dt.date | None:
     dateline ("SAN SALVADOR, 3 JAN 90 --", "WASHINGTON, Jan. 5, 2022 (AP) --", "INDIANAPOLIS,
     Ind. (Jan. 8, 2016) --") or a page's time stamp ("Posted: Jan. 5, 2014", "Updated 5:32 PM
     EST, Sun January 5, 2014"). Never a date of the story itself."""
-    head = text[:_DATELINE_REACH]
-    for pattern, reach, need_year in (
-        (_DATELINE, head, False),
-        (_PAREN_DATELINE_START, head, True),
-        (_PAGE_STAMP, text[:_STAMP_REACH], True),
-    ):
-        m = pattern.search(reach)
-        if m:
-            return _stated_date(m["date"], need_year)
-    return None
+    stated = anatomy.stated_day(text)
+    return _stated_date(stated["text"], stated["need_year"]) if stated else None
 
 
 # --- The component ----------------------------------------------------------------------------
@@ -591,8 +541,7 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
     """The resolved date expressions of an annotated Doc, as dicts valid as DateFact."""
     text_all = doc.text  # once: Doc.text rebuilds the whole text on every call
     published = dt.date.fromisoformat(doc._.published) if doc._.published else None
-    dateline = _DATELINE.search(text_all[:_DATELINE_REACH])
-    dateline_end = dateline.end("date") if dateline else -1
+    dateline_end = anatomy.dated_dateline_end(text_all)
     facts: list[dict[str, object]] = []
     candidates = []
     for start, end in _candidates(doc):
@@ -624,7 +573,7 @@ def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
             and (
                 found.date == published
                 or _STAMP.match(text_all, end)
-                or _PAREN_DATELINE.match(text_all, end) and text_all[start - 1 : start] == "("
+                or anatomy.PAREN_DATELINE_CLOSE.match(text_all, end) and text_all[start - 1 : start] == "("
                 or _STAMP_BEFORE.search(text_all, max(0, start - 24), start)
             )
         ):

@@ -892,34 +892,31 @@ def validate_minimums(specs: Sequence[str], names: Iterable[str]) -> None:
         _lookup(report, parse_min(spec)[0])
 
 
-def check_minimums(report: dict[str, Any], specs: Sequence[str]) -> list[str]:
-    """Messages for each `--min [FILE.]FIELD[.KEY]=VALUE` that the report does not reach
-    (an unmeasured metric fails too); raises GateError on a malformed spec."""
+def _check(report: dict[str, Any], specs: Sequence[str], above: bool) -> list[str]:
+    """Messages for each spec the report misses: below its minimum, or (`above`) over its
+    maximum; an unmeasured metric fails too. Raises GateError on a malformed spec."""
     failures = []
+    word, sign = ("maximum", ">") if above else ("minimum", "<")
     for spec in specs:
         target, threshold = parse_min(spec)
         scope, entry, key = _lookup(report, target)
         value = entry.get(key)
         if value is None:
-            failures.append(f"{target}: not measured (n=0), minimum {threshold}")
-        elif value < threshold:
-            failures.append(f"{target} = {value:.4f} < {threshold} (n={entry.get('n')}, {scope})")
+            failures.append(f"{target}: not measured (n=0), {word} {threshold}")
+        elif (value > threshold) if above else (value < threshold):
+            failures.append(f"{target} = {value:.4f} {sign} {threshold} (n={entry.get('n')}, {scope})")
     return failures
+
+
+def check_minimums(report: dict[str, Any], specs: Sequence[str]) -> list[str]:
+    """Messages for each `--min [FILE.]FIELD[.KEY]=VALUE` that the report does not reach."""
+    return _check(report, specs, above=False)
 
 
 def check_maximums(report: dict[str, Any], specs: Sequence[str]) -> list[str]:
     """Messages for each `--max [FILE.]FIELD[.KEY]=VALUE` that the report exceeds (for metrics
-    where less is better, such as false_events); an unmeasured metric fails too."""
-    failures = []
-    for spec in specs:
-        target, threshold = parse_min(spec)
-        scope, entry, key = _lookup(report, target)
-        value = entry.get(key)
-        if value is None:
-            failures.append(f"{target}: not measured (n=0), maximum {threshold}")
-        elif value > threshold:
-            failures.append(f"{target} = {value:.4f} > {threshold} (n={entry.get('n')}, {scope})")
-    return failures
+    where less is better, such as false_events)."""
+    return _check(report, specs, above=True)
 
 
 def _cell(entry: dict[str, Any], key: str = "value") -> str:

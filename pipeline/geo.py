@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.schemas import PlaceFact
+from pipeline.anatomy import PLACE_DATELINE, PLACE_DATELINE_REACH, is_upper_copy
 from pipeline.resources import models_dir as models_root
 
 if not Doc.has_extension("ne_places"):
@@ -51,16 +52,6 @@ _TITLE_SIGN = re.compile(r"\s+[-|\u2013\u2014]\s+")
 _DOTS = re.compile(r"\.")
 _DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _SPACES = re.compile(r"\s+")
-# A dateline at the start of a line: an upper-case place, an optional region, an optional day
-# ("3 JAN 90"), an optional outlet in parentheses, then a dash: "WILMINGTON, Calif. (AP) -".
-# Scraped pages glue it to the headline or the site name before it ("...on east sideDETROIT
-# (WJBK) -", "Fox 59INDIANAPOLIS (December 3, 2015) -") or start it after a teaser sentence.
-_DATELINE = re.compile(
-    r"(?m)(?:(?:^|(?<=[a-z]\.\s))[ \t|]*|(?<=[a-z0-9]))(?P<place>[A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{0,24}?[A-Za-z.]))?"
-    r"(?:,\s*\d{1,2}\s+[A-Z]{3}(?:\s+\d{2,4})?)?"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-\u2013\u2014]|(?<=\)):)\s"
-)
 # "the country's west", "the northern part of the country": a vague part of the article's country.
 _VAGUE_REGION = re.compile(
     r"\b(?:the\s+country[\u2019']s\s+(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|"
@@ -68,12 +59,9 @@ _VAGUE_REGION = re.compile(
     r"|the\s+(?:north|south|east|west)(?:ern)?\s+(?:part|region|regions)\s+of\s+the\s+country)\b",
     re.IGNORECASE,
 )
-_UPPER_SHARE = 0.7
 # An American broadcaster's call sign: K or W and three more capitals ("WJBK", "KSLA").
 _CALL_SIGN = re.compile(r"(?<![A-Za-z0-9\-])[KW][A-Z]{3}(?![A-Za-z0-9])")
 _MAX_CUE_WEIGHT = 2  # country cues only tip the balance when the article names no country
-_UPPER_LETTER = re.compile(r"[A-Z]")
-_LOWER_LETTER = re.compile(r"[a-z]")
 # Words that begin names but are never one alone when a capitalised word follows ("San Jan
 # County" with a typo is not San in Mali).
 _FRAGMENTS = {"san", "santa", "santo", "sao", "st", "saint", "ste", "el", "la", "los", "las",
@@ -537,12 +525,6 @@ class Mention:
     resolved: int | None = None
 
 
-def _is_upper_text(text: str) -> bool:
-    # The whole text: a page may open with upper-case menus above lower-case prose.
-    n_upper, n_lower = len(_UPPER_LETTER.findall(text)), len(_LOWER_LETTER.findall(text))
-    return n_upper + n_lower > 0 and n_upper / (n_upper + n_lower) > _UPPER_SHARE
-
-
 def _surnames(doc: Doc, upper: bool) -> set[str]:
     """Keys of the words of the people the NER names in full ("Jaime Rodriguez"): alone later on,
     such a word is the person ("Rodriguez, 21, was shot"). Not in capitals, where the NER is
@@ -615,7 +597,7 @@ class PlaceResolver:
         """NER spans and capitalised n-grams of `doc` (whose text is `text`) that exactly match
         the gazetteer."""
         gaz = self.gaz
-        m = _DATELINE.search(text[:600])
+        m = PLACE_DATELINE.search(text[:PLACE_DATELINE_REACH])
         dl_start, dl_end = m.span("place") if m else (-1, -1)
         # An entity across a line break is the NER reading a headline into the next line, and
         # "in E. Houston" is no person: neither constrains what the n-grams may match.
@@ -799,7 +781,7 @@ class PlaceResolver:
         states: Counter = Counter()
         text = self._text
         # Dateline: the first one in the opening lines.
-        m = _DATELINE.search(text[:600])
+        m = PLACE_DATELINE.search(text[:PLACE_DATELINE_REACH])
         if m:
             pstart, pend = m.span("place")
             for men in mentions:
@@ -1037,7 +1019,7 @@ class PlaceResolver:
                 self._home = self._home or (a1, cc)
         head = parts[0]
         hdoc = self._tokenizer(head)
-        found = self.candidates(hdoc, _is_upper_text(head), head)
+        found = self.candidates(hdoc, is_upper_copy(head), head)
         kept: list[Mention] = []
         for men in found:
             if men.outlet:
@@ -1195,7 +1177,7 @@ class PlaceResolver:
         self._cooc = Counter()
         self._sents, self._event_sents = None, {}
         self._text = doc.text  # Doc.text joins every token on each call
-        upper = _is_upper_text(self._text)
+        upper = is_upper_copy(self._text)
         mentions = self.candidates(doc, upper, self._text)
         countries, states = self.context(doc, mentions, upper)
         # The dateline's country is context for the whole story (wire copy names few countries).

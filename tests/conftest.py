@@ -53,3 +53,17 @@ def eval_dir() -> Path:
     if not EVAL_DIR.is_dir():
         pytest.skip(f"{EVAL_DIR} is absent: fixture corpora are not available here")
     return EVAL_DIR
+
+
+@pytest.fixture(scope="session")
+def run_tables() -> Callable[[Path], dict[str, list[str]]]:
+    """The rows of a run folder's three CSV tables as sorted strings (order-free comparison)."""
+    import pandas as pd
+
+    def _tables(out: Path) -> dict[str, list[str]]:
+        return {
+            name: sorted(pd.read_csv(out / f"{name}.csv", dtype=str).fillna("").astype(str).agg("|".join, axis=1))
+            for name in ("facts", "events", "articles")
+        }
+
+    return _tables

@@ -4,13 +4,13 @@ killed mid-run costs only its shard."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import os
 import signal
 import threading
 import time
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from spacy.language import Language
 
@@ -31,12 +31,6 @@ def _batch(path: Path, n: int) -> Path:
     return path
 
 
-def _tables(out: Path) -> dict[str, list[str]]:
-    return {
-        name: sorted(pd.read_csv(out / f"{name}.csv", dtype=str).fillna("").astype(str).agg("|".join, axis=1))
-        for name in ("facts", "events", "articles")
-    }
-
 
 def _children() -> set[int]:
     mine = str(os.getpid())
@@ -51,16 +45,16 @@ def _children() -> set[int]:
     return out
 
 
-def test_two_workers_give_the_tables_of_one_process(tmp_path: Path, nlp: Language) -> None:
+def test_two_workers_give_the_tables_of_one_process(tmp_path: Path, nlp: Language, run_tables: Callable[[Path], dict]) -> None:
     src = _batch(tmp_path / "in.jsonl", 30)
     one = run([src], tmp_path / "one", nlp=nlp, lines_per_shard=6)
     two = run([src], tmp_path / "two", workers=2, lines_per_shard=6)
     assert (one.shards, two.shards, two.ok) == (5, 5, 30)
-    assert _tables(tmp_path / "one") == _tables(tmp_path / "two")
+    assert run_tables(tmp_path / "one") == run_tables(tmp_path / "two")
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
-def test_a_worker_killed_mid_run_costs_only_its_shard(tmp_path: Path, nlp: Language) -> None:
+def test_a_worker_killed_mid_run_costs_only_its_shard(tmp_path: Path, nlp: Language, run_tables: Callable[[Path], dict]) -> None:
     src = _batch(tmp_path / "in.jsonl", 60)
     before = _children()
     out = tmp_path / "killed"
@@ -80,4 +74,4 @@ def test_a_worker_killed_mid_run_costs_only_its_shard(tmp_path: Path, nlp: Langu
     summary = result["summary"]
     assert summary.ok == 60 and summary.shards == 15
     run([src], tmp_path / "one", nlp=nlp, lines_per_shard=4)
-    assert _tables(out) == _tables(tmp_path / "one")
+    assert run_tables(out) == run_tables(tmp_path / "one")

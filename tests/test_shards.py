@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import shutil
 from pathlib import Path
 
@@ -25,12 +26,6 @@ def _jsonl(path: Path, n: int, bad_line: int | None = None) -> Path:
                 fh.write(json.dumps({"id": f"a{i}", "text": STORY.format(n=i % 5 + 2, i=i)}) + "\n")
     return path
 
-
-def _tables(out: Path) -> dict[str, list[str]]:
-    return {
-        name: sorted(pd.read_csv(out / f"{name}.csv", dtype=str).fillna("").astype(str).agg("|".join, axis=1))
-        for name in ("facts", "events", "articles")
-    }
 
 
 def test_a_large_jsonl_file_is_cut_into_line_ranges_that_read_back_every_record(tmp_path: Path) -> None:
@@ -66,12 +61,12 @@ def test_a_part_is_only_there_when_finished(tmp_path: Path) -> None:
     assert parts.remove_unfinished(tmp_path) == 1
 
 
-def test_resumed_and_sharded_runs_give_the_tables_of_one_pass(tmp_path: Path, nlp: Language) -> None:
+def test_resumed_and_sharded_runs_give_the_tables_of_one_pass(tmp_path: Path, nlp: Language, run_tables: Callable[[Path], dict]) -> None:
     src = _jsonl(tmp_path / "in.jsonl", 24, bad_line=7)
     whole = run([src], tmp_path / "whole", nlp=nlp, lines_per_shard=1000)
     sharded = run([src], tmp_path / "sharded", nlp=nlp, lines_per_shard=5)
     assert (whole.shards, sharded.shards) == (1, 5)
-    assert _tables(tmp_path / "whole") == _tables(tmp_path / "sharded")
+    assert run_tables(tmp_path / "whole") == run_tables(tmp_path / "sharded")
     # The bad line fails alone, in its shard.
     manifest = pd.read_csv(tmp_path / "sharded" / "articles.csv")
     assert (manifest["status"] == "failed").sum() == 1 and (manifest["status"] == "ok").sum() == 23
@@ -82,7 +77,7 @@ def test_resumed_and_sharded_runs_give_the_tables_of_one_pass(tmp_path: Path, nl
         shutil.rmtree(parts.part_dir(out, key))
     again = run([src], out, nlp=nlp, lines_per_shard=5)
     assert (again.shards, again.resumed) == (5, 2)
-    assert _tables(out) == _tables(tmp_path / "whole")
+    assert run_tables(out) == run_tables(tmp_path / "whole")
     fresh = run([src], out, nlp=nlp, lines_per_shard=5, fresh=True)
     assert fresh.resumed == 0
 
