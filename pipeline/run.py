@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.aggregate import build_article_events, merge_events
+from pipeline.events import build_article_events, merge_events
 from pipeline.clean import clean_article
 from pipeline.export import TableWriter
 from pipeline.extract import extract_facts
@@ -105,7 +105,7 @@ def run(
     `nlp` reuses a loaded pipeline (else `model`, or the default model, is loaded);
     `limit` stops after that many input records; `on_article` is called with each manifest row;
     `fmt` is the tables' format (csv, parquet, jsonl); `merge` merges the events of different
-    articles that report one real-world event (`aggregate.merge_events`), else events.csv keeps
+    articles that report one real-world event (`events.merge_events`), else events.csv keeps
     one row per event per article. `summary.events` counts the rows of events.csv.
     """
     started = time.perf_counter()
