@@ -24,13 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.aggregate import (
-    aggregate_runs,
-    articles_from_frame,
-    build_article_events,
-    facts_from_frame,
-    merge_events,
-)
+from pipeline.aggregate import aggregate_runs, articles_from_frame, facts_from_frame
+from pipeline.events import build_article_events, merge_events
 from pipeline.export import find_table, load_articles, load_facts, write_table
 from pipeline.schemas import Article
 

@@ -249,7 +249,7 @@ def evaluate(
         raise typer.Exit(1)
 
 
-# ---- aggregate (issue 8): merging policy in pipeline/aggregate.py
+# ---- aggregate (issue 8): merging policy in pipeline/events/
 
 
 @app.command()

@@ -28,7 +28,7 @@ from pipeline.annotate import annotate
 from pipeline.clean import clean_article
 from pipeline.copies import Copies
 from pipeline.distributed import client, run_on_cluster, worker_nlp
-from pipeline.aggregate import build_article_events, merge_events  # TEMP: until the events package lands
+from pipeline.events import build_article_events, merge_events
 from pipeline.extract import extract_facts
 from pipeline.gather import gather
 from pipeline.nlp import load_nlp

@@ -1,0 +1,70 @@
+"""One article's events from its facts: each field's policy lives with its fact kind
+(`split_events`, `event_location`, `event_date` and `date_basis`, `reconcile`, `event_actors`),
+so improving one kind never touches the others; this module only composes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.actors import event_actors
+from pipeline.casualties import reconcile
+from pipeline.dates import date_basis, event_date
+from pipeline.events.names import person_names
+from pipeline.events.rules import VICTIM_OUTCOMES
+from pipeline.geo import event_location
+from pipeline.schemas import ActorFact, Article, CasualtyFact, DateFact, Event, Fact, PlaceFact
+from pipeline.triggers import split_events
+
+# "a 24-year-old man", "the 3-year-old": a victim's age as the casualty facts describe them.
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
+# Ages outside this range (exclusive) are no victim's age (a misread number).
+MIN_AGE, MAX_AGE = 0, 120
+
+
+def _of(kind: type, facts: list[Fact]) -> list:
+    return [f for f in facts if isinstance(f, kind)]
+
+
+def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
+    """The events one article reports, with place, date, type, actors and reconciled counts."""
+    all_places = _of(PlaceFact, facts)
+    # The article's people, not the event group's: a follow-up story names its victim in one
+    # sentence and the charges in another.
+    persons = ";".join(person_names(facts)) or None
+    events: list[Event] = []
+    groups = split_events(facts)
+    for i, (event_type, sub_event_type, group) in enumerate(groups, start=1):
+        fields: dict[str, object] = {
+            "event_id": f"{article.id}#{i}",
+            "event_type": event_type,
+            "sub_event_type": sub_event_type,
+            "source": article.source,
+            "notes": article.title,
+            "article_ids": article.id,
+        }
+        fields.update(event_location(_of(PlaceFact, group), all_places, alone=len(groups) == 1))
+        fields.update(event_date(_of(DateFact, group), article.published))
+        fields["date_basis"] = date_basis(_of(DateFact, group), article.published)
+        fields.update(reconcile(_of(CasualtyFact, group)))
+        fields.update(event_actors(_of(ActorFact, group), event_type))
+        evidence = [f.sentence for f in group if f.kind in ("casualty", "trigger")]
+        fields["evidence"] = evidence[0] if evidence else None
+        fields["persons"] = persons
+        fields["victim_ages"] = ";".join(map(str, victim_ages(_of(CasualtyFact, group)))) or None
+        fields["published"] = article.published
+        events.append(Event(**fields))
+    return events
+
+
+def victim_ages(facts: Iterable[CasualtyFact]) -> list[int]:
+    """The ages ("a 24-year-old man") in the victim words of the killed and injured facts, sorted
+    (an attacker's own death is no victim's)."""
+    ages = {
+        int(m.group(1))
+        for f in facts
+        if f.outcome in VICTIM_OUTCOMES and not f.perpetrator and f.victims
+        for m in _AGE.finditer(f.victims)
+    }
+    return sorted(a for a in ages if MIN_AGE < a < MAX_AGE)

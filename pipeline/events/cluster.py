@@ -1,0 +1,280 @@
+"""Clustering: records taken most precise first, each joining the best-scoring cluster it is
+compatible with (every member) and linked to (one member at least), else starting its own;
+candidates come from a block index by day and place (name, grid cell, country) and by rare
+word, so the cost grows with the events reported near one place in a few days, not with the
+batch. `merge_events` is the stage's entry point.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.events.counts import combine
+from pipeline.events.links import (
+    compatible,
+    day_gap,
+    linked,
+    place_relation,
+    sole_reports,
+    text_over_dates,
+    text_over_place,
+    text_weight,
+)
+from pipeline.events.records import Record, event_articles, km, make_record
+from pipeline.events.rules import OUTCOMES, MergeRules
+from pipeline.events.text import outlet_words, strip_outlets, word_weights
+from pipeline.schemas import Event
+
+Weights = dict[str, float]
+BlockIndex = dict[tuple, list[int]]
+
+_KM_PER_DEGREE = 111.32
+# Grid cells for blocking (a town searches the rows and columns of cells within `loose_km`).
+CELL_DEGREES = 0.25
+# A degree of longitude shrinks with latitude: the search widens toward the poles, up to here.
+_MAX_LATITUDE = 89.0
+# Score of two records with the same place name and no coordinates to measure them by.
+_SAME_NAME_SCORE = 0.5
+# Score of the same event type, and of a shared actor name.
+_TYPE_SCORE = _ACTOR_SCORE = 0.5
+
+
+def _counts_agree(a: Event, b: Event) -> float:
+    """Share of outcomes both report whose intervals overlap (1.0 when none is comparable)."""
+    compared = agreed = 0
+    for outcome in OUTCOMES:
+        la, lb = getattr(a, f"{outcome}_low"), getattr(b, f"{outcome}_low")
+        if la is None or lb is None:
+            continue
+        ha, hb = getattr(a, f"{outcome}_high"), getattr(b, f"{outcome}_high")
+        compared += 1
+        if (ha is None or lb <= ha) and (hb is None or la <= hb):
+            agreed += 1
+    return agreed / compared if compared else 1.0
+
+
+def _score(a: Record, b: Record, weights: Weights, rules: MergeRules) -> float:
+    """How alike two compatible records are; only ranks candidate clusters."""
+    distance = km(a, b)
+    # A follow-up story weeks after its incident scores nothing for dates, not less.
+    score = max(0.0, 1.0 - day_gap(a, b) / (rules.merge_days + 1))
+    if distance is not None:
+        score += max(0.0, 1.0 - distance / rules.merge_km)
+    else:
+        score += _SAME_NAME_SCORE if a.location == b.location else 0.0
+    score += _counts_agree(a.event, b.event)
+    score += _TYPE_SCORE if a.event.event_type == b.event.event_type else 0.0
+    score += _ACTOR_SCORE if a.actor_names & b.actor_names else 0.0
+    score += min(1.0, text_weight(a, b, weights) / (2 * rules.text_min))
+    return score
+
+
+def _cell(degrees: float) -> int:
+    return math.floor(degrees / CELL_DEGREES)
+
+
+def _block_keys(rec: Record, day: int) -> list[tuple]:
+    """The blocks a record is filed under for one day: its place name, its grid cell, its
+    country (searched by wide-area records) and, when it is a wide area itself, the wide
+    areas of its country (searched by every record)."""
+    keys: list[tuple] = [("country", rec.country, day), ("day", day)]
+    if rec.location:
+        keys.append(("name", day, rec.location))
+    if rec.lat is not None and rec.lon is not None:
+        keys.append(("cell", rec.country, day, _cell(rec.lat), _cell(rec.lon)))
+    if not rec.fine or not rec.country:
+        keys.append(("wide", rec.country, day))
+    return keys
+
+
+def _lookup_keys(rec: Record, day: int, rules: MergeRules) -> list[tuple]:
+    """The blocks that may hold a record's matches on one day: the same place name (a match
+    without coordinates), every grid cell within `loose_km` of its coordinates, the wide-area
+    records of its country; a wide-area record searches its whole country, one without a
+    country the whole day."""
+    if not rec.country:
+        return [("day", day)]
+    if not rec.fine:
+        keys = [("country", rec.country, day), ("wide", "", day)]
+        return keys + ([("name", day, rec.location)] if rec.location else [])
+    keys = [("name", day, rec.location), ("wide", rec.country, day), ("wide", "", day)]
+    # A degree of longitude shrinks with latitude: widen the search toward the poles.
+    lat_bound = min(_MAX_LATITUDE, abs(rec.lat) + CELL_DEGREES * 2)  # type: ignore[arg-type]
+    lon_span = rules.loose_km / (_KM_PER_DEGREE * math.cos(math.radians(lat_bound)))
+    reach = math.ceil(lon_span / CELL_DEGREES)
+    rows = math.ceil(rules.loose_km / (_KM_PER_DEGREE * CELL_DEGREES))
+    row, col = _cell(rec.lat), _cell(rec.lon)  # type: ignore[arg-type]
+    keys.extend(
+        ("cell", rec.country, day, row + dr, col + dc)
+        for dr in range(-rows, rows + 1)
+        for dc in range(-reach, reach + 1)
+    )
+    return keys
+
+
+def _file(index: BlockIndex, rec: Record, n: int) -> None:
+    """File entry `n` (a record or its cluster) under a record's blocks of each of its days."""
+    for day in range(rec.low, rec.high + 1):
+        for key in _block_keys(rec, day):
+            keyed = index[key]
+            if not keyed or keyed[-1] != n:
+                keyed.append(n)
+
+
+def _look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
+    """The entries of the blocks that may hold a record's matches, within `day_reach`."""
+    found: set[int] = set()
+    for day in range(rec.low - rules.day_reach, rec.high + rules.day_reach + 1):
+        for key in _lookup_keys(rec, day, rules):
+            found.update(index.get(key, ()))
+    return found
+
+
+def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
+    """Set each record's `crowd`: how many records of other articles are compatible with it and
+    near it (the reports it could be merged with on place and date alone)."""
+    index: BlockIndex = defaultdict(list)
+    for n, rec in enumerate(records):
+        _file(index, rec, n)
+    for n, rec in enumerate(records):
+        seen = _look_up(index, rec, rules)
+        seen.discard(n)
+        rec.crowd = sum(
+            1
+            for m in seen
+            if place_relation(rec, records[m], rules=rules) == "near"
+            and compatible(rec, records[m], rules=rules)
+        )
+
+
+@dataclass
+class _Cluster:
+    members: list[Record] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    # The days its members' incidents may lie on (a follow-up story's reach back included).
+    first: int = 0
+    last: int = 0
+
+
+@dataclass
+class _Clustering:
+    """The clusters built so far and their indexes."""
+
+    rules: MergeRules
+    weights: Weights
+    clusters: list[_Cluster] = field(default_factory=list)
+    index: BlockIndex = field(default_factory=lambda: defaultdict(list))  # block key -> clusters
+    by_word: BlockIndex = field(default_factory=lambda: defaultdict(list))  # rare word -> clusters
+
+    def earliest(self, rec: Record) -> int:
+        """The first day a record's incident may lie on (earlier for a follow-up story)."""
+        return rec.low - self.rules.follow_up_days if rec.follow_up else rec.low
+
+    def candidates(self, rec: Record) -> set[int]:
+        """The clusters a record may join: those of its blocks, and, as places apart or a
+        follow-up story and its incident may still be one incident when the text says so (see
+        `compatible`), clusters sharing a rare word whose days the record may reach; dates
+        apart, only one with a member sharing `text_over_dates`."""
+        found = _look_up(self.index, rec, self.rules)
+        reach = (self.earliest(rec) - self.rules.day_reach, rec.high + self.rules.day_reach)
+        for c in {c for word in rec.keywords for c in self.by_word.get(word, ())} - found:
+            cluster = self.clusters[c]
+            if (cluster.first <= reach[1] and cluster.last >= reach[0]) or any(
+                text_over_dates(rec, m, self.weights, rules=self.rules) for m in cluster.members
+            ):
+                found.add(c)
+        return found
+
+    def fits(self, rec: Record, cluster: _Cluster) -> bool:
+        """Whether a record may join a cluster: compatible with every member, linked to one."""
+        rules, weights = self.rules, self.weights
+        if cluster.articles & rec.articles:
+            return False
+        # A toll at odds with a member's is a misread (an age, a year's statistic) when the
+        # record shares many rare words with one member: the count policy sets it aside.
+        # So is a date at odds with a member's when the record shares still more rare words
+        # with one member (`text_over_dates`): the record's or that member's date is wrong.
+        check_counts = not any(
+            sole_reports(rec, m) and text_over_place(rec, m, weights, rules=rules) for m in cluster.members
+        )
+        check_dates = not any(text_over_dates(rec, m, weights, rules=rules) for m in cluster.members)
+        if not all(
+            compatible(rec, m, weights, rules=rules, counts=check_counts, dates=check_dates, places=check_counts)
+            for m in cluster.members
+        ):
+            return False
+        return any(linked(rec, m, weights, rules=rules) for m in cluster.members)
+
+    def best(self, rec: Record) -> int | None:
+        """The best-scoring cluster a record fits, or None."""
+        best, best_score = None, -1.0
+        for c in sorted(self.candidates(rec)):
+            cluster = self.clusters[c]
+            if not self.fits(rec, cluster):
+                continue
+            score = sum(_score(rec, m, self.weights, self.rules) for m in cluster.members) / len(cluster.members)
+            if score > best_score:
+                best, best_score = c, score
+        return best
+
+    def add(self, rec: Record) -> int:
+        """Put a record in its best cluster (or a new one) and index it; the cluster's number."""
+        best = self.best(rec)
+        if best is None:
+            best = len(self.clusters)
+            self.clusters.append(_Cluster(first=self.earliest(rec), last=rec.high))
+        cluster = self.clusters[best]
+        cluster.first, cluster.last = min(cluster.first, self.earliest(rec)), max(cluster.last, rec.high)
+        cluster.members.append(rec)
+        cluster.articles |= rec.articles
+        for word in rec.keywords:
+            keyed = self.by_word[word]
+            if not keyed or keyed[-1] != best:
+                keyed.append(best)
+        _file(self.index, rec, best)
+        return best
+
+
+def _mergeable(events: Sequence[Event], rules: MergeRules) -> tuple[list[tuple[int, Record]], Weights]:
+    """The records of the events precise enough to merge, most precise first, with their
+    batch features set (outlet words stripped, crowds, whether alone in their article, rarest
+    words), and the batch's word weights."""
+    records = [(i, make_record(e, rules=rules)) for i, e in enumerate(events)]
+    mergeable = sorted(
+        ((i, r) for i, r in records if r is not None),
+        key=lambda ir: (ir[1].precision, not ir[1].fine, ir[1].low, ir[1].high, ir[1].event.event_id),
+    )
+    outlets = outlet_words(r.event.notes for _, r in mergeable)
+    for _, rec in mergeable:
+        rec.words = strip_outlets(rec.words, outlets)
+        rec.all_words = strip_outlets(rec.all_words, outlets)
+    weights = word_weights((r.words for _, r in mergeable), person_weight=rules.person_weight)
+    set_crowds([r for _, r in mergeable], rules=rules)
+    per_article = Counter(event_articles(e) for e in events)
+    for _, rec in mergeable:
+        rec.alone = per_article[rec.articles] == 1
+        rec.keywords = frozenset(w for w in rec.words if weights.get(w, 0.0) >= rules.keyword_min)
+    return mergeable, weights
+
+
+def cluster_events(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> list[list[Event]]:
+    """Groups of events that are one real-world event (singletons included), in input order of
+    their first member. A record joins the best-scoring cluster it is linked to (through one
+    member at least) and compatible with (every member), else starts its own."""
+    mergeable, weights = _mergeable(events, rules)
+    clustering = _Clustering(rules=rules, weights=weights)
+    owner = {i: clustering.add(rec) for i, rec in mergeable}  # event index -> cluster index
+    groups: dict[object, list[Event]] = {}
+    for i, event in enumerate(events):
+        key: object = ("c", owner[i]) if i in owner else ("e", i)
+        groups.setdefault(key, []).append(event)
+    return list(groups.values())
+
+
+def merge_events(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> list[Event]:
+    """Merge the event records of different articles that report the same real-world event;
+    each merged event keeps its sources (`n_sources`, `article_ids`) and reconciled counts."""
+    return [combine(group, rules=rules) for group in cluster_events(events, rules=rules)]

@@ -1,0 +1,256 @@
+"""The merge rules between two records: contradictions (`compatible`), links (`linked`) and
+follow-up stories (`follow_up_linked`), each number read from a `MergeRules` (see the package
+docstring for the rules in words).
+
+`weights` is the batch's word rarity (`word_weights`); empty (or None) below three records,
+when no text can outweigh anything.
+"""
+
+from __future__ import annotations
+
+from pipeline.events.counts import victims, within_reach
+from pipeline.events.records import Record, incident_type, km
+from pipeline.events.rules import TYPE_MATCHES, VICTIM_OUTCOMES, MergeRules
+from pipeline.schemas import Event
+
+Weights = dict[str, float]
+
+
+def types_match(a: str | None, b: str | None) -> bool:
+    """Whether two reports' event types let them be one event without corroboration; no type
+    found is no claim, so an untyped report matches any type."""
+    if not a or not b:
+        return True
+    return b in TYPE_MATCHES.get(a, frozenset({a}))
+
+
+def ages_agree(a: frozenset[int], b: frozenset[int], *, rules: MergeRules) -> bool | None:
+    """None when either report gives no victim's age; else whether an age of one is within
+    `age_slack` of an age of the other (the same victim, as far as ages tell)."""
+    if not a or not b:
+        return None
+    return any(abs(x - y) <= rules.age_slack for x in a for y in b)
+
+
+def day_gap(a: Record, b: Record) -> int:
+    """Days between two records' date intervals (0 when they overlap)."""
+    return max(0, max(a.low, b.low) - min(a.high, b.high))
+
+
+def dates_close(a: Record, b: Record, *, rules: MergeRules) -> bool:
+    """Whether two records' dates are close enough for place and date to link them."""
+    # A follow-up story of the next days (an arrest, a death in hospital, a victim named) is
+    # dated by its news, a day or three after the incident: as close as two reports of it.
+    if (a.follow_up and a.low >= b.low) or (b.follow_up and b.low >= a.low):
+        return day_gap(a, b) <= rules.follow_up_close_days
+    return day_gap(a, b) <= (rules.merge_days_precise if a.precision == b.precision == 1 else rules.merge_days)
+
+
+def follow_up_close(a: Record, b: Record, *, rules: MergeRules) -> bool:
+    """Whether one record is a follow-up story whose incident may be the other's: the other's
+    dates lie within `follow_up_days` before the follow-up's (or `merge_days` after)."""
+    return any(
+        late.follow_up
+        and early.high >= late.low - rules.follow_up_days
+        and early.low <= late.high + rules.merge_days
+        for late, early in ((a, b), (b, a))
+    )
+
+
+def place_relation(a: Record, b: Record, *, rules: MergeRules) -> str | None:
+    """How two records' places relate: "near" (within `merge_km`, or the same name when one
+    lacks coordinates), "loose" (could hold one incident: towns within `loose_km`, a town and
+    a county within `county_km`, a side placed only by admin1 or country or not at all, or the
+    same place name resolved to two places: "Alpine" in two states), or None (apart: another
+    country, another admin1, or too far)."""
+    same_name = bool(a.location) and a.location == b.location
+    if a.country and b.country and a.country != b.country:
+        return "loose" if same_name else None
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return "loose" if same_name else None
+    if not a.location or not b.location:
+        return "loose"
+    distance = km(a, b)
+    if distance is None:
+        return "near" if same_name else "loose"
+    if distance <= rules.merge_km:
+        return "near"
+    if same_name or distance <= (rules.county_km if a.county or b.county else rules.loose_km):
+        return "loose"
+    return None
+
+
+def _actors_compatible(a: Record, b: Record) -> bool:
+    # Different names are no contradiction (a shooter named in one report, "police" in another);
+    # only typed actors can disagree, and a shared name settles it.
+    if not a.inter_codes or not b.inter_codes:
+        return True
+    return bool(a.inter_codes & b.inter_codes) or bool(a.actor_names & b.actor_names)
+
+
+def _counts_compatible(a: Event, b: Event, rules: MergeRules) -> bool:
+    """Whether two reports' killed figures could be one toll: not each other's outliers (the
+    credibility rule of the count policy), and not "nobody died" against a death, unless the
+    report of no death has at least as many wounded as the other has dead (an early report:
+    the wounded died later)."""
+    low_a, low_b = a.killed_low, b.killed_low
+    if low_a is None or low_b is None:
+        return True
+    best_a, best_b = a.killed_best or low_a, b.killed_best or low_b
+    if not (within_reach(low_a, best_b, rules=rules) and within_reach(low_b, best_a, rules=rules)):
+        return False
+    exact_a, exact_b = a.killed_high == low_a, b.killed_high == low_b
+    if not (exact_a and exact_b and (low_a == 0) != (low_b == 0)):
+        return True
+    alive, dead = (a, b) if low_a == 0 else (b, a)
+    return (alive.injured_best or 0) >= (dead.killed_low or 0)
+
+
+def _other_victim(a: Record, b: Record, rules: MergeRules) -> bool:
+    """Whether two reports of one victim each describe a victim of another age ("a 24-year-old
+    man" against "a 30-year-old man"). Reports of several victims may each describe a different
+    one, so only single-victim reports with one age each can disagree."""
+    single = all(victims(r.event) == 1 and len(r.ages) == 1 for r in (a, b))
+    return single and ages_agree(a.ages, b.ages, rules=rules) is False
+
+
+def compatible(
+    a: Record,
+    b: Record,
+    weights: Weights | None = None,
+    *,
+    rules: MergeRules,
+    counts: bool = True,
+    dates: bool = True,
+    places: bool = True,
+) -> bool:
+    """Whether nothing says two records are different events: other articles, places not apart
+    (unless their headlines and evidence share rare words weighing `text_over_place`: one of the
+    two places is a geocoding error), dates close, killed figures that could be one toll.
+    `counts`, `dates` and `places` False waive that contradiction (see `cluster_events`)."""
+    return (
+        not (a.articles & b.articles)
+        and (
+            not dates
+            or dates_close(a, b, rules=rules)
+            or follow_up_close(a, b, rules=rules)
+            or text_over_dates(a, b, weights, rules=rules)
+        )
+        and (
+            not places
+            or place_relation(a, b, rules=rules) is not None
+            or _place_outweighed(a, b, weights, rules)
+        )
+        and (not counts or (_counts_compatible(a.event, b.event, rules) and not _other_victim(a, b, rules)))
+    )
+
+
+def text_over_place(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
+    """Whether two records share rare words weighing `text_over_place`."""
+    return bool(weights) and text_weight(a, b, weights) >= rules.text_over_place  # type: ignore[arg-type]
+
+
+def _place_outweighed(a: Record, b: Record, weights: Weights | None, rules: MergeRules) -> bool:
+    """Whether evidence outweighs two places apart: shared rare words weighing
+    `text_over_place`, or, for two towns of one first-level division on close dates, the same
+    toll and rare words weighing `text_min` (a station placed the incident at its own city)."""
+    if text_over_place(a, b, weights, rules=rules):
+        return True
+    return (
+        bool(weights)
+        and bool(a.admin1)
+        and a.admin1 == b.admin1
+        and a.country == b.country
+        and dates_close(a, b, rules=rules)
+        and _same_figure(a.event, b.event)
+        and text_weight(a, b, weights) >= rules.text_min  # type: ignore[arg-type]
+    )
+
+
+def text_over_dates(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
+    """Whether two records, each its article's only event, at most `text_days` apart, share
+    rare words of `keyword_min` or more weighing `text_over_dates`."""
+    return (
+        bool(weights)
+        and sole_reports(a, b)
+        and day_gap(a, b) <= rules.text_days
+        # Only the rarest words: the many half-common words of two long wire stories of one
+        # conflict (its armed groups, "national", "liberation") add up without telling incidents.
+        and text_weight(a, b, weights, rules.keyword_min) >= rules.text_over_dates  # type: ignore[arg-type]
+    )
+
+
+def sole_reports(a: Record, b: Record) -> bool:
+    """Whether both records are the only events of their articles: an article that reports
+    several events (a wire story of a week's attacks) shares its headline and names among
+    them, so its words cannot outweigh a contradiction of one of them."""
+    return a.alone and b.alone
+
+
+def text_weight(a: Record, b: Record, weights: Weights, least: float = 0.0) -> float:
+    """Weight of the rare words two records' headlines and evidence share (see `text_min`),
+    counting only words weighing at least `least`."""
+    return sum(x for w in a.words & b.words if (x := weights.get(w, 0.0)) >= least)
+
+
+def _same_figure(a: Event, b: Event, least: int = 1) -> bool:
+    """Both report the same number killed, or the same number injured, of at least `least`."""
+    return any(
+        (x := getattr(a, f"{o}_best")) is not None and x >= least and x == getattr(b, f"{o}_best")
+        for o in VICTIM_OUTCOMES
+    )
+
+
+def _names_place_of(a: Record, b: Record) -> bool:
+    """Whether `a`'s headline or evidence names `b`'s wide-area location ("Greene County
+    deputies said" in a report placed in a town of that county). A town's name proves nothing:
+    a suburb's report names the city next door ("a Milwaukee man shot in West Allis")."""
+    return b.county and bool(b.place_words) and b.place_words <= a.all_words
+
+
+def linked(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> bool:
+    """Whether two compatible records say enough to be one event (see the package docstring):
+    near places with matching types and actors; near places with other types or actors at odds
+    and corroboration (the same figure, or shared rare words); loose places with shared rare
+    words, or when one report names the other's place; places apart with many shared rare words
+    (`text_over_place`)."""
+    relation = place_relation(a, b, rules=rules)
+    if not dates_close(a, b, rules=rules):
+        # A follow-up story and an earlier report: place and date never suffice.
+        if text_over_dates(a, b, weights, rules=rules):
+            return True
+        return follow_up_close(a, b, rules=rules) and follow_up_linked(a, b, relation, weights, rules=rules)
+    uncrowded = max(a.crowd, b.crowd) <= rules.crowd_max and not (bool(a.outlet) and a.outlet == b.outlet)
+    if (
+        relation == "near"
+        and uncrowded
+        and types_match(incident_type(a), incident_type(b))
+        and _actors_compatible(a, b)
+    ):
+        return True
+    if relation is None:
+        return _place_outweighed(a, b, weights, rules)
+    text = text_weight(a, b, weights) >= rules.text_min
+    if relation == "near":
+        # One victim is the commonest toll: in a crowded place it tells no shooting from another.
+        # The same victim's age is a detail two reports of one shooting share.
+        if text or ages_agree(a.ages, b.ages, rules=rules):
+            return True
+        return _same_figure(a.event, b.event, 1 if uncrowded else 2)
+    # Two to the day known dates and the same toll of two or more: a rare coincidence among
+    # places that could hold one incident.
+    return relation == "loose" and (
+        text or _names_place_of(a, b) or _names_place_of(b, a) or _same_figure(a.event, b.event, 2)
+    )
+
+
+def follow_up_linked(
+    a: Record, b: Record, relation: str | None, weights: Weights, *, rules: MergeRules
+) -> bool:
+    """Whether a follow-up story and an earlier report (dates apart, see `follow_up_close`)
+    say enough to be one incident: shared rare words weighing `follow_up_text_min` (places not
+    apart) or `text_over_place` (places apart). Place and dates never suffice, nor the same
+    toll: months of a city's news hold other shootings with two victims (on gva_dev, the same
+    count of two or more merged Houston and Indianapolis stories of different shootings)."""
+    text = text_weight(a, b, weights)
+    return text >= (rules.follow_up_text_min if relation is not None else rules.text_over_place)

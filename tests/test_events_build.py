@@ -1,0 +1,58 @@
+"""events.build: one article's events from its facts (date basis, victims' ages, people)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from event_builders import actor_fact, date_fact, victims_fact
+from pipeline.dates import date_basis
+from pipeline.events import build_article_events, victim_ages
+from pipeline.schemas import Article, CasualtyFact
+
+
+def test_date_basis_tells_the_incident_s_day_from_the_aftermath_s() -> None:
+    published = dt.date(2023, 5, 12)
+    shot = date_fact("Tuesday", "2023-05-09", "shoot")
+    arraigned = date_fact("Thursday", "2023-05-11", "arraign")
+    said = date_fact("Friday", "2023-05-12", "say", role="report")
+    assert date_basis([shot, arraigned], published) == "incident"
+    assert date_basis([arraigned], published) == "aftermath"
+    assert date_basis([said], published) == "report"
+    assert date_basis([], published) == "published"
+    assert date_basis([], None) is None
+
+
+def test_article_events_carry_their_date_basis() -> None:
+    article = Article(id="k1", source="k1.txt", title="Teen arraigned in bakery case", text="",
+                      published=dt.date(2023, 5, 12))  # fmt: skip
+    wounded = CasualtyFact(text="wounded", sentence="A clerk was wounded.", char_start=0, char_end=7,
+                           outcome="injured", count_low=1, count_best=1, count_high=1)  # fmt: skip
+    (event,) = build_article_events(article, [wounded, date_fact("Thursday", "2023-05-11", "arraign")])
+    assert event.date_basis == "aftermath" and event.event_date == dt.date(2023, 5, 11)
+
+
+def _casualty(outcome: str, victims: str, perpetrator: bool = False) -> CasualtyFact:
+    sentence = f"Police said {victims} was {outcome}."
+    return CasualtyFact(
+        article_id="x", text=victims, sentence=sentence, char_start=0, char_end=len(sentence),
+        outcome=outcome, count_low=1, count_best=1, count_high=1, victims=victims, perpetrator=perpetrator,
+    )
+
+
+def test_victim_ages_come_from_the_victims_of_killed_and_injured_facts() -> None:
+    facts = [
+        _casualty("killed", "a 24-year-old man"),
+        _casualty("injured", "the 3-year-old"),
+        _casualty("arrested", "a 19-year-old suspect"),
+        _casualty("killed", "the 40-year-old gunman", perpetrator=True),
+        _casualty("injured", "two teenagers"),
+    ]
+    assert victim_ages(facts) == [3, 24]
+
+
+def test_build_article_events_carries_the_article_s_people() -> None:
+    article = Article(id="p1", source="p1.txt", text="", title="Teen charged in bakery shooting",
+                      published=dt.date(2023, 5, 12))  # fmt: skip
+    facts = [victims_fact("Orla Penhaligon"), actor_fact("Tobias Wrenfield"), date_fact("Thursday", "2023-05-11", "charge")]
+    (event,) = build_article_events(article, facts)
+    assert event.persons == "Orla Penhaligon;Tobias Wrenfield"

@@ -1,0 +1,196 @@
+"""events.cluster: clustering and blocking (complete linkage, order independence, crowded places)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+
+import pytest
+
+from event_builders import MALL, NEAR, big_filler, by_articles, ev, filler, killed, merged_articles
+from pipeline.events import haversine_km, merge_events
+
+
+def test_three_reports_of_one_riot_and_an_unrelated_event_give_two_events() -> None:
+    events = [
+        ev("a", **killed(8, 8, 8)),
+        ev("b", "2023-03-05", **killed(12, 12, 12)),
+        ev("c", **killed(12, 24, 99)),  # "dozens"
+        ev(
+            "d",
+            "2023-03-03",
+            event_type="protests",
+            country="Chile",
+            iso2="CL",
+            iso3="CHL",
+            admin1=None,
+            location="Santiago",
+            latitude=-33.46,
+            longitude=-70.65,
+            injured_low=2,
+            injured_best=2,
+            injured_high=2,
+        ),
+    ]
+    merged = merge_events(events)
+    assert len(merged) == 2
+    riot = next(e for e in merged if e.event_type == "riots")
+    assert riot.n_sources == 3 and riot.article_ids == "a;b;c"
+    # Highest exact report (12), never the sum (32); "dozens" keeps the upper bound open to 99.
+    assert (riot.killed_low, riot.killed_best, riot.killed_high, riot.fatalities) == (12, 12, 99, 12)
+    assert riot.event_id == "a#1"
+    assert riot.source == "a.txt;b.txt;c.txt"
+    other = next(e for e in merged if e.event_type == "protests")
+    assert other == events[3]
+
+
+def test_events_of_one_article_are_never_merged() -> None:
+    merged = merge_events([ev("a", n=1), ev("a", n=2), ev("b")])
+    assert len(merged) == 2
+    assert by_articles(merged) == {"a", "a;b"}
+
+
+def test_too_vague_records_stay_alone() -> None:
+    no_date = ev("b", event_date=None, date_low=None, date_high=None, time_precision=None)
+    year = ev("c", date_low=dt.date(2023, 1, 1), date_high=dt.date(2023, 12, 31), time_precision=3)
+    no_place = ev("d", location=None, latitude=None, longitude=None)
+    assert len(merge_events([ev("a"), no_date, year, no_place])) == 4
+
+
+def test_linkage_is_complete_no_chaining() -> None:
+    # a-b and b-c are within a day, a-c is not: c must not join a's event through b.
+    merged = merge_events([ev("a", "2023-03-04"), ev("b", "2023-03-05"), ev("c", "2023-03-06")])
+    assert len(merged) == 2
+    assert sorted(e.n_sources for e in merged) == [1, 2]
+
+
+def test_a_report_joins_the_closest_of_two_events() -> None:
+    # Two incidents 12 km apart on one day (their actors differ); a third report, naming no
+    # actor, is compatible with both and joins the one at its own place.
+    first = ev("a", actor1="Rioters (Nigeria)", inter1=5)
+    second = ev("b", **NEAR, actor1="Boko Haram", inter1=2)
+    third = ev("c", **NEAR)
+    merged = merge_events([first, second, third])
+    assert by_articles(merged) == {"a", "b;c"}
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    events = [
+        ev("a", **killed(3, 3, 3)),
+        ev("b", "2023-03-05", **killed(5, 5, 5)),
+        ev("c", "2023-03-04", event_type="battles"),
+        ev("d", "2023-03-05", event_type="battles", **NEAR),
+        ev("e", "2023-03-20"),
+    ]
+    expected = sorted(e.model_dump_json() for e in merge_events(events))
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = events[:]
+        rng.shuffle(shuffled)
+        assert sorted(e.model_dump_json() for e in merge_events(shuffled)) == expected
+
+
+def test_merging_merged_events_changes_nothing() -> None:
+    events = [ev("a"), ev("b", "2023-03-05"), ev("c", **NEAR), ev("d", "2023-03-20")]
+    once = merge_events(events)
+    assert merge_events(once) == once
+
+
+@pytest.mark.parametrize("lat", [0.1, 33.0, 59.9, 70.0, -45.0])
+def test_grid_blocking_finds_every_pair_within_the_radius(lat: float) -> None:
+    # Pairs scattered around cell boundaries: merged exactly when within 25 km.
+    rng = random.Random(int(lat * 10))
+    for _ in range(100):
+        lat1, lon1 = lat + rng.uniform(-0.3, 0.3), rng.uniform(-0.3, 0.3)
+        km, bearing = rng.uniform(10, 40), rng.uniform(0, 2 * math.pi)
+        lat2 = lat1 + km * math.cos(bearing) / 111.32
+        lon2 = lon1 + km * math.sin(bearing) / (111.32 * math.cos(math.radians(lat1)))
+        a = ev("a", latitude=lat1, longitude=lon1, location="P1")
+        b = ev("b", latitude=lat2, longitude=lon2, location="P2")
+        within = haversine_km(lat1, lon1, lat2, lon2) <= 25.0
+        assert (len(merge_events([a, b])) == 1) is within
+
+
+@pytest.mark.parametrize("lat", [0.1, 45.0, 65.0])
+def test_grid_blocking_finds_every_corroborated_pair_within_the_loose_radius(lat: float) -> None:
+    # Towns 40-80 km apart whose headlines share rare words: merged exactly when within 60 km.
+    rng = random.Random(int(lat * 10) + 1)
+    words = {"notes": "Guests wounded at Lakeview chapel"}
+    for _ in range(40):
+        lat1, lon1 = lat + rng.uniform(-0.3, 0.3), rng.uniform(-0.3, 0.3)
+        km, bearing = rng.uniform(40, 80), rng.uniform(0, 2 * math.pi)
+        lat2 = lat1 + km * math.cos(bearing) / 111.32
+        lon2 = lon1 + km * math.sin(bearing) / (111.32 * math.cos(math.radians(lat1)))
+        a = ev("a", latitude=lat1, longitude=lon1, location="P1", **words)
+        b = ev("b", latitude=lat2, longitude=lon2, location="P2", **words)
+        within = haversine_km(lat1, lon1, lat2, lon2) <= 60.0
+        assert (merged_articles([a, b, *filler()]) == {"a;b"}) is within
+
+
+def test_many_events_in_blocks() -> None:
+    # 2,000 records: 500 events, each reported by four articles, across countries and days.
+    events = []
+    for i in range(500):
+        day = (dt.date(2023, 1, 1) + dt.timedelta(days=(i % 100) * 5)).isoformat()
+        lat = 10.0 + (i // 100) * 2  # five places, far apart
+        for source in range(4):
+            events.append(ev(f"art{i}-{source}", day, latitude=lat, location=f"Town{i // 100}"))
+    merged = merge_events(events)
+    assert len(merged) == 500
+    assert {e.n_sources for e in merged} == {4}
+
+
+def test_in_a_crowded_place_place_and_date_alone_do_not_merge() -> None:
+    # Five reports of a shooting in one town on one day, nothing else in common: as likely five
+    # shootings as one. Two such reports alone merge.
+    crowd = [ev(x, event_type="violence_against_civilians") for x in "abcde"]
+    assert merged_articles(crowd) == set()
+    assert merged_articles(crowd[:2]) == {"a;b"}
+
+
+def test_in_a_crowded_place_one_victim_is_no_corroboration() -> None:
+    one = killed(1, 1, 1)
+    crowd = [ev(x, **one) for x in "abcde"]
+    assert merged_articles(crowd) == set()
+    three = killed(3, 3, 3)
+    crowd[1], crowd[3] = ev("b", **three), ev("d", **three)
+    assert merged_articles(crowd) == {"b;d"}
+
+
+def test_the_same_victim_s_age_corroborates_in_a_crowded_place() -> None:
+    # Five reports of one victim in one town on one day: the same victim's age links two.
+    records = [ev(x, victim_ages=age) for x, age in zip("abcde", ("17", "17", "30", "45", "62"))]
+    merged = merge_events(records)
+    assert sorted(len(e.article_ids.split(";")) for e in merged) == [1, 1, 1, 2]
+    assert any(e.article_ids == "a;b" and e.victim_ages == "17" for e in merged)
+
+
+def test_a_misread_toll_joins_the_cluster_of_the_report_it_echoes() -> None:
+    # b shares nothing with a but a place and a day; c shares many rare words with b only and
+    # misreads the toll: it joins them, the count policy keeps the corroborated 5.
+    a = ev("a", notes="Five dead in shooting", **killed(5, 5, 5))
+    b = ev("b", notes=MALL, **killed(5, 5, 5))
+    c = ev("c", notes="Harbourview mall cinema lobby gunman kills five", **killed(20, 20, 20))
+    merged = [e for e in merge_events([a, b, c, *filler()]) if e.n_sources > 1]
+    assert [e.article_ids for e in merged] == ["a;b;c"]
+    assert merged[0].killed_best == 5
+
+
+def test_a_report_dated_apart_joins_the_cluster_of_the_report_it_echoes() -> None:
+    a = ev("a", "2023-03-04", notes="Two dead in shooting", **killed(2, 2, 2))
+    b = ev("b", "2023-03-04", notes=MALL, persons="Orla Penhaligon", **killed(2, 2, 2))
+    c = ev("c", "2023-09-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    merged = [e for e in merge_events([a, b, c, *big_filler()]) if e.n_sources > 1]
+    assert [e.article_ids for e in merged] == ["a;b;c"]
+    assert merged[0].event_date == dt.date(2023, 3, 4)  # the day most sources give
+
+
+def test_an_article_of_several_events_does_not_outweigh_contradictions() -> None:
+    # A wire story of a week's attacks shares its headline among its events: its words tell
+    # the story, not which of its events another report's is.
+    a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon")
+    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    assert merged_articles([a, year_off, *big_filler()]) == {"a;b"}
+    second = year_off.model_copy(update={"event_id": "b#2", "location": "Elsewhere", "latitude": 30.0})
+    assert merged_articles([a, year_off, second, *big_filler()]) == set()

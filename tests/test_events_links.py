@@ -1,0 +1,374 @@
+"""events.links: what keeps two reports apart, what links them, follow-up stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from event_builders import COUNTY, FAR30, MALL, NEAR, big_filler, ev, filler, killed, merged_articles
+from pipeline.events import MergeRules, merge_events
+
+
+@pytest.mark.parametrize(
+    ("other", "together"),
+    [
+        ({"event_type": "protests"}, True),  # a protest turned violent
+        ({"event_type": "violence_against_civilians"}, True),  # mob violence called an attack
+        ({"event_type": "battles"}, False),
+        ({"event_type": "strategic_developments"}, False),
+        ({"event_type": None}, True),  # untyped: no claim, no contradiction
+        ({"day": "2023-03-05"}, True),  # next day
+        ({"day": "2023-03-06"}, False),  # two days apart, both known to the day
+        ({"day": "2023-03-06", "time_precision": 2, "date_low": dt.date(2023, 3, 6)}, True),
+        ({"day": "2023-03-07", "time_precision": 2, "date_low": dt.date(2023, 3, 7)}, False),
+        (NEAR, True),
+        (FAR30, False),
+        ({"latitude": None, "longitude": None}, True),  # same name, one without coordinates
+        ({"latitude": None, "longitude": None, "location": "Elsewhere"}, False),
+        ({"iso3": "NER", "iso2": "NE", "country": "Niger"}, False),
+        ({"location": "Nigeria", "geo_precision": 3, "latitude": 9.0, "longitude": 8.0}, False),
+        ({"location": "Kaduna", "geo_precision": 3}, False),  # admin1 only: too coarse
+        ({"actor1": "Rioters (Nigeria)", "inter1": 5}, True),
+    ],
+)
+def test_merge_rules(other: dict, together: bool) -> None:
+    fields = dict(other)
+    day = str(fields.pop("day", "2023-03-04"))
+    merged = merge_events([ev("a", actor1="Rioters (Nigeria)", inter1=5), ev("b", day, **fields)])
+    assert (len(merged) == 1) is together
+
+
+def test_other_types_must_be_equal() -> None:
+    assert len(merge_events([ev("a", event_type="protests"), ev("b", event_type="battles")])) == 2
+    battle = ev("a", event_type="battles")
+    assert len(merge_events([battle, ev("b", event_type="explosions_remote_violence")])) == 2
+    assert len(merge_events([battle, ev("b", event_type="battles")])) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "together"),
+    [
+        (killed(1, 1, 1), killed(14, 14, 14), False),  # each the other's outlier
+        (killed(3, 3, 3), killed(8, 8, 8), True),  # a toll that doubled
+        (killed(0, 0, 0), killed(1, 1, 1), False),  # "nobody died" against a death
+        (killed(0, 0, 0), killed(0, 0, 0), True),
+        ({}, killed(40, 40, 40), True),  # no killed figure: no claim
+        (killed(12, 12, 99), killed(10, 10, None), True),
+    ],
+)
+def test_killed_figures_that_cannot_be_one_toll_keep_events_apart(a: dict, b: dict, together: bool) -> None:
+    assert (len(merge_events([ev("a", **a), ev("b", **b)])) == 1) is together
+
+
+def test_untyped_events_merge_with_each_other() -> None:
+    assert len(merge_events([ev("a", event_type=None), ev("b", event_type=None)])) == 1
+
+
+def test_actors_that_share_neither_name_nor_type_keep_events_apart() -> None:
+    a = ev("a", actor1="Boko Haram", inter1=2)
+    assert len(merge_events([a, ev("b", actor1="Rioters (Nigeria)", inter1=5)])) == 2
+    assert len(merge_events([a, ev("b", actor1="Military Forces of Nigeria", inter1=1, actor2="Boko Haram")])) == 1
+    assert len(merge_events([a, ev("b")])) == 1  # no actor named: nothing to contradict
+    assert len(merge_events([a, ev("b", actor1="Musa Ibrahim")])) == 1  # a name without a type
+
+
+def test_week_interval_overlapping_a_day_merges() -> None:
+    undated = ev("b", "2023-03-06", date_low=dt.date(2023, 2, 27), time_precision=2)
+    merged = merge_events([undated, ev("a")])
+    assert len(merged) == 1
+    assert merged[0].event_date == dt.date(2023, 3, 4) and merged[0].time_precision == 1
+
+
+def test_other_types_merge_when_the_same_figure_is_reported() -> None:
+    injured3 = {"injured_low": 3, "injured_best": 3, "injured_high": 3}
+    attack = ev("a", event_type="violence_against_civilians", **injured3)
+    clash = ev("b", event_type="battles", **injured3)
+    assert merged_articles([attack, clash]) == {"a;b"}
+    # Without a shared figure a battle and an attack on one day in one town stay two events.
+    other = ev("b", event_type="battles", injured_low=5, injured_best=5, injured_high=5)
+    assert merged_articles([attack, other]) == set()
+
+
+def test_other_types_merge_when_headlines_share_rare_words() -> None:
+    a = ev("a", event_type="violence_against_civilians", notes="Gunfire at Rosewood bakery wounds clerk")
+    b = ev("b", event_type="strategic_developments", notes="Suspect held after Rosewood bakery robbery")
+    assert merged_articles([a, b, *filler()]) == {"a;b"}
+    c = ev("b", event_type="strategic_developments", notes="Suspect held after market robbery")
+    assert merged_articles([a, c, *filler()]) == set()
+
+
+def test_a_town_and_its_county_merge_with_corroboration() -> None:
+    town = ev("a", notes="Hunter wounded near Oakridge trailhead")
+    county = ev("b", **COUNTY, notes="Oakridge trailhead hunter shot, deputies say")
+    assert merged_articles([town, county, *filler()]) == {"a;b"}
+    assert merged_articles([town, ev("b", **COUNTY), *filler()]) == set()
+
+
+def test_a_report_naming_the_other_report_s_place_merges() -> None:
+    town = ev("a", notes="Greene County deputies investigate a fatal shooting")
+    assert merged_articles([town, ev("b", **COUNTY)]) == {"a;b"}
+    # ...but not across first-level divisions.
+    assert merged_articles([town, ev("b", **COUNTY, admin1="Kano")]) == set()
+
+
+def test_towns_a_little_apart_merge_only_with_corroboration() -> None:
+    words = {"notes": "Guests wounded at Lakeview chapel"}
+    a = ev("a", **words)
+    assert merged_articles([a, ev("b", **FAR30, **words), *filler()]) == {"a;b"}
+    assert merged_articles([a, ev("b", **FAR30), *filler()]) == set()
+    far = {"location": "Distant", "latitude": 10.7, "longitude": 7.0}  # ~78 km
+    assert merged_articles([a, ev("b", **far, **words), *filler()]) == set()
+
+
+def test_one_place_name_resolved_to_two_states_merges_with_corroboration() -> None:
+    words = {"notes": "Gunman dead after Pinecrest high school shooting"}
+    here = ev("a", location="Alpine", **words)
+    there = ev("b", location="Alpine", admin1="Kano", latitude=12.0, longitude=8.5, **words)
+    assert merged_articles([here, there, *filler()]) == {"a;b"}
+    plain = ev("b", location="Alpine", admin1="Kano", latitude=12.0, longitude=8.5)
+    assert merged_articles([here, plain, *filler()]) == set()
+
+
+def test_many_shared_rare_words_outweigh_a_misplaced_report() -> None:
+    # The geocoder put one report of a mall shooting 900 km away, in another state: four rare
+    # words only these two headlines use say it is one incident; two do not.
+    here = ev("a", notes="Gunman opens fire in Harbourview mall cinema lobby")
+    elsewhere = {"location": "Faraway", "admin1": "Kano", "latitude": 18.0, "longitude": 7.0}
+    assert merged_articles([here, ev("b", **elsewhere, notes="Harbourview mall cinema lobby reopens after gunfire"),
+                            *filler()]) == {"a;b"}
+    assert merged_articles([here, ev("b", **elsewhere, notes="Harbourview mall reopens"), *filler()]) == set()
+    # Dates still have to agree.
+    later = ev("b", "2023-03-09", **elsewhere, notes="Harbourview mall cinema lobby reopens after gunfire")
+    assert merged_articles([here, later, *filler()]) == set()
+
+
+def test_unplaced_reports_merge_with_corroboration() -> None:
+    words = {"notes": "Gunfire at Rosewood bakery wounds clerk"}
+    placed = ev("a", **words)
+    unplaced = ev("b", location=None, latitude=None, longitude=None, admin1=None, geo_precision=None,
+                  **words)
+    assert merged_articles([placed, unplaced, *filler()]) == {"a;b"}
+    stateless = ev("b", location=None, latitude=None, longitude=None, admin1=None, geo_precision=None,
+                   country=None, iso2=None, iso3=None, **words)
+    assert merged_articles([placed, stateless, *filler()]) == {"a;b"}
+    assert merged_articles([placed, ev("b", location=None, latitude=None, longitude=None)]) == set()
+
+
+def test_a_town_named_like_its_state_is_a_town() -> None:
+    # Kaduna city in Kaduna state, placed at town precision: it merges on place alone.
+    town = {"location": "Kaduna", "admin1": "Kaduna", "geo_precision": 1}
+    assert len(merge_events([ev("a", **town), ev("b", **town)])) == 1
+
+
+def test_typed_actors_at_odds_merge_with_the_same_figure() -> None:
+    figure = killed(2, 2, 2)
+    a = ev("a", actor1="Boko Haram", inter1=2, **figure)
+    b = ev("b", actor1="Rioters (Nigeria)", inter1=5, **figure)
+    assert merged_articles([a, b]) == {"a;b"}
+
+
+def test_a_wounded_victim_who_died_is_an_update() -> None:
+    # An early report: nobody killed, one wounded; a later one: one killed.
+    early = ev("a", **killed(0, 0, 0), injured_low=1, injured_best=1, injured_high=1)
+    later = ev("b", "2023-03-05", **killed(1, 1, 1))
+    merged = merge_events([early, later])
+    assert len(merged) == 1 and merged[0].killed_best == 1
+    # Nobody killed nor wounded against a death: two events.
+    unhurt = ev("a", **killed(0, 0, 0), injured_low=0, injured_best=0, injured_high=0)
+    assert len(merge_events([unhurt, later])) == 2
+
+
+def test_two_stories_of_one_outlet_need_corroboration() -> None:
+    # One station's two stories of a shooting in its city, one day apart, one victim each:
+    # an outlet following up its own story repeats a detail; with none, two shootings.
+    one = killed(1, 1, 1)
+    a = ev("a", notes="Man shot on the east side | WXYZ Channel 7", **one)
+    b = ev("b", "2023-03-05", notes="Police investigate overnight shooting | WXYZ Channel 7", **one)
+    assert merged_articles([a, b]) == set()
+    # Other outlets' reports of the same place, day and toll merge as before.
+    c = ev("c", "2023-03-05", notes="Police investigate overnight shooting | The Daily Star", **one)
+    assert merged_articles([a, c]) == {"a;c"}
+    # The same victim's age corroborates the outlet's follow-up.
+    assert merged_articles([ev("a", victim_ages="19", notes=a.notes, **one),
+                            ev("b", "2023-03-05", victim_ages="19", notes=b.notes, **one)]) == {"a;b"}
+
+
+# The incident, then stories of its aftermath weeks later, with their own days.
+INCIDENT = {"event_type": "violence_against_civilians", "notes": "Clerk wounded at Rosewood bakery on Elm Street"}
+
+
+def test_a_follow_up_story_joins_its_incident_when_rare_words_agree() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    court = ev("b", "2023-04-20", event_type=None, notes="Teen arraigned in Rosewood bakery Elm Street gunfire")
+    merged = merge_events([shot, court, *filler()])
+    (event,) = [e for e in merged if e.n_sources > 1]
+    assert event.article_ids == "a;b"
+    assert event.event_date == dt.date(2023, 3, 4)  # the incident's day, not the court's
+
+
+def test_a_follow_up_story_dated_by_its_aftermath_joins_its_incident() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    later = ev("b", "2023-04-20", event_type=None, date_basis="aftermath",
+               notes="Family of Rosewood bakery clerk speaks about Elm Street gunfire")  # fmt: skip
+    assert merged_articles([shot, later, *filler()]) == {"a;b"}
+
+
+def test_a_follow_up_story_needs_corroboration_not_just_its_place() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    court = ev("b", "2023-04-20", event_type=None, notes="Man sentenced for harbour warehouse fire")
+    assert merged_articles([shot, court, *filler()]) == set()
+
+
+def test_a_follow_up_story_is_bounded_in_time() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    late = dt.date(2023, 3, 4) + dt.timedelta(days=MergeRules().follow_up_days + 10)
+    court = ev("b", late.isoformat(), event_type=None, notes="Teen arraigned in Rosewood bakery Elm Street gunfire")
+    assert merged_articles([shot, court, *filler()]) == set()
+    # A follow-up tells of what came before it, never after.
+    before = ev("b", "2023-01-10", event_type=None, notes="Teen arraigned in Rosewood bakery Elm Street gunfire")
+    assert merged_articles([shot, before, *filler()]) == set()
+
+
+def test_a_report_weeks_later_without_follow_up_news_stays_apart() -> None:
+    shot = ev("a", "2023-03-04", **INCIDENT)
+    again = ev("b", "2023-04-20", **INCIDENT)  # the same words, but nothing says it is a follow-up
+    assert merged_articles([shot, again, *filler()]) == set()
+
+
+def test_a_follow_up_story_with_only_the_same_toll_stays_apart() -> None:
+    # Weeks of a city's news hold other shootings with two dead; the same day, it would merge.
+    two = {"killed_low": 2, "killed_best": 2, "killed_high": 2}
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians", notes="Two dead on a quiet street", **two)
+    vigil = ev("b", "2023-03-20", event_type=None, notes="Vigil draws neighbours of the victims", **two)
+    assert merged_articles([shot, vigil, *filler()]) == set()
+    same_day = ev("b", "2023-03-05", event_type=None, notes="Vigil draws neighbours of the victims", **two)
+    assert merged_articles([shot, same_day, *filler()]) == {"a;b"}
+
+
+def test_an_arrest_in_a_named_shooting_is_no_other_type() -> None:
+    # An arrest is a strategic development, but "arrested in the shooting" is news of that
+    # shooting: same town, same day, it joins it; an arrest for something else does not.
+    shot = ev("a", event_type="violence_against_civilians", notes="Gunfire wounds clerk downtown")
+    arrest = ev("b", event_type="strategic_developments", notes="Teen arrested in downtown shooting")
+    assert merged_articles([shot, arrest, *filler()]) == {"a;b"}
+    theft = ev("b", event_type="strategic_developments", notes="Teen arrested for car theft")
+    assert merged_articles([shot, theft, *filler()]) == set()
+
+
+def test_one_victim_of_another_age_is_another_shooting() -> None:
+    one = {**killed(1, 1, 1), "injured_best": 0}
+    a = ev("a", victim_ages="24", **one)
+    assert len(merge_events([a, ev("b", victim_ages="30", **one)])) == 2
+    # Outlets differ by a year (a birthday, a rounding): the same victim.
+    assert len(merge_events([a, ev("b", victim_ages="25", **one)])) == 1
+    # A report without an age, or of several victims, says nothing against it.
+    assert len(merge_events([a, ev("b", **one)])) == 1
+    two = {**killed(2, 2, 2), "injured_best": 0}
+    assert len(merge_events([ev("a", victim_ages="24", **two), ev("b", victim_ages="30", **two)])) == 1
+
+
+def test_a_follow_up_story_naming_the_same_person_joins_its_incident() -> None:
+    # Headlines that share no rare word: the victim's full name is what ties them.
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians",
+              notes="Man wounded outside corner store", persons="Orla Penhaligon;Tobias Wrenfield")  # fmt: skip
+    court = ev("b", "2023-04-20", event_type=None, notes="Suspect charged in March gunfire",
+               persons="Tobias Wrenfield Jr.")  # fmt: skip
+    assert merged_articles([shot, court, *big_filler()]) == {"a;b"}
+    merged = [e for e in merge_events([shot, court, *big_filler()]) if e.n_sources > 1]
+    assert merged[0].persons == "Orla Penhaligon;Tobias Wrenfield;Tobias Wrenfield Jr."
+    # Another person's name, or none, leaves the follow-up story alone.
+    other = court.model_copy(update={"persons": "Ines Varga"})
+    assert merged_articles([shot, other, *big_filler()]) == set()
+    unnamed = court.model_copy(update={"persons": None})
+    assert merged_articles([shot, unnamed, *big_filler()]) == set()
+
+
+def test_a_name_only_two_reports_give_outweighs_places_apart() -> None:
+    # The geocoder read one report's place from a name ("Cleveland Smith" shot in Detroit):
+    # a full name only these two reports of the batch give says it is one incident.
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians",
+              notes="Man wounded outside corner store", persons="Tobias Wrenfield")  # fmt: skip
+    far = ev("b", "2023-03-04", event_type="violence_against_civilians", notes="Gunfire on a farm road",
+             persons="Tobias Wrenfield", location="Farland", latitude=14.0, longitude=7.0, admin1="Kano")  # fmt: skip
+    assert merged_articles([shot, far, *big_filler()]) == {"a;b"}
+    # A name a few other reports give too weighs less than places apart.
+    fillers = big_filler()
+    named = [e.model_copy(update={"persons": "Tobias Wrenfield"}) for e in fillers[:3]]
+    assert merged_articles([shot, far, *named, *fillers[3:]]) == set()
+
+
+def test_many_shared_rare_words_outweigh_a_misread_toll() -> None:
+    five = killed(5, 5, 5)
+    a = ev("a", notes=MALL, **five)
+    # "20" is an age or a statistic read as a toll: many rare words say it is the same incident.
+    b = ev("b", notes="Harbourview mall cinema lobby gunman kills five", **killed(20, 20, 20))
+    merged = [e for e in merge_events([a, b, *filler()]) if e.n_sources > 1]
+    assert [e.article_ids for e in merged] == ["a;b"]
+    assert merged[0].killed_best == 5  # the count policy sets the outlier aside
+    # Fewer shared words leave the tolls' contradiction standing.
+    c = ev("b", notes="Harbourview mall reopens", **killed(20, 20, 20))
+    assert merged_articles([a, c, *filler()]) == set()
+
+
+def test_towns_a_little_apart_merge_on_the_same_toll_of_two_or_more() -> None:
+    two = killed(2, 2, 2)
+    a = ev("a", notes="Two dead in gunfire", **two)
+    assert merged_articles([a, ev("b", **FAR30, notes="Shooting leaves couple dead", **two), *filler()]) == {"a;b"}
+    # One victim is the commonest toll; another day, another toll: apart.
+    one = killed(1, 1, 1)
+    assert merged_articles([ev("a", **one), ev("b", **FAR30, **one), *filler()]) == set()
+    assert merged_articles([a, ev("b", "2023-03-06", **FAR30, **two), *filler()]) == set()
+    assert merged_articles([a, ev("b", **FAR30, **killed(3, 3, 3)), *filler()]) == set()
+
+
+def test_many_shared_rare_words_outweigh_dates_apart() -> None:
+    # A date resolved to the wrong year, or a follow-up story without a follow-up word.
+    a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon")
+    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    merged = [e for e in merge_events([a, year_off, *big_filler()]) if e.n_sources > 1]
+    assert [e.article_ids for e in merged] == ["a;b"]
+    # A few shared words are a coincidence over a year of a town's news; the window is bounded.
+    few = year_off.model_copy(update={"notes": "Gunman named", "persons": "Orla Penhaligon"})
+    assert merged_articles([a, few, *big_filler()]) == set()
+    late = dt.date(2023, 3, 4) + dt.timedelta(days=MergeRules().text_days + 1)
+    too_late = year_off.model_copy(update={"event_date": late, "date_low": late, "date_high": late})
+    assert merged_articles([a, too_late, *big_filler()]) == set()
+
+
+def test_towns_of_one_state_far_apart_merge_on_the_same_toll_and_rare_words() -> None:
+    # A station placed the incident at its own city, 100 km from the town it happened in.
+    five = killed(5, 5, 5)
+    far = {"location": "Capitalton", "latitude": 10.9, "longitude": 7.0}  # ~100 km, same admin1
+    a = ev("a", notes="Gunman kills five at Harbourview mall", **five)
+    b = ev("b", **far, notes="Harbourview mall victims mourned", **five)
+    assert merged_articles([a, b, *filler()]) == {"a;b"}
+    # Without the same toll, or in another first-level division, or with fewer shared words: apart.
+    assert merged_articles([a, b.model_copy(update=killed(2, 2, 2)), *filler()]) == set()
+    assert merged_articles([a, b.model_copy(update={"admin1": "Kano"}), *filler()]) == set()
+    assert merged_articles([a, b.model_copy(update={"notes": "Mall victims mourned"}), *filler()]) == set()
+
+
+def test_a_follow_up_story_of_the_next_days_is_close_to_its_incident() -> None:
+    shot = ev("a", "2023-03-04", event_type="violence_against_civilians", notes="Man wounded downtown")
+    arrest = ev("b", "2023-03-07", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    assert merged_articles([shot, arrest]) == {"a;b"}
+    # Another report three days later is another shooting; a follow-up dated before is none.
+    again = ev("b", "2023-03-07", event_type="violence_against_civilians", notes="Man wounded downtown")
+    assert merged_articles([shot, again]) == set()
+    earlier = ev("b", "2023-03-01", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    assert merged_articles([shot, earlier]) == set()
+    late = ev("b", "2023-03-08", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    assert merged_articles([shot, late]) == set()
+
+
+def test_many_half_common_words_do_not_outweigh_dates_apart() -> None:
+    # Two wire stories of one conflict, months apart, share its vocabulary: each word is in a
+    # fifth of the batch, together they weigh more than `text_over_dates`, yet tell no incident.
+    vocabulary = "guerrilla front national liberation union army command rebels district patrol"
+    fillers = big_filler()
+    others = [e.model_copy(update={"notes": f"{e.notes} {vocabulary}"}) for e in fillers[:10]]
+    # Two rare words too (a group's name only these two use): still short of five.
+    a = ev("a", "2023-03-04", notes=f"Attack by the Tamberlin Cortado cell {vocabulary}")
+    b = ev("b", "2023-09-04", notes=f"Clash with the Tamberlin Cortado cell {vocabulary}")
+    assert merged_articles([a, b, *others, *fillers[10:]]) == set()
