@@ -12,14 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 import ftfy
 
+from pipeline import resources
 from pipeline.schemas import Article
-from pipeline.resources import models_dir as models_root
-
-CLEAN_DIR = models_root() / "clean"
 
 Step = Callable[[str], str]
 
@@ -38,13 +35,11 @@ _LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _read_lexicon(name: str) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    """Lines of a lexicon file: plain entries (case-folded) and `re:` patterns (full match)."""
+    """Entries of a lexicon file of `models/clean/`: plain entries (case-folded) and `re:`
+    patterns (full match)."""
     plain: set[str] = set()
     patterns: list[re.Pattern[str]] = []
-    for line in (CLEAN_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in resources.read_lines(f"clean/{name}"):
         if line.startswith("re:"):
             patterns.append(re.compile(line[3:], re.IGNORECASE))
         else:

@@ -14,9 +14,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import actors, dates, geo, triggers  # noqa: F401  (register factories)
-from pipeline.casualties import component as _casualties  # noqa: F401  (register the factory)
+from pipeline import actors, geo, triggers  # noqa: F401  (register factories)
 from pipeline.anatomy import read_anatomy
+from pipeline.casualties import component as _casualties  # noqa: F401  (register the factory)
+from pipeline.dates import component as _dates_component  # noqa: F401  (register the factory)
 from pipeline.schemas import Article
 
 # Tried in order when the user names no model: the genuine package, then its registry re-upload.

@@ -102,3 +102,29 @@ def test_seed_must_drop_and_must_keep(seed_gold: dict) -> None:
     assert cleaned.title == seed_gold["title"]
     assert "Asia" not in cleaned.text.split("\n")  # the section label
     assert clean_text(cleaned.text) == cleaned.text  # cleaning is idempotent
+
+
+def _old_clean_reader(path: Path) -> tuple[frozenset[str], tuple[str, ...]]:
+    # The reader clean.py had before its lexicons moved to pipeline.resources.
+    plain, patterns = set(), []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("re:"):
+            patterns.append(line[3:])
+        else:
+            plain.add(line.casefold())
+    return frozenset(plain), tuple(patterns)
+
+
+def test_lexicons_read_through_resources_keep_their_entries() -> None:
+    from pipeline import resources
+    from pipeline.clean import _read_lexicon
+
+    for name in ("bylines.txt", "chrome_lines.txt", "section_labels.txt"):
+        plain, patterns = _read_lexicon(name)
+        old_plain, old_patterns = _old_clean_reader(resources.data_path(f"clean/{name}"))
+        assert plain == old_plain
+        assert tuple(p.pattern for p in patterns) == old_patterns
+    assert len(_read_lexicon("chrome_lines.txt")[1]) == 7  # the `re:` lines survive

@@ -10,7 +10,8 @@ import pytest
 
 from spacy.tokens import Doc
 
-from pipeline.dates import _lemma, event_date, load_lexicon, published_from_dateline, resolve
+from pipeline.dates import event_date, load_lexicon, published_from_dateline, resolve
+from pipeline.dates.roles import _lemma
 from pipeline.schemas import DateFact
 
 D = dt.date.fromisoformat

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import _is_doubtful, _rank, event_date, load_lexicon
+from pipeline.dates import event_date, load_lexicon
+from pipeline.dates.policy import _is_doubtful, _rank
 from pipeline.schemas import DateFact
 
 D = dt.date.fromisoformat

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import _resolve_near, published_from_dateline
+from pipeline.dates import published_from_dateline
+from pipeline.dates.resolve import _resolve_near
 
 D = dt.date.fromisoformat
 

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline import evaluate as ev
+from pipeline.evaluate.gold import _records
 from pipeline.cli import app
 from pipeline.export import write_table
 from pipeline.schemas import Event
@@ -206,7 +207,7 @@ def test_pairing_two_events_in_one_article_by_type_date_and_place() -> None:
     assert m["events"]["tp"] == 2 and m["events"]["fp"] == 0
     assert m["event_type"]["value"] == 1.0
     assert m["killed"]["value"] == 1.0
-    assert ev.pair_events(gold[0]["events"], ev._records(events)) == [(0, 1), (1, 0)]
+    assert ev.pair_events(gold[0]["events"], _records(events)) == [(0, 1), (1, 0)]
 
 
 def test_pairing_maximises_total_agreement_not_first_best() -> None:
