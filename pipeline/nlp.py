@@ -18,7 +18,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import actors, casualties, dates, geo, triggers  # noqa: F401  (register factories)
+from pipeline import casualties, dates, geo  # noqa: F401  (register factories)
+from pipeline.actors import component as _actors  # noqa: F401  (registers newsevents_actors)
+from pipeline.triggers import component as _triggers  # noqa: F401  (registers newsevents_triggers)
 from pipeline.schemas import Article
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
