@@ -12,6 +12,8 @@ from pipeline.triggers.policy import VIOLENT
 _NAME_LABELS = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW",
                           "PRODUCT"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll"})
+# How a trigger hangs under a verb of intent ("plans to attack", "plans an attack").
+_INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
 # How far up the parse a verb of intent or a relative clause is looked for.
 _BACKGROUND_STEPS = 8
 # How many heads up a modal auxiliary is looked for.
@@ -40,7 +42,7 @@ def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
     steps = 0
     found = None
     while tok.head is not tok and steps < _BACKGROUND_STEPS:
-        if tok.dep_ in ("xcomp", "dobj", "ccomp", "pobj", "pcomp") and tok.head.lemma_.lower() in cues["realis_blockers"]:
+        if tok.dep_ in _INTENT_DEPS and tok.head.lemma_.lower() in cues["realis_blockers"]:
             return "intent"
         if tok.dep_ == "relcl":
             found = "clause"

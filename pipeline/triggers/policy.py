@@ -122,6 +122,7 @@ def _merge_protests_into_riots(families: Families, places: list[Fact]) -> None:
     """A protest in a town where the article reports a riot is that riot (ACLED codes one event
     per place and day, by its most violent form): move such protest triggers to the riots."""
     def towns(sentence: str) -> set[str]:
+        """The towns (not countries or regions) the article places in `sentence`."""
         return {(p.name or p.text).casefold() for p in places
                 if p.sentence == sentence and p.feature not in (None, "country", "continent", "region")}
 
@@ -138,6 +139,7 @@ def _merge_protests_into_riots(families: Families, places: list[Fact]) -> None:
 def _nearest(fact: Fact, pool: list[str], families: Families) -> str:
     """The family whose trigger is nearest to the fact: same sentence first, then characters."""
     def distance(k: str) -> tuple[int, int]:
+        """Not in the fact's sentence (0 or 1), then characters to family k's nearest trigger."""
         ts = families[k]
         same = any(t.sentence == fact.sentence for t in ts)
         chars = min(abs(t.char_start - fact.char_start) for t in ts)
