@@ -1,0 +1,82 @@
+"""What the refinement rules read around a trigger: the words of its sentence, and who does
+what to whom in the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+# Dependents of a verb that hold the words of what it acts on.
+_OBJECT_DEPS = ("dobj", "prep", "nsubjpass", "attr", "oprd", "dative", "npadvmod")
+
+
+class SentenceContext:
+    """Lowercase words and lemmas of one sentence, computed once and shared by the rules."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self.words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        # Labels of the named entities of the sentence (Span.ents walks the whole Doc).
+        self.ent_labels = {t.ent_type_ for t in sent if t.ent_type_}
+        self.text = sent.text.lower()
+
+    def has(self, words: frozenset[str]) -> bool:
+        """Whether any of `words` occurs in the sentence."""
+        return not self.words.isdisjoint(words)
+
+
+def words_of(tokens: Iterable[Token]) -> set[str]:
+    """Lowercase forms and lemmas of the tokens."""
+    return {w for t in tokens for w in (t.lower_, t.lemma_.lower())}
+
+
+def agent_patient(head: Token) -> tuple[set[str], set[str]]:
+    """Words of the doer and of the undergoer of a verb, passives turned around."""
+    agent: set[str] = set()
+    patient: set[str] = set()
+    verb = head
+    # "took control" / "regained control": the verb holds the subject.
+    if verb.dep_ in ("dobj", "pobj", "prt", "compound", "amod") and verb.head is not verb:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            agent |= words_of(child.subtree)
+        elif child.dep_ == "nsubjpass":
+            patient |= words_of(child.subtree)
+        elif child.dep_ == "agent":
+            agent |= words_of(child.subtree)
+        elif child.dep_ == "dobj":
+            patient |= words_of(child.subtree)
+    # A conjoined verb shares its subject: "troops entered and recaptured the town".
+    if not agent and verb.dep_ == "conj":
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                agent |= words_of(child.subtree)
+    return agent, patient
+
+
+def object_words(head: Token) -> set[str]:
+    """Words of what a verb acts on, with its prepositional objects."""
+    verb = head.head if head.dep_ in ("dobj", "prt", "compound", "amod") else head
+    out: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS:
+            out |= words_of(child.subtree)
+    return out
+
+
+def protesters_act(ctx: SentenceContext, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether protesters are the doers of some violent act of the sentence."""
+    for tok in ctx.sent:
+        if tok.pos_ != "VERB" or not ({tok.lemma_.lower(), tok.lower_} & cues["riot_act"]):
+            continue
+        agent, patient = agent_patient(tok)
+        if agent & cues["protester"] or agent & cues["rioter"]:
+            return True
+        if patient & cues["protester"] and not agent:
+            return False
+        # "protesters and police clashed": both are doers.
+        if tok.lemma_.lower() == "clash":
+            return True
+    return False

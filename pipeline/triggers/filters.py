@@ -1,0 +1,95 @@
+"""Filters of matched triggers: names and dates, talk of violence in general, threats and
+intents, background clauses; and generic attack words that describe a riot or a battle."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.triggers.context import SentenceContext
+from pipeline.triggers.policy import VIOLENT
+
+# Entities whose words are names, not reports: "March 5", "Rally for the Republic".
+_NAME_LABELS = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW",
+                          "PRODUCT"})
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll"})
+# How a trigger hangs under a verb of intent ("plans to attack", "plans an attack").
+_INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
+# How far up the parse a verb of intent or a relative clause is looked for.
+_BACKGROUND_STEPS = 8
+# How many heads up a modal auxiliary is looked for.
+_MODAL_STEPS = 3
+# The highest priority of a generic attack word that takes the type of the article's violence.
+_GENERIC_ATTACK_MAX = 4
+
+
+def is_name_word(span: Span, mostly_upper: bool) -> bool:
+    """Whether the match is part of a name or a date rather than a report ("March 5")."""
+    for tok in span:
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return True
+        # Inside a longer name ("Desert Storm", "Strike Force"), not at its start
+        # ("Protesters in X" mistagged as an organisation).
+        if not mostly_upper and tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ == "I":
+            return True
+    return False
+
+
+def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
+    """"intent" when the trigger sits under a verb of intent ("plans to attack": nothing
+    happened), "clause" in a relative clause ("the town that was the scene of an attack":
+    background, weaker than the news), else None."""
+    tok = span.root
+    steps = 0
+    found = None
+    while tok.head is not tok and steps < _BACKGROUND_STEPS:
+        if tok.dep_ in _INTENT_DEPS and tok.head.lemma_.lower() in cues["realis_blockers"]:
+            return "intent"
+        if tok.dep_ == "relcl":
+            found = "clause"
+        tok = tok.head
+        steps += 1
+    return found
+
+
+def generic_plural(span: Span, ctx: SentenceContext, event_nouns: frozenset[str]) -> bool:
+    """Whether the trigger is a bare plural event noun of talk about violence in general
+    ("bombings and massacres must stop"), not a report: no article, number or owner, no date in
+    the sentence, and not the subject of a verb in the past ("bombings killed 12")."""
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN") or not head.lower_.endswith("s") or head.lower_ not in event_nouns:
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in head.children):
+        return False
+    if "DATE" in ctx.ent_labels or "TIME" in ctx.ent_labels:
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.tag_ in ("VBD", "VBN"):
+        return False
+    return True
+
+
+def modal(span: Span) -> bool:
+    """Whether the trigger, or the verb it depends on, is under a modal ("we will continue
+    our attacks", "could kidnap"): a possibility or a threat, not a report."""
+    tok = span.root
+    for _ in range(_MODAL_STEPS):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok.head is tok or tok.pos_ == "VERB" and tok.dep_ not in ("xcomp", "ccomp"):
+            break
+        tok = tok.head
+    return False
+
+
+Refined = list[tuple[str, str, int, Span]]
+
+
+def absorb_generic_attacks(refined: Refined) -> Refined:
+    """Generic attack words ("killed", "beheaded", "stormed") in an article about a riot, a
+    battle or a bombing describe that event: they take its type."""
+    others = [r for r in refined if r[0] in VIOLENT and r[0] != "violence_against_civilians"
+              and not (r[0] == "protests" and r[1] == "peaceful_protest")]
+    if not others:
+        return refined
+    etype, sub, _, _ = max(others, key=lambda r: r[2])
+    return [(etype, sub, p, span) if t == "violence_against_civilians" and s == "attack" and p <= _GENERIC_ATTACK_MAX
+            else (t, s, p, span) for t, s, p, span in refined]

@@ -1,0 +1,194 @@
+"""Finding triggers in a Doc: lexicon matches, disaster words that veto weak ones, refinement by
+the sentence's context, and the filters of talk, names and background."""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from pipeline.triggers.context import SentenceContext
+from pipeline.triggers.docindex import DocIndex, word_hashes
+from pipeline.triggers.filters import absorb_generic_attacks, background, generic_plural, is_name_word, modal
+from pipeline.triggers.lexicon import TriggerData, TriggerEntry
+from pipeline.triggers.policy import DISASTER, STRONG, VIOLENT
+from pipeline.triggers.refine import refine
+
+# How much a trigger in a background clause ("the town that was the scene of an attack") weakens.
+_CLAUSE_PENALTY = 3
+
+Refined = tuple[str, str, int, Span]
+
+
+def hash_cues(data: TriggerData, vocab: Vocab) -> None:
+    """The cue sets the Doc-wide checks look up, as hash arrays of `vocab`."""
+    cues = data.cues
+    wanted = {name: cues[name] for name in ("mishap", "disaster", "hazard")}
+    wanted["fire"] = frozenset({"fire"})
+    wanted["weather_verbs"] = frozenset({"storm", "rain"})
+    wanted["conflict_doc"] = cues["conflict"] | cues["nonstate"]
+    wanted["protest_doc"] = frozenset({"protester", "demonstrator", "rioter"})
+    data.hashes = {name: word_hashes(vocab, words) for name, words in wanted.items()}
+    data.gapped_sets = [[frozenset(vocab.strings.add(f) for f in forms) for forms in slots]
+                        for slots in data.gapped_required]
+    data.gapped_hashes = [[np.array(sorted(hashes), dtype=np.uint64) for hashes in slots]
+                          for slots in data.gapped_sets]
+
+
+def _gapped_candidates(index: DocIndex, data: TriggerData) -> np.ndarray:
+    """Mask of the sentences holding every word some pattern with gaps needs."""
+    n_sents = len(index.starts)
+    present: dict[int, np.ndarray] = {}
+    candidates = np.zeros(n_sents, dtype=bool)
+    words = set(index.lower.tolist())
+    for slots, slot_sets in zip(data.gapped_hashes, data.gapped_sets):
+        if any(words.isdisjoint(needed) for needed in slot_sets):
+            continue  # a word the pattern needs is nowhere in the Doc
+        ok = np.ones(n_sents, dtype=bool)
+        for hashes_ in slots:
+            if id(hashes_) not in present:
+                here = np.zeros(n_sents, dtype=bool)
+                here[index.sent_id[np.isin(index.lower, hashes_)]] = True
+                present[id(hashes_)] = here
+            ok &= present[id(hashes_)]
+            if not ok.any():
+                break
+        candidates |= ok
+    return candidates
+
+
+def _matches(doc: Doc, index: DocIndex, matcher: Matcher, phrase_matcher: PhraseMatcher,
+             data: TriggerData) -> list[tuple[int, int, int]]:
+    """(match_id, start, end) of every lexicon pattern in the Doc."""
+    matches = phrase_matcher(doc)
+    # The token Matcher (patterns with gaps) only runs on sentences holding every word a
+    # pattern needs: it is the costliest step of the component.
+    for k in np.flatnonzero(_gapped_candidates(index, data)):
+        sent = index.sent(int(k))
+        matches += [(m, sent.start + a, sent.start + b) for m, a, b in matcher(sent)]
+    return matches
+
+
+def _disasters(doc: Doc, index: DocIndex, taken: set[int], data: TriggerData) -> tuple[list[dict], set[int]]:
+    """Vetoing facts for the disaster and accident words of the Doc (one per sentence), and
+    the numbers of their sentences."""
+    out: list[dict] = []
+    hashes = data.hashes
+    is_verb = index.pos == doc.vocab.strings["VERB"]
+    free = np.ones(len(doc), dtype=bool)
+    free[list(taken)] = False
+    # "fired tear gas" is no mishap, nor is the gas of a trigger a hazard.
+    mishap = index.has(hashes["mishap"]) & ~(is_verb & np.isin(index.lemma, hashes["fire"]))
+    mishap_sent = np.zeros(len(index.starts), dtype=bool)
+    mishap_sent[index.sent_id[mishap]] = True
+    # A factory or a gas cylinder is a disaster only where something exploded or leaked.
+    disaster = free & (index.has(hashes["disaster"]) | index.has(hashes["hazard"]) & mishap_sent[index.sent_id])
+    disaster &= ~(is_verb & np.isin(index.lemma, hashes["weather_verbs"]))  # "stormed the building"
+    sentences: set[int] = set()
+    for i in np.flatnonzero(disaster):
+        k = int(index.sent_id[i])
+        if k in sentences:
+            continue
+        sentences.add(k)
+        tok = doc[int(i)]
+        out.append(_fact(tok.text, index.sent(k), tok.idx, DISASTER, None, 0, True))
+    return out, sentences
+
+
+def _kept_matches(doc: Doc, index: DocIndex, matches: list[tuple[int, int, int]],
+                  data: TriggerData) -> tuple[list[tuple[TriggerEntry, Span]], set[int]]:
+    """The matches that stand (longest first, then strongest; not a name, not negated), and the
+    tokens they take."""
+    # Longest match first, then the strongest entry: overlapping weaker matches give way.
+    matches.sort(key=lambda m: (-(m[2] - m[1]), -data.entries[int(doc.vocab.strings[m[0]])].priority))
+    taken: set[int] = set()
+    kept: list[tuple[TriggerEntry, Span]] = []
+    for match_id, start, end in matches:
+        if any(i in taken for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        entry = data.entries[int(doc.vocab.strings[match_id])]
+        if entry.priority < STRONG and is_name_word(span, index.mostly_upper):
+            continue
+        if any(child.dep_ == "neg" for child in span.root.children):
+            continue  # "no one was kidnapped" / "did not attack"
+        taken.update(range(start, end))
+        kept.append((entry, span))
+    return kept, taken
+
+
+def _weighed(entry: TriggerEntry, span: Span, ctx: SentenceContext, etype: str, prio: int,
+             cues: dict[str, frozenset[str]]) -> int | None:
+    """The priority of a refined trigger once talk, threats, intents and background clauses
+    are weighed, or None when it reports nothing."""
+    if etype in VIOLENT and etype != "protests" and entry.rule != "clash" and (
+            generic_plural(span, ctx, cues["event_nouns"]) or prio < STRONG and modal(span)):
+        return None
+    if prio < STRONG:
+        found = background(span, cues)
+        if found == "intent":
+            return None
+        if found == "clause":
+            prio = max(1, prio - _CLAUSE_PENALTY)
+    return prio
+
+
+def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: dict[str, bool],
+             disaster_sents: set[int], data: TriggerData) -> list[tuple[TriggerEntry, Refined]]:
+    """Each kept match refined by its sentence, with its lexicon entry; those that report no
+    event are left out."""
+    contexts: dict[int, SentenceContext] = {}
+    out: list[tuple[TriggerEntry, Refined]] = []
+    for entry, span in kept:
+        k = int(index.sent_id[span.start])
+        ctx = contexts.get(k) or contexts.setdefault(k, SentenceContext(index.sent(k)))
+        got = refine(entry, span, ctx, doc_flags, data.cues, data.outcomes)
+        if got is None:
+            continue
+        etype, sub, prio = got
+        weighed = _weighed(entry, span, ctx, etype, prio, data.cues)
+        if weighed is None:
+            continue
+        if k in disaster_sents and weighed < STRONG and entry.rule != "gun":
+            continue
+        if entry.rule == "explosion" and disaster_sents:
+            continue  # "a blast" in an article that speaks of a gas leak elsewhere
+        out.append((entry, (etype, sub, weighed, span)))
+    return out
+
+
+def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, data: TriggerData) -> list[dict]:
+    """Trigger facts (dicts valid as TriggerFact minus article_id) of one annotated Doc."""
+    index = DocIndex(doc)
+    kept, taken = _kept_matches(doc, index, _matches(doc, index, matcher, phrase_matcher, data), data)
+    # Disaster words: veto weak triggers and mark the article for split_events.
+    out, disaster_sents = _disasters(doc, index, taken, data)
+    hashes = data.hashes
+    doc_flags = {"conflict": bool(index.has(hashes["conflict_doc"]).any()),
+                 "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
+                                for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
+    pairs = _refined(kept, index, doc_flags, disaster_sents, data)
+    refined = [r for _, r in pairs]
+    # An article led by a disaster reports it: only strong conflict words may still make events.
+    if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):
+        refined = []
+    for etype, sub, prio, span in absorb_generic_attacks(refined):
+        out.append(_fact(span.text, index.sent_of(span.start), span.start_char, etype, sub, prio, False))
+    out.sort(key=lambda f: f["char_start"])
+    return out
+
+
+def _fact(text: str, sent: Span, start: int, etype: str, sub: str | None, prio: int,
+          vetoes: bool) -> dict:
+    return {
+        "kind": "trigger",
+        "text": text,
+        "sentence": sent.text,
+        "char_start": start,
+        "char_end": start + len(text),
+        "event_type": etype,
+        "sub_event_type": sub,
+        "priority": prio,
+        "vetoes": vetoes,
+    }

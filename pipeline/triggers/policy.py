@@ -1,0 +1,148 @@
+"""The event policy of trigger facts: `split_events` turns an article's facts into events, one
+per type family of its triggers, each fact going to the event whose trigger is nearest; casualty
+facts alone make one untyped event. spaCy is not imported here (aggregate calls this)."""
+
+from __future__ import annotations
+
+from pipeline.schemas import Fact, TriggerFact
+
+# Violent families: casualty facts join one of these before any other event.
+VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians", "riots", "protests")
+# Strategic developments that only follow from the violence they accompany (arresting the
+# suspects of a shooting, burning houses during a raid) are not events of their own then.
+ABSORBED_SD = {"arrests", "looting_property_destruction", "disrupted_weapons_use", "other"}
+# A trigger this strong is never vetoed by a disaster word in its sentence.
+STRONG = 8
+# Families whose weakest words ("attacks", "murder") are often generic talk, not news.
+GENERIC_VIOLENCE = ("violence_against_civilians", "battles")
+# The least priority of a trigger that makes an event beside the main one.
+SECONDARY = 5
+DISASTER = "disaster"
+
+Families = dict[str, list[TriggerFact]]
+Event = tuple[str | None, str | None, list[Fact]]
+
+
+def _top(family: list[TriggerFact]) -> int:
+    return max(t.priority for t in family)
+
+
+def _casualties_alone(vetoes: list[TriggerFact], others: list[Fact]) -> list[Event]:
+    """Casualty facts without any trigger: one untyped event, unless a disaster word before the
+    first victim, or beside one, says what killed them."""
+    casualties = [f for f in others if f.kind == "casualty"]
+    if casualties and not any(v.char_start < casualties[0].char_start
+                              or any(v.sentence == c.sentence for c in casualties) for v in vetoes):
+        return [(None, None, list(others))]
+    return []
+
+
+def _families(triggers: list[TriggerFact]) -> Families:
+    """The strongest trigger of each sentence, grouped by event type in text order."""
+    best: dict[str, TriggerFact] = {}
+    for t in triggers:
+        cur = best.get(t.sentence)
+        if cur is None or t.priority > cur.priority:
+            best[t.sentence] = t
+    families: Families = {}
+    for t in sorted(best.values(), key=lambda t: t.char_start):
+        families.setdefault(t.event_type, []).append(t)
+    return families
+
+
+def _absorb_into_violence(families: Families) -> None:
+    """Arrests, seized weapons and property destruction next to violence belong to it, and so
+    do generic attacks next to other violence (that violence seen from its victims' side)."""
+    violent = [k for k in families if k in VIOLENT]
+    if violent and "strategic_developments" in families:
+        kept = [t for t in families["strategic_developments"] if t.sub_event_type not in ABSORBED_SD]
+        absorbed = [t for t in families["strategic_developments"] if t.sub_event_type in ABSORBED_SD]
+        target = max(violent, key=lambda k: _top(families[k]))
+        families[target].extend(absorbed)
+        if kept:
+            families["strategic_developments"] = kept
+        else:
+            del families["strategic_developments"]
+    if "violence_against_civilians" in families:
+        vac = families["violence_against_civilians"]
+        others_violent = [k for k in families if k in VIOLENT and k != "violence_against_civilians"]
+        if others_violent and all(t.sub_event_type == "attack" for t in vac):
+            target = max(others_violent, key=lambda k: _top(families[k]))
+            families[target].extend(vac)
+            del families["violence_against_civilians"]
+
+
+def _order(families: Families) -> list[str]:
+    """The families in event order (strongest first), a passing generic word ("attacks",
+    "fighting") beside the main story joined to it rather than an event of its own."""
+    order = sorted(families, key=lambda k: (-_top(families[k]), min(t.char_start for t in families[k])))
+    minor = [k for k in order[1:] if _top(families[k]) < SECONDARY]
+    for k in minor:
+        families[order[0]].extend(families.pop(k))
+    return [k for k in order if k not in minor]
+
+
+def split_events(facts: list[Fact]) -> list[Event]:
+    """The events one article reports: (event_type, sub_event_type, the facts that belong to it).
+
+    One event per type family of the article's triggers, the strongest family first; in each
+    sentence only its strongest trigger counts, so "police fired on protesters, killing two" is
+    one event. Arrests, seized weapons and property destruction next to violence belong to it.
+    Casualty facts without any trigger make one untyped event (ordinary crime) unless the
+    article reports a disaster. An article with neither reports no event."""
+    triggers = [f for f in facts if f.kind == "trigger" and not f.vetoes]
+    vetoes = [f for f in facts if f.kind == "trigger" and f.vetoes]
+    others = [f for f in facts if f.kind != "trigger"]
+    if not triggers:
+        return _casualties_alone(vetoes, others)
+    families = _families(triggers)
+    if "riots" in families and "protests" in families:
+        _merge_protests_into_riots(families, [f for f in others if f.kind == "place"])
+    _absorb_into_violence(families)
+    order = _order(families)
+    # An article whose only words are generic and that counts no victim reports no event.
+    has_casualty = any(f.kind == "casualty" for f in others)
+    if order[0] in GENERIC_VIOLENCE and _top(families[order[0]]) < SECONDARY - 1 and not has_casualty:
+        return []
+    groups: dict[str, list[Fact]] = {k: list(families[k]) for k in order}
+    violent_now = [k for k in order if k in VIOLENT]
+    for f in others:
+        pool = violent_now if f.kind == "casualty" and violent_now else order
+        groups[_nearest(f, pool, families)].append(f)
+    events: list[Event] = []
+    for k in order:
+        own = [t for t in families[k] if t.event_type == k]
+        main = max(own, key=lambda t: (t.priority, -t.char_start))
+        group = sorted(groups[k], key=lambda f: (f.char_start, f.char_end))
+        events.append((k, main.sub_event_type, group))
+    return events
+
+
+def _merge_protests_into_riots(families: Families, places: list[Fact]) -> None:
+    """A protest in a town where the article reports a riot is that riot (ACLED codes one event
+    per place and day, by its most violent form): move such protest triggers to the riots."""
+    def towns(sentence: str) -> set[str]:
+        """The towns (not countries or regions) the article places in `sentence`."""
+        return {(p.name or p.text).casefold() for p in places
+                if p.sentence == sentence and p.feature not in (None, "country", "continent", "region")}
+
+    riot_towns = set().union(*(towns(t.sentence) for t in families["riots"]))
+    moved = [t for t in families["protests"] if (here := towns(t.sentence)) and here <= riot_towns]
+    if not moved:
+        return
+    families["riots"].extend(moved)
+    families["protests"] = [t for t in families["protests"] if t not in moved]
+    if not families["protests"]:
+        del families["protests"]
+
+
+def _nearest(fact: Fact, pool: list[str], families: Families) -> str:
+    """The family whose trigger is nearest to the fact: same sentence first, then characters."""
+    def distance(k: str) -> tuple[int, int]:
+        """Not in the fact's sentence (0 or 1), then characters to family k's nearest trigger."""
+        ts = families[k]
+        same = any(t.sentence == fact.sentence for t in ts)
+        chars = min(abs(t.char_start - fact.char_start) for t in ts)
+        return (0 if same else 1, chars)
+
+    return min(pool, key=distance)

@@ -1,0 +1,302 @@
+"""Refinement rules: the context of a trigger's sentence may retype it, change its priority or
+drop it. Who acts (state forces, armed groups, protesters, a mob), against what (a town,
+weapons), with which means (tear gas, live fire, stones).
+
+Each rule of triggers.tsv (its `rule` column) is a predicate below that reads the sentence and
+names an outcome, a row of `models/triggers/refinements.tsv` (KEEP: the lexicon's own type),
+or returns None to drop the trigger. The types, sub-types and priorities live in that file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act, words_of
+from pipeline.triggers.lexicon import Outcome, TriggerEntry
+
+# The outcome that keeps the lexicon's type, sub-type and priority.
+KEEP = "keep"
+# Words of the crowd that may turn a protest into a riot.
+_RIOT_ACTORS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "mob"})
+# Words of an assault on a building or a seizure of it.
+_ASSAULT_WORDS = frozenset({"attack", "attacks", "storm", "seizure", "seize"})
+# "riot police" and "riot gear" are the police, not a riot.
+_RIOT_GEAR = frozenset({"police", "policeman", "policemen", "officer", "officers", "gear", "squad",
+                        "shield", "shields", "unit", "units", "control", "act", "cop", "cops",
+                        "troops", "force", "forces"})
+# Protest cue words that name the event, not the people who may be arrested.
+_PROTEST_EVENT_WORDS = frozenset({"rally", "protest", "demonstration"})
+# Below this priority a clash word without armed actors is talk ("battle for votes").
+_CLASH_KEPT = 6
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TRANSFER_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One lexicon match in its sentence, as the rules read it."""
+
+    entry: TriggerEntry
+    span: Span
+    ctx: SentenceContext
+    doc_flags: Mapping[str, bool]
+    cues: Mapping[str, frozenset[str]]
+
+    def has(self, cue: str) -> bool:
+        """Whether a word of cue set `cue` occurs in the sentence."""
+        return self.ctx.has(self.cues[cue])
+
+    def armed(self) -> bool:
+        """Whether state forces or an armed group are named in the sentence."""
+        return self.has("state") or self.has("nonstate")
+
+    def crowd(self) -> bool:
+        """Whether protesters or rioters are named in the sentence."""
+        return self.has("protester") or self.has("rioter")
+
+
+Rule = Callable[[Match], "str | None"]
+
+
+def _disrupted(m: Match) -> str:
+    """A weapon found, seized or defused rather than used is a disrupted weapons use."""
+    return "weapon_disrupted" if m.has("disrupt") and not m.has("use") else KEEP
+
+
+def _protest_turns_riot(m: Match) -> bool:
+    """Whether the protest of the sentence is violent: rioters, an assault on property, a
+    violent adjective, a blockade, or protesters doing a violent act."""
+    words = m.ctx.words
+    attacks_property = bool(words & _ASSAULT_WORDS) and m.has("property")
+    violent_adj = any(c.dep_ == "amod" and c.lower_ in m.cues["violent_adj"] for c in m.span.root.children)
+    blockade = "barricade" in words or "blockade" in words or ("block" in words and m.has("road"))
+    return m.has("rioter") or attacks_property or violent_adj or blockade or bool(
+        words & _RIOT_ACTORS and m.has("riot_act") and protesters_act(m.ctx, m.cues))
+
+
+def _protest(m: Match) -> str | None:
+    """A protest word: violent (riot), met with lethal or excessive force, with an
+    intervention, or peaceful."""
+    if _protest_turns_riot(m):
+        return "protest_riot"
+    if m.has("lethal") or m.has("excessive") and m.has("state"):
+        return "protest_excessive_force"
+    with_intervention = m.entry.sub_event_type == "protest_with_intervention"
+    if m.has("intervention") and (m.has("state") or with_intervention):
+        return "protest_intervention"
+    return KEEP if with_intervention else "protest_peaceful"
+
+
+def _labour(m: Match) -> str | None:
+    """A strike word is a protest only as a labour strike."""
+    text = m.ctx.text
+    if "on strike" in text or "general strike" in text or m.ctx.has(m.cues["labour"] - {"strike"}):
+        return "labour_strike"
+    return None
+
+
+def _riot(m: Match) -> str | None:
+    """A riot word: mob violence in a communal quarrel, else a violent demonstration."""
+    doc = m.span.doc
+    nxt = doc[m.span.end] if m.span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _RIOT_GEAR:
+        return None
+    if m.entry.sub_event_type == "mob_violence" or (m.has("communal") and not m.has("protester")):
+        return "riot_mob"
+    return "riot_demonstration"
+
+
+def _storm(m: Match) -> str | None:
+    """"stormed": a riot by a crowd, an attack by armed men, else nothing ("a storm")."""
+    if m.span.root.pos_ != "VERB":
+        return None
+    if m.crowd():
+        return "storm_riot"
+    return "storm_attack" if m.armed() else None
+
+
+def _clash(m: Match) -> str | None:
+    """A clash of protesters or rioters is a riot, of villagers mob violence."""
+    if m.crowd():
+        return "clash_riot"
+    if m.has("communal") and not m.armed():
+        return "clash_mob"
+    if not m.armed() and m.entry.priority < _CLASH_KEPT:
+        return None  # "fighting corruption", "battle for votes"
+    return KEEP
+
+
+def _attack(m: Match) -> str | None:
+    """An attack on protesters, on the forces of the other side, or on property."""
+    if m.has("protester") and m.has("state"):
+        return "attack_on_protesters"
+    target = object_words(m.span.root)
+    if target & m.cues["state_target"] and m.armed():
+        return "attack_clash"
+    if target and target & m.cues["property"] and not target & m.cues["people"]:
+        return "attack_on_property"
+    if not target and m.has("nonstate") and m.has("state"):
+        return "attack_clash"
+    return KEEP
+
+
+def _kill(m: Match) -> str | None:
+    """A weak killing word counts only between armed sides or done by an armed group."""
+    if m.has("nonstate") and m.has("state"):
+        return "kill_clash"
+    agent, _ = agent_patient(m.span.root)
+    return "kill_by_nonstate" if agent & m.cues["nonstate"] else None
+
+
+def _confront(m: Match) -> str | None:
+    """A confrontation counts only with protesters or rioters."""
+    return KEEP if m.crowd() else None
+
+
+def _explosion(m: Match) -> str | None:
+    """An explosion with no attacker, bomb or target in the article is an accident."""
+    return KEEP if m.doc_flags["conflict"] else None
+
+
+def _weapon_found(m: Match) -> str | None:
+    """Weapons found, and not used."""
+    objects = object_words(m.span.root) | m.ctx.words
+    return KEEP if objects & m.cues["weapon"] and not m.has("use") else None
+
+
+def _tried_or_state(m: Match) -> bool:
+    """Whether a capture word only describes ("the occupied West Bank") or was tried ("an
+    attack to capture the base"), not done."""
+    head = m.span.root
+    return head.dep_ == "amod" or any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
+
+def _territory(m: Match) -> str | None:
+    """A capture of weapons, a handover, or a place taken by the state or by an armed group."""
+    if _tried_or_state(m):
+        return None
+    objects = object_words(m.span.root) | words_of(m.span)
+    if objects & m.cues["weapon"] and not objects & m.cues["place"]:
+        return "territory_weapons"
+    if not (objects & m.cues["place"] or m.ctx.ent_labels & _PLACE_LABELS):
+        return None
+    if not m.armed() and "control" not in m.ctx.words:
+        return None
+    text = m.ctx.text
+    if m.has("transfer") or "without a fight" in text or "without resistance" in text:
+        return "territory_transfer"
+    agent, patient = agent_patient(m.span.root)
+    state, nonstate = m.cues["state"], m.cues["nonstate"]
+    state_agent = bool(agent & state) or bool(patient & nonstate and not agent)
+    nonstate_agent = bool(agent & nonstate) or bool(patient & state and not agent)
+    if state_agent and not nonstate_agent:
+        return "territory_retaken"
+    if nonstate_agent and not state_agent:
+        return "territory_overtaken"
+    return KEEP
+
+
+def _missile(m: Match) -> str | None:
+    """A missile or rocket: intercepted, fired from the air, found, or launched."""
+    if m.span.root.pos_ not in ("NOUN", "PROPN"):
+        return None  # "prices rocketed", "shelled out"
+    if m.has("intercept"):
+        return "missile_intercepted"
+    if m.has("air"):
+        return "missile_air_strike"
+    return _disrupted(m)
+
+
+def _bomb(m: Match) -> str | None:
+    """A bomb: a suicide bombing, an air strike, talk ("bomb threat"), found, or exploded."""
+    if "suicide" in m.ctx.words:
+        return "bomb_suicide"
+    if m.has("air"):
+        return "bomb_air_strike"
+    if m.has("negative_context"):
+        return None
+    return _disrupted(m)
+
+
+def _air_vehicle(m: Match) -> str | None:
+    """A drone or a warplane: intercepted, or attacking."""
+    if m.has("intercept"):
+        return "air_vehicle_intercepted"
+    return KEEP if m.has("attack_verb") else None
+
+
+def _grenade(m: Match) -> str | None:
+    """Stun grenades at a protest are an intervention; other grenades are found or thrown."""
+    if "stun" in m.ctx.words and m.has("protester"):
+        return "grenade_stun"
+    return _disrupted(m)
+
+
+def _chemical(m: Match) -> str | None:
+    """A chemical counts only as a weapon or in an attack."""
+    return KEEP if m.has("attack_verb") or "weapon" in m.ctx.words else None
+
+
+def _property(m: Match) -> str | None:
+    """Property destroyed by a mob, or in an article about protests, is a riot."""
+    if m.has("rioter") and "mob" in m.ctx.words:
+        return "property_mob"
+    if m.has("protester") or m.doc_flags["protest"]:
+        return "property_riot"
+    return KEEP
+
+
+def _arrest(m: Match) -> str | None:
+    """Protesters arrested: a protest with intervention."""
+    _, patient = agent_patient(m.span.root)
+    if patient & (m.cues["protester"] - _PROTEST_EVENT_WORDS):
+        return "arrest_of_protesters"
+    return KEEP
+
+
+def _transfer(m: Match) -> str | None:
+    """A handover of a place between armed sides."""
+    if not (m.has("place") or m.ctx.ent_labels & _TRANSFER_PLACE_LABELS):
+        return None
+    return KEEP if m.armed() else None
+
+
+def _group(m: Match) -> str | None:
+    """A word that counts only where state forces or an armed group are named."""
+    return KEEP if m.armed() else None
+
+
+# Rules tried before the lexicon's IED rows, which are found or exploded whatever their rule.
+_BEFORE_IED: dict[str, Rule] = {
+    "protest": _protest, "labour": _labour, "riot": _riot, "storm": _storm, "clash": _clash,
+    "attack": _attack, "kill": _kill, "confront": _confront, "explosion": _explosion,
+    "weapon_found": _weapon_found, "territory_take": _territory, "territory_retake": _territory,
+    "missile": _missile, "bomb": _bomb, "air_vehicle": _air_vehicle, "grenade": _grenade,
+}
+_AFTER_IED: dict[str, Rule] = {
+    "chemical": _chemical, "property": _property, "arrest": _arrest, "transfer": _transfer,
+    "group": _group,
+}
+
+
+def outcome_name(m: Match) -> str | None:
+    """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
+    rule = m.entry.rule
+    if rule in _BEFORE_IED:
+        return _BEFORE_IED[rule](m)
+    if (m.entry.event_type, m.entry.sub_event_type) == _IED:
+        return _disrupted(m)
+    if rule in _AFTER_IED:
+        return _AFTER_IED[rule](m)
+    return KEEP
+
+
+def refine(entry: TriggerEntry, span: Span, ctx: SentenceContext, doc_flags: Mapping[str, bool],
+           cues: Mapping[str, frozenset[str]], outcomes: Mapping[str, Outcome]) -> tuple[str, str, int] | None:
+    """The (event_type, sub_event_type, priority) of one match in its sentence, or None to drop."""
+    name = outcome_name(Match(entry, span, ctx, doc_flags, cues))
+    return None if name is None else outcomes[name].apply(entry)

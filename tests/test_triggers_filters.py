@@ -1,0 +1,69 @@
+"""Filters of matched triggers on hand-written sentences: names and dates, talk in general,
+threats, intents and background clauses; generic attacks taking the type of the violence."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from pipeline.triggers.context import SentenceContext
+from pipeline.triggers.filters import absorb_generic_attacks, background, generic_plural, is_name_word, modal
+from pipeline.triggers.lexicon import load_data
+
+CUES = load_data()[0].cues
+
+
+def _span(nlp: Language, text: str, word: str) -> Span:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lower_ == word.lower())
+    return doc[tok.i:tok.i + 1]
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Crowds gathered on March 5 in the square.", "march", True),
+    ("Gunmen stormed the hotel on Monday.", "stormed", False),
+])
+def test_is_name_word(nlp: Language, text: str, word: str, expected: bool) -> None:
+    assert is_name_word(_span(nlp, text, word), mostly_upper=False) is expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The militants threatened to attack the town.", "attack", "intent"),
+    ("The village, which saw an attack in May, was calm.", "attack", "clause"),
+    ("Militants attacked the town on Monday.", "attacked", None),
+])
+def test_background(nlp: Language, text: str, word: str, expected: str | None) -> None:
+    assert background(_span(nlp, text, word), CUES) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Bombings and kidnappings must stop, the bishop said.", "bombings", True),
+    ("Two bombings killed 12 people in the capital.", "bombings", False),
+    ("The bombings on Monday shocked the city.", "bombings", False),
+])
+def test_generic_plural(nlp: Language, text: str, word: str, expected: bool) -> None:
+    span = _span(nlp, text, word)
+    assert generic_plural(span, SentenceContext(span.sent), CUES["event_nouns"]) is expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The rebels will continue their attacks on the capital.", "attacks", True),
+    ("The gang could kidnap more children.", "kidnap", True),
+    ("The gang kidnapped two children.", "kidnapped", False),
+])
+def test_modal(nlp: Language, text: str, word: str, expected: bool) -> None:
+    assert modal(_span(nlp, text, word)) is expected
+
+
+def test_absorb_generic_attacks(nlp: Language) -> None:
+    span = _span(nlp, "Rioters killed a man.", "killed")
+    riot = ("riots", "violent_demonstration", 7, span)
+    weak = ("violence_against_civilians", "attack", 3, span)
+    strong = ("violence_against_civilians", "attack", 6, span)
+    assert absorb_generic_attacks([riot, weak, strong]) == [
+        riot, ("riots", "violent_demonstration", 3, span), strong]
+    # A peaceful protest does not take the attacks over; nor does nothing.
+    peaceful = ("protests", "peaceful_protest", 5, span)
+    assert absorb_generic_attacks([peaceful, weak]) == [peaceful, weak]
+    assert absorb_generic_attacks([weak]) == [weak]

@@ -1,0 +1,44 @@
+"""split_events on hand-built facts: generic words alone, secondary events, casualties going to
+violence, protests kept apart from a riot elsewhere."""
+
+from __future__ import annotations
+
+from pipeline.schemas import CasualtyFact, TriggerFact
+from pipeline.triggers import SECONDARY, split_events
+
+
+def _trigger(text: str, start: int, sentence: str, etype: str, sub: str, prio: int) -> TriggerFact:
+    return TriggerFact(text=text, sentence=sentence, char_start=start, char_end=start + len(text),
+                       event_type=etype, sub_event_type=sub, priority=prio)
+
+
+def _killed(start: int, sentence: str) -> CasualtyFact:
+    return CasualtyFact(text="two", sentence=sentence, char_start=start, char_end=start + 3,
+                        outcome="killed", count_low=2, count_best=2, count_high=2)
+
+
+def test_generic_words_alone_without_victims_report_nothing() -> None:
+    s = "The attacks have to stop, he said."
+    weak = _trigger("attacks", 4, s, "violence_against_civilians", "attack", SECONDARY - 2)
+    assert split_events([weak]) == []
+    # With a victim the same word reports an event.
+    assert [e[0] for e in split_events([weak, _killed(20, s)])] == ["violence_against_civilians"]
+
+
+def test_casualties_go_to_the_violent_event() -> None:
+    s1 = "Police arrested the party leader on Monday."
+    s2 = "In another town, militants ambushed a patrol and killed two."
+    arrest = _trigger("arrested", 7, s1, "strategic_developments", "arrests", 6)
+    ambush = _trigger("ambushed", 70, s2, "battles", "armed_clash", 6)
+    killed = _killed(95, s2)
+    events = split_events([arrest, ambush, killed])
+    battle = next(e for e in events if e[0] == "battles")
+    assert killed in battle[2]
+
+
+def test_only_the_strongest_trigger_of_a_sentence_counts() -> None:
+    s = "Police fired on protesters, killing two."
+    fired = _trigger("fired on protesters", 7, s, "protests", "excessive_force_against_protesters", 6)
+    killing = _trigger("killing", 28, s, "violence_against_civilians", "attack", 2)
+    events = split_events([fired, killing])
+    assert [(e[0], e[1]) for e in events] == [("protests", "excessive_force_against_protesters")]

@@ -1,0 +1,178 @@
+"""Refinement rules: each rule's outcomes on hand-written sentences, negatives beside positives,
+and the outcome table of models/triggers/refinements.tsv."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+
+import pytest
+from spacy.language import Language
+
+from pipeline.triggers import refine as refine_module
+from pipeline.triggers.context import SentenceContext
+from pipeline.triggers.lexicon import Outcome, TriggerEntry, load_data, read_outcomes
+from pipeline.triggers.refine import KEEP, Match, outcome_name, refine
+
+CUES = load_data()[0].cues
+CONFLICT = {"conflict": True, "protest": False}
+QUIET = {"conflict": False, "protest": False}
+PROTEST_DOC = {"conflict": False, "protest": True}
+
+PROTEST = TriggerEntry("protests", "peaceful_protest", 5, "protest")
+PROTEST_POLICED = TriggerEntry("protests", "protest_with_intervention", 6, "protest")
+LABOUR = TriggerEntry("protests", "peaceful_protest", 2, "labour")
+RIOT = TriggerEntry("riots", "violent_demonstration", 7, "riot")
+STORM = TriggerEntry("riots", "violent_demonstration", 4, "storm")
+CLASH = TriggerEntry("battles", "armed_clash", 6, "clash")
+FIGHT = TriggerEntry("battles", "armed_clash", 5, "clash")
+ATTACK = TriggerEntry("violence_against_civilians", "attack", 4, "attack")
+KILL = TriggerEntry("violence_against_civilians", "attack", 1, "kill")
+CONFRONT = TriggerEntry("riots", "violent_demonstration", 5, "confront")
+EXPLOSION = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine_ied", 3, "explosion")
+FOUND = TriggerEntry("strategic_developments", "disrupted_weapons_use", 4, "weapon_found")
+TAKE = TriggerEntry("battles", "non_state_actor_overtakes_territory", 6, "territory_take")
+RETAKE = TriggerEntry("battles", "government_regains_territory", 7, "territory_retake")
+MISSILE = TriggerEntry("explosions_remote_violence", "shelling_artillery_missile_attack", 7, "missile")
+BOMB = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine_ied", 5, "bomb")
+AIR = TriggerEntry("explosions_remote_violence", "air_drone_strike", 5, "air_vehicle")
+GRENADE = TriggerEntry("explosions_remote_violence", "grenade", 9, "grenade")
+IED = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine_ied", 8, "-")
+CHEMICAL = TriggerEntry("explosions_remote_violence", "chemical_weapon", 10, "chemical")
+PROPERTY = TriggerEntry("strategic_developments", "looting_property_destruction", 5, "property")
+ARREST = TriggerEntry("strategic_developments", "arrests", 5, "arrest")
+TRANSFER = TriggerEntry("strategic_developments", "non_violent_transfer_of_territory", 4, "transfer")
+GROUP = TriggerEntry("strategic_developments", "change_to_group_activity", 2, "group")
+PLAIN = TriggerEntry("violence_against_civilians", "abduction_forced_disappearance", 6, "-")
+
+# (entry, sentence, trigger word, Doc flags, expected outcome: a row of refinements.tsv or None)
+CASES = [
+    (PROTEST, "Rioters joined the protesters outside the palace.", "protesters", QUIET, "protest_riot"),
+    (PROTEST, "Police shot dead four protesters during the march.", "protesters", QUIET,
+     "protest_excessive_force"),
+    (PROTEST, "Police fired tear gas to disperse the protesters.", "protesters", QUIET, "protest_intervention"),
+    (PROTEST, "Thousands of teachers protested outside parliament.", "protested", QUIET, "protest_peaceful"),
+    (PROTEST_POLICED, "Thousands of teachers protested outside parliament.", "protested", QUIET, KEEP),
+    (LABOUR, "Dock workers went on strike over unpaid wages.", "strike", QUIET, "labour_strike"),
+    (LABOUR, "The striker scored twice in the second half.", "striker", QUIET, None),
+    (RIOT, "A riot broke out in the market on Sunday.", "riot", QUIET, "riot_demonstration"),
+    (RIOT, "Villagers from rival clans rioted over the land.", "rioted", QUIET, "riot_mob"),
+    (RIOT, "Riot police were sent to the stadium.", "riot", QUIET, None),
+    (STORM, "Protesters stormed the parliament building.", "stormed", QUIET, "storm_riot"),
+    (STORM, "Gunmen stormed the hotel before dawn.", "stormed", QUIET, "storm_attack"),
+    (STORM, "Fans stormed the pitch after the final whistle.", "stormed", QUIET, None),
+    (STORM, "The storm tore the roofs off two houses.", "storm", QUIET, None),
+    (CLASH, "Protesters clashed with police in the square.", "clashed", QUIET, "clash_riot"),
+    (CLASH, "Villagers from two clans clashed over grazing land.", "clashed", QUIET, "clash_mob"),
+    (CLASH, "Troops clashed with rebels near the border.", "clashed", QUIET, KEEP),
+    (FIGHT, "The mayor promised to keep fighting corruption.", "fighting", QUIET, None),
+    (ATTACK, "Police attacked the protesters with batons.", "attacked", QUIET, "attack_on_protesters"),
+    (ATTACK, "Militants attacked an army checkpoint at night.", "attacked", QUIET, "attack_clash"),
+    (ATTACK, "Unknown men attacked a school building at night.", "attacked", QUIET, "attack_on_property"),
+    (ATTACK, "Unknown men attacked a family in their home.", "attacked", QUIET, KEEP),
+    (KILL, "Rebels killed two soldiers in the hills.", "killed", QUIET, "kill_clash"),
+    (KILL, "Militants killed a farmer in his field.", "killed", QUIET, "kill_by_nonstate"),
+    (KILL, "A man killed his neighbour after a quarrel.", "killed", QUIET, None),
+    (CONFRONT, "Protesters confronted the officers at the gate.", "confronted", QUIET, KEEP),
+    (CONFRONT, "The minister confronted the officers at the meeting.", "confronted", QUIET, None),
+    (EXPLOSION, "An explosion shook the market on Friday.", "explosion", CONFLICT, KEEP),
+    (EXPLOSION, "An explosion shook the market on Friday.", "explosion", QUIET, None),
+    (FOUND, "Police found a cache of rifles in the house.", "found", QUIET, KEEP),
+    (FOUND, "Police found the missing child in the woods.", "found", QUIET, None),
+    (TAKE, "Insurgents captured the town after a long siege.", "captured", QUIET, "territory_overtaken"),
+    (RETAKE, "Government troops recaptured the town from the militants.", "recaptured", QUIET,
+     "territory_retaken"),
+    (TAKE, "Rebels seized a large quantity of weapons.", "seized", QUIET, "territory_weapons"),
+    (TAKE, "The rebels withdrew, and the army took control of the town without a fight.", "took", QUIET,
+     "territory_transfer"),
+    (TAKE, "Rebels launched an assault to capture the town.", "capture", QUIET, None),
+    (TAKE, "The photographer captured the moment on film.", "captured", QUIET, None),
+    (MISSILE, "A missile hit the market in the morning.", "missile", QUIET, KEEP),
+    (MISSILE, "Air defences intercepted a missile over the city.", "missile", QUIET, "missile_intercepted"),
+    (MISSILE, "A warplane fired a missile at the convoy.", "missile", QUIET, "missile_air_strike"),
+    (MISSILE, "Police found a rocket in an abandoned car.", "rocket", QUIET, "weapon_disrupted"),
+    (MISSILE, "Food prices rocketed after the harvest failed.", "rocketed", QUIET, None),
+    (BOMB, "A suicide bomber blew himself up at the gate.", "bomber", QUIET, "bomb_suicide"),
+    (BOMB, "A bomb dropped by a warplane hit the school.", "bomb", QUIET, "bomb_air_strike"),
+    (BOMB, "A bomb threat forced the airport to close.", "bomb", QUIET, None),
+    (BOMB, "Experts defused a bomb under the bridge.", "bomb", QUIET, "weapon_disrupted"),
+    (BOMB, "A bomb went off in the market.", "bomb", QUIET, KEEP),
+    (AIR, "Air defences shot down a drone over the city.", "drone", QUIET, "air_vehicle_intercepted"),
+    (AIR, "A drone struck a car on the highway.", "drone", QUIET, KEEP),
+    (AIR, "A drone filmed the wedding from above.", "drone", QUIET, None),
+    (GRENADE, "Police threw stun grenades at the protesters.", "grenades", QUIET, "grenade_stun"),
+    (GRENADE, "Police found a grenade in his bag.", "grenade", QUIET, "weapon_disrupted"),
+    (GRENADE, "A man threw a grenade into the bar.", "grenade", QUIET, KEEP),
+    (IED, "Soldiers found and defused a roadside bomb.", "bomb", QUIET, "weapon_disrupted"),
+    (IED, "A roadside bomb killed two soldiers.", "bomb", QUIET, KEEP),
+    (CHEMICAL, "Chlorine gas was used as a weapon against the town.", "gas", QUIET, KEEP),
+    (CHEMICAL, "Toxic gas escaped from a leaking pipe at the pool.", "gas", QUIET, None),
+    (PROPERTY, "Rioters in a mob torched the shops.", "torched", QUIET, "property_mob"),
+    (PROPERTY, "Protesters torched two cars near the station.", "torched", QUIET, "property_riot"),
+    (PROPERTY, "Unknown men torched two cars near the station.", "torched", PROTEST_DOC, "property_riot"),
+    (PROPERTY, "Gunmen torched houses in the village.", "torched", QUIET, KEEP),
+    (ARREST, "Police arrested twenty protesters outside the court.", "arrested", QUIET,
+     "arrest_of_protesters"),
+    (ARREST, "Police arrested the suspect at his home.", "arrested", QUIET, KEEP),
+    (TRANSFER, "The rebels withdrew from the town overnight.", "withdrew", QUIET, KEEP),
+    (TRANSFER, "The rebels withdrew their demands overnight.", "withdrew", QUIET, None),
+    (TRANSFER, "The company withdrew from the town last year.", "withdrew", QUIET, None),
+    (GROUP, "The militants formed a new brigade in the north.", "formed", QUIET, KEEP),
+    (GROUP, "The students formed a new club in the north.", "formed", QUIET, None),
+    (PLAIN, "Gunmen kidnapped twelve farmers.", "kidnapped", QUIET, KEEP),
+]
+
+
+def _match(nlp: Language, entry: TriggerEntry, text: str, word: str, flags: dict[str, bool]) -> Match:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lower_ == word.lower())
+    span = doc[tok.i:tok.i + 1]
+    return Match(entry, span, SentenceContext(span.sent), flags, CUES)
+
+
+@pytest.mark.parametrize("entry,text,word,flags,expected", CASES)
+def test_rule_outcome(nlp: Language, entry: TriggerEntry, text: str, word: str,
+                      flags: dict[str, bool], expected: str | None) -> None:
+    assert outcome_name(_match(nlp, entry, text, word, flags)) == expected, text
+
+
+def test_refine_applies_the_outcome_row(nlp: Language) -> None:
+    m = _match(nlp, PROTEST, "Rioters joined the protesters outside the palace.", "protesters", QUIET)
+    outcomes = read_outcomes()
+    assert refine(m.entry, m.span, m.ctx, QUIET, CUES, outcomes) == ("riots", "violent_demonstration", 7)
+    m = _match(nlp, KILL, "A man killed his neighbour after a quarrel.", "killed", QUIET)
+    assert refine(m.entry, m.span, m.ctx, QUIET, CUES, outcomes) is None
+
+
+def test_outcome_apply() -> None:
+    entry = TriggerEntry("battles", "armed_clash", 6, "clash")
+    assert Outcome(None, None, None).apply(entry) == ("battles", "armed_clash", 6)
+    assert Outcome("riots", "mob_violence", 4).apply(entry) == ("riots", "mob_violence", 4)
+    assert Outcome("riots", None, 4, at_least=True).apply(entry) == ("riots", "armed_clash", 6)
+    assert Outcome("riots", None, 8, at_least=True).apply(entry) == ("riots", "armed_clash", 8)
+
+
+def _names_of(node: ast.expr | None) -> set[str]:
+    """The string constants an expression returned by a rule may be (`"a" if ... else "b"`)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        return _names_of(node.body) | _names_of(node.orelse)
+    return set()
+
+
+def _returned_names() -> set[str]:
+    """Every outcome name a rule of refine.py may return."""
+    tree = ast.parse(inspect.getsource(refine_module))
+    return {n for ret in ast.walk(tree) if isinstance(ret, ast.Return) for n in _names_of(ret.value)} | {KEEP}
+
+
+def test_every_outcome_has_a_row_and_every_row_is_used() -> None:
+    assert _returned_names() == set(read_outcomes())
+
+
+def test_every_case_outcome_is_a_row() -> None:
+    rows = set(read_outcomes())
+    assert {c[4] for c in CASES} - {None} <= rows
+    # Each row is exercised by some sentence above.
+    assert rows <= {c[4] for c in CASES}
