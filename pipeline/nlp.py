@@ -18,7 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import actors, casualties, dates, geo, triggers  # noqa: F401  (register factories)
+from pipeline import actors, casualties, dates, triggers  # noqa: F401  (register factories)
+from pipeline.geo import component as _geo  # noqa: F401  (register the factory)
 from pipeline.schemas import Article
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"

@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.evaluate import haversine_km
-from pipeline.geo import GAZETTEER_DIR, _division_names, event_location, norm
+from pipeline.geo import division_names, event_location, norm
 from pipeline.schemas import PlaceFact
 
 
@@ -211,7 +211,7 @@ def _where(facts: list[PlaceFact]) -> dict[str, object]:
 
 # ---- first-level divisions outside the US ----------------------------------------------------
 def test_division_table_names_other_countries_and_applies_corrections() -> None:
-    names = _division_names(GAZETTEER_DIR)
+    names = division_names()
     assert names["GB.SCT"] == "Scotland"
     assert names["CA.08"] == "Ontario"
     # Wrappers dropped by the generator, renamed regions corrected by hand.
