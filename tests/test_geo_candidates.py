@@ -32,7 +32,7 @@ def test_a_place_entity_and_a_capitalised_town(nlp: Language, resolver: PlaceRes
 
 def test_a_street_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
     doc = _doc(nlp, ["He", "lived", "on", "Dayton", "Avenue", "."])
-    assert street_after(doc, 4, False)
+    assert street_after(resolver.gaz, doc, 4, False)
     assert _found(resolver, doc) == []
 
 

@@ -11,8 +11,7 @@ from pipeline.geo.index import CITY
 from pipeline.geo.keys import norm
 from pipeline.geo.state import Mention
 from pipeline.geo.tables import Gazetteer
-from pipeline.geo.words import (ADMIN_HEADS, AGENCY_WORDS, CONNECTORS, FRAGMENTS, IN_WORDS,
-                                NOT_PLACE_HEADS, PART_PREFIX, STREET_WORDS)
+from pipeline.geo.words import ADMIN_HEADS, IN_WORDS, STREET_WORDS
 
 _MAX_NGRAM = 5
 # Acronyms and call signs ("MO", "KENS") this short are no towns in lower-case text.
@@ -32,14 +31,14 @@ def capitalised(tok_text: str, upper: bool) -> bool:
     return tok_text[0].isupper() if not upper else not any(c.islower() for c in tok_text)
 
 
-def street_after(doc: Doc, end: int, upper: bool) -> bool:
+def street_after(gaz: Gazetteer, doc: Doc, end: int, upper: bool) -> bool:
     """Whether the name ending at token `end` begins a street's or a building's name: a head
     word follows, directly or after one or two more capitalised words ("Lake Shore Drive")."""
     for j in range(end, min(end + _STREET_REACH, len(doc))):
         tok = doc[j]
         if not (upper or tok.text[:1].isupper()):
             return False
-        if norm(tok.text) in NOT_PLACE_HEADS:
+        if norm(tok.text) in gaz.words.not_place_heads:
             return True
     return False
 
@@ -48,8 +47,9 @@ def person_like(gaz: Gazetteer, before: list[str], key: str) -> bool:
     """Whether a town's name after other capitalised words of one entity reads as a
     surname: the words before are no place, no part of one ("South", "Greater"), and the
     name is only a town's (never a country's or a division's)."""
-    if not all(w[:1].isupper() and w.lower() not in PART_PREFIX and w.lower() not in
-               CONNECTORS and w.isalpha() for w in before):
+    words = gaz.words
+    if not all(w[:1].isupper() and w.lower() not in words.part_prefix and w.lower() not in
+               words.connectors and w.isalpha() for w in before):
         return False
     if gaz.may_match(norm(" ".join(before))):
         return False
@@ -106,7 +106,7 @@ class _Finder:
             return  # the NER left "New" out of "New Mexico"
         while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", ".", ","):
             end -= 1
-        if not upper and street_after(doc, end, upper):
+        if not upper and street_after(self.gaz, doc, end, upper):
             return  # "Turkey Farm", "Georgia Avenue": the name of something else
         if start < end and not self.take(start, end, ent.label_) and ent.label_ in _PLACE_LABELS:
             self._place_entity_parts(start, end, ent.label_)
@@ -115,7 +115,7 @@ class _Finder:
         """A place entity the gazetteer does not know whole: a part of a place ("Southwest
         Philadelphia"), "York City", or its comma-separated parts ("Springfield, Ill.")."""
         doc = self.doc
-        if doc[start].lower_ in PART_PREFIX and self.take(start + 1, end, label, True):
+        if doc[start].lower_ in self.gaz.words.part_prefix and self.take(start + 1, end, label, True):
             return
         if end - start > 1 and doc[end - 1].lower_ == "city" and self.take(start, end - 1, label):
             return  # "York City", "Carson City" is matched whole above
@@ -136,7 +136,8 @@ class _Finder:
         words = [t.text for t in doc]
         self.spaced = [t.text_with_ws for t in doc]
         caps = [capitalised(w, self.upper) for w in words]
-        joins = [c or w.lower() in CONNECTORS or w in "-.'" for c, w in zip(caps, words)]
+        connectors = gaz.words.connectors
+        joins = [c or w.lower() in connectors or w in "-.'" for c, w in zip(caps, words)]
         i = 0
         while i < n:
             if self.taken[i] or not caps[i] or not gaz.may_start(norm(words[i])):
@@ -168,7 +169,7 @@ class _Finder:
         if ent is not None and ent.label_ in _NAME_LABELS:
             lead = doc[ent.start:i].text.lower() in ("", "the")
             agency = ent.label_ == "ORG" and lead and end < ent.end and \
-                any(t.lower_ in AGENCY_WORDS for t in doc[end:ent.end])
+                any(t.lower_ in gaz.words.agency_words for t in doc[end:ent.end])
             outlet = outlet or (ent.label_ != "PERSON" and lead and end < ent.end and not upper
                                 and any(norm(t.text) in gaz.outlet_heads for t in doc[end:ent.end]))
             if not (ent.start == i and ent.end == end) and not agency and not outlet \
@@ -199,12 +200,12 @@ class _Finder:
                 self.out[-1].role = "report"
                 return True
             return False
-        if street_after(doc, end, upper):
+        if street_after(gaz, doc, end, upper):
             # "Ashland Avenue", "North Lake Shore Drive": the name belongs to a street, and so
             # do its parts ("San" of "San Antonio Street").
             return bool(gaz.lookup(norm(doc[i:end].text), doc[i:end].text, upper))
         if end - i == 1 and end < len(doc) and doc[end].text[:1].isupper() and \
-                doc[i].lower_.rstrip(".") in FRAGMENTS:
+                doc[i].lower_.rstrip(".") in gaz.words.fragments:
             return False
         if self.take(i, end, label):
             if ent is not None and ent.label_ == "ORG" and not upper:

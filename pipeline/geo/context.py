@@ -13,8 +13,7 @@ from pipeline.geo.keys import norm
 from pipeline.geo.sizes import BIG_CITY
 from pipeline.geo.state import DocState, Mention
 from pipeline.geo.tables import Gazetteer
-from pipeline.geo.words import (ADJECTIVE_HEADS, ADMIN_HEADS, AGENCY_WORDS, BORDER_WORDS,
-                                DIRECTIONS, LOCATIVE, QUARTER_WORDS, RESIDENT_WORDS, SCENE_NOUNS)
+from pipeline.geo.words import ADMIN_HEADS, BORDER_WORDS, DIRECTIONS, QUARTER_WORDS
 
 # How much each cue adds to the counts of the countries and states the article names.
 _DATELINE_WEIGHT = 3  # a dateline's region ("WILMINGTON, Calif. (AP) -")
@@ -73,7 +72,7 @@ def _cues_before(gaz: Gazetteer, doc: Doc, men: Mention) -> None:
     street."""
     if men.start > 0:
         prev = doc[men.start - 1].lower_
-        men.cue = men.cue or prev in LOCATIVE
+        men.cue = men.cue or prev in gaz.words.locative
         men.origin = prev == "from" and any(gaz.kind(i) == COUNTRY for i in men.ids)
         # "the border with Niger": a landmark the story is measured from.
         men.origin = men.origin or (prev == "with" and men.start > 1
@@ -85,7 +84,7 @@ def _cues_before(gaz: Gazetteer, doc: Doc, men: Mention) -> None:
                                           and before[-1].rstrip(".") in DIRECTIONS):
         men.street = True
     if men.end + 1 < len(doc) and doc[men.end].text == "-" and \
-            doc[men.end + 1].lower_ in ADJECTIVE_HEADS:
+            doc[men.end + 1].lower_ in gaz.words.adjective_heads:
         men.origin = True  # "Iran-backed militias", "a Kabul-based analyst"
     if men.end < len(doc) and doc[men.end].lower_ in BORDER_WORDS:
         men.origin = True  # "the Niger border"
@@ -104,8 +103,9 @@ def _cues_after(gaz: Gazetteer, cues: Cues, st: DocState, men: Mention) -> None:
     if nxt.lower_ in ADMIN_HEADS:
         men.cue = men.division = True  # "Usulutan department"
     men.quarter = nxt.lower_ in QUARTER_WORDS
-    if (nxt.lower_ in AGENCY_WORDS or nxt.lower_ in RESIDENT_WORDS
-            or nxt.lower_ in SCENE_NOUNS) and not st.upper:
+    words = gaz.words
+    if (nxt.lower_ in words.agency_words or nxt.lower_ in words.resident_words
+            or nxt.lower_ in words.scene_nouns) and not st.upper:
         men.cue = men.agency = True  # "Conroe police", "Augusta man", "Cicero shooting"
     if nxt.text == "," and men.end + 1 < len(doc):
         end_char = doc[men.end - 1].idx + len(doc[men.end - 1].text)

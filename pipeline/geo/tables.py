@@ -12,7 +12,7 @@ from typing import Any
 from pipeline import resources
 from pipeline.geo.index import ADMIN1, load_index
 from pipeline.geo.keys import norm
-from pipeline.geo.words import PART_PREFIX
+from pipeline.geo.words import PlaceWords
 
 _FIRST_WORD = re.compile(r"[ \-]")
 _KEY_WORDS = re.compile(r"[ \-']")
@@ -51,6 +51,7 @@ class Gazetteer:
     wordlist: set[str] = field(default_factory=set)
     stop: set[str] = field(default_factory=set)
     first_words: set[str] = field(default_factory=set)  # filled on first use
+    words: PlaceWords = field(default_factory=PlaceWords.load)  # the word classes
 
     @classmethod
     def load(cls, root: str | Path | None, wordlist: set[str], stop: set[str]) -> "Gazetteer":
@@ -83,6 +84,7 @@ class Gazetteer:
                           resources.read_rows("gazetteer/country_cues.tsv", root)],
             wordlist=wordlist,
             stop=stop,
+            words=PlaceWords.load(root),
         )
 
     def lookup(self, key: str, raw: str = "", upper: bool = False) -> tuple[int, ...]:
@@ -139,7 +141,7 @@ class Gazetteer:
         """A division outside the US whose name is made of English words only ("Northern",
         "Rivers", "Red Sea")."""
         return self.foreign_division(idx) and all(
-            w in self.wordlist or w in self.stop or w in PART_PREFIX
+            w in self.wordlist or w in self.stop or w in self.words.part_prefix
             or (w.endswith("s") and w[:-1] in self.wordlist)
             for w in _KEY_WORDS.split(key) if w)
 

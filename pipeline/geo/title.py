@@ -18,7 +18,7 @@ from pipeline.geo.scoring import PlaceWeights, foreign_namesakes_pop, resolve
 from pipeline.geo.sizes import BIG_CITY, CLEAR_MARGIN, TOWN, VILLAGE
 from pipeline.geo.state import DocState, Mention
 from pipeline.geo.tables import Gazetteer
-from pipeline.geo.words import DIRECTIONS, HEAD_CUES, PART_PREFIX
+from pipeline.geo.words import DIRECTIONS, HEAD_CUES
 
 # A headline's place votes like the dateline's: as a country named twice.
 _TITLE_VOTE = 2
@@ -54,11 +54,12 @@ def _title_place(gaz: Gazetteer, cues: Cues, hdoc: Doc, head: str, men: Mention)
         men.a1, men.cc = qualifier(gaz, cues, q.group("q"))
     # "in Charlotte", "in southwest Charlotte", "at a Toledo lounge".
     k = men.start - 1
-    while k > 0 and (hdoc[k].lower_ in ("a", "an", "the") or hdoc[k].lower_ in PART_PREFIX
+    part_prefix = gaz.words.part_prefix
+    while k > 0 and (hdoc[k].lower_ in ("a", "an", "the") or hdoc[k].lower_ in part_prefix
                      or hdoc[k].lower_ in DIRECTIONS):
         k -= 1
     men.cue = k >= 0 and hdoc[k].lower_ in HEAD_CUES
-    if men.end - men.start > 1 and hdoc[men.start].lower_ in PART_PREFIX:
+    if men.end - men.start > 1 and hdoc[men.start].lower_ in part_prefix:
         # "North Baltimore": part of the city, not the small town of that name.
         rest = gaz.lookup(norm(hdoc[men.start + 1:men.end].text))
         if rest and max(ix["pop"][i] for i in rest) > _PART_OVER_TOWN * pop:

@@ -1,56 +1,61 @@
-"""The small closed word classes the place rules test tokens against (lower case).
+"""The word classes the place rules test tokens against (lower case).
 
-spaCy-free. Open lists (names, cues, outlets) are data files of models/gazetteer/.
+The lexical classes are data files of models/gazetteer/ (`PlaceWords`, read once per
+gazetteer from its root); the few closed classes of function words stay here. spaCy-free.
 """
 
 from __future__ import annotations
 
-# Words that begin names but are never one alone when a capitalised word follows ("San Jan
-# County" with a typo is not San in Mali).
-FRAGMENTS = {"san", "santa", "santo", "sao", "st", "saint", "ste", "el", "la", "los", "las",
-             "new", "fort", "ft", "port", "mount", "mt", "lake", "north", "south", "east",
-             "west", "upper", "lower", "great", "little", "old", "de", "del"}
-# A place after these is where something is or happens ("in", "near") or an endpoint.
-LOCATIVE = {"in", "near", "at", "from", "to", "of", "outside", "into", "across", "toward",
-            "towards", "around", "throughout", "inside", "between", "and", "via", "through"}
-# Lower-case words that may join the capitalised words of one name ("Rio de Janeiro").
-CONNECTORS = {"de", "del", "la", "las", "los", "el", "of", "the", "do", "da", "dos", "das", "y",
-              "upon", "on", "au", "le", "les", "du", "des", "al", "di", "van", "von", "der"}
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import resources
+
 # Head words after a division's name ("Usulutan department").
-ADMIN_HEADS = {"department", "province", "state", "county", "parish", "region", "municipality",
-               "district", "departament", "governorate", "oblast", "prefecture"}
-BORDER_WORDS = {"border", "borders", "frontier"}
-# "Iran-backed", "Moscow-based": a place in a modifier describes someone, not where it happened.
-ADJECTIVE_HEADS = {"backed", "led", "based", "funded", "sponsored", "allied", "aligned",
-                   "linked", "brokered", "born", "bred", "owned", "controlled", "held"}
-IN_WORDS = {"in", "near", "outside", "into", "across", "throughout"}
+ADMIN_HEADS = frozenset({"department", "province", "state", "county", "parish", "region",
+                         "municipality", "district", "departament", "governorate", "oblast",
+                         "prefecture"})
+BORDER_WORDS = frozenset({"border", "borders", "frontier"})
+IN_WORDS = frozenset({"in", "near", "outside", "into", "across", "throughout"})
 HEAD_CUES = IN_WORDS | {"at"}  # a headline's place after these is the scene
-# Words that make a named part of a place ("Southwest Philadelphia", "Central Fresno").
-PART_PREFIX = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-               "southwest", "central", "downtown", "greater", "upper", "lower", "metro",
-               "northern", "southern", "eastern", "western", "midtown", "uptown", "inner",
-               "outer", "suburban", "rural", "old"}
-# "Augusta man", "Dayton teens": a headline's way of saying where people are from.
-RESIDENT_WORDS = {"man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl",
-                  "resident", "residents", "couple", "mother", "father", "family", "toddler"}
 # Heads that end only streets' names ("Oak Lane", "Kingston Road" are also neighbourhoods).
-STREET_WORDS = {"street", "st", "avenue", "ave", "boulevard", "blvd"}
+STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "boulevard", "blvd"})
 # Directions that start a street's name in an address ("the 400 block of N. Main").
-DIRECTIONS = {"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se", "sw"}
-QUARTER_WORDS = {"neighborhood", "neighbourhood", "neighborhoods", "section", "subdivision"}
-# "the Cicero shooting": a name before the event's noun is where it happened.
-SCENE_NOUNS = {"shooting", "shootings", "stabbing", "stabbings", "homicide", "homicides",
-               "slaying", "killing", "killings", "robbery", "standoff", "bombing", "blast",
-               "explosion", "riot", "riots", "unrest", "attack", "massacre", "ambush"}
-# A name followed by one of these is a street's, a building's or a school's ("Ashland Avenue").
-NOT_PLACE_HEADS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive",
-                   "dr", "lane", "ln", "highway", "hwy", "parkway", "pkwy", "way", "court", "ct",
-                   "place", "pl", "circle", "terrace", "trail", "pike", "square", "mall", "high",
-                   "elementary", "middle", "school", "university", "college", "hospital",
-                   "church", "apartments", "apartment", "plaza", "expressway", "freeway",
-                   "turnpike", "bridge", "tavern", "bar", "restaurant", "hotel", "motel", "inn",
-                   "farm", "farms", "ranch", "club", "lounge", "store", "market", "stadium",
-                   "arena", "academy", "institute", "park"}
-# An ORG that is a place's agency names the place: "Houston Police Department".
-AGENCY_WORDS = {"police", "sheriff", "sheriff's", "fire", "county", "city", "township", "pd",
-                "marshal", "marshals", "borough", "village", "town"}
+DIRECTIONS = frozenset({"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se",
+                        "sw"})
+QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood", "neighborhoods", "section",
+                           "subdivision"})
+
+# Each field of PlaceWords is read from models/gazetteer/<file>.
+_FILES = {
+    "fragments": "name_fragments.txt",
+    "locative": "locative_words.txt",
+    "connectors": "name_connectors.txt",
+    "adjective_heads": "adjective_heads.txt",
+    "part_prefix": "part_prefixes.txt",
+    "resident_words": "resident_words.txt",
+    "scene_nouns": "scene_nouns.txt",
+    "not_place_heads": "not_place_heads.txt",
+    "agency_words": "agency_words.txt",
+}
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The lexical word classes of models/gazetteer/ (see its README)."""
+
+    fragments: frozenset[str]  # begin names, never one alone before a capital ("San")
+    locative: frozenset[str]  # a name after these is a place ("in", "near")
+    connectors: frozenset[str]  # may join the words of one name ("de", "upon")
+    adjective_heads: frozenset[str]  # "Iran-backed": the place describes someone
+    part_prefix: frozenset[str]  # a named part of a place ("Southwest Philadelphia")
+    resident_words: frozenset[str]  # "Augusta man": where people are from
+    scene_nouns: frozenset[str]  # "the Cicero shooting": where it happened
+    not_place_heads: frozenset[str]  # "Ashland Avenue": a street's or building's name
+    agency_words: frozenset[str]  # "Houston Police": a place's agency
+
+    @classmethod
+    def load(cls, root: str | Path | None = None) -> "PlaceWords":
+        """Read the word classes from `root` (None: the shipped models/)."""
+        return cls(**{field: resources.read_words(f"gazetteer/{name}", root)
+                      for field, name in _FILES.items()})
