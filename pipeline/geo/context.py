@@ -79,6 +79,7 @@ def _cues_before(gaz: Gazetteer, doc: Doc, men: Mention) -> None:
                                     and doc[men.start - 2].lower_ in BORDER_WORDS)
         if prev == "capital" or (men.start > 1 and doc[men.start - 2].lower_ == "capital"):
             men.capital_cue = True
+    # "the 400 block of Main", "the 400 block of N. Main": an address, not a town.
     before = [t.lower_ for t in doc[max(men.start - 3, 0):men.start]]
     if before[-2:] == ["block", "of"] or (before[-3:-1] == ["block", "of"]
                                           and before[-1].rstrip(".") in DIRECTIONS):

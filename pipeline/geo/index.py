@@ -32,6 +32,7 @@ PRECISION = {CONTINENT: 3, COUNTRY: 3, ADMIN1: 3, ADMIN2: 2, CITY: 1}
 DIVISION_TABLES = ("gazetteer/admin1_names.tsv", "gazetteer/admin1_overrides.tsv")
 # A representative point of many places: the middle of this percentile box of their points.
 _LOW_PERCENTILE, _HIGH_PERCENTILE = 0.1, 0.9
+_POINT_DECIMALS = 4  # about 10 m: finer than any derived point deserves
 # GeoNames ships no population for US states: all rank alike, above most towns.
 _STATE_POP = 1_000_000
 # A county's population is its seat's plus this share of its state's towns (breaks ties only).
@@ -52,7 +53,8 @@ def spread_centre(points: list[tuple[float, float]]) -> tuple[float | None, floa
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     lo, hi = int(len(lats) * _LOW_PERCENTILE), max(int(len(lats) * _HIGH_PERCENTILE) - 1, 0)
-    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+    return (round((lats[lo] + lats[hi]) / 2, _POINT_DECIMALS),
+            round((lons[lo] + lons[hi]) / 2, _POINT_DECIMALS))
 
 
 def division_names(root: str | Path | None = None) -> dict[str, str]:

@@ -51,7 +51,7 @@ def _best(pool: list[PlaceFact], dominant: str | None, main_state: str | None, c
         return None
     return min(pool, key=lambda p: (
         p.geo_precision or _COARSEST,
-        _ROLE_RANK.get(p.role, 2),
+        _ROLE_RANK.get(p.role, _ROLE_RANK["other"]),
         -counts.get(p.geonameid, 0),
         p.char_start,
     ))
