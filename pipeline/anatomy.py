@@ -27,6 +27,8 @@ from typing import Any
 
 # Where an outlet's name starts after a headline: " | ", " « ", " :: ", or a spaced dash.
 TITLE_TAIL = re.compile(r" (?:\||«|::|-|–|—) ")
+# Every separator of a headline's outlet signature: "Man shot - WXYZ News - Dayton, OH".
+TITLE_SIGN = re.compile(r"\s+[-|\u2013\u2014]\s+")
 # A headline has at least this many words before the separator that starts an outlet's name.
 MIN_HEADLINE_WORDS = 3
 
@@ -146,10 +148,21 @@ def lead_sources(title: str | None) -> list[str]:
     return LEAD_SOURCE.findall(lead.group()) if lead else []
 
 
+def signature_parts(title: str) -> list[str]:
+    """The headline, then each part of its outlet signature ("Man shot - WXYZ - Dayton, OH"
+    gives three parts): a place in the signature is the outlet's home, not the story's."""
+    return TITLE_SIGN.split(title.strip())
+
+
+def dateline_match(text: str) -> re.Match[str] | None:
+    """The scene's dateline near the top of `text` as a match (groups `place`, `region`)."""
+    return PLACE_DATELINE.search(text[:PLACE_DATELINE_REACH])
+
+
 def find_dateline(text: str) -> dict[str, Any] | None:
     """The scene's dateline near the top of `text`: its place and region (as written) and the
     place's character span, or None."""
-    m = PLACE_DATELINE.search(text[:PLACE_DATELINE_REACH])
+    m = dateline_match(text)
     if not m:
         return None
     start, end = m.span("place")

@@ -14,11 +14,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import geo  # noqa: F401  (register factories)
 from pipeline.actors import component as _actors  # noqa: F401  (register the factory)
 from pipeline.anatomy import read_anatomy
 from pipeline.casualties import component as _casualties  # noqa: F401  (register the factory)
 from pipeline.dates import component as _dates_component  # noqa: F401  (register the factory)
+from pipeline.geo import component as _geo  # noqa: F401  (register the factory)
 from pipeline.triggers import component as _triggers  # noqa: F401  (register the factory)
 from pipeline.schemas import Article
 

@@ -51,7 +51,6 @@ def test_other_rules_change_what_is_credible() -> None:
     assert reconcile_counts(reports, rules=MergeRules(credible_factor=20))["killed_best"] == 14
 
 
-@pytest.mark.xfail(strict=False, reason="until the component packages land")
 def test_the_events_package_loads_no_spacy() -> None:
     code = "import pipeline.events, sys; assert 'spacy' not in sys.modules"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

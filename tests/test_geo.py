@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.evaluate import haversine_km
-from pipeline.geo import GAZETTEER_DIR, _division_names, event_location, norm
+from pipeline.geo import division_names, event_location, norm
 from pipeline.schemas import PlaceFact
 
 
@@ -211,7 +211,7 @@ def _where(facts: list[PlaceFact]) -> dict[str, object]:
 
 # ---- first-level divisions outside the US ----------------------------------------------------
 def test_division_table_names_other_countries_and_applies_corrections() -> None:
-    names = _division_names(GAZETTEER_DIR)
+    names = division_names()
     assert names["GB.SCT"] == "Scotland"
     assert names["CA.08"] == "Ontario"
     # Wrappers dropped by the generator, renamed regions corrected by hand.
@@ -453,7 +453,7 @@ def test_a_city_that_is_its_own_division_is_named_as_such(places) -> None:
 
 
 def test_division_names_shared_by_a_city_and_its_province() -> None:
-    from pipeline.geo import _city_divisions
+    from pipeline.geo.index import city_divisions as _city_divisions
 
     names = {"XX.01": "Riverton Province", "XX.02": "Riverton Province", "XX.03": "Hill Province"}
     cities = {
@@ -468,7 +468,7 @@ def test_division_names_shared_by_a_city_and_its_province() -> None:
 
 
 def test_a_country_point_lies_in_the_country() -> None:
-    from pipeline.geo import _inside_point
+    from pipeline.geo.index import inside_point as _inside_point
 
     # Towns along an arc: the middle of their box is in none of them, the point is one of them.
     arc = [(55.0, 40.0), (56.0, 60.0), (55.0, 80.0), (60.0, 100.0), (65.0, 130.0)]

@@ -1,0 +1,101 @@
+"""Filters on place mentions: before resolution (people's names, section labels, weak hits)
+and after it (a resolved reading that contradicts the story's country or state)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from pipeline.geo.index import ADMIN1, CITY, CONTINENT, COUNTRY
+from pipeline.geo.keys import norm
+from pipeline.geo.scoring import accept
+from pipeline.geo.sizes import BIG_CITY, GREAT_CITY
+from pipeline.geo.state import DocState, Mention
+from pipeline.geo.tables import Gazetteer
+from pipeline.geo.words import IN_WORDS
+
+_PLACE_LABELS = ("GPE", "LOC")
+# A word of a person's name shorter than this is an initial or a particle, not a surname.
+_SURNAME_MIN_LEN = 3
+# A reading abroad is dropped when the dominant country counts at least this many times more.
+_ANCHOR_RATIO = 2
+# A state counting this share of the article's states is the story's state.
+_MAIN_STATE_SHARE = 0.5
+
+
+def surnames(doc: Doc, upper: bool) -> set[str]:
+    """Keys of the words of the people the NER names in full ("Jaime Rodriguez"): alone later on,
+    such a word is the person ("Rodriguez, 21, was shot"). Not in capitals, where the NER is
+    unreliable, nor after "in" ("in E. Houston" is no person)."""
+    if upper:
+        return set()
+    return {norm(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+            and "\n" not in ent.text and not (ent.start > 0 and doc[ent.start - 1].lower_ in IN_WORDS)
+            # "Surrey RCMP": an agency the NER took for a person
+            and not any(t.is_upper and len(t) > 1 for t in ent)
+            for t in ent if t.text[:1].isupper() and len(t.text) >= _SURNAME_MIN_LEN}
+
+
+def _a_person(gaz: Gazetteer, men: Mention, people: set[str]) -> bool:
+    """"Rodriguez" after "Jaime Rodriguez" is the man, not a town abroad."""
+    return men.key in people and not (men.qualified or men.role == "report") and not (
+        men.label in _PLACE_LABELS and men.cue) and not any(
+        gaz.kind(i) in (CONTINENT, COUNTRY, ADMIN1) or gaz.index["pop"][i] >= GREAT_CITY
+        for i in men.ids)
+
+
+def _alone_on_its_line(text: str, start: int, end: int, span_text: str) -> bool:
+    """Lines that hold nothing but the place are site chrome ("Asia" as a section label)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    return text[ls:le].strip(" \t|") == span_text
+
+
+def keep_mentions(gaz: Gazetteer, st: DocState, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are places at all: no person's name, no section label, and a hit
+    strong enough for `accept`."""
+    people = surnames(st.doc, st.upper)
+    kept: list[Mention] = []
+    for men in mentions:
+        span = st.doc[men.start:men.end]
+        if _a_person(gaz, men, people):
+            continue
+        if _alone_on_its_line(st.text, span.start_char, span.end_char, span.text) \
+                and men.role != "report":
+            continue
+        if accept(gaz, men, st.upper, st.countries):
+            kept.append(men)
+    return kept
+
+
+def main_state(states: Counter) -> tuple[str | None, float]:
+    """The state the article names most and its share of the state counts."""
+    if not states:
+        return None, 0.0
+    code, n = states.most_common(1)[0]
+    return code, n / sum(states.values())
+
+
+def off_story(gaz: Gazetteer, st: DocState, men: Mention, idx: int, named: set[str],
+              dominant: str | None, anchor: Counter) -> bool:
+    """Whether a resolved reading lies off the story: a town abroad sharing a local place's
+    name, a country an apposition contradicts, a small town in another state."""
+    ix = gaz.index
+    town = gaz.kind(idx) == CITY
+    if st.upper and named and town and ix["cc"][idx] not in named:
+        return True  # wire copy: a town abroad that only shares a local place's name
+    if men.cc and ix["cc"][idx] != men.cc:
+        return True  # "Vauxhall, N.J.": no such town in the gazetteer, not one abroad
+    state, share = main_state(st.states)
+    if share >= _MAIN_STATE_SHARE and not (men.qualified or men.role == "report") and town \
+            and ix["cc"][idx] == "US" and ix["a1"][idx] != state \
+            and (ix["pop"][idx] < BIG_CITY or men.quarter):
+        return True  # a neighbourhood of the story's city, matching a small town elsewhere
+    if not st.upper and dominant and not men.qualified and town \
+            and ix["cc"][idx] != dominant and (
+                ix["pop"][idx] < GREAT_CITY or men.key in gaz.weak) \
+            and anchor[dominant] >= _ANCHOR_RATIO * anchor.get(ix["cc"][idx], 0):
+        return True  # "East Side" in a San Antonio story is no town abroad
+    return False

@@ -1,0 +1,73 @@
+"""Candidate mentions on hand-built Docs (words and NER labels given, no model run)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.geo.candidates import candidates, capitalised, person_like, street_after
+from pipeline.geo.resolver import PlaceResolver
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp: Language) -> PlaceResolver:
+    return nlp.get_pipe("newsevents_places").resolver
+
+
+def _doc(nlp: Language, words: list[str], ents: list[str] | None = None) -> Doc:
+    spaces = [not (i + 1 < len(words) and words[i + 1] in ",.") for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, ents=ents)
+
+
+def _found(resolver: PlaceResolver, doc: Doc, upper: bool = False) -> list[str]:
+    return [m.text for m in candidates(resolver.gaz, resolver.cues, doc, upper, doc.text)]
+
+
+def test_a_place_entity_and_a_capitalised_town(nlp: Language, resolver: PlaceResolver) -> None:
+    doc = _doc(nlp, ["Two", "men", "drove", "from", "Dayton", "to", "Ohio", "."],
+               ["O", "O", "O", "O", "O", "O", "B-GPE", "O"])
+    assert _found(resolver, doc) == ["Dayton", "Ohio"]
+
+
+def test_a_street_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
+    doc = _doc(nlp, ["He", "lived", "on", "Dayton", "Avenue", "."])
+    assert street_after(resolver.gaz, doc, 4, False)
+    assert _found(resolver, doc) == []
+
+
+def test_a_piece_of_a_person_name_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
+    doc = _doc(nlp, ["they", "met", "Jane", "Dayton", "."],
+               ["O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _found(resolver, doc) == []
+
+
+def test_an_agency_names_its_town(nlp: Language, resolver: PlaceResolver) -> None:
+    doc = _doc(nlp, ["The", "Dayton", "Police", "Department", "said", "so", "."],
+               ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
+    found = candidates(resolver.gaz, resolver.cues, doc, False, doc.text)
+    assert [(m.text, m.agency, m.cue) for m in found] == [("Dayton", True, True)]
+
+
+def test_an_acronym_is_no_town_in_lower_case_text(nlp: Language,
+                                                  resolver: PlaceResolver) -> None:
+    doc = _doc(nlp, ["The", "MO", "of", "the", "gang", "was", "clear", "."])
+    assert _found(resolver, doc) == []
+
+
+def test_a_glued_dateline_keeps_its_own_characters(nlp: Language,
+                                                   resolver: PlaceResolver) -> None:
+    doc = _doc(nlp, ["Crash", "on", "east", "sideDETROIT", "(", "WXYZ", ")", "-", "Two", "cars",
+                     "collided", "."])
+    found = candidates(resolver.gaz, resolver.cues, doc, False, doc.text)
+    dl = [m for m in found if m.role == "report"]
+    assert len(dl) == 1 and dl[0].text == "DETROIT"
+    assert doc.text[dl[0].chars[0]:dl[0].chars[1]] == "DETROIT"
+
+
+def test_capitalised_and_person_like(resolver: PlaceResolver) -> None:
+    assert capitalised("Dayton", False) and not capitalised("dayton", False)
+    assert capitalised("DAYTON", True) and not capitalised("Dayton", True)
+    assert not capitalised("9th", False)
+    assert person_like(resolver.gaz, ["Melky"], "dayton")
+    assert not person_like(resolver.gaz, ["South"], "dayton")
