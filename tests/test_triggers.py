@@ -225,3 +225,33 @@ def test_split_events_protest_in_a_riot_town_is_the_riot() -> None:
     events = split_events([riot, march, other, *places])
     assert [e[0] for e in events] == ["riots", "protests"]
     assert march in events[0][2] and other in events[1][2]
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Thousands of opposition supporters held a rally in the capital on Sunday.", True),
+        ("Activists staged a rally against the new mining law outside parliament.", True),
+        ("Farmers rallied outside the ministry to demand higher grain prices.", True),
+        ("Strong demand from refiners triggered an oil rally on Monday.", False),
+        ("The top seed rallied to win the final set 7-5.", False),
+        ("Bank shares rallied after the quarterly results beat forecasts.", False),
+    ],
+)
+def test_a_rally_is_a_protest_only_with_people_or_a_cause(annotate, text: str, protest: bool) -> None:
+    types = {t["event_type"] for t in annotate(text)._.ne_triggers}
+    assert ("protests" in types) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "violence"),
+    [
+        ("The art collection of the murdered fashion designer will be auctioned in May.", False),
+        ("Shares in the company founded by the assassinated former premier fell 15%.", False),
+        ("Gunmen murdered a fashion designer outside his home on Tuesday.", True),
+        ("The former premier was assassinated in a car bomb attack on Monday.", True),
+    ],
+)
+def test_a_killing_word_that_describes_a_person_reports_no_event(annotate, text: str, violence: bool) -> None:
+    kinds = {t["event_type"] for t in annotate(text)._.ne_triggers} - {None}
+    assert bool(kinds & {"violence_against_civilians", "explosions_remote_violence", "battles"}) is violence

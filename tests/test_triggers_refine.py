@@ -8,11 +8,13 @@ import inspect
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pipeline.triggers import refine as refine_module
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import Outcome, TriggerEntry, load_data, read_outcomes
-from pipeline.triggers.refine import KEEP, Match, outcome_name, refine
+from pipeline.triggers.refine import KEEP, Match, describes_a_person, outcome_name, refine
 
 CUES = load_data()[0].cues
 CONFLICT = {"conflict": True, "protest": False}
@@ -176,3 +178,41 @@ def test_every_case_outcome_is_a_row() -> None:
     assert {c[4] for c in CASES} - {None} <= rows
     # Each row is exercised by some sentence above.
     assert rows <= {c[4] for c in CASES}
+
+
+def _hand_built(words: list[str], heads: list[int], deps: list[str], tags: list[str],
+                pos: list[str], lemmas: list[str], word: str, entry: TriggerEntry) -> Match:
+    """A Match on a Doc built by hand, as spaCy's own tests build them: no statistical parse."""
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    tok = next(t for t in doc if t.text == word)
+    span = doc[tok.i:tok.i + 1]
+    return Match(entry, span, SentenceContext(span.sent), QUIET, CUES)
+
+
+def test_a_killing_adjective_of_a_person_is_no_event() -> None:
+    # "the murdered designer was buried": the participle is the noun's adjective.
+    m = _hand_built(["the", "murdered", "designer", "was", "buried"], [2, 2, 4, 4, 4],
+                    ["det", "amod", "nsubjpass", "auxpass", "ROOT"], ["DT", "VBN", "NN", "VBD", "VBN"],
+                    ["DET", "VERB", "NOUN", "AUX", "VERB"], ["the", "murder", "designer", "be", "bury"],
+                    "murdered", KILL)
+    assert describes_a_person(m) and outcome_name(m) is None
+    # "gunmen murdered the designer": the verb of the sentence reports the killing.
+    m = _hand_built(["gunmen", "murdered", "the", "designer"], [1, 1, 3, 1],
+                    ["nsubj", "ROOT", "det", "dobj"], ["NNS", "VBD", "DT", "NN"],
+                    ["NOUN", "VERB", "DET", "NOUN"], ["gunman", "murder", "the", "designer"],
+                    "murdered", KILL)
+    assert not describes_a_person(m)
+
+
+def test_a_rally_without_people_or_cause_is_no_protest() -> None:
+    # "oil prices rallied" / "thousands rallied against the law" on hand-built parses.
+    m = _hand_built(["prices", "rallied", "today"], [1, 1, 1], ["nsubj", "ROOT", "npadvmod"],
+                    ["NNS", "VBD", "NN"], ["NOUN", "VERB", "NOUN"], ["price", "rally", "today"],
+                    "rallied", PROTEST)
+    assert outcome_name(m) is None
+    m = _hand_built(["thousands", "rallied", "against", "the", "law"], [1, 1, 1, 4, 2],
+                    ["nsubj", "ROOT", "prep", "det", "pobj"], ["NNS", "VBD", "IN", "DT", "NN"],
+                    ["NOUN", "VERB", "ADP", "DET", "NOUN"], ["thousand", "rally", "against", "the", "law"],
+                    "rallied", PROTEST)
+    assert outcome_name(m) == "protest_peaceful"

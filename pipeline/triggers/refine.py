@@ -34,6 +34,8 @@ _CLASH_KEPT = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TRANSFER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
+# Protest words that also mean something else: "an oil rally" (prices), "rallied to win" (sport).
+AMBIGUOUS_PROTEST = frozenset({"rally"})
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,30 @@ def _protest_turns_riot(m: Match) -> bool:
         words & _RIOT_ACTORS and m.has("riot_act") and protesters_act(m.ctx, m.cues))
 
 
+def _a_gathering(m: Match) -> bool:
+    """Whether a protest word names people gathering: always for the plain words (protest,
+    demonstration), and for an ambiguous one ("rally") only when its sentence names the people
+    or the cause (supporters, thousands, marchers, against ...): prices and players rally too."""
+    head = m.span.root
+    if head.lemma_.lower() not in AMBIGUOUS_PROTEST and head.lower_ not in AMBIGUOUS_PROTEST:
+        return True
+    return m.has("gathering")
+
+
+def describes_a_person(m: Match) -> bool:
+    """A killing word used as an adjective of a person ("the murdered fashion designer",
+    "the assassinated former premier"): it tells who the person is by a past event and
+    reports no event of its own (the story's own report has a verb: "was shot dead")."""
+    head = m.span.root
+    return (head.dep_ == "amod" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN")
+            and head.lemma_.lower() in m.cues["attributive_past"])
+
+
 def _protest(m: Match) -> str | None:
-    """A protest word: violent (riot), met with lethal or excessive force, with an
-    intervention, or peaceful."""
+    """A protest word: not one at all (a market's rally), violent (riot), met with lethal or
+    excessive force, with an intervention, or peaceful."""
+    if not _a_gathering(m):
+        return None
     if _protest_turns_riot(m):
         return "protest_riot"
     if m.has("lethal") or m.has("excessive") and m.has("state"):
@@ -285,6 +308,8 @@ _AFTER_IED: dict[str, Rule] = {
 
 def outcome_name(m: Match) -> str | None:
     """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
+    if describes_a_person(m):
+        return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:
         return _BEFORE_IED[rule](m)
