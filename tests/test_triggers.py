@@ -163,8 +163,8 @@ def test_split_events_absorbs_arrests_into_violence() -> None:
 
 
 def test_split_events_casualties_alone_and_vetoed() -> None:
-    killed = _fact(CasualtyFact, "two men", 40, outcome="killed", count_low=2, count_best=2,
-                   count_high=2)
+    killed = _fact(CasualtyFact, "two men", 40, sentence="Two men were shot dead.", outcome="killed",
+                   count_low=2, count_best=2, count_high=2)
     assert split_events([killed]) == [(None, None, [killed])]
     flood = _fact(TriggerFact, "flood", 0, event_type="disaster", vetoes=True)
     assert split_events([flood, killed]) == []

@@ -3,8 +3,11 @@ violence, protests kept apart from a riot elsewhere."""
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.schemas import CasualtyFact, TriggerFact
 from pipeline.triggers import SECONDARY, split_events
+from pipeline.triggers.policy import names_a_harm
 
 
 def _trigger(text: str, start: int, sentence: str, etype: str, sub: str, prio: int) -> TriggerFact:
@@ -42,3 +45,21 @@ def test_only_the_strongest_trigger_of_a_sentence_counts() -> None:
     killing = _trigger("killing", 28, s, "violence_against_civilians", "attack", 2)
     events = split_events([fired, killing])
     assert [(e[0], e[1]) for e in events] == [("protests", "excessive_force_against_protesters")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("A man with a gunshot wound walked into the hospital on Sunday.", True),
+        ("Two people were stabbed outside a bar late on Friday.", True),
+        ("The bodies of two men were found beside the road.", True),
+        ("The striker misses the final with a hamstring injury.", False),
+        ("The actor died at his home at the age of 87.", False),
+        ("The firm killed off two loss-making projects last year.", False),
+        ("Nobody died, the organisers said after the concert.", False),
+    ],
+)
+def test_casualties_alone_need_a_violent_cause(sentence: str, event: bool) -> None:
+    events = split_events([_killed(4, sentence)])
+    assert (len(events) == 1) is event
+    assert names_a_harm(sentence) is event

@@ -4,6 +4,10 @@ facts alone make one untyped event. spaCy is not imported here (aggregate calls 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from pipeline import resources
 from pipeline.schemas import Fact, TriggerFact
 
 # Violent families: casualty facts join one of these before any other event.
@@ -27,12 +31,30 @@ def _top(family: list[TriggerFact]) -> int:
     return max(t.priority for t in family)
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def harm_causes() -> frozenset[str]:
+    """The words that name a violent cause of death or injury (models/triggers/harm_causes.txt)."""
+    return resources.read_words("triggers/harm_causes.txt")
+
+
+def names_a_harm(sentence: str) -> bool:
+    """Whether a sentence names a violent cause of death or injury ("a gunshot wound", "was
+    stabbed", "the body of a man"): "a hamstring injury" or "died at 87" name none."""
+    return not harm_causes().isdisjoint(_WORD.findall(sentence.lower()))
+
+
 def _casualties_alone(vetoes: list[TriggerFact], others: list[Fact]) -> list[Event]:
-    """Casualty facts without any trigger: one untyped event, unless a disaster word before the
-    first victim, or beside one, says what killed them."""
+    """Casualty facts without any trigger: one untyped event when a sentence of theirs names a
+    violent cause (a sportsman's injury, a death of old age, projects "killed off" are none),
+    unless a disaster word before the first victim, or beside one, says what killed them."""
     casualties = [f for f in others if f.kind == "casualty"]
-    if casualties and not any(v.char_start < casualties[0].char_start
-                              or any(v.sentence == c.sentence for c in casualties) for v in vetoes):
+    if not any(names_a_harm(c.sentence) for c in casualties):
+        return []
+    if not any(v.char_start < casualties[0].char_start
+               or any(v.sentence == c.sentence for c in casualties) for v in vetoes):
         return [(None, None, list(others))]
     return []
 
