@@ -107,11 +107,11 @@ def test_seed_home_page_draws_map_timeline_and_table(browser: object, seed_repor
     p.close()
 
 
-def test_opening_the_event_with_12_killed_highlights_12_in_its_sentence(browser: object, seed_report: Path) -> None:
+def test_opening_the_riot_highlights_its_claims_in_their_sentences(browser: object, seed_report: Path) -> None:
     p = Page(browser, seed_report)
-    p.page.locator("#events-table tbody tr", has_text="12").first.click()
+    p.page.locator("#events-table tbody tr", has_text="riots").first.click()
     p.page.wait_for_selector("#event-page .article-text")
-    assert "12" in p.page.inner_text("#event-page .counts")
+    assert "24" in p.page.inner_text("#event-page .counts")
     # all 64 facts of the seed land on their words: each is highlighted, none listed apart
     assert p.count("#event-page .article-text mark") == 64
     assert "do not match the text" not in p.page.inner_text("#event-page")

@@ -255,3 +255,31 @@ def test_a_rally_is_a_protest_only_with_people_or_a_cause(annotate, text: str, p
 def test_a_killing_word_that_describes_a_person_reports_no_event(annotate, text: str, violence: bool) -> None:
     kinds = {t["event_type"] for t in annotate(text)._.ne_triggers} - {None}
     assert bool(kinds & {"violence_against_civilians", "explosions_remote_violence", "battles"}) is violence
+
+
+@pytest.mark.parametrize(
+    ("text", "violence"),
+    [
+        ("A ranch will let web users use a remote rifle to shoot deer and wild pigs.", False),
+        ("Hackers attacked the websites of two banks on Monday.", False),
+        ("Gunmen shot two farmers near the village on Monday.", True),
+        ("Gunmen attacked a bus carrying passengers near the town on Monday.", True),
+    ],
+)
+def test_harm_aimed_at_animals_or_computers_is_no_event(annotate, text: str, violence: bool) -> None:
+    kinds = {t["event_type"] for t in annotate(text)._.ne_triggers}
+    assert bool(kinds & {"violence_against_civilians", "explosions_remote_violence", "battles"}) is violence
+
+
+@pytest.mark.parametrize(
+    ("text", "arrest"),
+    [
+        ("The media tycoon was arrested for fraud in Tokyo on Tuesday.", False),
+        ("Police detained the banker on suspicion of theft.", False),
+        ("Police arrested the opposition leader at his home on Tuesday.", True),
+        ("Soldiers detained twelve rebels near the border.", True),
+    ],
+)
+def test_an_arrest_for_an_ordinary_crime_is_no_event(annotate, text: str, arrest: bool) -> None:
+    subs = {t["sub_event_type"] for t in annotate(text)._.ne_triggers}
+    assert ("arrests" in subs) is arrest

@@ -63,3 +63,18 @@ def test_casualties_alone_need_a_violent_cause(sentence: str, event: bool) -> No
     events = split_events([_killed(4, sentence)])
     assert (len(events) == 1) is event
     assert names_a_harm(sentence) is event
+
+
+def test_a_toll_above_every_trigger_goes_to_the_main_event() -> None:
+    head = "Unrest in the north: dozens dead"
+    s1 = "Protests over fuel prices began on Sunday in the west."
+    s2 = "Rioters stormed the town hall and clashed with police."
+    toll = _killed(20, head)
+    protest = _trigger("Protests", 40, s1, "protests", "peaceful_protest", 5)
+    riot = _trigger("clashed", 120, s2, "riots", "violent_demonstration", 7)
+    events = {etype: group for etype, _, group in split_events([toll, protest, riot])}
+    assert toll in events["riots"] and toll not in events["protests"]
+    # A toll after the triggers still goes to the nearest violent event.
+    later = _killed(80, s1)
+    events = {etype: group for etype, _, group in split_events([protest, later, riot])}
+    assert later in events["protests"]

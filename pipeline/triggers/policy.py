@@ -129,6 +129,9 @@ def split_events(facts: list[Fact]) -> list[Event]:
     groups: dict[str, list[Fact]] = {k: list(families[k]) for k in order}
     violent_now = [k for k in order if k in VIOLENT]
     for f in others:
+        if f.kind == "casualty" and violent_now and _summary(f, triggers):
+            groups[violent_now[0]].append(f)  # the strongest violent family: the main story
+            continue
         pool = violent_now if f.kind == "casualty" and violent_now else order
         groups[_nearest(f, pool, families)].append(f)
     events: list[Event] = []
@@ -156,6 +159,13 @@ def _merge_protests_into_riots(families: Families, places: list[Fact]) -> None:
     families["protests"] = [t for t in families["protests"] if t not in moved]
     if not families["protests"]:
         del families["protests"]
+
+
+def _summary(fact: Fact, triggers: list[TriggerFact]) -> bool:
+    """Whether a claim stands above every trigger, in a sentence of none (a headline's "dozens
+    dead", a lead's toll): a summary of the article's main story, not of the event whose word
+    happens to come next."""
+    return all(fact.char_end <= t.char_start and t.sentence != fact.sentence for t in triggers)
 
 
 def _nearest(fact: Fact, pool: list[str], families: Families) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act, words_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
@@ -34,6 +34,13 @@ _CLASH_KEPT = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TRANSFER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
+# Event types whose words mean harm done to someone: their target must be people or what people
+# hold, not an animal or a computer.
+_HARM_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violence", "battles"})
+# Prepositions that name what an act aims at ("an attack on a website").
+_TARGET_PREPS = frozenset({"on", "at", "against"})
+# Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
+_REASON_PREPS = frozenset({"for", "on", "over"})
 # Protest words that also mean something else: "an oil rally" (prices), "rallied to win" (sport).
 AMBIGUOUS_PROTEST = frozenset({"rally"})
 
@@ -97,6 +104,37 @@ def describes_a_person(m: Match) -> bool:
     head = m.span.root
     return (head.dep_ == "amod" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN")
             and head.lemma_.lower() in m.cues["attributive_past"])
+
+
+def _targets(head: Token) -> list[Token]:
+    """The head words of what a word of harm aims at: a verb's object or passive subject, and
+    the objects of "on", "at", "against" after it ("an attack on the website")."""
+    verb = head.head if head.dep_ in ("prt", "compound") else head
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            out.extend(obj for obj in child.children if obj.dep_ == "pobj")
+    return out
+
+
+def aims_at_no_one(m: Match) -> bool:
+    """A word of harm whose every target is an animal or a computer ("to shoot down deer",
+    "hackers attacked the website"): no conflict event, unless armed sides are named."""
+    if m.entry.event_type not in _HARM_TYPES or m.armed():
+        return False
+    targets = _targets(m.span.root)
+    words = m.cues["non_human"]
+    return bool(targets) and all(t.lower_ in words or t.lemma_.lower() in words for t in targets)
+
+
+def _for_ordinary_crime(m: Match) -> bool:
+    """Whether an arrest is said to be for an ordinary crime ("arrested for fraud", "detained
+    on suspicion of theft"): police work, not a political arrest."""
+    verb = m.span.root
+    reasons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS]
+    return any(words_of(c.subtree) & m.cues["ordinary_crime"] for c in reasons)
 
 
 def _protest(m: Match) -> str | None:
@@ -274,10 +312,13 @@ def _property(m: Match) -> str | None:
 
 
 def _arrest(m: Match) -> str | None:
-    """Protesters arrested: a protest with intervention."""
+    """Protesters arrested: a protest with intervention; an arrest for an ordinary crime (fraud,
+    theft) is no event."""
     _, patient = agent_patient(m.span.root)
     if patient & (m.cues["protester"] - _PROTEST_EVENT_WORDS):
         return "arrest_of_protesters"
+    if _for_ordinary_crime(m) and not m.has("nonstate"):
+        return None
     return KEEP
 
 
@@ -308,7 +349,7 @@ _AFTER_IED: dict[str, Rule] = {
 
 def outcome_name(m: Match) -> str | None:
     """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
-    if describes_a_person(m):
+    if describes_a_person(m) or aims_at_no_one(m):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:
