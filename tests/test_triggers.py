@@ -283,3 +283,20 @@ def test_harm_aimed_at_animals_or_computers_is_no_event(annotate, text: str, vio
 def test_an_arrest_for_an_ordinary_crime_is_no_event(annotate, text: str, arrest: bool) -> None:
     subs = {t["sub_event_type"] for t in annotate(text)._.ne_triggers}
     assert ("arrests" in subs) is arrest
+
+
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        ("The army and the rebels signed a ceasefire in the capital on Friday.", True),
+        ("A truce between the two militias took effect at midnight.", True),
+        ("Government forces and the militia agreed to a ceasefire on Friday.", True),
+        ("The rebels agreed to withdraw from the town after talks with the army.", True),
+        ("The president spoke of the peace process in a speech to parliament.", False),
+        ("Opposition leaders voiced concern over the suspension of the ceasefire talks.", False),
+        ("The singer agreed to pay the fine after the court hearing.", False),
+    ],
+)
+def test_an_agreement_is_made_not_talked_about(annotate, text: str, agreement: bool) -> None:
+    subs = {t["sub_event_type"] for t in annotate(text)._.ne_triggers}
+    assert ("agreement" in subs) is agreement

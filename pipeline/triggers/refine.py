@@ -329,6 +329,22 @@ def _transfer(m: Match) -> str | None:
     return KEEP if m.armed() else None
 
 
+def _agreement(m: Match) -> str | None:
+    """An agreement that is made, not talked about: "agreed to" between armed sides or with
+    protesters; a ceasefire or a peace deal only as the object or subject of a verb that
+    concludes or starts it ("signed a ceasefire", "the truce took effect"), or standing alone
+    as in a headline. Peace processes hoped for, demanded or refused are no event."""
+    head = m.span.root
+    if head.pos_ in ("VERB", "AUX"):
+        return KEEP if m.armed() or m.crowd() else None
+    governor = head.head
+    if governor is head or head.dep_ in ("ROOT", "compound", "conj", "appos"):
+        return KEEP
+    if governor.pos_ == "ADP":  # "agreed to a ceasefire": the verb above the preposition
+        governor = governor.head
+    return KEEP if governor.lemma_.lower() in m.cues["conclude"] else None
+
+
 def _group(m: Match) -> str | None:
     """A word that counts only where state forces or an armed group are named."""
     return KEEP if m.armed() else None
@@ -343,7 +359,7 @@ _BEFORE_IED: dict[str, Rule] = {
 }
 _AFTER_IED: dict[str, Rule] = {
     "chemical": _chemical, "property": _property, "arrest": _arrest, "transfer": _transfer,
-    "group": _group,
+    "group": _group, "agreement": _agreement,
 }
 
 
