@@ -8,7 +8,10 @@ Three measurements, each in its own process so that peak memory is its own:
   triggers): what the nlp stage costs;
 - `pipeline`: `pipeline.run.run`, every stage from reading the files to the CSV tables;
 - `workers`: the same on a Dask LocalCluster of `--workers` (default 2) worker processes, shards
-  of `--lines-per-shard` records (model loading in the workers is part of its time).
+  of `--lines-per-shard` records (starting the cluster and loading the model in the workers is
+  part of its time, as a user waits for it);
+- `warm`: the same cluster, started and its workers' models loaded first (timed apart as its
+  load): the rate of a long run, where that start-up is paid once.
 Model loading is timed apart and left out of the rates. Prints words/s and articles/s of each,
 the ratios, and peak resident memory. Nothing is asserted: these are figures to report.
 
@@ -34,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = ROOT.parent / "shared" / "eval" / "gvdb_dev.jsonl"
-MODES = ("model", "nlp", "pipeline", "workers")
+MODES = ("model", "nlp", "pipeline", "workers", "warm")
 
 
 def _texts(inputs: list[str], limit: int) -> list[str]:
@@ -62,6 +65,29 @@ def _write_batch(inputs: list[str], limit: int, path: Path) -> None:
                                      "published": r.published.isoformat() if r.published else None}) + "\n")
 
 
+def _on_cluster(inputs: list[str], limit: int, batch_size: int, warm: bool) -> tuple[int, float, float]:
+    """(articles, start-up seconds, run seconds) of a run on a LocalCluster of WORKERS; with
+    `warm`, the cluster is started and every worker's model loaded before the clock starts."""
+    from pipeline.distributed import client, worker_nlp
+    from pipeline.run import run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "batch.jsonl"
+        _write_batch(inputs, limit, batch)
+        started = time.perf_counter()
+        if not warm:
+            summary = run([batch], Path(tmp) / "out", workers=WORKERS, batch_size=batch_size,
+                          lines_per_shard=LINES_PER_SHARD)
+            return summary.read, 0.0, time.perf_counter() - started
+        with client(WORKERS, None) as dask_client:
+            dask_client.run(worker_nlp, None)  # every worker loads the model now
+            load_s = time.perf_counter() - started
+            started = time.perf_counter()
+            summary = run([batch], Path(tmp) / "out", scheduler=dask_client.scheduler.address,
+                          batch_size=batch_size, lines_per_shard=LINES_PER_SHARD)
+            return summary.read, load_s, time.perf_counter() - started
+
+
 def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size: int) -> dict:
     """Time one mode in this process; returns its figures."""
     from pipeline.nlp import load_model, load_nlp
@@ -69,8 +95,11 @@ def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size
 
     texts = _texts(inputs, limit)
     words = sum(len(t.split()) for t in texts)
+    if mode in ("workers", "warm"):
+        articles, load_s, seconds = _on_cluster(inputs, limit, batch_size, warm=mode == "warm")
+        return _figures(mode, articles, words, load_s, seconds, processes)
     started = time.perf_counter()
-    nlp = load_model() if mode == "model" else (None if mode == "workers" else load_nlp())
+    nlp = load_model() if mode == "model" else load_nlp()
     load_s = time.perf_counter() - started
     if processes > 1:
         os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -79,18 +108,15 @@ def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size
         with tempfile.TemporaryDirectory() as out:
             summary = run(inputs, out, nlp=nlp, limit=limit, processes=processes, batch_size=batch_size)
         articles = summary.read
-    elif mode == "workers":
-        with tempfile.TemporaryDirectory() as tmp:
-            batch = Path(tmp) / "batch.jsonl"
-            _write_batch(inputs, limit, batch)
-            summary = run([batch], Path(tmp) / "out", workers=WORKERS, batch_size=batch_size,
-                          lines_per_shard=LINES_PER_SHARD)
-        articles = summary.read
     else:
         for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
             pass
         articles = len(texts)
-    seconds = time.perf_counter() - started
+    return _figures(mode, articles, words, load_s, time.perf_counter() - started, processes)
+
+
+def _figures(mode: str, articles: int, words: int, load_s: float, seconds: float, processes: int) -> dict:
+    """One mode's row: rates and peak resident memory of this process (and its children)."""
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if processes > 1:
         peak_kib += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -178,9 +204,10 @@ def main() -> None:
             if base in by_mode:
                 ratio = by_mode["pipeline"]["words_per_s"] / by_mode[base]["words_per_s"]
                 print(f"pipeline / {base}: {ratio:.2f} of the words/s")
-    if "workers" in by_mode and "pipeline" in by_mode:
-        ratio = by_mode["workers"]["words_per_s"] / by_mode["pipeline"]["words_per_s"]
-        print(f"workers ({args.workers}) / pipeline in one process: {ratio:.2f} of the words/s")
+    for mode in ("workers", "warm"):
+        if mode in by_mode and "pipeline" in by_mode:
+            ratio = by_mode[mode]["words_per_s"] / by_mode["pipeline"]["words_per_s"]
+            print(f"{mode} ({args.workers}) / pipeline in one process: {ratio:.2f} of the words/s")
     if "nlp" in by_mode and "model" in by_mode:
         ratio = by_mode["nlp"]["words_per_s"] / by_mode["model"]["words_per_s"]
         print(f"nlp (model + our components) / model: {ratio:.2f} of the words/s")
