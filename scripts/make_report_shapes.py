@@ -17,7 +17,9 @@ import json
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "models" / "report" / "countries_110m.json"
+from pipeline.resources import data_path
+
+OUT = data_path("report/countries_110m.json")
 DIGITS = 2  # 0.01 degree: about 1 km, below what a 1:110m outline can show
 
 
