@@ -180,7 +180,8 @@ def test_a_misread_toll_joins_the_cluster_of_the_report_it_echoes() -> None:
 def test_a_report_dated_apart_joins_the_cluster_of_the_report_it_echoes() -> None:
     a = ev("a", "2023-03-04", notes="Two dead in shooting", **killed(2, 2, 2))
     b = ev("b", "2023-03-04", notes=MALL, persons="Orla Penhaligon", **killed(2, 2, 2))
-    c = ev("c", "2023-09-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    c = ev("c", "2023-09-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
+           date_basis="report")
     merged = [e for e in merge_events([a, b, c, *big_filler()]) if e.n_sources > 1]
     assert [e.article_ids for e in merged] == ["a;b;c"]
     assert merged[0].event_date == dt.date(2023, 3, 4)  # the day most sources give
@@ -190,7 +191,8 @@ def test_an_article_of_several_events_does_not_outweigh_contradictions() -> None
     # A wire story of a week's attacks shares its headline among its events: its words tell
     # the story, not which of its events another report's is.
     a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon")
-    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
+                  date_basis="report")
     assert merged_articles([a, year_off, *big_filler()]) == {"a;b"}
     second = year_off.model_copy(update={"event_id": "b#2", "location": "Elsewhere", "latitude": 30.0})
     assert merged_articles([a, year_off, second, *big_filler()]) == set()

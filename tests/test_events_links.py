@@ -323,11 +323,15 @@ def test_towns_a_little_apart_merge_on_the_same_toll_of_two_or_more() -> None:
 
 
 def test_many_shared_rare_words_outweigh_dates_apart() -> None:
-    # A date resolved to the wrong year, or a follow-up story without a follow-up word.
+    # A follow-up story without a follow-up word, dated by its own news (basis "report").
     a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon")
-    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon")
+    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
+                  date_basis="report")
     merged = [e for e in merge_events([a, year_off, *big_filler()]) if e.n_sources > 1]
     assert [e.article_ids for e in merged] == ["a;b"]
+    # Both give their incident's own day: a year apart is two incidents, whatever they share.
+    both_days = year_off.model_copy(update={"date_basis": "incident"})
+    assert merged_articles([a, both_days, *big_filler()]) == set()
     # A few shared words are a coincidence over a year of a town's news; the window is bounded.
     few = year_off.model_copy(update={"notes": "Gunman named", "persons": "Orla Penhaligon"})
     assert merged_articles([a, few, *big_filler()]) == set()

@@ -34,7 +34,10 @@ Two records are **compatible** (nothing says they are two events) when all of th
   name and two more; only words weighing `keyword_min` or more count, as the many half-common
   words of two long wire stories of one conflict add up) and lie at most `text_days` (730) apart: a date resolved to the wrong year
   ("last March") or a follow-up story without a follow-up word is commoner than two incidents
-  told alike, and such text links them whatever their dates;
+  told alike, and such text links them whatever their dates, unless both give their
+  incident's own day (`date_basis` "incident", or none for an article without a publication
+  date, to the day): then days apart are two incidents (a city's shootings of two weeks share
+  their words), and the words only overrule a day read from a publication or a follow-up;
 - **place**: not apart: the same country and admin1 where both are known, and coordinates within
   `loose_km` (60 km), or `county_km` (150 km) when one is a county; a place name both give
   (resolved by the gazetteer to two places, "Alpine" in two states) is never apart, nor are two

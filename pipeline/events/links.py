@@ -169,9 +169,12 @@ def _place_outweighed(a: Record, b: Record, weights: Weights | None, rules: Merg
 
 def text_over_dates(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
     """Whether two records, each its article's only event, at most `text_days` apart, share
-    rare words of `keyword_min` or more weighing `text_over_dates`."""
+    rare words of `keyword_min` or more weighing `text_over_dates`. Never when both give their
+    incident's own day: then the days apart are two incidents (a city's shootings of two weeks
+    share their words), and words only overrule a date read from a publication or a follow-up."""
     return (
         bool(weights)
+        and not (a.incident_day and b.incident_day)
         and sole_reports(a, b)
         and day_gap(a, b) <= rules.text_days
         # Only the rarest words: the many half-common words of two long wire stories of one

@@ -57,6 +57,9 @@ class Record:
     keywords: frozenset[str] = frozenset()  # its rarest words, for blocking (see `keyword_min`)
     # its article reports no other event: its headline and names are this event's own
     alone: bool = True
+    # its date is the incident's own day, stated in the text (not a publication day or a
+    # follow-up's news day): two such days apart are two incidents, whatever words they share
+    incident_day: bool = False
 
     @property
     def fine(self) -> bool:
@@ -67,6 +70,18 @@ class Record:
 def event_articles(event: Event) -> frozenset[str]:
     """The articles an event comes from; an event without `article_ids` is its own article."""
     return frozenset(a for a in event.article_ids.split(";") if a) or frozenset({event.event_id})
+
+
+# Date bases that are not the incident's own day (see `dates.date_basis`).
+_NOT_INCIDENT_DAY = frozenset({"published", "report", "aftermath"})
+
+
+def incident_day(event: Event) -> bool:
+    """Whether an event's date is a day the text states for the incident: known to the day and
+    neither the publication day, a day of saying, nor a follow-up's (an article without a
+    publication date has no basis: its day comes from the text)."""
+    return (event.event_date is not None and event.time_precision == 1
+            and event.date_basis not in _NOT_INCIDENT_DAY)
 
 
 def parse_ages(text: str | None) -> frozenset[int]:
@@ -153,6 +168,7 @@ def make_record(event: Event, *, rules: MergeRules) -> Record | None:
         all_words=all_words,
         place_words=words(location) if location else frozenset(),
         follow_up=is_follow_up(event),
+        incident_day=incident_day(event),
         names_incident=not incident_words().isdisjoint(lower_words(headline(event.notes))),
         ages=parse_ages(event.victim_ages),
         outlet=outlet(event.notes),

@@ -61,7 +61,8 @@ class MergeRules:
     text_over_place: float = 2 * _TEXT_MIN
     # Shared rare words weighing this much (about five words few reports use, or a victim's
     # name and two rare words), counting only words of `keyword_min` or more, make two reports
-    # one incident whatever their dates, up to `text_days` apart.
+    # one incident whatever their dates, up to `text_days` apart, unless both give their
+    # incident's own day (`Record.incident_day`).
     text_over_dates: float = 1.5 * (2 * _TEXT_MIN)
     # Words this rare (df <= sqrt(N)) index a record for candidates apart in place or time,
     # and are the only words `text_over_dates` counts (the half-common words of two long wire
