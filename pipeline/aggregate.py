@@ -17,6 +17,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from pipeline.events import SUMMARY_DTYPES, build_article_events, merge_events, summary_tables
+from pipeline.events.ledger import SPLIT
 from pipeline.export import find_table, load_articles, load_facts, load_table, write_table
 from pipeline.schemas import (
     ActorFact,
@@ -29,7 +30,7 @@ from pipeline.schemas import (
     PlaceFact,
     TriggerFact,
 )
-from pipeline.tabulate import events_frame
+from pipeline.tabulate import events_frame, merges_frame
 
 _FACT_MODELS: dict[str, type[BaseModel]] = {
     "place": PlaceFact,
@@ -136,26 +137,40 @@ def _article_events(facts_df: pd.DataFrame, articles_df: pd.DataFrame) -> list[E
     return article_events
 
 
+def read_split_ids(path: str | Path) -> frozenset[str]:
+    """The event ids of a `--split-file`: one a line; blank lines and lines starting with # are
+    skipped. Raises FileNotFoundError naming the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such split file")
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 def aggregate_runs(
     run_dirs: Sequence[str | Path],
     out_dir: str | Path,
     *,
     fmt: str = "csv",
     merge: bool = True,
+    split: frozenset[str] = frozenset(),
 ) -> AggregateSummary:
     """Rebuild events (and summary tables) from the facts and articles tables of earlier runs,
     without NLP. An article id met in several runs keeps the facts of the last run given.
-    Writes events, summary_country, summary_admin1, summary_day and summary_week in `fmt`
-    (csv, parquet or jsonl); the facts stay in the runs' own facts tables, the ledger."""
+    Writes events, merges (the merge ledger), summary_country, summary_admin1, summary_day and
+    summary_week in `fmt` (csv, parquet or jsonl); the facts stay in the runs' own facts tables.
+    A merged event whose id is in `split` is kept as its reports' own events."""
     started = time.perf_counter()
     summary = AggregateSummary(runs=len(run_dirs), out_dir=str(out_dir))
     facts_df, articles_df = _read_runs(run_dirs)
     article_events = _article_events(facts_df, articles_df)
-    events = merge_events(article_events) if merge else article_events
+    ledger: list[dict] = []
+    events = merge_events(article_events, ledger=ledger, split=split) if merge else article_events
     events_df = events_frame(events)
+    summary.split = sorted({row["event_id"] for row in ledger if row["decision"] == SPLIT})
 
     out = Path(out_dir)
-    written = [write_table(events_df, out / "events", fmt)]
+    written = [write_table(events_df, out / "events", fmt), write_table(merges_frame(ledger), out / "merges", fmt)]
     for name, table in summary_tables(events_df).items():
         written.append(write_table(table, out / name, fmt))
     summary.articles = int((articles_df["status"] == "ok").sum())

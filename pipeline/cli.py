@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from pipeline import __version__
-from pipeline.aggregate import aggregate_runs
+from pipeline.aggregate import aggregate_runs, read_split_ids
 from pipeline.ingest import InputError
 from pipeline.nlp import ModelNotFound
 from pipeline.relevance import MIN_RELEVANCE
@@ -87,7 +87,7 @@ def summary_text(summary: RunSummary, fmt: str = "csv") -> str:
         f"{summary.failed} failed{skipped}. Extracted {summary.facts} facts and {summary.events} events "
         f"from {summary.words} words in {summary.seconds:.1f} s "
         f"({summary.articles_per_second:.1f} articles/s). Tables in {summary.out_dir}/: "
-        f"facts.{fmt}, events.{fmt}, articles.{fmt}."
+        f"facts.{fmt}, events.{fmt}, articles.{fmt}, merges.{fmt}."
     )
 
 
@@ -262,17 +262,29 @@ def aggregate(
     ),
     fmt: FormatOption = TableFormat.csv,
     merge: MergeOption = True,
+    split: Annotated[
+        Optional[list[str]],
+        typer.Option("--split", help="A merged event (its event_id) to keep as its reports' own events; repeatable."),
+    ] = None,
+    split_file: Annotated[
+        Optional[Path], typer.Option("--split-file", help="A file of event ids to split, one a line.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Rebuild events and summary tables from the facts of earlier runs, without NLP.
 
-    Writes events, summary_country, summary_admin1, summary_day and summary_week (events,
-    fatalities, injured, arrested, reports, first and last date)."""
+    Writes events, merges (the merge ledger: why each report joined its event), summary_country,
+    summary_admin1, summary_day and summary_week (events, fatalities, injured, arrested,
+    reports, first and last date)."""
     try:
-        summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge)
+        ids = frozenset(split or ()) | (read_split_ids(split_file) if split_file else frozenset())
+        summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge, split=ids)
     except FileNotFoundError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
+    unknown = sorted(ids - set(summary.split))
+    if unknown:
+        err.print(f"[yellow]warning:[/] not a merged event, nothing to split: {', '.join(unknown)}", highlight=False)
     if not quiet:
         typer.echo(
             f"Read {summary.facts} facts of {summary.articles} articles from {summary.runs} run(s): "

@@ -24,12 +24,14 @@ from pipeline.tabulate import (
     ARTICLE_DTYPES,
     EVENT_DTYPES,
     FACT_DTYPES,
+    MERGE_DTYPES,
     events_frame,
     facts_frame,
     manifest_frame,
+    merges_frame,
 )
 
-TABLES = {"facts": FACT_DTYPES, "events": EVENT_DTYPES, "articles": ARTICLE_DTYPES}
+TABLES = {"facts": FACT_DTYPES, "events": EVENT_DTYPES, "articles": ARTICLE_DTYPES, "merges": MERGE_DTYPES}
 
 # Rows are written every this many articles: bounded memory, few small writes.
 FLUSH_EVERY = 256
@@ -120,9 +122,11 @@ class RunOutput:
         self.summary.facts += len(facts)
         self.writers["facts"].write(facts)
 
-    def write_events(self, events: list[Event]) -> None:
-        """Write the batch's events (called once, after merging)."""
+    def write_events(self, events: list[Event], merges: list[dict] | None = None) -> None:
+        """Write the batch's events and the merge ledger's rows (called once, after merging)."""
         self.writers["events"].write(events_frame(events))
+        if "merges" in self.writers:
+            self.writers["merges"].write(merges_frame(merges or []))
         self.summary.events = len(events)
 
     def commit(self) -> RunSummary:

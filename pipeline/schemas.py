@@ -216,6 +216,30 @@ class Event(Record):
     published: dt.date | None = None
 
 
+class MergeRow(Record):
+    """One row of the merge ledger: a report joined to a merged event, and why."""
+
+    event_id: str  # the merged event (events table)
+    report: str  # the event of one article that joined it
+    joined_to: str  # the member it was linked to
+    decision: Literal["merged", "split"]  # "split": kept apart by `aggregate --split`
+    rule: str  # the link rule (see pipeline.events.links.link_rule)
+    days_apart: int  # days between the two reports' date intervals (0: they overlap)
+    km: float | None = None  # distance between their places, when both have coordinates
+    place: Literal["near", "loose", "apart"]
+    text_weight: float  # weight of the rare words both give
+    shared_words: str | None = None  # ";"-joined, rarest first
+    type: str | None = None
+    type_other: str | None = None
+    killed: int | None = None
+    killed_other: int | None = None
+    injured: int | None = None
+    injured_other: int | None = None
+    ages: str | None = None  # ";"-joined victims' ages of the report
+    ages_other: str | None = None
+    crowd: int = 0  # compatible near reports in the batch (the larger of the two)
+
+
 class RunSummary(Record):
     """What a run did, printed at its end and returned to callers."""
 
@@ -273,3 +297,4 @@ class AggregateSummary(Record):
     seconds: float = 0.0
     out_dir: str = ""
     tables: list[str] = Field(default_factory=list)
+    split: list[str] = Field(default_factory=list)  # merged events kept apart by `--split`

@@ -25,6 +25,7 @@ from pipeline.schemas import (
     Event,
     FactBase,
     ManifestRow,
+    MergeRow,
     PlaceFact,
     TriggerFact,
 )
@@ -64,6 +65,7 @@ def schema_dtypes(models: Sequence[type[BaseModel]]) -> dict[str, str]:
 FACT_DTYPES = schema_dtypes(FACT_MODELS)
 EVENT_DTYPES = schema_dtypes([Event])
 ARTICLE_DTYPES = schema_dtypes([ManifestRow])
+MERGE_DTYPES = schema_dtypes([MergeRow])
 
 
 def frame(rows: Iterable[dict], dtypes: dict[str, str]) -> pd.DataFrame:
@@ -85,6 +87,12 @@ def facts_frame(facts: Iterable[FactBase]) -> pd.DataFrame:
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     """events.csv: one row per event."""
     return frame((e.model_dump() for e in events), EVENT_DTYPES)
+
+
+def merges_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """merges.csv: the merge ledger, one row per report joined to a merged event (each row
+    validated as `MergeRow`)."""
+    return frame((MergeRow(**r).model_dump() for r in rows), MERGE_DTYPES)
 
 
 def manifest_frame(rows: Iterable[ManifestRow]) -> pd.DataFrame:

@@ -141,3 +141,32 @@ def test_aggregate_reads_runs_in_any_format(riot_batch: Path, tmp_path: Path, nl
     summary = aggregate_runs([tmp_path / "run"], tmp_path / "agg", fmt="csv")
     assert (summary.article_events, summary.events) == (4, 2)
     assert len(load_events(tmp_path / "agg" / "events.csv")) == 2
+
+
+def test_aggregate_writes_the_merge_ledger_and_splits_on_request(riot_run: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["aggregate", str(riot_run), "--out", str(tmp_path / "a")])
+    assert result.exit_code == 0, result.output
+    ledger = pd.read_csv(tmp_path / "a" / "merges.csv")
+    assert len(ledger) == 2 and set(ledger["decision"]) == {"merged"}  # riot-b and riot-c joined riot-a's
+    assert ledger["rule"].notna().all()
+    merged_id = ledger["event_id"].iloc[0]
+    ids = tmp_path / "split.txt"
+    ids.write_text(f"# kept apart after reading the ledger\n{merged_id}\n", encoding="utf-8")
+    result = runner.invoke(app, ["aggregate", str(riot_run), "--out", str(tmp_path / "b"), "--split-file", str(ids),
+                                 "--split", "no-such#1"])
+    assert result.exit_code == 0, result.output
+    assert "4 article events became 4 events" in result.output
+    assert "nothing to split: no-such#1" in result.output
+    assert set(pd.read_csv(tmp_path / "b" / "merges.csv")["decision"]) == {"split"}
+    missing = runner.invoke(app, ["aggregate", str(riot_run), "--out", str(tmp_path / "c"), "--split-file",
+                                  str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "nope.txt: no such split file" in missing.output
+
+
+def test_a_merging_run_writes_the_same_ledger_as_aggregate(riot_batch: Path, riot_run: Path, tmp_path: Path,
+                                                           nlp: Language) -> None:
+    run([riot_batch], tmp_path / "run", nlp=nlp)
+    aggregate_runs([riot_run], tmp_path / "agg")
+    from_run = pd.read_csv(tmp_path / "run" / "merges.csv")
+    pd.testing.assert_frame_equal(from_run, pd.read_csv(tmp_path / "agg" / "merges.csv"))
+    assert pd.read_csv(riot_run / "merges.csv").empty  # --no-merge: the ledger has no row

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.events.counts import combine
+from pipeline.events.ledger import SPLIT, ledger_row
 from pipeline.events.links import (
+    link_rule,
     compatible,
     day_gap,
     linked,
@@ -157,6 +159,8 @@ class _Cluster:
     # The days its members' incidents may lie on (a follow-up story's reach back included).
     first: int = 0
     last: int = 0
+    # The merge ledger's rows of the members that joined it (see `pipeline.events.ledger`).
+    joins: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -220,12 +224,22 @@ class _Clustering:
                 best, best_score = c, score
         return best
 
+    def _note_join(self, rec: Record, cluster: _Cluster) -> None:
+        """Write the ledger row of `rec` joining `cluster`: the first member it is linked to."""
+        for member in cluster.members:
+            rule = link_rule(rec, member, self.weights, rules=self.rules)
+            if rule is not None:
+                cluster.joins.append(ledger_row(rec, member, rule, self.weights, rules=self.rules))
+                return
+
     def add(self, rec: Record) -> int:
         """Put a record in its best cluster (or a new one) and index it; the cluster's number."""
         best = self.best(rec)
         if best is None:
             best = len(self.clusters)
             self.clusters.append(_Cluster(first=self.earliest(rec), last=rec.high))
+        else:
+            self._note_join(rec, self.clusters[best])
         cluster = self.clusters[best]
         cluster.first, cluster.last = min(cluster.first, self.earliest(rec)), max(cluster.last, rec.high)
         cluster.members.append(rec)
@@ -260,10 +274,9 @@ def _mergeable(events: Sequence[Event], rules: MergeRules) -> tuple[list[tuple[i
     return mergeable, weights
 
 
-def cluster_events(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> list[list[Event]]:
+def _cluster(events: Sequence[Event], rules: MergeRules) -> list[tuple[list[Event], list[dict]]]:
     """Groups of events that are one real-world event (singletons included), in input order of
-    their first member. A record joins the best-scoring cluster it is linked to (through one
-    member at least) and compatible with (every member), else starts its own."""
+    their first member, each with the ledger rows of its joins."""
     mergeable, weights = _mergeable(events, rules)
     clustering = _Clustering(rules=rules, weights=weights)
     owner = {i: clustering.add(rec) for i, rec in mergeable}  # event index -> cluster index
@@ -271,10 +284,40 @@ def cluster_events(events: Sequence[Event], *, rules: MergeRules = MergeRules())
     for i, event in enumerate(events):
         key: object = ("c", owner[i]) if i in owner else ("e", i)
         groups.setdefault(key, []).append(event)
-    return list(groups.values())
+    return [
+        (group, clustering.clusters[key[1]].joins if key[0] == "c" else [])  # type: ignore[index]
+        for key, group in groups.items()
+    ]
 
 
-def merge_events(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> list[Event]:
+def cluster_events(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> list[list[Event]]:
+    """Groups of events that are one real-world event (singletons included), in input order of
+    their first member. A record joins the best-scoring cluster it is linked to (through one
+    member at least) and compatible with (every member), else starts its own."""
+    return [group for group, _ in _cluster(events, rules)]
+
+
+def merge_events(
+    events: Sequence[Event],
+    *,
+    rules: MergeRules = MergeRules(),
+    ledger: list[dict] | None = None,
+    split: frozenset[str] = frozenset(),
+) -> list[Event]:
     """Merge the event records of different articles that report the same real-world event;
-    each merged event keeps its sources (`n_sources`, `article_ids`) and reconciled counts."""
-    return [combine(group, rules=rules) for group in cluster_events(events, rules=rules)]
+    each merged event keeps its sources (`n_sources`, `article_ids`) and reconciled counts.
+    `ledger`, when given, receives a row per report joined to an event (see
+    `pipeline.events.ledger`); a merged event whose id is in `split` is kept as its reports'
+    own events (its rows say "split")."""
+    out: list[Event] = []
+    for group, joins in _cluster(events, rules):
+        merged = combine(group, rules=rules)
+        apart = merged.event_id in split and len(group) > 1
+        if apart:
+            out.extend(group)  # each report its own event, as an article's events are built
+        else:
+            out.append(merged)
+        if ledger is not None:
+            ledger.extend({**row, "event_id": merged.event_id, **({"decision": SPLIT} if apart else {})}
+                          for row in joins)
+    return out

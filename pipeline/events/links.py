@@ -212,17 +212,25 @@ def _names_place_of(a: Record, b: Record) -> bool:
 
 
 def linked(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> bool:
-    """Whether two compatible records say enough to be one event (see the package docstring):
-    near places with matching types and actors; near places with other types or actors at odds
-    and corroboration (the same figure, or shared rare words); loose places with shared rare
-    words, or when one report names the other's place; places apart with many shared rare words
-    (`text_over_place`)."""
+    """Whether two compatible records say enough to be one event (see `link_rule`)."""
+    return link_rule(a, b, weights, rules=rules) is not None
+
+
+def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> str | None:
+    """The name of the rule by which two compatible records say enough to be one event, or
+    None (see the package docstring): near places with matching types and actors
+    ("place_date_type"); near places with corroboration ("near_text", "near_age",
+    "near_same_toll"); loose places with shared rare words, a report naming the other's place,
+    or the same toll of two or more ("loose_text", "loose_names_place", "loose_same_toll");
+    places apart with many shared rare words ("text_over_place"); dates apart with many shared
+    rare words ("text_over_dates") or a follow-up story with shared rare words ("follow_up")."""
     relation = place_relation(a, b, rules=rules)
     if not dates_close(a, b, rules=rules):
         # A follow-up story and an earlier report: place and date never suffice.
         if text_over_dates(a, b, weights, rules=rules):
-            return True
-        return follow_up_close(a, b, rules=rules) and follow_up_linked(a, b, relation, weights, rules=rules)
+            return "text_over_dates"
+        linked_follow_up = follow_up_close(a, b, rules=rules) and follow_up_linked(a, b, relation, weights, rules=rules)
+        return "follow_up" if linked_follow_up else None
     uncrowded = max(a.crowd, b.crowd) <= rules.crowd_max and not (bool(a.outlet) and a.outlet == b.outlet)
     if (
         relation == "near"
@@ -230,21 +238,27 @@ def linked(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> bool
         and types_match(incident_type(a), incident_type(b))
         and _actors_compatible(a, b)
     ):
-        return True
+        return "place_date_type"
     if relation is None:
-        return _place_outweighed(a, b, weights, rules)
+        return "text_over_place" if _place_outweighed(a, b, weights, rules) else None
     text = text_weight(a, b, weights) >= rules.text_min
     if relation == "near":
         # One victim is the commonest toll: in a crowded place it tells no shooting from another.
         # The same victim's age is a detail two reports of one shooting share.
-        if text or ages_agree(a.ages, b.ages, rules=rules):
-            return True
-        return _same_figure(a.event, b.event, 1 if uncrowded else 2)
+        if text:
+            return "near_text"
+        if ages_agree(a.ages, b.ages, rules=rules):
+            return "near_age"
+        return "near_same_toll" if _same_figure(a.event, b.event, 1 if uncrowded else 2) else None
     # Two to the day known dates and the same toll of two or more: a rare coincidence among
     # places that could hold one incident.
-    return relation == "loose" and (
-        text or _names_place_of(a, b) or _names_place_of(b, a) or _same_figure(a.event, b.event, 2)
-    )
+    if relation != "loose":
+        return None
+    if text:
+        return "loose_text"
+    if _names_place_of(a, b) or _names_place_of(b, a):
+        return "loose_names_place"
+    return "loose_same_toll" if _same_figure(a.event, b.event, 2) else None
 
 
 def follow_up_linked(

@@ -1,0 +1,67 @@
+"""The merge ledger: one row per report a merge joined to an event, with every signal behind the
+decision, so that a researcher can see why two reports became one event and undo it
+(`newsevents aggregate RUN --split EVENT_ID`).
+
+A record joins a cluster when it is compatible with every member and linked to one
+(`links.link_rule`); the row names that member and the rule. Rows are plain dicts with the
+columns of `LEDGER_COLUMNS` (documented in the README, "merges"); `event_id` is the merged
+event's id, filled in when the cluster becomes an event. spaCy-free, no file I/O.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.events.links import day_gap, place_relation, text_weight
+from pipeline.events.records import Record, haversine_km
+from pipeline.events.rules import MergeRules
+from pipeline.events.links import Weights
+
+# The columns of the merges table, in order.
+LEDGER_COLUMNS = (
+    "event_id", "report", "joined_to", "decision", "rule", "days_apart", "km", "place",
+    "text_weight", "shared_words", "type", "type_other", "killed", "killed_other", "injured",
+    "injured_other", "ages", "ages_other", "crowd",
+)
+# Shared words listed in a row, rarest first: enough to read why, short enough to scan.
+MAX_SHARED_WORDS = 12
+# Decisions: joined by the rules, or kept apart by the user's `--split`.
+MERGED, SPLIT = "merged", "split"
+
+
+def _km(a: Record, b: Record) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    return round(haversine_km(a.lat, a.lon, b.lat, b.lon), 1)
+
+
+def _ages(rec: Record) -> str | None:
+    return ";".join(str(a) for a in sorted(rec.ages)) or None
+
+
+def ledger_row(rec: Record, member: Record, rule: str, weights: Weights, *, rules: MergeRules) -> dict[str, Any]:
+    """The row of `rec` joining the cluster of `member` by `rule`: days apart, distance and
+    place relation, the shared rare words and their weight, both types, tolls and victims' ages,
+    and the larger of their crowds (compatible near reports in the batch)."""
+    shared = sorted(rec.words & member.words, key=lambda w: (-weights.get(w, 0.0), w))
+    return {
+        "event_id": None,
+        "report": rec.event.event_id,
+        "joined_to": member.event.event_id,
+        "decision": MERGED,
+        "rule": rule,
+        "days_apart": day_gap(rec, member),
+        "km": _km(rec, member),
+        "place": place_relation(rec, member, rules=rules) or "apart",
+        "text_weight": round(text_weight(rec, member, weights), 3),
+        "shared_words": ";".join(shared[:MAX_SHARED_WORDS]) or None,
+        "type": rec.event.event_type,
+        "type_other": member.event.event_type,
+        "killed": rec.event.killed_best,
+        "killed_other": member.event.killed_best,
+        "injured": rec.event.injured_best,
+        "injured_other": member.event.injured_best,
+        "ages": _ages(rec),
+        "ages_other": _ages(member),
+        "crowd": max(rec.crowd, member.crowd),
+    }
