@@ -11,7 +11,9 @@ Three measurements, each in its own process so that peak memory is its own:
   of `--lines-per-shard` records (starting the cluster and loading the model in the workers is
   part of its time, as a user waits for it);
 - `warm`: the same cluster, started and its workers' models loaded first (timed apart as its
-  load): the rate of a long run, where that start-up is paid once.
+  load): the rate of a long run, where that start-up is paid once;
+- `warm1`: the same with one worker: the scaling of `warm` over it is the cluster's own (the
+  in-process `pipeline` may use a second core for the model's matrix sums).
 Model loading is timed apart and left out of the rates. Prints words/s and articles/s of each,
 the ratios, and peak resident memory. Nothing is asserted: these are figures to report.
 
@@ -37,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = ROOT.parent / "shared" / "eval" / "gvdb_dev.jsonl"
-MODES = ("model", "nlp", "pipeline", "workers", "warm")
+MODES = ("model", "nlp", "pipeline", "workers", "warm", "warm1")
 
 
 def _texts(inputs: list[str], limit: int) -> list[str]:
@@ -65,8 +67,9 @@ def _write_batch(inputs: list[str], limit: int, path: Path) -> None:
                                      "published": r.published.isoformat() if r.published else None}) + "\n")
 
 
-def _on_cluster(inputs: list[str], limit: int, batch_size: int, warm: bool) -> tuple[int, float, float]:
-    """(articles, start-up seconds, run seconds) of a run on a LocalCluster of WORKERS; with
+def _on_cluster(inputs: list[str], limit: int, batch_size: int, warm: bool,
+                workers: int) -> tuple[int, float, float]:
+    """(articles, start-up seconds, run seconds) of a run on a LocalCluster of `workers`; with
     `warm`, the cluster is started and every worker's model loaded before the clock starts."""
     from pipeline.distributed import client, worker_nlp
     from pipeline.run import run
@@ -76,10 +79,10 @@ def _on_cluster(inputs: list[str], limit: int, batch_size: int, warm: bool) -> t
         _write_batch(inputs, limit, batch)
         started = time.perf_counter()
         if not warm:
-            summary = run([batch], Path(tmp) / "out", workers=WORKERS, batch_size=batch_size,
+            summary = run([batch], Path(tmp) / "out", workers=workers, batch_size=batch_size,
                           lines_per_shard=LINES_PER_SHARD)
             return summary.read, 0.0, time.perf_counter() - started
-        with client(WORKERS, None) as dask_client:
+        with client(workers, None) as dask_client:
             dask_client.run(worker_nlp, None)  # every worker loads the model now
             load_s = time.perf_counter() - started
             started = time.perf_counter()
@@ -95,8 +98,9 @@ def measure(mode: str, inputs: list[str], limit: int, processes: int, batch_size
 
     texts = _texts(inputs, limit)
     words = sum(len(t.split()) for t in texts)
-    if mode in ("workers", "warm"):
-        articles, load_s, seconds = _on_cluster(inputs, limit, batch_size, warm=mode == "warm")
+    if mode in ("workers", "warm", "warm1"):
+        articles, load_s, seconds = _on_cluster(inputs, limit, batch_size, warm=mode != "workers",
+                                                workers=1 if mode == "warm1" else WORKERS)
         return _figures(mode, articles, words, load_s, seconds, processes)
     started = time.perf_counter()
     nlp = load_model() if mode == "model" else load_nlp()
@@ -208,6 +212,9 @@ def main() -> None:
         if mode in by_mode and "pipeline" in by_mode:
             ratio = by_mode[mode]["words_per_s"] / by_mode["pipeline"]["words_per_s"]
             print(f"{mode} ({args.workers}) / pipeline in one process: {ratio:.2f} of the words/s")
+    if "warm" in by_mode and "warm1" in by_mode:
+        ratio = by_mode["warm"]["words_per_s"] / by_mode["warm1"]["words_per_s"]
+        print(f"warm ({args.workers} workers) / warm1 (1 worker): {ratio:.2f} of the words/s")
     if "nlp" in by_mode and "model" in by_mode:
         ratio = by_mode["nlp"]["words_per_s"] / by_mode["model"]["words_per_s"]
         print(f"nlp (model + our components) / model: {ratio:.2f} of the words/s")
