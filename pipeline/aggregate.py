@@ -30,7 +30,7 @@ from pipeline.schemas import (
     PlaceFact,
     TriggerFact,
 )
-from pipeline.tabulate import events_frame, merges_frame
+from pipeline.tabulate import claims_frame, events_frame, merges_frame
 
 _FACT_MODELS: dict[str, type[BaseModel]] = {
     "place": PlaceFact,
@@ -157,7 +157,7 @@ def aggregate_runs(
 ) -> AggregateSummary:
     """Rebuild events (and summary tables) from the facts and articles tables of earlier runs,
     without NLP. An article id met in several runs keeps the facts of the last run given.
-    Writes events, merges (the merge ledger), summary_country, summary_admin1, summary_day and
+    Writes events, merges and claims (the merge and claims ledgers), summary_country, summary_admin1, summary_day and
     summary_week in `fmt` (csv, parquet or jsonl); the facts stay in the runs' own facts tables.
     A merged event whose id is in `split` is kept as its reports' own events."""
     started = time.perf_counter()
@@ -165,12 +165,17 @@ def aggregate_runs(
     facts_df, articles_df = _read_runs(run_dirs)
     article_events = _article_events(facts_df, articles_df)
     ledger: list[dict] = []
-    events = merge_events(article_events, ledger=ledger, split=split) if merge else article_events
+    claims: list[dict] = []
+    events = merge_events(article_events, ledger=ledger, split=split, claims=claims) if merge else article_events
     events_df = events_frame(events)
     summary.split = sorted({row["event_id"] for row in ledger if row["decision"] == SPLIT})
 
     out = Path(out_dir)
-    written = [write_table(events_df, out / "events", fmt), write_table(merges_frame(ledger), out / "merges", fmt)]
+    written = [
+        write_table(events_df, out / "events", fmt),
+        write_table(merges_frame(ledger), out / "merges", fmt),
+        write_table(claims_frame(claims), out / "claims", fmt),
+    ]
     for name, table in summary_tables(events_df).items():
         written.append(write_table(table, out / name, fmt))
     summary.articles = int((articles_df["status"] == "ok").sum())

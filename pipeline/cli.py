@@ -87,7 +87,7 @@ def summary_text(summary: RunSummary, fmt: str = "csv") -> str:
         f"{summary.failed} failed{skipped}. Extracted {summary.facts} facts and {summary.events} events "
         f"from {summary.words} words in {summary.seconds:.1f} s "
         f"({summary.articles_per_second:.1f} articles/s). Tables in {summary.out_dir}/: "
-        f"facts.{fmt}, events.{fmt}, articles.{fmt}, merges.{fmt}."
+        f"facts.{fmt}, events.{fmt}, articles.{fmt}, merges.{fmt}, claims.{fmt}."
     )
 
 
@@ -273,7 +273,8 @@ def aggregate(
 ) -> None:
     """Rebuild events and summary tables from the facts of earlier runs, without NLP.
 
-    Writes events, merges (the merge ledger: why each report joined its event), summary_country,
+    Writes events, merges and claims (the merge ledger: why each report joined its event; the
+    claims ledger: what became of each report's counts), summary_country,
     summary_admin1, summary_day and summary_week (events, fatalities, injured, arrested,
     reports, first and last date)."""
     try:

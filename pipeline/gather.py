@@ -6,7 +6,7 @@ and events. A text whose words were already read in an earlier shard is a copy o
 article (`pipeline.copies`: copies within one shard were set aside while it was read): its row
 says so and its facts and events are dropped. The events of all parts are then merged across
 articles (unless `merge` is off), each copy is added to its original's events, and the tables
-(with `merges`, the merge ledger) are written atomically. Only the manifest's key columns and the events are held in memory; facts
+(with `merges` and `claims`, the merge and claims ledgers) are written atomically. Only the manifest's key columns and the events are held in memory; facts
 pass through one part at a time.
 """
 
@@ -22,7 +22,7 @@ from pipeline.copies import Copies
 from pipeline.output import Progress, RunOutput
 from pipeline.schemas import Event, ManifestRow, RunSummary
 
-Merge = Callable[..., list[Event]]  # events -> merged events; keyword `ledger` gets its rows
+Merge = Callable[..., list[Event]]  # events -> merged events; keywords `ledger`, `claims` get rows
 
 
 def _mark_copies(rows: pd.DataFrame, copies: Copies) -> set[str]:
@@ -67,7 +67,8 @@ def gather(
             facts = parts.read_facts(folder)
             output.write_facts_frame(facts[~facts["article_id"].isin(dropped)] if dropped else facts)
             events.extend(e for e in parts.read_events(folder) if e.article_ids not in dropped)
-        ledger: list[dict] = []  # the merge ledger's rows (pipeline.events.ledger)
-        merged = merge(events, ledger=ledger) if merge else events
-        output.write_events(copies.attach(merged), ledger)
+        ledger: list[dict] = []  # the merge and claims ledgers' rows (pipeline.events.ledger)
+        claims: list[dict] = []
+        merged = merge(events, ledger=ledger, claims=claims) if merge else events
+        output.write_events(copies.attach(merged), ledger, claims)
         return output.commit()

@@ -22,16 +22,21 @@ from pipeline.manifest import failed, manifest_row
 from pipeline.schemas import Article, Event, Fact, ManifestRow, RunSummary
 from pipeline.tabulate import (
     ARTICLE_DTYPES,
+    CLAIM_DTYPES,
     EVENT_DTYPES,
     FACT_DTYPES,
     MERGE_DTYPES,
+    claims_frame,
     events_frame,
     facts_frame,
     manifest_frame,
     merges_frame,
 )
 
-TABLES = {"facts": FACT_DTYPES, "events": EVENT_DTYPES, "articles": ARTICLE_DTYPES, "merges": MERGE_DTYPES}
+TABLES = {
+    "facts": FACT_DTYPES, "events": EVENT_DTYPES, "articles": ARTICLE_DTYPES,
+    "merges": MERGE_DTYPES, "claims": CLAIM_DTYPES,
+}
 
 # Rows are written every this many articles: bounded memory, few small writes.
 FLUSH_EVERY = 256
@@ -122,11 +127,15 @@ class RunOutput:
         self.summary.facts += len(facts)
         self.writers["facts"].write(facts)
 
-    def write_events(self, events: list[Event], merges: list[dict] | None = None) -> None:
-        """Write the batch's events and the merge ledger's rows (called once, after merging)."""
+    def write_events(self, events: list[Event], merges: list[dict] | None = None,
+                     claims: list[dict] | None = None) -> None:
+        """Write the batch's events and the rows of the merge and claims ledgers (called once,
+        after merging)."""
         self.writers["events"].write(events_frame(events))
         if "merges" in self.writers:
             self.writers["merges"].write(merges_frame(merges or []))
+        if "claims" in self.writers:
+            self.writers["claims"].write(claims_frame(claims or []))
         self.summary.events = len(events)
 
     def commit(self) -> RunSummary:

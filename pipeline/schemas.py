@@ -240,6 +240,18 @@ class MergeRow(Record):
     crowd: int = 0  # compatible near reports in the batch (the larger of the two)
 
 
+class ClaimRow(Record):
+    """One row of the claims ledger: a report's figure of one outcome in a merged event."""
+
+    event_id: str  # the merged event
+    report: str  # the per-article event that gives the figure
+    outcome: Literal["killed", "injured", "arrested"]
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None  # None: no upper bound ("at least 8")
+    role: Literal["sets_best", "sets_high", "superseded", "outlier"]
+
+
 class RunSummary(Record):
     """What a run did, printed at its end and returned to callers."""
 

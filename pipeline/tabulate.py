@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pipeline.schemas import (
     ActorFact,
     CasualtyFact,
+    ClaimRow,
     DateFact,
     Event,
     FactBase,
@@ -66,6 +67,7 @@ FACT_DTYPES = schema_dtypes(FACT_MODELS)
 EVENT_DTYPES = schema_dtypes([Event])
 ARTICLE_DTYPES = schema_dtypes([ManifestRow])
 MERGE_DTYPES = schema_dtypes([MergeRow])
+CLAIM_DTYPES = schema_dtypes([ClaimRow])
 
 
 def frame(rows: Iterable[dict], dtypes: dict[str, str]) -> pd.DataFrame:
@@ -93,6 +95,12 @@ def merges_frame(rows: Iterable[dict]) -> pd.DataFrame:
     """merges.csv: the merge ledger, one row per report joined to a merged event (each row
     validated as `MergeRow`)."""
     return frame((MergeRow(**r).model_dump() for r in rows), MERGE_DTYPES)
+
+
+def claims_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """claims.csv: the claims ledger, one row per report and outcome of a merged event (each
+    row validated as `ClaimRow`)."""
+    return frame((ClaimRow(**r).model_dump() for r in rows), CLAIM_DTYPES)
 
 
 def manifest_frame(rows: Iterable[ManifestRow]) -> pd.DataFrame:

@@ -6,6 +6,8 @@ imports no spaCy (the fact kinds' event policies it calls are spaCy-free);
 `build_article_events` (`build.py`) is the composition for one article; each field's policy
 lives with its fact kind (`triggers.split_events`, `geo.event_location`, `dates.event_date`,
 `casualties.reconcile`, `actors.event_actors`), so improving one kind never touches the others.
+`ledger` writes down each join (the rule and its signals) and what became of each report's
+counts, for the `merges` and `claims` tables.
 The modules: `build` (one article's events), `text` and `names` (headlines, outlets, rare
 words, people named), `rules` (`MergeRules`: every threshold and weight below, in backticks
 and lower case, is one of its fields, passed by keyword: `merge_events(events,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.events.counts import combine
-from pipeline.events.ledger import SPLIT, ledger_row
+from pipeline.events.ledger import SPLIT, claim_rows, ledger_row
 from pipeline.events.links import (
     link_rule,
     compatible,
@@ -303,12 +303,14 @@ def merge_events(
     rules: MergeRules = MergeRules(),
     ledger: list[dict] | None = None,
     split: frozenset[str] = frozenset(),
+    claims: list[dict] | None = None,
 ) -> list[Event]:
     """Merge the event records of different articles that report the same real-world event;
     each merged event keeps its sources (`n_sources`, `article_ids`) and reconciled counts.
     `ledger`, when given, receives a row per report joined to an event (see
     `pipeline.events.ledger`); a merged event whose id is in `split` is kept as its reports'
-    own events (its rows say "split")."""
+    own events (its rows say "split"); `claims`, when given, receives the claims ledger of each
+    merged event (`ledger.claim_rows`)."""
     out: list[Event] = []
     for group, joins in _cluster(events, rules):
         merged = combine(group, rules=rules)
@@ -317,6 +319,8 @@ def merge_events(
             out.extend(group)  # each report its own event, as an article's events are built
         else:
             out.append(merged)
+            if claims is not None and len(group) > 1:
+                claims.extend(claim_rows(group, merged, rules=rules))
         if ledger is not None:
             ledger.extend({**row, "event_id": merged.event_id, **({"decision": SPLIT} if apart else {})}
                           for row in joins)

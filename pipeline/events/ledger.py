@@ -1,6 +1,7 @@
 """The merge ledger: one row per report a merge joined to an event, with every signal behind the
 decision, so that a researcher can see why two reports became one event and undo it
-(`newsevents aggregate RUN --split EVENT_ID`).
+(`newsevents aggregate RUN --split EVENT_ID`); and the claims ledger: for each merged event,
+each report's killed, injured and arrested figures and what the reconciliation made of them.
 
 A record joins a cluster when it is compatible with every member and linked to one
 (`links.link_rule`); the row names that member and the rule. Rows are plain dicts with the
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.events.counts import _interval, credible, victims
 from pipeline.events.links import day_gap, place_relation, text_weight
 from pipeline.events.records import Record, haversine_km
-from pipeline.events.rules import MergeRules
+from pipeline.events.rules import OUTCOMES, VICTIM_OUTCOMES, MergeRules
+from pipeline.schemas import Event
 from pipeline.events.links import Weights
 
 # The columns of the merges table, in order.
@@ -65,3 +68,41 @@ def ledger_row(rec: Record, member: Record, rule: str, weights: Weights, *, rule
         "ages_other": _ages(member),
         "crowd": max(rec.crowd, member.crowd),
     }
+
+
+# The columns of the claims table, in order.
+CLAIM_COLUMNS = ("event_id", "report", "outcome", "low", "best", "high", "role")
+
+
+def _role(report: tuple, kept: list[tuple], final: tuple) -> str:
+    """What the reconciliation made of one report's (low, best, high): `sets_best` (its figure
+    is the event's), `sets_high` (its upper bound is), `superseded` (credible, another report's
+    figure chosen: an earlier toll, a vaguer one) or `outlier` (set aside: far above every other
+    source's count, or outvoted by a figure more sources give)."""
+    if report not in kept:
+        return "outlier"
+    if report[1] == final[1]:
+        return "sets_best"
+    if report[2] is not None and report[2] == final[2]:
+        return "sets_high"
+    return "superseded"
+
+
+def claim_rows(group: list[Event], merged: Event, *, rules: MergeRules) -> list[dict[str, Any]]:
+    """The claims ledger of a merged event: one row per report and outcome it gives a figure
+    for (the reports of `group`, reconciled into `merged` by `counts.reconcile_counts`)."""
+    rows = []
+    for outcome in OUTCOMES:
+        intervals = [(e, _interval(e, outcome)) for e in group]
+        reports = [r for _, r in intervals if r is not None]
+        if not reports:
+            continue
+        silent = [victims(e) for e, r in intervals if r is None] if outcome in VICTIM_OUTCOMES else []
+        kept = credible(reports, [t for t in silent if t is not None], rules=rules)
+        final = tuple(getattr(merged, f"{outcome}_{k}") for k in ("low", "best", "high"))
+        for event, report in intervals:
+            if report is not None:
+                rows.append({"event_id": merged.event_id, "report": event.event_id, "outcome": outcome,
+                             "low": report[0], "best": report[1], "high": report[2],
+                             "role": _role(report, kept, final)})
+    return rows
