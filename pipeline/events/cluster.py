@@ -92,46 +92,58 @@ def _block_keys(rec: Record, day: int) -> list[tuple]:
     return keys
 
 
-def _lookup_keys(rec: Record, day: int, rules: MergeRules) -> list[tuple]:
-    """The blocks that may hold a record's matches on one day: the same place name (a match
-    without coordinates), every grid cell within `loose_km` of its coordinates, the wide-area
-    records of its country; a wide-area record searches its whole country, one without a
-    country the whole day."""
+def _lookup_keys(rec: Record, day: int) -> list[tuple]:
+    """The blocks but grid cells that may hold a record's matches on one day: the same place
+    name (a match without coordinates), the wide-area records of its country; a wide-area
+    record searches its whole country, one without a country the whole day."""
     if not rec.country:
         return [("day", day)]
     if not rec.fine:
         keys = [("country", rec.country, day), ("wide", "", day)]
         return keys + ([("name", day, rec.location)] if rec.location else [])
-    keys = [("name", day, rec.location), ("wide", rec.country, day), ("wide", "", day)]
+    return [("name", day, rec.location), ("wide", rec.country, day), ("wide", "", day)]
+
+
+def _near_cells(rec: Record, rules: MergeRules) -> list[tuple[int, int]]:
+    """The grid cells (row, column) within `loose_km` of a placed record's coordinates; none
+    for a record that is no town with coordinates."""
+    if not rec.country or not rec.fine:
+        return []
     # A degree of longitude shrinks with latitude: widen the search toward the poles.
     lat_bound = min(_MAX_LATITUDE, abs(rec.lat) + CELL_DEGREES * 2)  # type: ignore[arg-type]
     lon_span = rules.loose_km / (_KM_PER_DEGREE * math.cos(math.radians(lat_bound)))
     reach = math.ceil(lon_span / CELL_DEGREES)
     rows = math.ceil(rules.loose_km / (_KM_PER_DEGREE * CELL_DEGREES))
     row, col = _cell(rec.lat), _cell(rec.lon)  # type: ignore[arg-type]
-    keys.extend(
-        ("cell", rec.country, day, row + dr, col + dc)
-        for dr in range(-rows, rows + 1)
-        for dc in range(-reach, reach + 1)
-    )
-    return keys
+    return [(row + dr, col + dc) for dr in range(-rows, rows + 1) for dc in range(-reach, reach + 1)]
 
 
 def _file(index: BlockIndex, rec: Record, n: int) -> None:
-    """File entry `n` (a record or its cluster) under a record's blocks of each of its days."""
+    """File entry `n` (a record or its cluster) under a record's blocks of each of its days.
+    A grid cell also lists the days it holds entries of (key "cells"), so that a look-up
+    visits only the cells and days that hold something."""
     for day in range(rec.low, rec.high + 1):
         for key in _block_keys(rec, day):
             keyed = index[key]
             if not keyed or keyed[-1] != n:
                 keyed.append(n)
+            if key[0] == "cell":
+                days = index[("cells", key[1], key[3], key[4])]
+                if day not in days:
+                    days.append(day)
 
 
 def _look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
     """The entries of the blocks that may hold a record's matches, within `day_reach`."""
     found: set[int] = set()
-    for day in range(rec.low - rules.day_reach, rec.high + rules.day_reach + 1):
-        for key in _lookup_keys(rec, day, rules):
+    first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
+    for day in range(first, last + 1):
+        for key in _lookup_keys(rec, day):
             found.update(index.get(key, ()))
+    for row, col in _near_cells(rec, rules):
+        for day in index.get(("cells", rec.country, row, col), ()):
+            if first <= day <= last:
+                found.update(index.get(("cell", rec.country, day, row, col), ()))
     return found
 
 
