@@ -180,19 +180,60 @@ def test_a_misread_toll_joins_the_cluster_of_the_report_it_echoes() -> None:
 def test_a_report_dated_apart_joins_the_cluster_of_the_report_it_echoes() -> None:
     a = ev("a", "2023-03-04", notes="Two dead in shooting", **killed(2, 2, 2))
     b = ev("b", "2023-03-04", notes=MALL, persons="Orla Penhaligon", **killed(2, 2, 2))
-    c = ev("c", "2023-09-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
+    c = ev("c", "2023-03-10", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
            date_basis="report")
     merged = [e for e in merge_events([a, b, c, *big_filler()]) if e.n_sources > 1]
     assert [e.article_ids for e in merged] == ["a;b;c"]
     assert merged[0].event_date == dt.date(2023, 3, 4)  # the day most sources give
+    # Half a year later the same words and name are another incident's (a dense batch holds
+    # a town's incidents of other months): text never waives a month or a year.
+    later = c.model_copy(update={"event_date": dt.date(2023, 9, 4), "date_low": dt.date(2023, 9, 4),
+                                 "date_high": dt.date(2023, 9, 4)})
+    assert merged_articles([a, b, later, *big_filler()]) == {"a;b"}
 
 
 def test_an_article_of_several_events_does_not_outweigh_contradictions() -> None:
     # A wire story of a week's attacks shares its headline among its events: its words tell
     # the story, not which of its events another report's is.
     a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon")
-    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
+    days_off = ev("b", "2023-03-10", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
                   date_basis="report")
-    assert merged_articles([a, year_off, *big_filler()]) == {"a;b"}
-    second = year_off.model_copy(update={"event_id": "b#2", "location": "Elsewhere", "latitude": 30.0})
-    assert merged_articles([a, year_off, second, *big_filler()]) == set()
+    assert merged_articles([a, days_off, *big_filler()]) == {"a;b"}
+    second = days_off.model_copy(update={"event_id": "b#2", "location": "Elsewhere", "latitude": 30.0})
+    assert merged_articles([a, days_off, second, *big_filler()]) == set()
+
+
+def test_a_chain_cannot_join_what_its_members_contradict() -> None:
+    # c shares many rare words with b but not a name nor a place named: its place 300 km
+    # away contradicts a's and b's, and b's words do not waive that with a (or with b).
+    a = ev("a", notes="Two dead in shooting", **killed(2, 2, 2))
+    b = ev("b", notes=MALL, **killed(2, 2, 2))
+    far = {"location": "Faraway", "admin1": "Kano", "latitude": 12.7, "longitude": 7.0}
+    c = ev("c", notes="Harbourview mall cinema lobby gunfire", **far)
+    assert merged_articles([a, b, c, *big_filler()]) == {"a;b"}
+    # With a full name only b and c give, c's place is the misread one: it joins the cluster.
+    named = [b.model_copy(update={"persons": "Orla Penhaligon"}), c.model_copy(update={"persons": "Orla Penhaligon"})]
+    assert merged_articles([a, *named, *big_filler()]) == {"a;b;c"}
+
+
+def test_a_round_up_does_not_glue_its_incidents_together() -> None:
+    # r reports two incidents (a round-up); its first, untyped, is linked to b (a battle) and
+    # to c (a protest) on place and date, but b and c are of types that need corroboration.
+    r1 = ev("r", n=1, event_type=None)
+    r2 = ev("r", "2023-06-01", n=2, location="Elsewhere", latitude=30.0, longitude=7.0)
+    b = ev("b", "2023-03-05", event_type="battles")
+    c = ev("c", "2023-03-05", event_type="protests")
+    merged = merged_articles([r1, r2, b, c])
+    assert len(merged) == 1 and merged <= {"b;r", "c;r"}
+    # An article of one event is no round-up: both reports join it.
+    assert merged_articles([r1, b, c]) == {"b;c;r"}
+
+
+def test_a_round_ups_shared_headline_is_not_its_incidents_own_text() -> None:
+    # The two events of one article share its headline; another report's match with that
+    # headline tells neither event: only words of one event's own count.
+    r1 = ev("r", n=1, notes=MALL, event_type="battles")
+    r2 = ev("r", "2023-06-01", n=2, notes=MALL, location="Elsewhere", latitude=30.0, longitude=7.0)
+    b = ev("b", notes="Harbourview mall cinema lobby gunfire", event_type="protests")
+    assert merged_articles([r1, r2, b, *big_filler()]) == set()
+    assert merged_articles([r1, b, *big_filler()]) == {"b;r"}

@@ -132,14 +132,19 @@ def test_one_place_name_resolved_to_two_states_merges_with_corroboration() -> No
 
 def test_many_shared_rare_words_outweigh_a_misplaced_report() -> None:
     # The geocoder put one report of a mall shooting 900 km away, in another state: four rare
-    # words only these two headlines use say it is one incident; two do not.
+    # words only these two headlines use, anchored by the place of one named in the other,
+    # say it is one incident; two do not, nor do four without an anchor (shared words alone
+    # never outweigh places apart: a dense batch holds other cities' mall shootings).
     here = ev("a", notes="Gunman opens fire in Harbourview mall cinema lobby")
     elsewhere = {"location": "Faraway", "admin1": "Kano", "latitude": 18.0, "longitude": 7.0}
+    anchored = "Townsville: Harbourview mall cinema lobby reopens after gunfire"
+    assert merged_articles([here, ev("b", **elsewhere, notes=anchored), *filler()]) == {"a;b"}
+    assert merged_articles([here, ev("b", **elsewhere, notes="Townsville: Harbourview mall reopens"),
+                            *filler()]) == set()
     assert merged_articles([here, ev("b", **elsewhere, notes="Harbourview mall cinema lobby reopens after gunfire"),
-                            *filler()]) == {"a;b"}
-    assert merged_articles([here, ev("b", **elsewhere, notes="Harbourview mall reopens"), *filler()]) == set()
+                            *filler()]) == set()
     # Dates still have to agree.
-    later = ev("b", "2023-03-09", **elsewhere, notes="Harbourview mall cinema lobby reopens after gunfire")
+    later = ev("b", "2023-03-09", **elsewhere, notes=anchored)
     assert merged_articles([here, later, *filler()]) == set()
 
 
@@ -323,21 +328,28 @@ def test_towns_a_little_apart_merge_on_the_same_toll_of_two_or_more() -> None:
 
 
 def test_many_shared_rare_words_outweigh_dates_apart() -> None:
-    # A follow-up story without a follow-up word, dated by its own news (basis "report").
+    # A date read a few days off (a weekday resolved to the week before), or a follow-up story
+    # without a follow-up word: many shared rare words and a shared name.
     a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon")
-    year_off = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
+    days_off = ev("b", "2023-03-10", notes="Harbourview mall cinema gunman named", persons="Orla Penhaligon",
                   date_basis="report")
-    merged = [e for e in merge_events([a, year_off, *big_filler()]) if e.n_sources > 1]
+    merged = [e for e in merge_events([a, days_off, *big_filler()]) if e.n_sources > 1]
     assert [e.article_ids for e in merged] == ["a;b"]
-    # Both give their incident's own day: a year apart is two incidents, whatever they share.
-    both_days = year_off.model_copy(update={"date_basis": "incident"})
+    # Both give their incident's own day: days apart are two incidents, whatever they share.
+    both_days = days_off.model_copy(update={"date_basis": "incident"})
     assert merged_articles([a, both_days, *big_filler()]) == set()
-    # A few shared words are a coincidence over a year of a town's news; the window is bounded.
-    few = year_off.model_copy(update={"notes": "Gunman named", "persons": "Orla Penhaligon"})
+    # A few shared words are a coincidence over weeks of a town's news; without the name,
+    # the words alone do not waive dates apart either; the window is bounded (no month or year).
+    few = days_off.model_copy(update={"notes": "Gunman named", "persons": "Orla Penhaligon"})
     assert merged_articles([a, few, *big_filler()]) == set()
+    nameless = days_off.model_copy(update={"persons": None})
+    assert merged_articles([a.model_copy(update={"persons": None}), nameless, *big_filler()]) == set()
     late = dt.date(2023, 3, 4) + dt.timedelta(days=MergeRules().text_days + 1)
-    too_late = year_off.model_copy(update={"event_date": late, "date_low": late, "date_high": late})
+    too_late = days_off.model_copy(update={"event_date": late, "date_low": late, "date_high": late})
     assert merged_articles([a, too_late, *big_filler()]) == set()
+    year_off = days_off.model_copy(update={"event_date": dt.date(2024, 3, 4), "date_low": dt.date(2024, 3, 4),
+                                           "date_high": dt.date(2024, 3, 4)})
+    assert merged_articles([a, year_off, *big_filler()]) == set()
 
 
 def test_towns_of_one_state_far_apart_merge_on_the_same_toll_and_rare_words() -> None:
@@ -345,12 +357,14 @@ def test_towns_of_one_state_far_apart_merge_on_the_same_toll_and_rare_words() ->
     five = killed(5, 5, 5)
     far = {"location": "Capitalton", "latitude": 10.9, "longitude": 7.0}  # ~100 km, same admin1
     a = ev("a", notes="Gunman kills five at Harbourview mall", **five)
-    b = ev("b", **far, notes="Harbourview mall victims mourned", **five)
+    b = ev("b", **far, notes="Harbourview mall victims mourned in Townsville", **five)
     assert merged_articles([a, b, *filler()]) == {"a;b"}
-    # Without the same toll, or in another first-level division, or with fewer shared words: apart.
+    # Without the same toll, or in another first-level division, or with fewer shared words,
+    # or without an anchor (the other's town named, or a shared name): apart.
     assert merged_articles([a, b.model_copy(update=killed(2, 2, 2)), *filler()]) == set()
     assert merged_articles([a, b.model_copy(update={"admin1": "Kano"}), *filler()]) == set()
-    assert merged_articles([a, b.model_copy(update={"notes": "Mall victims mourned"}), *filler()]) == set()
+    assert merged_articles([a, b.model_copy(update={"notes": "Mall victims mourned in Townsville"}), *filler()]) == set()
+    assert merged_articles([a, b.model_copy(update={"notes": "Harbourview mall victims mourned"}), *filler()]) == set()
 
 
 def test_a_follow_up_story_of_the_next_days_is_close_to_its_incident() -> None:

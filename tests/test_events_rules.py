@@ -23,7 +23,8 @@ def test_the_default_rules_hold_the_tuned_values() -> None:
     assert rules.text_min == 1.15 and rules.text_over_place == 2 * 1.15
     assert rules.text_over_dates == 1.5 * rules.text_over_place
     assert (rules.keyword_min, rules.follow_up_text_min, rules.person_weight) == (0.5, 2.0, 3.0)
-    assert (rules.follow_up_days, rules.text_days, rules.max_interval_days) == (365, 730, 31)
+    assert (rules.follow_up_days, rules.text_days, rules.max_interval_days) == (183, 14, 31)
+    assert rules.anchor_name_min == 2.0
     assert (rules.crowd_max, rules.age_slack, rules.max_evidence) == (3, 1, 3)
     assert (rules.credible_factor, rules.credible_slack) == (2, 2)
     assert rules.day_reach == 3

@@ -30,23 +30,28 @@ Two records are **compatible** (nothing says they are two events) when all of th
   `follow_up_close_days` (3) when the later one is a follow-up story (an arrest, a death in
   hospital, a victim named in the next days); an interval
   longer than `max_interval_days` (31) is too vague to merge on; or one of them is a
-  *follow-up story* (below) and the other's dates lie within `follow_up_days` (365: a trial
-  or a sentence comes months, often a year, after) before its own (or `merge_days` after); or their reports share rare words weighing
+  *follow-up story* (below) and the other's dates lie within `follow_up_days` (183, half a
+  year: a year back reaches the same week of the year before, where a dense batch holds the
+  town's incidents of that year) before its own (or `merge_days` after); or their reports
+  share a full personal name weighing `anchor_name_min` and rare words weighing
   `text_over_dates` (1.5 x `text_over_place`: about five words few reports use, or a victim's
   name and two more; only words weighing `keyword_min` or more count, as the many half-common
-  words of two long wire stories of one conflict add up) and lie at most `text_days` (730) apart: a date resolved to the wrong year
-  ("last March") or a follow-up story without a follow-up word is commoner than two incidents
-  told alike, and such text links them whatever their dates, unless both give their
-  incident's own day (`date_basis` "incident", or none for an article without a publication
-  date, to the day): then days apart are two incidents (a city's shootings of two weeks share
-  their words), and the words only overrule a day read from a publication or a follow-up;
+  words of two long wire stories of one conflict add up) and lie at most `text_days` (14)
+  apart: a date read a few days off. Text never waives a month or a year apart, and shared
+  common words, however many, never waive dates apart; nor does text waive days apart when
+  both give their incident's own day (`date_basis` "incident", or none for an article without
+  a publication date, to the day): then they are two incidents;
 - **place**: not apart: the same country and admin1 where both are known, and coordinates within
   `loose_km` (60 km), or `county_km` (150 km) when one is a county; a place name both give
   (resolved by the gazetteer to two places, "Alpine" in two states) is never apart, nor are two
-  places whose reports share rare words weighing `text_over_place` (2.3, about three words only
-  they use: one place is a geocoding error), nor two towns of one first-level division whose
-  reports on close dates give the same number killed or injured and share rare words weighing
-  `text_min` (a station placed the incident at its own city), which also links them;
+  *anchored* places whose reports share rare words weighing `text_over_place` (2.3, about
+  three words only they use: one place is a geocoding error), nor two anchored towns of one
+  first-level division whose reports on close dates give the same number killed or injured
+  and share rare words weighing `text_min` (a station placed the incident at its own city),
+  which also links them. Two reports are *anchored* when they share a full personal name
+  weighing `anchor_name_min` (2.0: a name few reports of the batch give) or one's headline or
+  evidence names the other's place: shared common words alone never outweigh places apart
+  (a dense batch holds other cities' reports of a mall shooting);
 - **counts**: the killed figures could be one toll: neither is an outlier against the other
   (the credibility rule below), and one report does not say nobody died while the other
   reports a death, unless it counts at least as many wounded as the other counts dead (an early
@@ -131,12 +136,18 @@ not at all) merges only through corroboration.
 Clustering is greedy: records are taken most precise first (day before week before month, a
 town before a wider area, then by date and id) and each joins the best-scoring existing cluster
 it is compatible with (every member) and linked to (one member at least), else starts its own;
-a record whose text outweighs a contradiction with one member (`text_over_place` for places
-and tolls, `text_over_dates` for dates) is not held to that contradiction with the others
-either: its place, toll or date is the misread one (or the member's). Text outweighs a toll
+a record whose text outweighs a contradiction with one member (`text_over_place` for tolls;
+for places, also a full personal name both give; `text_over_dates` for dates) is not held to
+that contradiction with the other members either: its place, toll or date is the misread one
+(or the member's); without such an anchor, a chain of links never joins what its members
+contradict. Text outweighs a toll
 or dates at odds only between records that are their articles' only events: an article that
-reports several events (a wire story of a week's attacks) shares its headline and names
-among them;
+reports several events (a *round-up*: a wire story of a week's attacks, a city's weekend of
+shootings) shares its headline and names among them, so the words one of its events shares
+with another of its events are not that event's own (they count for none), and a round-up's
+event is a cluster's bridge only while it is alone in it: a second report joins through a
+link to a member that is its article's only event, so a round-up never glues the reports of
+its incidents together;
 the score prefers closer dates and places, agreeing counts, the same type, shared actors and
 shared rare words (dates score nothing, not less, for a follow-up story weeks after its
 incident). Candidates come from a block index keyed by day and by the place name, a

@@ -18,8 +18,9 @@ from pipeline.events.links import (
     link_rule,
     compatible,
     day_gap,
-    linked,
+    link_rule,
     place_relation,
+    shares_name,
     sole_reports,
     text_over_dates,
     text_over_place,
@@ -210,19 +211,35 @@ class _Clustering:
         if cluster.articles & rec.articles:
             return False
         # A toll at odds with a member's is a misread (an age, a year's statistic) when the
-        # record shares many rare words with one member: the count policy sets it aside.
-        # So is a date at odds with a member's when the record shares still more rare words
-        # with one member (`text_over_dates`): the record's or that member's date is wrong.
+        # record shares many rare words with one member: the count policy sets it aside. So
+        # are places or dates at odds with the other members when the record and one member
+        # share a full personal name (`shares_name`) and as many rare words as outweigh that
+        # contradiction between them: the record's place or date is the misread one. Common
+        # words never waive a contradiction with members they do not join.
         check_counts = not any(
             sole_reports(rec, m) and text_over_place(rec, m, weights, rules=rules) for m in cluster.members
         )
+        check_places = not any(
+            sole_reports(rec, m) and text_over_place(rec, m, weights, rules=rules)
+            and shares_name(rec, m, weights, rules=rules)
+            for m in cluster.members
+        )
         check_dates = not any(text_over_dates(rec, m, weights, rules=rules) for m in cluster.members)
         if not all(
-            compatible(rec, m, weights, rules=rules, counts=check_counts, dates=check_dates, places=check_counts)
+            compatible(rec, m, weights, rules=rules, counts=check_counts, dates=check_dates, places=check_places)
             for m in cluster.members
         ):
             return False
-        return any(linked(rec, m, weights, rules=rules) for m in cluster.members)
+        return any(link_rule(rec, m, weights, rules=rules) for m in self.bridges(cluster))
+
+    @staticmethod
+    def bridges(cluster: _Cluster) -> list[Record]:
+        """The members a record may join a cluster through: a round-up's record (one of several
+        events of its article) only while it is alone in its cluster, so that a round-up of a
+        weekend's shootings never glues the reports of its incidents together."""
+        if len(cluster.members) == 1:
+            return cluster.members
+        return [m for m in cluster.members if m.alone]
 
     def best(self, rec: Record) -> int | None:
         """The best-scoring cluster a record fits, or None."""
@@ -237,12 +254,16 @@ class _Clustering:
         return best
 
     def _note_join(self, rec: Record, cluster: _Cluster) -> None:
-        """Write the ledger row of `rec` joining `cluster`: the first member it is linked to."""
-        for member in cluster.members:
-            rule = link_rule(rec, member, self.weights, rules=self.rules)
-            if rule is not None:
-                cluster.joins.append(ledger_row(rec, member, rule, self.weights, rules=self.rules))
-                return
+        """Write the ledger row of `rec` joining `cluster`: its most alike linked member among
+        those that may bridge the cluster."""
+        rules, weights = self.rules, self.weights
+        ranked = sorted(
+            ((_score(rec, m, weights, rules), n, m, rule) for n, m in enumerate(cluster.members)
+             if any(m is b for b in self.bridges(cluster)) and (rule := link_rule(rec, m, weights, rules=rules))),
+            key=lambda item: (-item[0], item[1]),
+        )
+        if ranked:
+            cluster.joins.append(ledger_row(rec, ranked[0][2], ranked[0][3], weights, rules=rules))
 
     def add(self, rec: Record) -> int:
         """Put a record in its best cluster (or a new one) and index it; the cluster's number."""
@@ -264,6 +285,21 @@ class _Clustering:
         return best
 
 
+def _own_words(records: Sequence[Record]) -> None:
+    """Leave out of each record's rare words those another event of its article also has: a
+    round-up's headline and the names it gives belong to the article, not to one of its
+    incidents, and would tie each incident to the reports of the others."""
+    by_article: dict[frozenset[str], list[Record]] = defaultdict(list)
+    for rec in records:
+        by_article[rec.articles].append(rec)
+    for siblings in by_article.values():
+        if len(siblings) < 2:
+            continue
+        seen = Counter(w for rec in siblings for w in rec.words)
+        for rec in siblings:
+            rec.words = frozenset(w for w in rec.words if seen[w] == 1)
+
+
 def _mergeable(events: Sequence[Event], rules: MergeRules) -> tuple[list[tuple[int, Record]], Weights]:
     """The records of the events precise enough to merge, most precise first, with their
     batch features set (outlet words stripped, crowds, whether alone in their article, rarest
@@ -277,6 +313,7 @@ def _mergeable(events: Sequence[Event], rules: MergeRules) -> tuple[list[tuple[i
     for _, rec in mergeable:
         rec.words = strip_outlets(rec.words, outlets)
         rec.all_words = strip_outlets(rec.all_words, outlets)
+    _own_words([r for _, r in mergeable])
     weights = word_weights((r.words for _, r in mergeable), person_weight=rules.person_weight)
     set_crowds([r for _, r in mergeable], rules=rules)
     per_article = Counter(event_articles(e) for e in events)
@@ -290,14 +327,14 @@ def _cluster(events: Sequence[Event], rules: MergeRules) -> list[tuple[list[Even
     """Groups of events that are one real-world event (singletons included), in input order of
     their first member, each with the ledger rows of its joins."""
     mergeable, weights = _mergeable(events, rules)
-    clustering = _Clustering(rules=rules, weights=weights)
-    owner = {i: clustering.add(rec) for i, rec in mergeable}  # event index -> cluster index
+    built = _Clustering(rules=rules, weights=weights)
+    owner = {i: built.add(rec) for i, rec in mergeable}  # event index -> cluster index
     groups: dict[object, list[Event]] = {}
     for i, event in enumerate(events):
         key: object = ("c", owner[i]) if i in owner else ("e", i)
         groups.setdefault(key, []).append(event)
     return [
-        (group, clustering.clusters[key[1]].joins if key[0] == "c" else [])  # type: ignore[index]
+        (group, built.clusters[key[1]].joins if key[0] == "c" else [])  # type: ignore[index]
         for key, group in groups.items()
     ]
 

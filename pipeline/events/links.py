@@ -150,10 +150,34 @@ def text_over_place(a: Record, b: Record, weights: Weights | None, *, rules: Mer
     return bool(weights) and text_weight(a, b, weights) >= rules.text_over_place  # type: ignore[arg-type]
 
 
+def shares_name(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
+    """Whether two records share a full personal name weighing `anchor_name_min` (a name few
+    reports of the batch give)."""
+    return bool(weights) and any(
+        " " in w and weights.get(w, 0.0) >= rules.anchor_name_min for w in a.words & b.words  # type: ignore[union-attr]
+    )
+
+
+def names_place(a: Record, b: Record) -> bool:
+    """Whether either record's headline or evidence names the other's place (its location's
+    words, all of them): the geocoder placed one report elsewhere, but its text agrees."""
+    return any(bool(y.place_words) and y.place_words <= x.all_words for x, y in ((a, b), (b, a)))
+
+
+def anchored(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
+    """Whether two reports placed apart have an anchor that text may build on: a shared full
+    personal name (`shares_name`) or one naming the other's place (`names_place`). Shared
+    common words alone never outweigh a contradiction of places."""
+    return shares_name(a, b, weights, rules=rules) or names_place(a, b)
+
+
 def _place_outweighed(a: Record, b: Record, weights: Weights | None, rules: MergeRules) -> bool:
-    """Whether evidence outweighs two places apart: shared rare words weighing
-    `text_over_place`, or, for two towns of one first-level division on close dates, the same
-    toll and rare words weighing `text_min` (a station placed the incident at its own city)."""
+    """Whether evidence outweighs two places apart: an anchor (`anchored`) and shared rare
+    words weighing `text_over_place`, or, for two towns of one first-level division on close
+    dates, an anchor, the same toll and rare words weighing `text_min` (a station placed the
+    incident at its own city)."""
+    if not anchored(a, b, weights, rules=rules):
+        return False
     if text_over_place(a, b, weights, rules=rules):
         return True
     return (
@@ -168,15 +192,16 @@ def _place_outweighed(a: Record, b: Record, weights: Weights | None, rules: Merg
 
 
 def text_over_dates(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
-    """Whether two records, each its article's only event, at most `text_days` apart, share
-    rare words of `keyword_min` or more weighing `text_over_dates`. Never when both give their
-    incident's own day: then the days apart are two incidents (a city's shootings of two weeks
-    share their words), and words only overrule a date read from a publication or a follow-up."""
+    """Whether two records, each its article's only event, at most `text_days` apart, share a
+    full personal name (`shares_name`) and rare words of `keyword_min` or more weighing
+    `text_over_dates`. Never when both give their incident's own day (days apart are then two
+    incidents); text never waives a month or a year apart, nor do common words waive days."""
     return (
         bool(weights)
         and not (a.incident_day and b.incident_day)
         and sole_reports(a, b)
         and day_gap(a, b) <= rules.text_days
+        and shares_name(a, b, weights, rules=rules)
         # Only the rarest words: the many half-common words of two long wire stories of one
         # conflict (its armed groups, "national", "liberation") add up without telling incidents.
         and text_weight(a, b, weights, rules.keyword_min) >= rules.text_over_dates  # type: ignore[arg-type]
@@ -266,8 +291,11 @@ def follow_up_linked(
 ) -> bool:
     """Whether a follow-up story and an earlier report (dates apart, see `follow_up_close`)
     say enough to be one incident: shared rare words weighing `follow_up_text_min` (places not
-    apart) or `text_over_place` (places apart). Place and dates never suffice, nor the same
-    toll: months of a city's news hold other shootings with two victims (on gva_dev, the same
-    count of two or more merged Houston and Indianapolis stories of different shootings)."""
+    apart) or an anchor and `text_over_place` (places apart: `anchored`). Place and dates never
+    suffice, nor the same toll: months of a city's news hold other shootings with two victims
+    (on gva_dev, the same count of two or more merged Houston and Indianapolis stories of
+    different shootings)."""
     text = text_weight(a, b, weights)
-    return text >= (rules.follow_up_text_min if relation is not None else rules.text_over_place)
+    if relation is None:
+        return text >= rules.text_over_place and anchored(a, b, weights, rules=rules)
+    return text >= rules.follow_up_text_min

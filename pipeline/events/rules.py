@@ -33,11 +33,13 @@ class MergeRules:
     # An interval longer than this (days) is too vague to merge on.
     max_interval_days: int = 31
     # A follow-up story (charges, a court date, a funeral) may report an incident up to this
-    # many days before its own date (a trial or a sentence often a year later).
-    follow_up_days: int = 365
-    # Text outweighing dates links two reports at most this many days apart (a date resolved
-    # to the wrong year: "last March").
-    text_days: int = 730
+    # many days (half a year) before its own date. A year back reaches the same week of the
+    # year before, where a dense batch holds the town's incidents of that year.
+    follow_up_days: int = 183
+    # Text outweighing dates links two reports at most this many days apart: a date read a
+    # few days off (a weekday resolved to the week before). Text never waives a month or a
+    # year: in a dense batch, a town's incidents of other years share its streets and names.
+    text_days: int = 14
 
     # Places: coordinates within this many km are near (place and date may link them).
     merge_km: float = 25.0
@@ -76,6 +78,11 @@ class MergeRules:
     # `follow_up_text_min` or more for a name only the reports of one incident give, more than
     # `text_over_place` for one only two reports give; a name many reports give weighs little.
     person_weight: float = 3.0
+    # A full personal name two reports share anchors them (may outweigh places or dates apart)
+    # when it weighs this much: a name few reports of the batch give (`person_weight` times its
+    # rarity; about one report in a hundred in a batch of a thousand). Shared common words
+    # never outweigh a contradiction, however many.
+    anchor_name_min: float = 2.0
     # Victims' ages within this many years are one victim's (outlets round or update an age).
     age_slack: int = 1
 
