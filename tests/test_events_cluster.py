@@ -99,15 +99,17 @@ def test_merging_merged_events_changes_nothing() -> None:
 
 @pytest.mark.parametrize("lat", [0.1, 33.0, 59.9, 70.0, -45.0])
 def test_grid_blocking_finds_every_pair_within_the_radius(lat: float) -> None:
-    # Pairs scattered around cell boundaries: merged exactly when within 25 km.
+    # Pairs scattered around cell boundaries, of one victim of one age (two towns need that
+    # corroboration): merged exactly when within 25 km.
     rng = random.Random(int(lat * 10))
+    victim = {**killed(1, 1, 1), "victim_ages": "30"}
     for _ in range(100):
         lat1, lon1 = lat + rng.uniform(-0.3, 0.3), rng.uniform(-0.3, 0.3)
         km, bearing = rng.uniform(10, 40), rng.uniform(0, 2 * math.pi)
         lat2 = lat1 + km * math.cos(bearing) / 111.32
         lon2 = lon1 + km * math.sin(bearing) / (111.32 * math.cos(math.radians(lat1)))
-        a = ev("a", latitude=lat1, longitude=lon1, location="P1")
-        b = ev("b", latitude=lat2, longitude=lon2, location="P2")
+        a = ev("a", latitude=lat1, longitude=lon1, location="P1", **victim)
+        b = ev("b", latitude=lat2, longitude=lon2, location="P2", **victim)
         within = haversine_km(lat1, lon1, lat2, lon2) <= 25.0
         assert (len(merge_events([a, b])) == 1) is within
 

@@ -22,7 +22,8 @@ from pipeline.events import MergeRules, merge_events
         ({"day": "2023-03-06"}, False),  # two days apart, both known to the day
         ({"day": "2023-03-06", "time_precision": 2, "date_low": dt.date(2023, 3, 6)}, True),
         ({"day": "2023-03-07", "time_precision": 2, "date_low": dt.date(2023, 3, 7)}, False),
-        (NEAR, True),
+        (NEAR, False),  # another town 12 km away: as likely another incident, needs corroboration
+        ({"latitude": 10.02, "longitude": 7.0}, True),  # one town: the same name 2 km off
         (FAR30, False),
         ({"latitude": None, "longitude": None}, True),  # same name, one without coordinates
         ({"latitude": None, "longitude": None, "location": "Elsewhere"}, False),
@@ -390,3 +391,11 @@ def test_many_half_common_words_do_not_outweigh_dates_apart() -> None:
     a = ev("a", "2023-03-04", notes=f"Attack by the Tamberlin Cortado cell {vocabulary}")
     b = ev("b", "2023-09-04", notes=f"Clash with the Tamberlin Cortado cell {vocabulary}")
     assert merged_articles([a, b, *others, *fillers[10:]]) == set()
+
+
+def test_two_towns_near_each_other_need_corroboration() -> None:
+    # A city and its suburb 12 km away on one day: the same toll (or shared words) says one
+    # incident; place and date alone do not (a metropolitan area's weekend of shootings).
+    assert merged_articles([ev("a"), ev("b", **NEAR)]) == set()
+    assert merged_articles([ev("a", **killed(2, 2, 2)), ev("b", **NEAR, **killed(2, 2, 2))]) == {"a;b"}
+    assert len(merge_events([ev("a"), ev("b", **NEAR)], rules=MergeRules(same_town_km=15.0))) == 1

@@ -24,7 +24,7 @@ def test_the_default_rules_hold_the_tuned_values() -> None:
     assert rules.text_over_dates == 1.5 * rules.text_over_place
     assert (rules.keyword_min, rules.follow_up_text_min, rules.person_weight) == (0.5, 2.0, 3.0)
     assert (rules.follow_up_days, rules.text_days, rules.max_interval_days) == (183, 14, 31)
-    assert rules.anchor_name_min == 2.0
+    assert (rules.anchor_name_min, rules.same_town_km) == (2.0, 5.0)
     assert (rules.crowd_max, rules.age_slack, rules.max_evidence) == (3, 1, 3)
     assert (rules.credible_factor, rules.credible_slack) == (2, 2)
     assert rules.day_reach == 3
@@ -39,7 +39,8 @@ def test_other_rules_change_what_merges() -> None:
     # Two reports 30 km apart: apart by default, near within a wider radius.
     a, b = ev("a"), ev("b", location="Farton", latitude=10.27, longitude=7.0)
     assert len(merge_events([a, b])) == 2
-    assert len(merge_events([a, b], rules=MergeRules(merge_km=40.0))) == 1
+    assert len(merge_events([a, b], rules=MergeRules(merge_km=40.0))) == 2  # two towns: corroboration
+    assert len(merge_events([a, b], rules=MergeRules(merge_km=40.0, same_town_km=40.0))) == 1
     # Two days apart, both known to the day.
     later = ev("b", "2023-03-06")
     assert len(merge_events([a, later])) == 2

@@ -66,7 +66,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
 Two compatible records are **linked** (say enough to be one event) when:
 
 - their places are **near** (coordinates within `merge_km`, 25 km, or the same name when one
-  lacks coordinates), neither is in a crowded place, their types match and their actors are not
+  lacks coordinates) and in **one town** (the same place name, or within `same_town_km`, 5
+  km: a city and its suburb on one day are as likely two incidents as one, so two towns need
+  corroboration, below), neither is in a crowded place, their types match and their actors are not
   at odds: the same ACLED event type, or a riot against a protest (a protest turned violent) or
   violence against civilians (mob violence another outlet calls an attack), or an untyped
   record (no claim); actors are at odds when both have typed actors (ACLED inter codes) and

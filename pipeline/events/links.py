@@ -241,14 +241,23 @@ def linked(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> bool
     return link_rule(a, b, weights, rules=rules) is not None
 
 
+def one_town(a: Record, b: Record, *, rules: MergeRules) -> bool:
+    """Whether two near records are placed in one town: the same place name, or coordinates
+    within `same_town_km`. Two towns of one metropolitan area (a city and its suburb) on one
+    day are as likely two incidents as one: they need corroboration."""
+    distance = km(a, b)
+    return a.location == b.location or (distance is not None and distance <= rules.same_town_km)
+
+
 def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> str | None:
     """The name of the rule by which two compatible records say enough to be one event, or
-    None (see the package docstring): near places with matching types and actors
-    ("place_date_type"); near places with corroboration ("near_text", "near_age",
-    "near_same_toll"); loose places with shared rare words, a report naming the other's place,
-    or the same toll of two or more ("loose_text", "loose_names_place", "loose_same_toll");
-    places apart with many shared rare words ("text_over_place"); dates apart with many shared
-    rare words ("text_over_dates") or a follow-up story with shared rare words ("follow_up")."""
+    None (see the package docstring): one town with matching types and actors
+    ("place_date_type"); near places (two towns, other types, actors at odds) and corroboration
+    ("near_text", "near_age", "near_same_toll"); loose places with shared rare words, a report
+    naming the other's place, or the same toll of two or more ("loose_text",
+    "loose_names_place", "loose_same_toll"); places apart with many shared rare words
+    ("text_over_place"); dates apart with many shared rare words ("text_over_dates") or a
+    follow-up story with shared rare words ("follow_up")."""
     relation = place_relation(a, b, rules=rules)
     if not dates_close(a, b, rules=rules):
         # A follow-up story and an earlier report: place and date never suffice.
@@ -260,6 +269,7 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     if (
         relation == "near"
         and uncrowded
+        and one_town(a, b, rules=rules)
         and types_match(incident_type(a), incident_type(b))
         and _actors_compatible(a, b)
     ):

@@ -43,6 +43,10 @@ class MergeRules:
 
     # Places: coordinates within this many km are near (place and date may link them).
     merge_km: float = 25.0
+    # Place and date alone link two near reports only in one town: the same place name, or
+    # coordinates this close (km). A city and its suburb 18 km away on one day (a metropolitan
+    # area's weekend) are as likely two incidents as one: they need corroboration.
+    same_town_km: float = 5.0
     # Two towns this far apart (km) may be one incident told from its nearest town, with
     # corroboration.
     loose_km: float = 60.0
