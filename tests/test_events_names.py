@@ -46,3 +46,9 @@ def test_photo_captions_and_bylines_are_no_person_names() -> None:
         said("Courtesy Of Harbour Daily Photo A teen was wounded."),
     ]
     assert person_names(facts) == ["Orla Penhaligon"]
+
+
+def test_a_holiday_is_no_persons_name() -> None:
+    # "Christmas Eve" read as a named actor would tie every report of that night.
+    facts = [actor_fact("Christmas Eve"), actor_fact("Dana Kowalczyk"), victims_fact("Martin Luther King Day")]
+    assert person_names(facts) == ["Dana Kowalczyk"]

@@ -38,9 +38,12 @@ def person_names(facts: Iterable[Fact]) -> list[str]:
         # "related coverage man": a last word that is a common news word is no surname.
         if text and _PERSON.fullmatch(text) and text.split()[-1].lower().strip(".,") not in common:
             out.add(" ".join(text.split()))
-    # "Long Beach" is capitalised like a name: drop the article's own places.
+    # "Long Beach" is capitalised like a name: drop the article's own places; and a phrase
+    # with an institution's, a title's or a holiday's word is no person, whatever found it
+    # ("Christmas Eve" read as a named actor would tie every report of that night).
     places = {norm(p) for f in facts if isinstance(f, PlaceFact) for p in (f.text, f.name) if p}
-    return sorted(n for n in out if norm(n) not in places)
+    bad = not_name_words()
+    return sorted(n for n in out if norm(n) not in places and bad.isdisjoint(norm(n).split()))
 
 
 def _sentence_names(sentence: str, common: frozenset[str]) -> list[str]:
