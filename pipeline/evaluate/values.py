@@ -9,8 +9,8 @@ import unicodedata
 from typing import Any
 
 from pipeline.evaluate.gold import _clean
-
-_EARTH_KM = 6371.0088
+# One great-circle distance for merging and scoring; re-exported as pipeline.evaluate's name.
+from pipeline.events.records import haversine_km as haversine_km
 
 _ACCENTS = re.compile(r"[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -91,14 +91,6 @@ def predicted_count(event: dict, outcome: str) -> float:
     """The predicted best count of an outcome; no prediction means none were found: 0."""
     value = _to_float(event.get(f"{outcome}_best"))
     return 0.0 if value is None else value
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _event_km(gold: dict, pred: dict) -> float | None:

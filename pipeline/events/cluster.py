@@ -257,9 +257,10 @@ class _Clustering:
         """Write the ledger row of `rec` joining `cluster`: its most alike linked member among
         those that may bridge the cluster."""
         rules, weights = self.rules, self.weights
+        bridges = {id(m) for m in self.bridges(cluster)}
         ranked = sorted(
             ((_score(rec, m, weights, rules), n, m, rule) for n, m in enumerate(cluster.members)
-             if any(m is b for b in self.bridges(cluster)) and (rule := link_rule(rec, m, weights, rules=rules))),
+             if id(m) in bridges and (rule := link_rule(rec, m, weights, rules=rules))),
             key=lambda item: (-item[0], item[1]),
         )
         if ranked:

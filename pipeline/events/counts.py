@@ -26,7 +26,9 @@ _ACTOR_FIELDS = ("actor1", "inter1", "actor2", "inter2", "interaction")
 _NO_PRECISION = 9
 
 
-def _interval(event: Event, outcome: str) -> Report | None:
+def interval(event: Event, outcome: str) -> Report | None:
+    """A report's (low, best, high) of one outcome (low and best filled from each other), or
+    None when it gives no figure."""
     low = getattr(event, f"{outcome}_low")
     best = getattr(event, f"{outcome}_best")
     high = getattr(event, f"{outcome}_high")
@@ -72,7 +74,7 @@ def credible(reports: list[Report], witnesses: Sequence[int] = (), *, rules: Mer
 
 def _outcome(events: Sequence[Event], outcome: str, rules: MergeRules) -> tuple[int | None, ...]:
     """(low, best, high) of one outcome over its sources' credible reports."""
-    intervals = [_interval(e, outcome) for e in events]
+    intervals = [interval(e, outcome) for e in events]
     reports = [r for r in intervals if r is not None]
     witnesses: list[int] = []
     if outcome in VICTIM_OUTCOMES:

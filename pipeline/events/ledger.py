@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.events.counts import _interval, credible, victims
+from pipeline.events.counts import credible, interval, victims
 from pipeline.events.links import day_gap, place_relation, text_weight
-from pipeline.events.records import Record, haversine_km
+from pipeline.events.records import Record, km
 from pipeline.events.rules import OUTCOMES, VICTIM_OUTCOMES, MergeRules
 from pipeline.schemas import Event
 from pipeline.events.links import Weights
@@ -30,12 +30,6 @@ LEDGER_COLUMNS = (
 MAX_SHARED_WORDS = 12
 # Decisions: joined by the rules, or kept apart by the user's `--split`.
 MERGED, SPLIT = "merged", "split"
-
-
-def _km(a: Record, b: Record) -> float | None:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    return round(haversine_km(a.lat, a.lon, b.lat, b.lon), 1)
 
 
 def _ages(rec: Record) -> str | None:
@@ -54,7 +48,7 @@ def ledger_row(rec: Record, member: Record, rule: str, weights: Weights, *, rule
         "decision": MERGED,
         "rule": rule,
         "days_apart": day_gap(rec, member),
-        "km": _km(rec, member),
+        "km": None if (distance := km(rec, member)) is None else round(distance, 1),
         "place": place_relation(rec, member, rules=rules) or "apart",
         "text_weight": round(text_weight(rec, member, weights), 3),
         "shared_words": ";".join(shared[:MAX_SHARED_WORDS]) or None,
@@ -93,7 +87,7 @@ def claim_rows(group: list[Event], merged: Event, *, rules: MergeRules) -> list[
     for (the reports of `group`, reconciled into `merged` by `counts.reconcile_counts`)."""
     rows = []
     for outcome in OUTCOMES:
-        intervals = [(e, _interval(e, outcome)) for e in group]
+        intervals = [(e, interval(e, outcome)) for e in group]
         reports = [r for _, r in intervals if r is not None]
         if not reports:
             continue
