@@ -63,10 +63,18 @@ def facts_from_frame(df: pd.DataFrame) -> dict[str, list[Fact]]:
         if part.empty:
             continue
         columns = [c for c in model.model_fields if c in part.columns]
-        # A missing optional value takes the model's default; a required one stays None.
-        required = {c for c in columns if model.model_fields[c].is_required()}
+        # A missing optional value takes the model's default (only those whose default is not
+        # None need dropping); a required one stays None and fails validation.
+        defaulted = [
+            c for c in columns
+            if not model.model_fields[c].is_required()
+            and model.model_fields[c].get_default(call_default_factory=True) is not None
+        ]
         for position, record in zip(part.index, _plain_records(part[columns])):
-            fact = model.model_validate({k: v for k, v in record.items() if v is not None or k in required})
+            for column in defaulted:
+                if record[column] is None:
+                    del record[column]
+            fact = model.model_validate(record)
             order[fact.article_id].append((position, fact))  # type: ignore[attr-defined]
     for article_id, items in order.items():
         items.sort(key=lambda pf: pf[0])

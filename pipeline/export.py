@@ -35,14 +35,16 @@ from pipeline.tabulate import ARTICLE_DTYPES, EVENT_DTYPES, FACT_DTYPES
 Format = Literal["csv", "parquet", "jsonl"]
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl")
 
+# Written as plain patterns (no look-ahead) so that pyarrow's regex engine matches a whole
+# string column at once; a compiled pattern would send pandas through a Python loop per cell.
 _FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
-_ESCAPED = re.compile(r"^'(?='*[=+\-@\t\r])")
+_ESCAPED = re.compile(r"^'+[=+\-@\t\r]")  # one more quote than the cell had
 
 
 def _matching_cells(values: pd.Series, pattern: re.Pattern[str]) -> pd.Series | None:
     """Mask of the text cells of a column that match `pattern`; None for a non-text column."""
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
-        return values.str.contains(pattern, na=False)
+        return values.str.contains(pattern.pattern, regex=True, na=False).astype(bool)
     if values.dtype == object:  # untyped: only the cells that hold text
         return values.map(lambda v: isinstance(v, str) and pattern.match(v) is not None).astype(bool)
     return None

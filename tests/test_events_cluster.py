@@ -239,3 +239,43 @@ def test_a_round_ups_shared_headline_is_not_its_incidents_own_text() -> None:
     b = ev("b", notes="Harbourview mall cinema lobby gunfire", event_type="protests")
     assert merged_articles([r1, r2, b, *big_filler()]) == set()
     assert merged_articles([r1, b, *big_filler()]) == {"b;r"}
+
+
+def test_the_cluster_bounds_skip_only_members_that_cannot_link() -> None:
+    # `linkable` leaves out the members of a cluster whose dates are not close when the record
+    # shares too little text with the cluster: a bound, not a rule. On a random batch of reports
+    # of a few places, days and headlines (follow-up stories among them), every record links to
+    # a cluster through the bounded members exactly when it does through all of them.
+    from pipeline.events.cluster import _Clustering, _mergeable
+    from pipeline.events.links import link_rule
+    from pipeline.events.rules import MergeRules
+
+    rng = random.Random(7)
+    streets = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ivy", "Juniper",
+               "Larch", "Maple", "Oak", "Pine", "Rowan", "Spruce", "Tamarack", "Upas", "Willow", "Yew"]
+    events = []
+    for i, street in enumerate(streets):
+        first = dt.date(2023, 3, 1) + dt.timedelta(days=rng.randrange(60))
+        for j in range(rng.randrange(2, 6)):
+            # Reports of the day, and follow-up stories weeks later sharing the incident's words.
+            later = rng.random() < 0.4
+            day = (first + dt.timedelta(days=rng.randrange(8, 50) if later else rng.randrange(3))).isoformat()
+            place = rng.choice([{}, NEAR, {"location": "Farton", "latitude": 10.27, "longitude": 7.0}])
+            events.append(ev(f"r{i}-{j}", day, notes=f"{street} Lane gunfire: Quill {street}son hurt",
+                             persons=rng.choice([None, f"Quill {street}son"]),
+                             date_basis="aftermath" if later else None,
+                             **killed(*[rng.randrange(3)] * 3), **place))
+    rules = MergeRules()
+    mergeable, weights = _mergeable(events + filler(), rules)
+    built = _Clustering(rules=rules, weights=weights)
+    compared = skipped = 0
+    for _, rec in mergeable:
+        for cluster in built.clusters:
+            bridges = built.bridges(cluster)
+            bounded = built.linkable(rec, cluster)
+            skipped += len(bridges) - len(bounded)
+            compared += 1
+            assert any(link_rule(rec, m, weights, rules=rules) for m in bridges) == any(
+                link_rule(rec, m, weights, rules=rules) for m in bounded)
+        built.add(rec)
+    assert compared > 1000 and skipped > 0  # the bound was exercised

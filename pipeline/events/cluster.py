@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pipeline.events.counts import combine
 from pipeline.events.ledger import SPLIT, claim_rows, ledger_row
 from pipeline.events.links import (
-    link_rule,
     compatible,
     day_gap,
     link_rule,
@@ -155,12 +154,15 @@ def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
     for n, rec in enumerate(records):
         _file(index, rec, n)
     for n, rec in enumerate(records):
+        if not rec.location:
+            continue  # near needs two places: a record without one has no crowd
         seen = _look_up(index, rec, rules)
         seen.discard(n)
         rec.crowd = sum(
             1
             for m in seen
-            if place_relation(rec, records[m], rules=rules) == "near"
+            if records[m].location
+            and place_relation(rec, records[m], rules=rules) == "near"
             and compatible(rec, records[m], rules=rules)
         )
 
@@ -174,6 +176,11 @@ class _Cluster:
     last: int = 0
     # The merge ledger's rows of the members that joined it (see `pipeline.events.ledger`).
     joins: list[dict] = field(default_factory=list)
+    # The hull of its members' own date intervals, and the union of their words: bounds that
+    # rule a cluster out without visiting its members (see `_Clustering.linkable`).
+    low: int = 0
+    high: int = 0
+    words: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -197,10 +204,14 @@ class _Clustering:
         apart, only one with a member sharing `text_over_dates`."""
         found = _look_up(self.index, rec, self.rules)
         reach = (self.earliest(rec) - self.rules.day_reach, rec.high + self.rules.day_reach)
+        text_days = self.rules.text_days
         for c in {c for word in rec.keywords for c in self.by_word.get(word, ())} - found:
             cluster = self.clusters[c]
-            if (cluster.first <= reach[1] and cluster.last >= reach[0]) or any(
-                text_over_dates(rec, m, self.weights, rules=self.rules) for m in cluster.members
+            if (cluster.first <= reach[1] and cluster.last >= reach[0]) or (
+                # No member within `text_days`: none can outweigh the dates (`text_over_dates`).
+                cluster.low - text_days <= rec.high
+                and cluster.high + text_days >= rec.low
+                and any(text_over_dates(rec, m, self.weights, rules=self.rules) for m in cluster.members)
             ):
                 found.add(c)
         return found
@@ -210,6 +221,12 @@ class _Clustering:
         rules, weights = self.rules, self.weights
         if cluster.articles & rec.articles:
             return False
+        # Most candidates link to no member: test that first. Compatibility with every member
+        # needs the waivers below only when a member contradicts the record.
+        if not any(link_rule(rec, m, weights, rules=rules) for m in self.linkable(rec, cluster)):
+            return False
+        if all(compatible(rec, m, weights, rules=rules) for m in cluster.members):
+            return True
         # A toll at odds with a member's is a misread (an age, a year's statistic) when the
         # record shares many rare words with one member: the count policy sets it aside. So
         # are places or dates at odds with the other members when the record and one member
@@ -225,12 +242,23 @@ class _Clustering:
             for m in cluster.members
         )
         check_dates = not any(text_over_dates(rec, m, weights, rules=rules) for m in cluster.members)
-        if not all(
+        return all(
             compatible(rec, m, weights, rules=rules, counts=check_counts, dates=check_dates, places=check_places)
             for m in cluster.members
-        ):
-            return False
-        return any(link_rule(rec, m, weights, rules=rules) for m in self.bridges(cluster))
+        )
+
+    def linkable(self, rec: Record, cluster: _Cluster) -> list[Record]:
+        """The bridges (see `bridges`) that `link_rule` may link a record to: all of them when
+        the record shares words weighing `far_text_min` with the cluster's members together,
+        else only those whose dates are close (within `day_reach`), as nothing else can link
+        two reports whose dates are not close. A bound, not a rule: the links are the same."""
+        rules = self.rules
+        if sum(self.weights.get(w, 0.0) for w in rec.words & cluster.words) >= rules.far_text_min:
+            return self.bridges(cluster)
+        reach = rules.day_reach
+        if cluster.low - reach > rec.high or cluster.high + reach < rec.low:
+            return []
+        return [m for m in self.bridges(cluster) if day_gap(rec, m) <= reach]
 
     @staticmethod
     def bridges(cluster: _Cluster) -> list[Record]:
@@ -241,25 +269,28 @@ class _Clustering:
             return cluster.members
         return [m for m in cluster.members if m.alone]
 
-    def best(self, rec: Record) -> int | None:
-        """The best-scoring cluster a record fits, or None."""
-        best, best_score = None, -1.0
+    def best(self, rec: Record) -> tuple[int, list[float]] | None:
+        """The best-scoring cluster a record fits, with the record's score against each of its
+        members, or None."""
+        best: tuple[int, list[float]] | None = None
+        best_score = -1.0
         for c in sorted(self.candidates(rec)):
             cluster = self.clusters[c]
             if not self.fits(rec, cluster):
                 continue
-            score = sum(_score(rec, m, self.weights, self.rules) for m in cluster.members) / len(cluster.members)
+            scores = [_score(rec, m, self.weights, self.rules) for m in cluster.members]
+            score = sum(scores) / len(scores)
             if score > best_score:
-                best, best_score = c, score
+                best, best_score = (c, scores), score
         return best
 
-    def _note_join(self, rec: Record, cluster: _Cluster) -> None:
+    def _note_join(self, rec: Record, cluster: _Cluster, scores: list[float]) -> None:
         """Write the ledger row of `rec` joining `cluster`: its most alike linked member among
-        those that may bridge the cluster."""
+        those that may bridge the cluster (`scores`: the record's score against each member)."""
         rules, weights = self.rules, self.weights
-        bridges = {id(m) for m in self.bridges(cluster)}
+        bridges = {id(m) for m in self.linkable(rec, cluster)}
         ranked = sorted(
-            ((_score(rec, m, weights, rules), n, m, rule) for n, m in enumerate(cluster.members)
+            ((scores[n], n, m, rule) for n, m in enumerate(cluster.members)
              if id(m) in bridges and (rule := link_rule(rec, m, weights, rules=rules))),
             key=lambda item: (-item[0], item[1]),
         )
@@ -268,14 +299,17 @@ class _Clustering:
 
     def add(self, rec: Record) -> int:
         """Put a record in its best cluster (or a new one) and index it; the cluster's number."""
-        best = self.best(rec)
-        if best is None:
+        found = self.best(rec)
+        if found is None:
             best = len(self.clusters)
-            self.clusters.append(_Cluster(first=self.earliest(rec), last=rec.high))
+            self.clusters.append(_Cluster(first=self.earliest(rec), last=rec.high, low=rec.low, high=rec.high))
         else:
-            self._note_join(rec, self.clusters[best])
+            best = found[0]
+            self._note_join(rec, self.clusters[best], found[1])
         cluster = self.clusters[best]
         cluster.first, cluster.last = min(cluster.first, self.earliest(rec)), max(cluster.last, rec.high)
+        cluster.low, cluster.high = min(cluster.low, rec.low), max(cluster.high, rec.high)
+        cluster.words |= rec.words
         cluster.members.append(rec)
         cluster.articles |= rec.articles
         for word in rec.keywords:

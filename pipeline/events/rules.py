@@ -99,6 +99,13 @@ class MergeRules:
     max_evidence: int = 3
 
     @property
+    def far_text_min(self) -> float:
+        """The least shared-word weight by which two reports whose dates are not close may be
+        linked (a follow-up story, text outweighing dates or places): below it, only close dates
+        can link them."""
+        return min(self.follow_up_text_min, self.text_over_place, self.text_over_dates)
+
+    @property
     def day_reach(self) -> int:
         """Days blocking looks around a record's dates: the widest gap of close dates."""
         return max(self.merge_days, self.follow_up_close_days)
