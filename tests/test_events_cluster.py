@@ -15,7 +15,7 @@ from pipeline.events import haversine_km, merge_events
 def test_three_reports_of_one_riot_and_an_unrelated_event_give_two_events() -> None:
     events = [
         ev("a", **killed(8, 8, 8)),
-        ev("b", "2023-03-05", **killed(12, 12, 12)),
+        ev("b", "2023-03-05", date_basis="report", **killed(12, 12, 12)),
         ev("c", **killed(12, 24, 99)),  # "dozens"
         ev(
             "d",
@@ -59,8 +59,9 @@ def test_too_vague_records_stay_alone() -> None:
 
 
 def test_linkage_is_complete_no_chaining() -> None:
-    # a-b and b-c are within a day, a-c is not: c must not join a's event through b.
-    merged = merge_events([ev("a", "2023-03-04"), ev("b", "2023-03-05"), ev("c", "2023-03-06")])
+    # a-b and b-c are within a day, a-c is not: c must not join a's event through b (days of
+    # publication: two days each stated for its incident would be two incidents).
+    merged = merge_events([ev(x, f"2023-03-0{4 + i}", date_basis="published") for i, x in enumerate("abc")])
     assert len(merged) == 2
     assert sorted(e.n_sources for e in merged) == [1, 2]
 
@@ -223,8 +224,8 @@ def test_a_round_up_does_not_glue_its_incidents_together() -> None:
     # to c (a protest) on place and date, but b and c are of types that need corroboration.
     r1 = ev("r", n=1, event_type=None)
     r2 = ev("r", "2023-06-01", n=2, location="Elsewhere", latitude=30.0, longitude=7.0)
-    b = ev("b", "2023-03-05", event_type="battles")
-    c = ev("c", "2023-03-05", event_type="protests")
+    b = ev("b", "2023-03-05", event_type="battles", date_basis="published")
+    c = ev("c", "2023-03-05", event_type="protests", date_basis="published")
     merged = merged_articles([r1, r2, b, c])
     assert len(merged) == 1 and merged <= {"b;r", "c;r"}
     # An article of one event is no round-up: both reports join it.

@@ -10,8 +10,8 @@ from pipeline.schemas import Event
 
 
 def test_the_date_most_equally_precise_sources_give_wins() -> None:
-    # "Sunday night" in one report, "early Monday" in two.
-    merged = merge_events([ev("a", "2023-03-04"), ev("b", "2023-03-05"), ev("c", "2023-03-05")])
+    # One report dated by its saying ("said on Sunday"), two by the incident's own day.
+    merged = merge_events([ev("a", "2023-03-04", date_basis="report"), ev("b", "2023-03-05"), ev("c", "2023-03-05")])
     assert len(merged) == 1 and merged[0].event_date == dt.date(2023, 3, 5)
 
 

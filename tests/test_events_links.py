@@ -18,7 +18,8 @@ from pipeline.events import MergeRules, merge_events
         ({"event_type": "battles"}, False),
         ({"event_type": "strategic_developments"}, False),
         ({"event_type": None}, True),  # untyped: no claim, no contradiction
-        ({"day": "2023-03-05"}, True),  # next day
+        ({"day": "2023-03-05", "date_basis": "published"}, True),  # published the next day
+        ({"day": "2023-03-05"}, False),  # both give their incident's own day: another one
         ({"day": "2023-03-06"}, False),  # two days apart, both known to the day
         ({"day": "2023-03-06", "time_precision": 2, "date_low": dt.date(2023, 3, 6)}, True),
         ({"day": "2023-03-07", "time_precision": 2, "date_low": dt.date(2023, 3, 7)}, False),
@@ -177,7 +178,7 @@ def test_typed_actors_at_odds_merge_with_the_same_figure() -> None:
 def test_a_wounded_victim_who_died_is_an_update() -> None:
     # An early report: nobody killed, one wounded; a later one: one killed.
     early = ev("a", **killed(0, 0, 0), injured_low=1, injured_best=1, injured_high=1)
-    later = ev("b", "2023-03-05", **killed(1, 1, 1))
+    later = ev("b", "2023-03-05", date_basis="report", **killed(1, 1, 1))
     merged = merge_events([early, later])
     assert len(merged) == 1 and merged[0].killed_best == 1
     # Nobody killed nor wounded against a death: two events.
@@ -190,14 +191,17 @@ def test_two_stories_of_one_outlet_need_corroboration() -> None:
     # an outlet following up its own story repeats a detail; with none, two shootings.
     one = killed(1, 1, 1)
     a = ev("a", notes="Man shot on the east side | WXYZ Channel 7", **one)
-    b = ev("b", "2023-03-05", notes="Police investigate overnight shooting | WXYZ Channel 7", **one)
+    b = ev("b", "2023-03-05", notes="Police investigate overnight shooting | WXYZ Channel 7", date_basis="published",
+           **one)
     assert merged_articles([a, b]) == set()
     # Other outlets' reports of the same place, day and toll merge as before.
-    c = ev("c", "2023-03-05", notes="Police investigate overnight shooting | The Daily Star", **one)
+    c = ev("c", "2023-03-05", notes="Police investigate overnight shooting | The Daily Star", date_basis="published",
+           **one)
     assert merged_articles([a, c]) == {"a;c"}
     # The same victim's age corroborates the outlet's follow-up.
     assert merged_articles([ev("a", victim_ages="19", notes=a.notes, **one),
-                            ev("b", "2023-03-05", victim_ages="19", notes=b.notes, **one)]) == {"a;b"}
+                            ev("b", "2023-03-05", victim_ages="19", notes=b.notes, date_basis="published",
+                               **one)]) == {"a;b"}
 
 
 # The incident, then stories of its aftermath weeks later, with their own days.
@@ -248,7 +252,8 @@ def test_a_follow_up_story_with_only_the_same_toll_stays_apart() -> None:
     shot = ev("a", "2023-03-04", event_type="violence_against_civilians", notes="Two dead on a quiet street", **two)
     vigil = ev("b", "2023-03-20", event_type=None, notes="Vigil draws neighbours of the victims", **two)
     assert merged_articles([shot, vigil, *filler()]) == set()
-    same_day = ev("b", "2023-03-05", event_type=None, notes="Vigil draws neighbours of the victims", **two)
+    same_day = ev("b", "2023-03-05", event_type=None, notes="Vigil draws neighbours of the victims",
+                  date_basis="aftermath", **two)
     assert merged_articles([shot, same_day, *filler()]) == {"a;b"}
 
 
@@ -370,14 +375,17 @@ def test_towns_of_one_state_far_apart_merge_on_the_same_toll_and_rare_words() ->
 
 def test_a_follow_up_story_of_the_next_days_is_close_to_its_incident() -> None:
     shot = ev("a", "2023-03-04", event_type="violence_against_civilians", notes="Man wounded downtown")
-    arrest = ev("b", "2023-03-07", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    arrest = ev("b", "2023-03-07", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire",
+               date_basis="aftermath")
     assert merged_articles([shot, arrest]) == {"a;b"}
     # Another report three days later is another shooting; a follow-up dated before is none.
     again = ev("b", "2023-03-07", event_type="violence_against_civilians", notes="Man wounded downtown")
     assert merged_articles([shot, again]) == set()
-    earlier = ev("b", "2023-03-01", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    earlier = ev("b", "2023-03-01", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire",
+               date_basis="aftermath")
     assert merged_articles([shot, earlier]) == set()
-    late = ev("b", "2023-03-08", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire")
+    late = ev("b", "2023-03-08", event_type="violence_against_civilians", notes="Suspect arrested after downtown gunfire",
+               date_basis="aftermath")
     assert merged_articles([shot, late]) == set()
 
 
@@ -399,3 +407,25 @@ def test_two_towns_near_each_other_need_corroboration() -> None:
     assert merged_articles([ev("a"), ev("b", **NEAR)]) == set()
     assert merged_articles([ev("a", **killed(2, 2, 2)), ev("b", **NEAR, **killed(2, 2, 2))]) == {"a;b"}
     assert len(merge_events([ev("a"), ev("b", **NEAR)], rules=MergeRules(same_town_km=15.0))) == 1
+
+
+@pytest.mark.parametrize(
+    ("basis_a", "basis_b", "day_b", "together"),
+    [
+        (None, None, "2023-03-04", True),  # one day, each stated: one incident
+        ("incident", "incident", "2023-03-05", False),  # each states its own day, a day apart
+        (None, "incident", "2023-03-05", False),  # no publication day: the text's day is stated
+        ("incident", "published", "2023-03-05", True),  # a report dated by its publication
+        ("incident", "report", "2023-03-05", True),  # ... or by a statement's day
+        ("incident", "aftermath", "2023-03-06", True),  # a follow-up dated by its news
+    ],
+)
+def test_two_incident_days_apart_are_two_incidents(basis_a: str | None, basis_b: str | None, day_b: str,
+                                                   together: bool) -> None:
+    # A city's weekend: a shooting on Saturday, another on Sunday, each report giving its day.
+    # They share the place, the toll, the victim's age and a rare word or two; only a report
+    # whose date is not its incident's own day may be the other's, a day off.
+    one = {"event_type": "violence_against_civilians", "victim_ages": "19", **killed(1, 1, 1)}
+    a = ev("a", notes="Teen killed near Quillfeather skate park", date_basis=basis_a, **one)
+    b = ev("b", day_b, notes="Quillfeather skate park shooting leaves teen dead", date_basis=basis_b, **one)
+    assert (merged_articles([a, b, *filler()]) == {"a;b"}) is together

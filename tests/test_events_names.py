@@ -52,3 +52,14 @@ def test_a_holiday_is_no_persons_name() -> None:
     # "Christmas Eve" read as a named actor would tie every report of that night.
     facts = [actor_fact("Christmas Eve"), actor_fact("Dana Kowalczyk"), victims_fact("Martin Luther King Day")]
     assert person_names(facts) == ["Dana Kowalczyk"]
+
+
+def test_a_gazetteer_place_is_no_persons_name() -> None:
+    # A city named in a casualty sentence ("a Baton Rouge man") is capitalised like a name; two
+    # reports naming it share a place, which the merge compares by itself, not a person.
+    facts = [
+        said("A Baton Rouge man, Orla Penhaligon, was shot on Elm Street."),
+        said("Salt Lake City police said Cedar Rapids resident Dana Kowalczyk was wounded."),
+        actor_fact("Corpus Christi"),
+    ]
+    assert person_names(facts) == ["Dana Kowalczyk", "Orla Penhaligon"]

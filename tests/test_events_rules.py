@@ -42,7 +42,7 @@ def test_other_rules_change_what_merges() -> None:
     assert len(merge_events([a, b], rules=MergeRules(merge_km=40.0))) == 2  # two towns: corroboration
     assert len(merge_events([a, b], rules=MergeRules(merge_km=40.0, same_town_km=40.0))) == 1
     # Two days apart, both known to the day.
-    later = ev("b", "2023-03-06")
+    later = ev("b", "2023-03-06", date_basis="published")
     assert len(merge_events([a, later])) == 2
     assert len(merge_events([a, later], rules=MergeRules(merge_days_precise=2))) == 1
 

@@ -63,7 +63,14 @@ Two records are **compatible** (nothing says they are two events) when all of th
   city on one day are two shootings; `Event.victim_ages`, from the victim words of the killed
   and injured facts; reports of several victims may each describe another one).
 
-Two compatible records are **linked** (say enough to be one event) when:
+Two compatible records are **linked** (say enough to be one event) when their dates are
+not *told apart* and one of the rules below holds. Two reports are told apart when each gives
+its incident's own day (`Record.incident_day`: a day the text states, not a publication,
+statement or follow-up day) and the days differ: a city's shootings of Saturday and of Sunday
+are two incidents however much place, toll, age or words they share, as text never waives
+such days (above). An overnight incident told as "late Saturday" and "early Sunday" is then
+left as two events: the price of never deleting one of two real incidents (on the crowded
+batch of `bench/crowded.py`, these links were mostly false). The rules:
 
 - their places are **near** (coordinates within `merge_km`, 25 km, or the same name when one
   lacks coordinates) and in **one town** (the same place name, or within `same_town_km`, 5
@@ -123,7 +130,9 @@ hold: named actors without an actor type (a person, not a force; an official typ
 forces is quoted in many stories), victim words that are a name, and capitalised runs of two
 or more words in casualty sentences without a common news word, an institution's or a title's
 word (`models/aggregate/not_name_words.txt`: "Medical Center", "Chief ...") nor a title just
-before them, that are not one of the article's places. They are the record's
+before them, that are not one of the article's places nor a place of more than one word in
+the GeoNames gazetteer ("a Baton Rouge man": a place, which merging compares by itself). They
+are the record's
 `persons` and count among its rare words, a name weighing `person_weight` (3.0) words of its
 rarity: a name only a few reports of a batch give (the reports of one incident, up to about
 one in a hundred) is enough for a follow-up story (`follow_up_text_min`), and one only two

@@ -241,6 +241,12 @@ def linked(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> bool
     return link_rule(a, b, weights, rules=rules) is not None
 
 
+def told_days_apart(a: Record, b: Record) -> bool:
+    """Whether two reports each give their incident's own day (`Record.incident_day`: a
+    follow-up story dated by its news has none) and the days differ: two incidents."""
+    return a.incident_day and b.incident_day and day_gap(a, b) > 0
+
+
 def one_town(a: Record, b: Record, *, rules: MergeRules) -> bool:
     """Whether two near records are placed in one town: the same place name, or coordinates
     within `same_town_km`. Two towns of one metropolitan area (a city and its suburb) on one
@@ -266,9 +272,14 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
         linked_follow_up = follow_up_close(a, b, rules=rules) and follow_up_linked(a, b, relation, weights, rules=rules)
         return "follow_up" if linked_follow_up else None
     uncrowded = max(a.crowd, b.crowd) <= rules.crowd_max and not (bool(a.outlet) and a.outlet == b.outlet)
+    # Two reports that each state their incident's own day, days apart, are two incidents
+    # (a city's shootings of one weekend), whatever place, toll, age or words they share; as
+    # text never waives such days (`text_over_dates`).
+    told_apart = told_days_apart(a, b)
     if (
         relation == "near"
         and uncrowded
+        and not told_apart
         and one_town(a, b, rules=rules)
         and types_match(incident_type(a), incident_type(b))
         and _actors_compatible(a, b)
@@ -280,6 +291,8 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     if relation == "near":
         # One victim is the commonest toll: in a crowded place it tells no shooting from another.
         # The same victim's age is a detail two reports of one shooting share.
+        if told_apart:
+            return None
         if text:
             return "near_text"
         if ages_agree(a.ages, b.ages, rules=rules):

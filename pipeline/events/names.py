@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pipeline.events.text import common_words, norm, not_name_words
+from pipeline.geo import keys as place_keys
+from pipeline.geo.index import load_index
 from pipeline.schemas import ActorFact, CasualtyFact, Fact, PlaceFact
 
 _PERSON_SUFFIX = re.compile(r",? (?:Jr|Sr|II|III|IV)\.?$")
@@ -43,7 +46,22 @@ def person_names(facts: Iterable[Fact]) -> list[str]:
     # ("Christmas Eve" read as a named actor would tie every report of that night).
     places = {norm(p) for f in facts if isinstance(f, PlaceFact) for p in (f.text, f.name) if p}
     bad = not_name_words()
-    return sorted(n for n in out if norm(n) not in places and bad.isdisjoint(norm(n).split()))
+    return sorted(n for n in out if norm(n) not in places and bad.isdisjoint(norm(n).split())
+                  and not is_place_name(n))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """The gazetteer's names of more than one word ("fort worth", "clark county"), read once
+    from the compiled GeoNames index (only these: a one-word name is never a full name)."""
+    return frozenset(k for k in load_index()["keys"] if " " in k)
+
+
+def is_place_name(name: str) -> bool:
+    """Whether a capitalised phrase is a place's name in the gazetteer ("Fort Worth" in "a
+    Fort Worth man was shot"): a place named in two reports is no person they share, and the
+    merge compares places by themselves."""
+    return place_keys.norm(name) in _place_names()
 
 
 def _sentence_names(sentence: str, common: frozenset[str]) -> list[str]:
