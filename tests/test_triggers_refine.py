@@ -14,8 +14,8 @@ from spacy.vocab import Vocab
 from pipeline.triggers import refine as refine_module
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import Outcome, TriggerEntry, load_data, read_outcomes
-from pipeline.triggers.refine import (KEEP, Match, deal_of_business_or_court, describes_a_person, outcome_name,
-                                      refine, told_not_done)
+from pipeline.triggers.refine import (KEEP, Match, cyber_sense, deal_of_business_or_court, describes_a_person,
+                                      outcome_name, refine, told_not_done)
 
 CUES = load_data()[0].cues
 CONFLICT = {"conflict": True, "protest": False}
@@ -259,3 +259,25 @@ def test_agreements_of_business_or_court_are_no_event(nlp: Language, entry: Trig
     m = _match(nlp, entry, text, word, QUIET)
     assert deal_of_business_or_court(m) is (expected is None), text
     assert outcome_name(m) == expected, text
+
+
+CYBER_DOC = {"conflict": False, "protest": False, "cyber": True}
+
+
+@pytest.mark.parametrize("entry,text,word,flags,expected", [
+    # In an article about hackers, weak harm words and arrests are computer crime (negatives) ...
+    (ATTACK, "The firm said these attacks slowed its servers for hours.", "attacks", CYBER_DOC, True),
+    (ARREST, "Tracing the attacks has led to several arrests.", "arrests", CYBER_DOC, True),
+    # ... beside the same words where armed groups are named, or in an article about no hackers.
+    (ATTACK, "Militants said these attacks would go on.", "attacks", CYBER_DOC, False),
+    (ATTACK, "The firm said these attacks slowed its servers for hours.", "attacks", QUIET, False),
+    (ARREST, "Police arrested twenty protesters after the march.", "arrested", CYBER_DOC, False),
+    # A named weapon keeps its sense whatever the article.
+    (IED, "A roadside bomb hit the convoy.", "bomb", CYBER_DOC, False),
+])
+def test_computer_crime_is_no_conflict_event(nlp: Language, entry: TriggerEntry, text: str, word: str,
+                                             flags: dict[str, bool], expected: bool) -> None:
+    m = _match(nlp, entry, text, word, flags)
+    assert cyber_sense(m) is expected, text
+    if expected:
+        assert outcome_name(m) is None, text

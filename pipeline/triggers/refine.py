@@ -51,6 +51,9 @@ _TOLD_DEPS = frozenset({"compound", "conj", "dobj", "pobj", "prep"})
 # Prepositions that attach a trigger to a work or a talk as its topic.
 _TOPIC_PREPS = frozenset({"of", "about"})
 _AGREEMENT = "agreement"
+# The highest priority of a word of harm that an article about computer crime may hold in
+# another sense ("attack", "hit"): named weapons and bombings keep their own.
+_CYBER_WEAK = 4
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,16 @@ def deal_of_business_or_court(m: Match) -> bool:
     named in the sentence keeps it."""
     return (m.entry.sub_event_type == _AGREEMENT and m.has("not_conflict_deal")
             and not m.has("nonstate"))
+
+
+def cyber_sense(m: Match) -> bool:
+    """In an article about hackers or denial-of-service (cues `cyber`), a weak word of harm or
+    an arrest without an armed group or protesters in its sentence is computer crime and its
+    policing ("these attacks", "led to some arrests"), no conflict event."""
+    if not m.doc_flags.get("cyber") or m.has("nonstate") or m.crowd():
+        return False
+    weak_harm = m.entry.event_type in _HARM_TYPES and m.entry.priority <= _CYBER_WEAK
+    return weak_harm or m.entry.rule == "arrest"
 
 
 def _targets(head: Token) -> list[Token]:
@@ -412,7 +425,8 @@ _AFTER_IED: dict[str, Rule] = {
 
 def outcome_name(m: Match) -> str | None:
     """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
-    if describes_a_person(m) or aims_at_no_one(m) or told_not_done(m) or deal_of_business_or_court(m):
+    if (describes_a_person(m) or aims_at_no_one(m) or told_not_done(m) or deal_of_business_or_court(m)
+            or cyber_sense(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:
