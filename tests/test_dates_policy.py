@@ -179,3 +179,36 @@ def test_declared_dead_is_aftermath() -> None:
     shot = _fact("Wednesday", "2022-04-06", governor="escalate", start=80)
     assert _rank(declared, lex) > _rank(shot, lex)
     assert event_date([declared, shot], D("2022-04-09"))["event_date"] == D("2022-04-06")
+
+
+@pytest.mark.parametrize(
+    ("facts", "published", "expected"),
+    [
+        # The text dates the incident three years back: a background mention.
+        ([("March 3, 2019", "2019-03-03", "shoot")], "2022-05-10", True),
+        # A trial a year on still reports its incident (under BACKGROUND_DAYS).
+        ([("May 2, 2021", "2021-05-02", "shoot")], "2022-05-10", False),
+        # The nearest incident day decides: a recent one beside an old one is news.
+        ([("Tuesday", "2022-05-03", "shoot"), ("March 3, 2019", "2019-03-03", "shoot")], "2022-05-10", False),
+        # An old day of saying dates no incident; nor does the publication day standing in.
+        ([("March 3, 2019", "2019-03-03", "say", "report")], "2022-05-10", False),
+        ([], "2022-05-10", False),
+    ],
+)
+def test_background_mentions_lie_years_before_publication(facts: list[tuple], published: str,
+                                                          expected: bool) -> None:
+    from pipeline.dates import is_background
+
+    dates = [_fact(f[0], f[1], f[2], role=f[3] if len(f) > 3 else "event") for f in facts]
+    assert is_background(dates, D(published)) is expected
+    assert is_background(dates, None) is False
+
+
+def test_a_recent_day_of_the_event_keeps_it_news() -> None:
+    from pipeline.dates import is_background
+
+    # The old day ranks first (a day of the incident itself) but the event also has a recent one.
+    old = _fact("July 26, 2010", "2010-07-26", "shoot")
+    recent = _fact("December", "2013-12-16", "identify", precision=3)
+    assert is_background([old], D("2014-01-27"))
+    assert not is_background([old, recent], D("2014-01-27"))

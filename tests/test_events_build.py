@@ -31,6 +31,17 @@ def test_article_events_carry_their_date_basis() -> None:
     assert event.date_basis == "aftermath" and event.event_date == dt.date(2023, 5, 11)
 
 
+def test_an_event_dated_years_before_publication_is_not_built() -> None:
+    article = Article(id="b1", source="b1.txt", title="Singer opens new tour", text="",
+                      published=dt.date(2023, 5, 12))  # fmt: skip
+    killed = CasualtyFact(text="shot dead", sentence="His brother was shot dead in 2016.", char_start=0,
+                          char_end=9, outcome="killed", count_low=1, count_best=1, count_high=1)  # fmt: skip
+    assert build_article_events(article, [killed, date_fact("June 2016", "2016-06-15", "shoot")]) == []
+    # The same report dated this week is news.
+    (event,) = build_article_events(article, [killed, date_fact("Tuesday", "2023-05-09", "shoot")])
+    assert event.event_date == dt.date(2023, 5, 9)
+
+
 def _casualty(outcome: str, victims: str, perpetrator: bool = False) -> CasualtyFact:
     sentence = f"Police said {victims} was {outcome}."
     return CasualtyFact(

@@ -32,6 +32,11 @@ def test_is_name_word(nlp: Language, text: str, word: str, expected: bool) -> No
     ("The militants threatened to attack the town.", "attack", "intent"),
     ("The village, which saw an attack in May, was calm.", "attack", "clause"),
     ("Militants attacked the town on Monday.", "attacked", None),
+    ("A caller said a bomb was due to explode at noon.", "explode", "intent"),
+    ("A caller said a bomb exploded at noon.", "exploded", None),
+    ("The march was cancelled due to the riots in the capital.", "riots", None),
+    ("The ranch is considering letting visitors shoot deer from a hide.", "shoot", "intent"),
+    ("The ranch manager let visitors shoot deer from a hide.", "shoot", None),
 ])
 def test_background(nlp: Language, text: str, word: str, expected: str | None) -> None:
     assert background(_span(nlp, text, word), CUES) == expected

@@ -65,6 +65,18 @@ def test_casualties_alone_need_a_violent_cause(sentence: str, event: bool) -> No
     assert names_a_harm(sentence) is event
 
 
+def test_a_suicide_alone_is_no_event() -> None:
+    s = "The singer was shot in his garden by a stalker, who later killed himself."
+    suicide = CasualtyFact(text="killed himself", sentence=s, char_start=60, char_end=74, outcome="killed",
+                           victims="himself", count_low=1, count_best=1, count_high=1)
+    assert split_events([suicide]) == []
+    # A wound one gave oneself is still counted, and so is a death beside a suicide.
+    wound = CasualtyFact(text="shot himself", sentence=s, char_start=60, char_end=72, outcome="injured",
+                         victims="himself", count_low=1, count_best=1, count_high=1)
+    assert len(split_events([wound])) == 1
+    assert len(split_events([_killed(4, s), suicide])) == 1
+
+
 def test_a_toll_above_every_trigger_goes_to_the_main_event() -> None:
     head = "Unrest in the north: dozens dead"
     s1 = "Protests over fuel prices began on Sunday in the west."

@@ -14,7 +14,8 @@ from spacy.vocab import Vocab
 from pipeline.triggers import refine as refine_module
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import Outcome, TriggerEntry, load_data, read_outcomes
-from pipeline.triggers.refine import KEEP, Match, describes_a_person, outcome_name, refine
+from pipeline.triggers.refine import (KEEP, Match, cyber_sense, deal_of_business_or_court, describes_a_person,
+                                      outcome_name, refine, told_not_done)
 
 CUES = load_data()[0].cues
 CONFLICT = {"conflict": True, "protest": False}
@@ -88,6 +89,7 @@ CASES = [
     (TAKE, "The rebels withdrew, and the army took control of the town without a fight.", "took", QUIET,
      "territory_transfer"),
     (TAKE, "Rebels launched an assault to capture the town.", "capture", QUIET, None),
+    (TAKE, "Visitors can take control of a rifle at the range.", "take", QUIET, None),
     (TAKE, "The photographer captured the moment on film.", "captured", QUIET, None),
     (MISSILE, "A missile hit the market in the morning.", "missile", QUIET, KEEP),
     (MISSILE, "Air defences intercepted a missile over the city.", "missile", QUIET, "missile_intercepted"),
@@ -216,3 +218,66 @@ def test_a_rally_without_people_or_cause_is_no_protest() -> None:
                     ["NOUN", "VERB", "ADP", "DET", "NOUN"], ["thousand", "rally", "against", "the", "law"],
                     "rallied", PROTEST)
     assert outcome_name(m) == "protest_peaceful"
+
+
+CHEMICAL_ATTACK = TriggerEntry("explosions_remote_violence", "chemical_weapon", 10, "-")
+SEXUAL = TriggerEntry("violence_against_civilians", "sexual_violence", 9, "-")
+MASSACRE = TriggerEntry("violence_against_civilians", "attack", 6, "-")
+AGREE = TriggerEntry("strategic_developments", "agreement", 4, "agreement")
+DEAL = TriggerEntry("strategic_developments", "agreement", 7, "-")
+
+
+@pytest.mark.parametrize("entry,text,word,expected", [
+    # Fiction and talk (negatives) beside reports in the same words (positives).
+    (CHEMICAL_ATTACK, "The series opens with a fictional chemical attack on a port city.", "attack", True),
+    (CHEMICAL_ATTACK, "A chemical attack on the port city killed forty people.", "attack", False),
+    (BOMB, "The new drama depicts a bomb attack on a busy station.", "bomb", True),
+    (BOMB, "Witnesses described a bomb attack on a busy station.", "bomb", False),
+    (MASSACRE, "Her novel about the massacre won a literary prize.", "massacre", True),
+    (MASSACRE, "Survivors of the massacre gathered in the square.", "massacre", False),
+    (SEXUAL, "The campaign raises awareness of sexual violence against girls.", "violence", True),
+    (SEXUAL, "Soldiers committed sexual violence against girls in the camp.", "violence", False),
+])
+def test_fiction_and_talk_report_no_event(nlp: Language, entry: TriggerEntry, text: str, word: str,
+                                          expected: bool) -> None:
+    m = _match(nlp, entry, text, word, QUIET)
+    assert told_not_done(m) is expected, text
+    if expected:
+        assert outcome_name(m) is None, text
+
+
+@pytest.mark.parametrize("entry,text,word,expected", [
+    (AGREE, "The banker pleaded guilty and agreed to testify against his former boss.", "agreed", None),
+    (AGREE, "The rebels agreed to release the hostages held in the forest.", "agreed", KEEP),
+    (DEAL, "The band reached a deal with two record labels.", "deal", None),
+    (DEAL, "The government reached a deal with the rebels to end the war.", "deal", KEEP),
+    (AGREE, "The insurgents agreed to sell the seized oil to traders.", "agreed", KEEP),
+    (AGREE, "The chemicals firm agreed to buy its rival for two billion dollars.", "agreed", None),
+])
+def test_agreements_of_business_or_court_are_no_event(nlp: Language, entry: TriggerEntry, text: str, word: str,
+                                                      expected: str | None) -> None:
+    m = _match(nlp, entry, text, word, QUIET)
+    assert deal_of_business_or_court(m) is (expected is None), text
+    assert outcome_name(m) == expected, text
+
+
+CYBER_DOC = {"conflict": False, "protest": False, "cyber": True}
+
+
+@pytest.mark.parametrize("entry,text,word,flags,expected", [
+    # In an article about hackers, weak harm words and arrests are computer crime (negatives) ...
+    (ATTACK, "The firm said these attacks slowed its servers for hours.", "attacks", CYBER_DOC, True),
+    (ARREST, "Tracing the attacks has led to several arrests.", "arrests", CYBER_DOC, True),
+    # ... beside the same words where armed groups are named, or in an article about no hackers.
+    (ATTACK, "Militants said these attacks would go on.", "attacks", CYBER_DOC, False),
+    (ATTACK, "The firm said these attacks slowed its servers for hours.", "attacks", QUIET, False),
+    (ARREST, "Police arrested twenty protesters after the march.", "arrested", CYBER_DOC, False),
+    # A named weapon keeps its sense whatever the article.
+    (IED, "A roadside bomb hit the convoy.", "bomb", CYBER_DOC, False),
+])
+def test_computer_crime_is_no_conflict_event(nlp: Language, entry: TriggerEntry, text: str, word: str,
+                                             flags: dict[str, bool], expected: bool) -> None:
+    m = _match(nlp, entry, text, word, flags)
+    assert cyber_sense(m) is expected, text
+    if expected:
+        assert outcome_name(m) is None, text

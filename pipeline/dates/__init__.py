@@ -9,7 +9,7 @@ article into a day, the interval it stands for and an ACLED time precision (1 da
 - `scan`, `finding`, `roles`: the candidates of a Doc and the role of each (the incident's
   date, a report's, a plan's);
 - `stamps`, `dateline`: datelines and page stamps, and `published_from_dateline`;
-- `policy`: `event_date` and `date_basis`, the aggregation policy;
+- `policy`: `event_date`, `date_basis` and `is_background`, the aggregation policy;
 - `component`: the spaCy factory.
 
 This module imports no spaCy: it re-exports the spaCy-free names (the policy, resolution and
@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from pipeline.dates.dateline import published_from_dateline
 from pipeline.dates.lexicon import Lexicon, load_lexicon
-from pipeline.dates.policy import DATE_BASES, date_basis, event_date
+from pipeline.dates.policy import BACKGROUND_DAYS, DATE_BASES, date_basis, event_date, is_background
 from pipeline.dates.resolve import DAY, MONTH, WEEK, Resolved, resolve
 
 __all__ = [
+    "BACKGROUND_DAYS",
     "DATE_BASES",
     "DAY",
     "MONTH",
@@ -32,6 +33,7 @@ __all__ = [
     "Resolved",
     "date_basis",
     "event_date",
+    "is_background",
     "load_lexicon",
     "published_from_dateline",
     "resolve",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pipeline.actors import event_actors
 from pipeline.casualties import reconcile
-from pipeline.dates import date_basis, event_date
+from pipeline.dates import date_basis, event_date, is_background
 from pipeline.events.names import person_names
 from pipeline.events.rules import VICTIM_OUTCOMES
 from pipeline.geo import event_location
@@ -28,13 +28,16 @@ def _of(kind: type, facts: list[Fact]) -> list:
 
 
 def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
-    """The events one article reports, with place, date, type, actors and reconciled counts."""
+    """The events one article reports, with place, date, type, actors and reconciled counts; a
+    group of facts whose text dates it years before publication (`dates.is_background`) is a
+    background mention and makes no event."""
     all_places = _of(PlaceFact, facts)
     # The article's people, not the event group's: a follow-up story names its victim in one
     # sentence and the charges in another.
     persons = ";".join(person_names(facts)) or None
     events: list[Event] = []
-    groups = split_events(facts)
+    # A group its own text dates years before publication is a background mention: not built.
+    groups = [g for g in split_events(facts) if not is_background(_of(DateFact, g[2]), article.published)]
     for i, (event_type, sub_event_type, group) in enumerate(groups, start=1):
         fields: dict[str, object] = {
             "event_id": f"{article.id}#{i}",

@@ -35,14 +35,17 @@ def is_name_word(span: Span, mostly_upper: bool) -> bool:
 
 
 def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
-    """"intent" when the trigger sits under a verb of intent ("plans to attack": nothing
-    happened), "clause" in a relative clause ("the town that was the scene of an attack":
+    """"intent" when the trigger sits under a verb of intent or a schedule ("plans to attack",
+    "was due to explode": nothing happened), "clause" in a relative clause ("the town that was the scene of an attack":
     background, weaker than the news), else None."""
     tok = span.root
     steps = 0
     found = None
     while tok.head is not tok and steps < _BACKGROUND_STEPS:
         if tok.dep_ in _INTENT_DEPS and tok.head.lemma_.lower() in cues["realis_blockers"]:
+            return "intent"
+        # "was due to explode", "is set to march": scheduled, not done ("due to the drills" is a cause).
+        if tok.dep_ == "xcomp" and tok.head.lower_ in cues["scheduled"]:
             return "intent"
         if tok.dep_ == "relcl":
             found = "clause"

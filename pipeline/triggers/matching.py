@@ -29,6 +29,7 @@ def hash_cues(data: TriggerData, vocab: Vocab) -> None:
     wanted["weather_verbs"] = frozenset({"storm", "rain"})
     wanted["conflict_doc"] = cues["conflict"] | cues["nonstate"]
     wanted["protest_doc"] = frozenset({"protester", "demonstrator", "rioter"})
+    wanted["cyber_doc"] = cues["cyber"]
     data.hashes = {name: word_hashes(vocab, words) for name, words in wanted.items()}
     data.gapped_sets = [[frozenset(vocab.strings.add(f) for f in forms) for forms in slots]
                         for slots in data.gapped_required]
@@ -166,6 +167,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
     out, disaster_sents = _disasters(doc, index, taken, data)
     hashes = data.hashes
     doc_flags = {"conflict": bool(index.has(hashes["conflict_doc"]).any()),
+                 "cyber": bool(index.has(hashes["cyber_doc"]).any()),
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
                                 for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
     pairs = _refined(kept, index, doc_flags, disaster_sents, data)

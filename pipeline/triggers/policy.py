@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from pipeline import resources
-from pipeline.schemas import Fact, TriggerFact
+from pipeline.schemas import CasualtyFact, Fact, TriggerFact
 
 # Violent families: casualty facts join one of these before any other event.
 VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians", "riots", "protests")
@@ -22,6 +22,9 @@ GENERIC_VIOLENCE = ("violence_against_civilians", "battles")
 # The least priority of a trigger that makes an event beside the main one.
 SECONDARY = 5
 DISASTER = "disaster"
+# Victim words of a death by one's own hand ("killed himself"): a suicide is no event of
+# political violence (a wound one gave oneself still is one, as the gun-violence sets count it).
+_SELF = frozenset({"himself", "herself", "themselves"})
 
 Families = dict[str, list[TriggerFact]]
 Event = tuple[str | None, str | None, list[Fact]]
@@ -46,11 +49,20 @@ def names_a_harm(sentence: str) -> bool:
     return not harm_causes().isdisjoint(_WORD.findall(sentence.lower()))
 
 
+def is_suicide(fact: Fact) -> bool:
+    """Whether a casualty fact counts a death by one's own hand ("killed himself")."""
+    return (isinstance(fact, CasualtyFact) and fact.outcome == "killed"
+            and (fact.victims or "").strip().lower() in _SELF)
+
+
 def _casualties_alone(vetoes: list[TriggerFact], others: list[Fact]) -> list[Event]:
     """Casualty facts without any trigger: one untyped event when a sentence of theirs names a
     violent cause (a sportsman's injury, a death of old age, projects "killed off" are none),
-    unless a disaster word before the first victim, or beside one, says what killed them."""
+    unless a disaster word before the first victim, or beside one, says what killed them. A
+    suicide alone ("later killed himself") makes none."""
     casualties = [f for f in others if f.kind == "casualty"]
+    if all(is_suicide(c) for c in casualties):
+        return []
     if not any(names_a_harm(c.sentence) for c in casualties):
         return []
     if not any(v.char_start < casualties[0].char_start

@@ -43,6 +43,17 @@ _TARGET_PREPS = frozenset({"on", "at", "against"})
 _REASON_PREPS = frozenset({"for", "on", "over"})
 # Protest words that also mean something else: "an oil rally" (prices), "rallied to win" (sport).
 AMBIGUOUS_PROTEST = frozenset({"rally"})
+# How far up the parse a word that depicts or tells of a trigger is looked for.
+_TOLD_STEPS = 4
+# How a trigger hangs under what depicts or tells of it: as its object, a preposition's object
+# or part of one ("depicts a dirty bomb attack", "a novel about the massacre").
+_TOLD_DEPS = frozenset({"compound", "conj", "dobj", "pobj", "prep"})
+# Prepositions that attach a trigger to a work or a talk as its topic.
+_TOPIC_PREPS = frozenset({"of", "about"})
+_AGREEMENT = "agreement"
+# The highest priority of a word of harm that an article about computer crime may hold in
+# another sense ("attack", "hit"): named weapons and bombings keep their own.
+_CYBER_WEAK = 4
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,54 @@ def describes_a_person(m: Match) -> bool:
     head = m.span.root
     return (head.dep_ == "amod" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN")
             and head.lemma_.lower() in m.cues["attributive_past"])
+
+
+def _fictional(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the trigger's noun, or the noun it is part of, is called fictional or imaginary."""
+    noun = head.head if head.dep_ == "compound" else head
+    return any(c.dep_ == "amod" and c.lower_ in cues["fiction"] for c in (*head.children, *noun.children))
+
+
+def told_not_done(m: Match) -> bool:
+    """A word of violence in a work of fiction or in talk about a topic, not in a report: "a
+    fictional chemical attack", "the film depicts a bomb attack", "a novel about a massacre",
+    "the play raises awareness of abuse". A work (cues `told_in`) or an awareness counts only
+    with the trigger as its topic ("of", "about"), a verb of depiction (`depict`) only with it
+    as its object."""
+    head = m.span.root
+    if _fictional(head, m.cues):
+        return True
+    tok = head
+    for _ in range(_TOLD_STEPS):
+        if tok.dep_ not in _TOLD_DEPS or tok.head is tok:
+            return False
+        gov = tok.head
+        lemma = gov.lemma_.lower()
+        if gov.pos_ == "VERB":
+            return tok.dep_ == "dobj" and lemma in m.cues["depict"]
+        if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS and gov.pos_ == "NOUN" and lemma in m.cues["told_in"]:
+            return True
+        tok = gov
+    return False
+
+
+def deal_of_business_or_court(m: Match) -> bool:
+    """An agreement whose sentence is about business or a court ("agreed to buy the firm", "a
+    deal with record labels", "pleaded guilty and agreed to assist the prosecution", "surrender
+    his passport"): ACLED agreements are between conflict or political actors. An armed group
+    named in the sentence keeps it."""
+    return (m.entry.sub_event_type == _AGREEMENT and m.has("not_conflict_deal")
+            and not m.has("nonstate"))
+
+
+def cyber_sense(m: Match) -> bool:
+    """In an article about hackers or denial-of-service (cues `cyber`), a weak word of harm or
+    an arrest without an armed group or protesters in its sentence is computer crime and its
+    policing ("these attacks", "led to some arrests"), no conflict event."""
+    if not m.doc_flags.get("cyber") or m.has("nonstate") or m.crowd():
+        return False
+    weak_harm = m.entry.event_type in _HARM_TYPES and m.entry.priority <= _CYBER_WEAK
+    return weak_harm or m.entry.rule == "arrest"
 
 
 def _targets(head: Token) -> list[Token]:
@@ -242,7 +301,8 @@ def _territory(m: Match) -> str | None:
         return None
     objects = object_words(m.span.root) | words_of(m.span)
     if objects & m.cues["weapon"] and not objects & m.cues["place"]:
-        return "territory_weapons"
+        # Weapons taken by someone who is no armed side ("users take control of a rifle").
+        return "territory_weapons" if m.armed() else None
     if not (objects & m.cues["place"] or m.ctx.ent_labels & _PLACE_LABELS):
         return None
     if not m.armed() and "control" not in m.ctx.words:
@@ -365,7 +425,8 @@ _AFTER_IED: dict[str, Rule] = {
 
 def outcome_name(m: Match) -> str | None:
     """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
-    if describes_a_person(m) or aims_at_no_one(m):
+    if (describes_a_person(m) or aims_at_no_one(m) or told_not_done(m) or deal_of_business_or_court(m)
+            or cyber_sense(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:
