@@ -280,3 +280,28 @@ def test_the_cluster_bounds_skip_only_members_that_cannot_link() -> None:
                 link_rule(rec, m, weights, rules=rules) for m in bounded)
         built.add(rec)
     assert compared > 1000 and skipped > 0  # the bound was exercised
+
+
+def test_crowds_from_blocks_equal_crowds_counted_over_every_pair() -> None:
+    # `set_crowds` looks a record's near reports up by place name and grid cells within
+    # merge_km; on a random batch (towns, suburbs, counties, places without coordinates, other
+    # countries) each crowd equals the count over every other record.
+    from pipeline.events.cluster import _mergeable
+    from pipeline.events.links import compatible, place_relation
+    from pipeline.events.rules import MergeRules
+
+    rng = random.Random(11)
+    places = [{}, NEAR, {"location": "Farton", "latitude": 10.27, "longitude": 7.0},
+              {"location": "Townsville", "latitude": None, "longitude": None},
+              {"location": "Kaduna County", "geo_precision": 2, "latitude": 10.05, "longitude": 7.1},
+              {"location": "Townsville", "iso3": "NER", "iso2": "NE", "country": "Niger"},
+              {"country": None, "iso2": None, "iso3": None, "admin1": None}]  # no country to tell
+    events = [ev(f"r{i}", (dt.date(2023, 3, 1) + dt.timedelta(days=rng.randrange(6))).isoformat(),
+                 **rng.choice(places)) for i in range(120)]
+    rules = MergeRules()
+    records = [rec for _, rec in _mergeable(events, rules)[0]]
+    for rec in records:
+        expected = sum(1 for m in records if m is not rec and place_relation(rec, m, rules=rules) == "near"
+                       and compatible(rec, m, rules=rules)) if rec.location else 0
+        assert rec.crowd == expected
+    assert max(rec.crowd for rec in records) > 3  # crowded places were made

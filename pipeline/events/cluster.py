@@ -104,17 +104,19 @@ def _lookup_keys(rec: Record, day: int) -> list[tuple]:
     return [("name", day, rec.location), ("wide", rec.country, day), ("wide", "", day)]
 
 
-def _near_cells(rec: Record, rules: MergeRules) -> list[tuple[int, int]]:
-    """The grid cells (row, column) within `loose_km` of a placed record's coordinates; none
-    for a record that is no town with coordinates."""
-    if not rec.country or not rec.fine:
+def _near_cells(rec: Record, rules: MergeRules, radius_km: float | None = None) -> list[tuple[int, int]]:
+    """The grid cells (row, column) within `radius_km` (default `loose_km`) of a placed record's
+    coordinates; none for a record that is no town with coordinates (unless a radius is
+    given: then any record with coordinates and a country)."""
+    if not rec.country or rec.lat is None or rec.lon is None or (radius_km is None and not rec.fine):
         return []
+    radius = rules.loose_km if radius_km is None else radius_km
     # A degree of longitude shrinks with latitude: widen the search toward the poles.
-    lat_bound = min(_MAX_LATITUDE, abs(rec.lat) + CELL_DEGREES * 2)  # type: ignore[arg-type]
-    lon_span = rules.loose_km / (_KM_PER_DEGREE * math.cos(math.radians(lat_bound)))
+    lat_bound = min(_MAX_LATITUDE, abs(rec.lat) + CELL_DEGREES * 2)
+    lon_span = radius / (_KM_PER_DEGREE * math.cos(math.radians(lat_bound)))
     reach = math.ceil(lon_span / CELL_DEGREES)
-    rows = math.ceil(rules.loose_km / (_KM_PER_DEGREE * CELL_DEGREES))
-    row, col = _cell(rec.lat), _cell(rec.lon)  # type: ignore[arg-type]
+    rows = math.ceil(radius / (_KM_PER_DEGREE * CELL_DEGREES))
+    row, col = _cell(rec.lat), _cell(rec.lon)
     return [(row + dr, col + dc) for dr in range(-rows, rows + 1) for dc in range(-reach, reach + 1)]
 
 
@@ -147,6 +149,24 @@ def _look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
     return found
 
 
+def _near_look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
+    """The entries that may be near a placed record (`place_relation` "near") within
+    `day_reach`: the same place name, coordinates within `merge_km` (grid cells), or no
+    country to tell (a record without a country searches them all, `_look_up`)."""
+    if not rec.country:
+        return _look_up(index, rec, rules)
+    found: set[int] = set()
+    first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
+    for day in range(first, last + 1):
+        found.update(index.get(("name", day, rec.location), ()))
+        found.update(index.get(("wide", "", day), ()))
+    for row, col in _near_cells(rec, rules, rules.merge_km):
+        for day in index.get(("cells", rec.country, row, col), ()):
+            if first <= day <= last:
+                found.update(index.get(("cell", rec.country, day, row, col), ()))
+    return found
+
+
 def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
     """Set each record's `crowd`: how many records of other articles are compatible with it and
     near it (the reports it could be merged with on place and date alone)."""
@@ -156,7 +176,8 @@ def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
     for n, rec in enumerate(records):
         if not rec.location:
             continue  # near needs two places: a record without one has no crowd
-        seen = _look_up(index, rec, rules)
+        # Near is the same name, or two sets of coordinates within merge_km: its own blocks.
+        seen = _near_look_up(index, rec, rules)
         seen.discard(n)
         rec.crowd = sum(
             1
@@ -181,6 +202,8 @@ class _Cluster:
     low: int = 0
     high: int = 0
     words: set[str] = field(default_factory=set)
+    # Its members that are their articles' only events (see `_Clustering.bridges`).
+    alone_members: list[Record] = field(default_factory=list)
 
 
 @dataclass
@@ -255,10 +278,12 @@ class _Clustering:
         rules = self.rules
         if sum(self.weights.get(w, 0.0) for w in rec.words & cluster.words) >= rules.far_text_min:
             return self.bridges(cluster)
-        reach = rules.day_reach
-        if cluster.low - reach > rec.high or cluster.high + reach < rec.low:
+        # day_gap(rec, m) <= day_reach, written out: this runs for every member of every
+        # candidate cluster.
+        first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
+        if cluster.low > last or cluster.high < first:
             return []
-        return [m for m in self.bridges(cluster) if day_gap(rec, m) <= reach]
+        return [m for m in self.bridges(cluster) if m.low <= last and m.high >= first]
 
     @staticmethod
     def bridges(cluster: _Cluster) -> list[Record]:
@@ -267,7 +292,7 @@ class _Clustering:
         weekend's shootings never glues the reports of its incidents together."""
         if len(cluster.members) == 1:
             return cluster.members
-        return [m for m in cluster.members if m.alone]
+        return cluster.alone_members
 
     def best(self, rec: Record) -> tuple[int, list[float]] | None:
         """The best-scoring cluster a record fits, with the record's score against each of its
@@ -311,6 +336,8 @@ class _Clustering:
         cluster.low, cluster.high = min(cluster.low, rec.low), max(cluster.high, rec.high)
         cluster.words |= rec.words
         cluster.members.append(rec)
+        if rec.alone:
+            cluster.alone_members.append(rec)
         cluster.articles |= rec.articles
         for word in rec.keywords:
             keyed = self.by_word[word]
