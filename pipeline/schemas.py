@@ -238,6 +238,7 @@ class MergeRow(Record):
     ages: str | None = None  # ";"-joined victims' ages of the report
     ages_other: str | None = None
     crowd: int = 0  # compatible near reports in the batch (the larger of the two)
+    stated_days: int = 0  # incident days stated among them (the larger of the two)
 
 
 class ClaimRow(Record):

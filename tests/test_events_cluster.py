@@ -152,6 +152,28 @@ def test_in_a_crowded_place_place_and_date_alone_do_not_merge() -> None:
     assert merged_articles(crowd[:2]) == {"a;b"}
 
 
+@pytest.mark.parametrize(
+    ("third", "together"),
+    [
+        ({"day": "2023-03-05"}, False),  # a report stating the next day: two incidents in town
+        ({"day": "2023-03-04"}, True),  # a third report of that day: one incident, three reports
+        ({"day": "2023-03-05", "date_basis": "published"}, True),  # published the next day
+        ({"day": "2023-03-05", "location": "Farton", "latitude": 10.27}, True),  # another town
+    ],
+)
+def test_a_town_whose_reports_state_two_incident_days_needs_corroboration(third: dict, together: bool) -> None:
+    # Two reports of a shooting in one town, each dated to the day by publication (one may be
+    # the morning after), and a report stating the next day as its incident's: the town holds
+    # two incidents in those days, so place and date alone no longer tell which is whose.
+    fields = dict(third)
+    day = str(fields.pop("day"))
+    a = ev("a", event_type="violence_against_civilians")
+    b = ev("b", "2023-03-04", event_type="violence_against_civilians", date_basis="published")
+    c = ev("c", day, event_type="violence_against_civilians", **fields)
+    assert ("a;b" in {g for g in merged_articles([a, b, c]) if "c" not in g}
+            or "a;b;c" in merged_articles([a, b, c])) is together
+
+
 def test_in_a_crowded_place_one_victim_is_no_corroboration() -> None:
     one = killed(1, 1, 1)
     crowd = [ev(x, **one) for x in "abcde"]

@@ -81,7 +81,9 @@ batch of `bench/crowded.py`, these links were mostly false). The rules:
   record (no claim); actors are at odds when both have typed actors (ACLED inter codes) and
   share neither a type nor a name. A record is in a *crowded* place when more than `crowd_max`
   (3) records of other articles are compatible with it and near it: in a city with several
-  shootings a day, two reports of "a man shot" on one day are as likely two shootings as one.
+  shootings a day, two reports of "a man shot" on one day are as likely two shootings as one;
+  or when it and those near records state two or more incident days (`stated_days`): the town
+  holds two incidents in those days, and a report dated by its publication may be either's.
   Two stories of one *outlet* (the same name ending their titles, `outlet`: "... | WXYZ
   Channel 7") are held like a crowded place's: a station follows up its own story with the
   victim's name, age or street, so two of its stories with only place, date and one victim in

@@ -179,13 +179,12 @@ def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
         # Near is the same name, or two sets of coordinates within merge_km: its own blocks.
         seen = _near_look_up(index, rec, rules)
         seen.discard(n)
-        rec.crowd = sum(
-            1
-            for m in seen
-            if records[m].location
-            and place_relation(rec, records[m], rules=rules) == "near"
-            and compatible(rec, records[m], rules=rules)
-        )
+        near = [records[m] for m in seen if records[m].location
+                and place_relation(rec, records[m], rules=rules) == "near"
+                and compatible(rec, records[m], rules=rules)]
+        rec.crowd = len(near)
+        # Stated incident days among them (its own too): two or more, two incidents nearby.
+        rec.stated_days = len({r.low for r in (rec, *near) if r.incident_day})
 
 
 @dataclass

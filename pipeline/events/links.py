@@ -271,7 +271,8 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
             return "text_over_dates"
         linked_follow_up = follow_up_close(a, b, rules=rules) and follow_up_linked(a, b, relation, weights, rules=rules)
         return "follow_up" if linked_follow_up else None
-    uncrowded = max(a.crowd, b.crowd) <= rules.crowd_max and not (bool(a.outlet) and a.outlet == b.outlet)
+    uncrowded = (max(a.crowd, b.crowd) <= rules.crowd_max and max(a.stated_days, b.stated_days) <= 1
+                 and not (bool(a.outlet) and a.outlet == b.outlet))
     # Two reports that each state their incident's own day, days apart, are two incidents
     # (a city's shootings of one weekend), whatever place, toll, age or words they share; as
     # text never waives such days (`text_over_dates`).

@@ -52,6 +52,8 @@ class Record:
     follow_up: bool = False  # its incident may lie up to `follow_up_days` before `low`
     names_incident: bool = False  # its headline names a violent incident ("... in shooting")
     crowd: int = 0  # compatible near records of other articles in the batch (see `set_crowds`)
+    # distinct incident days stated by it and those near records (see `set_crowds`)
+    stated_days: int = 0
     ages: frozenset[int] = frozenset()  # its victims' ages (`Event.victim_ages`)
     outlet: str = ""  # the outlet's name ending its title (see `outlet`)
     keywords: frozenset[str] = frozenset()  # its rarest words, for blocking (see `keyword_min`)
