@@ -68,6 +68,17 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     ("Not one person was hurt in the raid.", [(I, 0)]),
     ("One was killed and no-one else was hurt.", [(K, 1), (I, 0)]),
     ("One person was hurt in the raid.", [(I, 1)]),
+    # habits and general truths count no one; the incident told in the same words does
+    ("We moved from a town where people get shot every day.", []),
+    ("Many people are getting injured by the old mines.", []),
+    ("Visiting fans are often hurt after derby matches.", []),
+    ("Two people got shot outside the club on Friday.", [(I, 2)]),
+    ("A fan gets hurt in a stadium brawl.", [(I, 1)]),
+    ("Three visiting fans were hurt after the derby.", [(I, 3)]),
+    # a whole war's toll is no incident; a toll of one clash in it is
+    ("Half a million people died in the long civil war.", []),
+    ("Thousands were killed during the insurgency.", []),
+    ("Three soldiers were killed in the ambush on Monday.", [(K, 3)]),
 ]
 
 
