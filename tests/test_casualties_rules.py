@@ -58,6 +58,27 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     # reports that look like them stay
     ("The gunman went on to kill two more people.", [(K, 2)]),
     ("A woman survived three gunshot wounds to the back.", [(I, 1)]),
+    # denials in every spelling count none, "one" beside them counts one
+    ("The drummer said he was glad no-one got injured.", [(I, 0)]),
+    ("No-one was injured in the blast at the depot.", [(I, 0)]),
+    ("Gunmen fired on the convoy but no-one was killed.", [(K, 0)]),
+    ("No one was hurt when the roof fell in.", [(I, 0)]),
+    ("Nobody was wounded in the exchange of fire.", [(I, 0)]),
+    ("None of the passengers were hurt.", [(I, 0)]),
+    ("Not one person was hurt in the raid.", [(I, 0)]),
+    ("One was killed and no-one else was hurt.", [(K, 1), (I, 0)]),
+    ("One person was hurt in the raid.", [(I, 1)]),
+    # habits and general truths count no one; the incident told in the same words does
+    ("We moved from a town where people get shot every day.", []),
+    ("Many people are getting injured by the old mines.", []),
+    ("Visiting fans are often hurt after derby matches.", []),
+    ("Two people got shot outside the club on Friday.", [(I, 2)]),
+    ("A fan gets hurt in a stadium brawl.", [(I, 1)]),
+    ("Three visiting fans were hurt after the derby.", [(I, 3)]),
+    # a whole war's toll is no incident; a toll of one clash in it is
+    ("Half a million people died in the long civil war.", []),
+    ("Thousands were killed during the insurgency.", []),
+    ("Three soldiers were killed in the ambush on Monday.", [(K, 3)]),
 ]
 
 

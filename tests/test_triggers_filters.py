@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from pipeline.triggers.context import SentenceContext
-from pipeline.triggers.filters import absorb_generic_attacks, background, generic_plural, is_name_word, modal
+from pipeline.triggers.filters import absorb_generic_attacks, background, denied, generic_plural, is_name_word, modal
 from pipeline.triggers.lexicon import load_data
 
 CUES = load_data()[0].cues
@@ -34,6 +34,11 @@ def test_is_name_word(nlp: Language, text: str, word: str, expected: bool) -> No
     ("Militants attacked the town on Monday.", "attacked", None),
     ("A caller said a bomb was due to explode at noon.", "explode", "intent"),
     ("A caller said a bomb exploded at noon.", "exploded", None),
+    # the device itself as the subject of the schedule
+    ("A caller said a bomb was due to explode at noon.", "bomb", "intent"),
+    ("The march is set to begin at noon.", "march", "intent"),
+    ("A caller said a bomb exploded at noon.", "bomb", None),
+    ("The march began at noon.", "march", None),
     ("The march was cancelled due to the riots in the capital.", "riots", None),
     ("The ranch is considering letting visitors shoot deer from a hide.", "shoot", "intent"),
     ("The ranch manager let visitors shoot deer from a hide.", "shoot", None),
@@ -72,3 +77,19 @@ def test_absorb_generic_attacks(nlp: Language) -> None:
     peaceful = ("protests", "peaceful_protest", 5, span)
     assert absorb_generic_attacks([peaceful, weak]) == [peaceful, weak]
     assert absorb_generic_attacks([weak]) == [weak]
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # denied (negatives) beside the same words reported (positives)
+    ("Police said no explosive device had been found.", "device", True),
+    ("There was no attack on the convoy.", "attack", True),
+    ("Troops found no weapons in the house.", "found", True),
+    ("No weapons were found in the house.", "found", True),
+    ("The gang did not attack the convoy.", "attack", True),
+    ("Police said an explosive device had been found.", "device", False),
+    ("There was an attack on the convoy.", "attack", False),
+    ("Troops found weapons in the house.", "found", False),
+    ("The gang attacked the convoy.", "attacked", False),
+])
+def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:
+    assert denied(_span(nlp, text, word)) is expected

@@ -16,6 +16,8 @@ from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import Outcome, TriggerEntry, load_data, read_outcomes
 from pipeline.triggers.refine import (KEEP, Match, cyber_sense, deal_of_business_or_court, describes_a_person,
                                       outcome_name, refine, told_not_done)
+from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
+                                     recalls_the_late)
 
 CUES = load_data()[0].cues
 CONFLICT = {"conflict": True, "protest": False}
@@ -279,5 +281,59 @@ def test_computer_crime_is_no_conflict_event(nlp: Language, entry: TriggerEntry,
                                              flags: dict[str, bool], expected: bool) -> None:
     m = _match(nlp, entry, text, word, flags)
     assert cyber_sense(m) is expected, text
+    if expected:
+        assert outcome_name(m) is None, text
+
+
+FLEE = TriggerEntry("strategic_developments", "other", 2, "-")
+LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine_ied", 9, "-")
+
+
+@pytest.mark.parametrize("rule,entry,text,word,expected", [
+    # habits and general truths (negatives) beside incidents in the same words (positives)
+    (habit_not_incident, ATTACK, "Visiting fans are often attacked after derby matches.", "attacked", True),
+    (habit_not_incident, ATTACK, "Militants routinely attack convoys on this road.", "attack", True),
+    (habit_not_incident, ATTACK, "People get attacked every day in that district.", "attacked", True),
+    (habit_not_incident, ATTACK, "Visiting fans were attacked after the derby on Sunday.", "attacked", False),
+    (habit_not_incident, ATTACK, "Militants attacked a convoy on this road.", "attacked", False),
+    (habit_not_incident, ATTACK, "Two fans got attacked after the derby.", "attacked", False),
+    # an explosion of crowds, interest or population is a surge (negatives) ...
+    (figurative_explosion, EXPLOSION, "There was an absolute explosion of visitors after the show aired.",
+     "explosion", True),
+    (figurative_explosion, EXPLOSION, "The series set off an explosion of interest in rebel history.", "explosion",
+     True),
+    (figurative_explosion, EXPLOSION, "Planners fear the population explosion in the capital.", "explosion", True),
+    # ... beside explosions of weapons and things that burn (positives)
+    (figurative_explosion, EXPLOSION, "The explosion of an arms depot shook the rebel town.", "explosion", False),
+    (figurative_explosion, EXPLOSION, "A huge explosion hit the army checkpoint.", "explosion", False),
+    (figurative_explosion, EXPLOSION, "The explosion of a roadside device killed two soldiers.", "explosion", False),
+    # mines that lie about, used by no one (negatives), beside mines that maim, kill or are cleared
+    (idle_devices, LANDMINE, "Aid work is slowed by the many landmines dotted around the province.", "landmines",
+     True),
+    (idle_devices, LANDMINE, "Farmers still fear the landmines left from the war.", "landmines", True),
+    (idle_devices, LANDMINE, "Two farmers died when their cart hit landmines near the river.", "landmines", False),
+    (idle_devices, LANDMINE, "Landmines maimed three children near the border.", "landmines", False),
+    (idle_devices, LANDMINE, "Army engineers cleared landmines from the road.", "landmines", False),
+    (idle_devices, LANDMINE, "A landmine lay in the field for years.", "landmine", False),
+    (idle_devices, BOMB, "The rebels condemned the indiscriminate bombings.", "bombings", False),
+    # the late: who a dead person was (negatives) beside the story's own victim (positives)
+    (recalls_the_late, ATTACK, "He feared the fate of the late poet Ann Roe, who was stabbed in 1999.", "stabbed",
+     True),
+    (recalls_the_late, ATTACK, "The late mayor, who was stabbed at a rally, was honoured today.", "stabbed", True),
+    (recalls_the_late, ATTACK, "She could have met the fate of late drummer Ed Cole, who was stabbed in 1999.",
+     "stabbed", True),
+    (recalls_the_late, ATTACK, "The mayor, who was stabbed at a rally on Friday, died later.", "stabbed", False),
+    (recalls_the_late, ATTACK, "The poet Ann Roe, who was stabbed on Friday, is recovering.", "stabbed", False),
+    # the displaced as people (negatives) beside people displaced by fighting (positives)
+    (describes_a_population, FLEE, "Aid groups keep lists of missing or displaced.", "displaced", True),
+    (describes_a_population, FLEE, "There are many displaced in the northern camps.", "displaced", True),
+    (describes_a_population, FLEE, "Thousands of displaced families live in tents.", "displaced", True),
+    (describes_a_population, FLEE, "Shelling displaced thousands of villagers.", "displaced", False),
+    (describes_a_population, FLEE, "Thousands of villagers were displaced by the shelling.", "displaced", False),
+])
+def test_habits_surges_and_idle_devices_are_no_incident(nlp: Language, rule, entry: TriggerEntry, text: str,
+                                                        word: str, expected: bool) -> None:
+    m = _match(nlp, entry, text, word, CONFLICT)
+    assert rule(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.aspect import habitual
 from pipeline.casualties.claim import Claim
 from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ
 from pipeline.casualties.lexicon import Lexicon
@@ -27,6 +28,8 @@ _CLAUSE_DEPS = ("xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp", "opr
 _DETERMINERS = ("a", "an", "the", "this", "that")
 _NEGATIONS = ("none", "not", "non", "neither")
 _ANNUAL = ("annually", "yearly")
+# Prepositions that put a toll inside a whole war ("died in the civil war").
+_WAR_PREPS = ("in", "during", "throughout")
 _NEW_PEOPLE = ("another", "one", "someone", "somebody")
 
 
@@ -157,6 +160,9 @@ def running_total(lex: Lexicon, trig: Token) -> bool:
                 w in span_text.split() for w in lex.eras
             ):
                 return True
+        if tok.dep_ == "prep" and tok.head == clause and tok.lower_ in _WAR_PREPS and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in lex.wars for g in tok.children):
+            return True  # "died in the civil war", "killed during the insurgency": a war's toll
         if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
             ent = ent_at(tok.doc, tok.i)
             if ent is not None and _SPAN_RE.search(ent.text.lower()) and "old" not in ent.text.lower():
@@ -213,8 +219,8 @@ def not_a_report(lex: Lexicon, trig: Token, outcome: str) -> bool:
     """An outcome word that reports no casualty of this event: a threat or plan, a running total,
     what nearly happened, an obituary's survivors, a body not found, people the story knows, the
     one who did it."""
-    if hypothetical(lex, trig) or running_total(lex, trig):
-        return True
+    if hypothetical(lex, trig) or running_total(lex, trig) or habitual(trig, lex.habit_adverbs):
+        return True  # "people get shot every day": a habit, no incident
     if any(c.dep_ == "advmod" and c.lower_ in lex.counterfactual for c in trig.children):
         return True  # "nearly killed", "possibly killing the trooper"
     if trig.lower_.startswith("surviv") and (

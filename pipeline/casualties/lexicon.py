@@ -59,6 +59,8 @@ class Lexicon:
     fatal_adverbs: frozenset[str] = frozenset()
     raise_verbs: frozenset[str] = frozenset()
     eras: frozenset[str] = frozenset()
+    habit_adverbs: frozenset[str] = frozenset()
+    wars: frozenset[str] = frozenset()
 
 
 def _matcher(nlp: Language, outcomes: dict[str, Any], implicit: dict[str, tuple[str, int]]) -> PhraseMatcher:
@@ -96,7 +98,8 @@ def _word_lists(root: str | Path | None) -> dict[str, frozenset[str]]:
     """The plain word lists of models/casualties, by Lexicon field."""
     files = {"months": "months", "quantity_nouns": "quantity_nouns", "collective": "collective_nouns",
              "group_nouns": "group_nouns", "earlier": "earlier_words", "counterfactual": "counterfactual_adverbs",
-             "fatal_adverbs": "fatal_adverbs", "raise_verbs": "raise_verbs", "eras": "era_words"}
+             "fatal_adverbs": "fatal_adverbs", "raise_verbs": "raise_verbs", "eras": "era_words",
+             "habit_adverbs": "habit_adverbs", "wars": "war_words"}
     return {key: resources.read_words(f"{FOLDER}/{name}.txt", root) for key, name in files.items()}
 
 

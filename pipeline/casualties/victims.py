@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from pipeline.casualties.claim import Claim
 from pipeline.casualties.grammar import (DEFINITE, REFLEXIVE, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SUBJ,
-                                         ZERO_WORDS)
+                                         ZERO_WORDS, says_none)
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.names import same_person
 from pipeline.casualties.words import (across_bar, is_name, is_partitive_np, is_person, is_quantity,
@@ -46,7 +46,7 @@ def count_token(lex: Lexicon, tok: Token, depth: int = 0) -> Claim | None:
         return _pronoun_claim(lex, tok, depth)
     if any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
         return None  # "whether any civilians were killed": asks, does not report
-    if low in ZERO_WORDS or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children):
+    if says_none(tok):
         return Claim(0, 0, 0, "none", [doc[tok.left_edge.i], tok], tok.text, "unknown")
     if low in ("old", "olds") and tok.i > 1 and doc[tok.i - 2].lower_ in ("year", "years"):
         return _age_claim(lex, tok)
@@ -74,7 +74,7 @@ def _pronoun_claim(lex: Lexicon, tok: Token, depth: int) -> Claim | None:
         return Claim(1, 1, 1, None, [tok], tok.text, "unknown")
     if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         return count_token(lex, tok.head.head, depth + 1)
-    if low in ZERO_WORDS:
+    if says_none(tok):
         return Claim(0, 0, 0, "none", [tok], tok.text, "unknown")
     if low in _ONE_WORDS:
         return Claim(1, 1, 1, None, [tok], tok.text, "unknown")

@@ -3,7 +3,7 @@ intents, background clauses; and generic attack words that describe a riot or a 
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.policy import VIOLENT
@@ -34,11 +34,37 @@ def is_name_word(span: Span, mostly_upper: bool) -> bool:
     return False
 
 
+def denied(span: Span) -> bool:
+    """Whether the trigger is denied: "did not attack", "no explosive device", "there was no
+    attack", "no weapons were found", "found no weapons"."""
+    root = span.root
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in root.children):
+        return True
+    if root.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("nsubjpass", "dobj") and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+               for c in root.children)
+
+
+def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the trigger is the subject of a schedule: "a bomb was due to explode", "the march
+    is set to begin" (a plan, nothing happened yet)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    return any(h.lower_ in cues["scheduled"] and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in h.children)
+        for h in heads)
+
+
 def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
     """"intent" when the trigger sits under a verb of intent or a schedule ("plans to attack",
     "was due to explode": nothing happened), "clause" in a relative clause ("the town that was the scene of an attack":
     background, weaker than the news), else None."""
     tok = span.root
+    if _scheduled_subject(tok, cues):
+        return "intent"
     steps = 0
     found = None
     while tok.head is not tok and steps < _BACKGROUND_STEPS:

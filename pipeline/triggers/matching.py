@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.docindex import DocIndex, word_hashes
-from pipeline.triggers.filters import absorb_generic_attacks, background, generic_plural, is_name_word, modal
+from pipeline.triggers.filters import absorb_generic_attacks, background, denied, generic_plural, is_name_word, modal
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, STRONG, VIOLENT
 from pipeline.triggers.refine import refine
@@ -112,8 +112,8 @@ def _kept_matches(doc: Doc, index: DocIndex, matches: list[tuple[int, int, int]]
         entry = data.entries[int(doc.vocab.strings[match_id])]
         if entry.priority < STRONG and is_name_word(span, index.mostly_upper):
             continue
-        if any(child.dep_ == "neg" for child in span.root.children):
-            continue  # "no one was kidnapped" / "did not attack"
+        if denied(span):
+            continue  # "no one was kidnapped" / "did not attack" / "no device was found"
         taken.update(range(start, end))
         kept.append((entry, span))
     return kept, taken

@@ -1,0 +1,66 @@
+"""Habits and general truths: a clause that tells what happens again and again ("people get
+shot every day", "fans are often attacked") reports no incident. Grammar only; the words of
+frequency are data of the component that asks (casualties, triggers), passed in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Pronouns that stand for anyone ("you get mugged", "they get shot").
+_ANYONE = frozenset({"you", "we", "they", "one", "people", "anyone", "everyone", "someone", "somebody"})
+# Determiners of a phrase of time that make it a frequency: "every day", "each year".
+_EVERY = frozenset({"every", "each"})
+# Quantity words that leave a bare plural generic: "many people", "some fans".
+_GENERIC_QUANTITY = frozenset({"many", "some", "more", "most", "lots", "plenty"})
+# Present and progressive forms of the "get" passive (forms: the lemmatizer leaves "getting");
+# "got shot" is one incident.
+_PRESENT_GET = frozenset({"get", "gets", "getting"})
+_SUBJ = ("nsubj", "nsubjpass")
+# How far a noun trigger climbs to its clause's verb ("the attacks happen every week").
+_UP = 2
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause `tok` belongs to: itself, or the verb a noun hangs on."""
+    for _ in range(_UP):
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _frequency(verb: Token, words: frozenset[str]) -> bool:
+    """A frequency adverb ("often", "routinely") or phrase ("every day") on the verb."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in words:
+            return True
+        if child.dep_ in ("npadvmod", "advmod") and any(
+                g.dep_ == "det" and g.lower_ in _EVERY for g in child.children):
+            return True
+    return False
+
+
+def _generic_subject(verb: Token) -> bool:
+    """A subject that stands for anyone: a generic pronoun or a bare plural ("fans", "many
+    people"), not a counted or known group ("three fans", "the fans")."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None:
+        return False
+    if subj.lower_ in _ANYONE:
+        return True
+    if subj.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "predet") and c.lower_ not in _GENERIC_QUANTITY
+                   for c in subj.children)
+
+
+def habitual(tok: Token, frequency_words: frozenset[str]) -> bool:
+    """Whether the clause of `tok` tells a habit or a general truth, not an incident: a
+    frequency adverb or phrase on its verb ("are often attacked", "every day"), or a present
+    "get" passive of a generic subject ("people get shot", "many are getting injured"; "two
+    fans got hurt" and "a fan gets hurt" in a headline are incidents)."""
+    verb = clause_verb(tok)
+    if _frequency(verb, frequency_words):
+        return True
+    gets = any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_GET for c in verb.children)
+    return gets and _generic_subject(verb)

@@ -1,0 +1,77 @@
+"""Word sense of triggers on ordinary news, one named predicate per rule (each drops the
+trigger in `refine.outcome_name`): habits, surges called explosions, mines nobody uses, the
+displaced as people, and the late recalled."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.aspect import habitual
+
+if TYPE_CHECKING:
+    from pipeline.triggers.refine import Match
+
+_IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
+
+
+def recalls_the_late(m: Match) -> bool:
+    """A killing word in a relative clause about someone called "the late" ("the late singer,
+    who was stabbed in 1999"): it recalls who the dead person was, long before; the story's own
+    victim is not yet "late" ("the mayor, who was shot dead on Friday" stays)."""
+    head = m.span.root
+    if head.dep_ != "relcl":
+        return False
+    person = head.head
+    people = [person, person.head] if person.dep_ == "appos" else [person]
+    late = m.cues["late_person"]
+    if any(c.dep_ == "amod" and c.lower_ in late for p in people for c in p.children):
+        return True
+    j = person.i - 1  # the word before the name and its titles, however parsed ("late Beatle X")
+    while j >= 0 and person.doc[j].pos_ in ("PROPN", "NOUN"):
+        j -= 1
+    return j >= 0 and person.doc[j].lower_ in late
+
+
+def habit_not_incident(m: Match) -> bool:
+    """A word of violence in a clause of habit or general truth ("fans are often attacked",
+    "people get shot every day"): what happens again and again is no incident."""
+    return habitual(m.span.root, m.cues["habitual"])
+
+
+def figurative_explosion(m: Match) -> bool:
+    """An explosion word used of a surge ("an absolute explosion of crowds", "the population
+    explosion", "an explosion of interest"): a degree adjective or a compound of `figurative`,
+    or "of" a thing that is no weapon, device or place that burns."""
+    head = m.span.root
+    if m.entry.rule != "explosion" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    figurative = m.cues["figurative"]
+    before = head.doc[head.i - 1] if head.i > 0 else head
+    if before.lower_ in figurative or any(c.dep_ in ("amod", "compound") and c.lower_ in figurative
+                                          for c in head.children):
+        return True
+    solid = m.cues["weapon"] | m.cues["hazard"] | m.cues["property"] | m.cues["mishap"]
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ not in solid and o.lemma_.lower() not in solid and o.lower_ != "device" for o in objects)
+
+
+def describes_a_population(m: Match) -> bool:
+    """A word of flight used of people rather than as a verb ("the displaced", "many displaced
+    families"): it names who they are, no event ("fighting displaced thousands" is one)."""
+    head = m.span.root
+    if head.lower_ not in m.cues["population"] or head.tag_ == "VBD":
+        return False  # a past tense is a verb, however parsed: "shelling displaced thousands"
+    word = head.head if head.dep_ == "conj" else head  # "the missing or displaced"
+    return (head.pos_ in ("ADJ", "NOUN") or word.pos_ in ("ADJ", "NOUN") or head.dep_ in ("amod", "acomp")
+            or word.dep_ in ("pobj", "pcomp"))  # "lists of displaced"
+
+
+def idle_devices(m: Match) -> bool:
+    """Mines or bombs in the plural that nothing uses, finds or clears and that harm no one in
+    the sentence ("the many landmines still dotted around the country"): a hazard or a stock,
+    no incident. A single device ("a landmine") is left to the other rules."""
+    head = m.span.root
+    if (m.entry.event_type, m.entry.sub_event_type) != _IED or head.tag_ != "NNS" or head.lower_.endswith("ings"):
+        return False  # "bombings" are acts, not devices
+    return not (m.has("use") or m.has("device_harm") or m.has("disrupt"))
