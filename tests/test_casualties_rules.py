@@ -79,6 +79,11 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     ("Half a million people died in the long civil war.", []),
     ("Thousands were killed during the insurgency.", []),
     ("Three soldiers were killed in the ambush on Monday.", [(K, 3)]),
+    # a killing participle inside a noun phrase tells who a person is, not a death reported
+    ("Shares in the builder founded by assassinated former premier Tomas Brandt fell 15%.", []),
+    ("The festival honours the murdered film director Anton Keel.", []),
+    ("Former premier Tomas Brandt was assassinated in Oslo on Monday.", [(K, 1)]),
+    ("Gunmen killed three villagers near the border.", [(K, 3)]),
 ]
 
 

@@ -207,6 +207,13 @@ def test_a_killing_adjective_of_a_person_is_no_event() -> None:
                     ["NOUN", "VERB", "DET", "NOUN"], ["gunman", "murder", "the", "designer"],
                     "murdered", KILL)
     assert not describes_a_person(m)
+    # "founded by assassinated former premier Brandt", parsed as a clause's verb: still an
+    # adjective, between a preposition and the phrase it describes.
+    m = _hand_built(["founded", "by", "assassinated", "former", "premier", "Brandt"], [0, 0, 0, 5, 5, 2],
+                    ["ROOT", "agent", "relcl", "amod", "compound", "dobj"],
+                    ["VBN", "IN", "VBD", "JJ", "NN", "NNP"], ["VERB", "ADP", "VERB", "ADJ", "NOUN", "PROPN"],
+                    ["found", "by", "assassinate", "former", "premier", "Brandt"], "assassinated", KILL)
+    assert describes_a_person(m)
 
 
 def test_a_rally_without_people_or_cause_is_no_protest() -> None:

@@ -61,6 +61,7 @@ class Lexicon:
     eras: frozenset[str] = frozenset()
     habit_adverbs: frozenset[str] = frozenset()
     wars: frozenset[str] = frozenset()
+    attributive_past: frozenset[str] = frozenset()
 
 
 def _matcher(nlp: Language, outcomes: dict[str, Any], implicit: dict[str, tuple[str, int]]) -> PhraseMatcher:
@@ -99,7 +100,7 @@ def _word_lists(root: str | Path | None) -> dict[str, frozenset[str]]:
     files = {"months": "months", "quantity_nouns": "quantity_nouns", "collective": "collective_nouns",
              "group_nouns": "group_nouns", "earlier": "earlier_words", "counterfactual": "counterfactual_adverbs",
              "fatal_adverbs": "fatal_adverbs", "raise_verbs": "raise_verbs", "eras": "era_words",
-             "habit_adverbs": "habit_adverbs", "wars": "war_words"}
+             "habit_adverbs": "habit_adverbs", "wars": "war_words", "attributive_past": "attributive_past"}
     return {key: resources.read_words(f"{FOLDER}/{name}.txt", root) for key, name in files.items()}
 
 

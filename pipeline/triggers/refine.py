@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from pipeline.aspect import attributive_participle
 from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act, words_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
@@ -115,8 +116,9 @@ def describes_a_person(m: Match) -> bool:
     "the assassinated former premier"): it tells who the person is by a past event and
     reports no event of its own (the story's own report has a verb: "was shot dead")."""
     head = m.span.root
+    lemmas = m.cues["attributive_past"]
     return (head.dep_ == "amod" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN")
-            and head.lemma_.lower() in m.cues["attributive_past"])
+            and head.lemma_.lower() in lemmas) or attributive_participle(head, lemmas)
 
 
 def _fictional(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
