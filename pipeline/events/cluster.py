@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.events.counts import combine
@@ -135,18 +135,31 @@ def _file(index: BlockIndex, rec: Record, n: int) -> None:
                     days.append(day)
 
 
-def _look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
-    """The entries of the blocks that may hold a record's matches, within `day_reach`."""
+def _gather(index: BlockIndex, rec: Record, rules: MergeRules,
+            keys_of: Callable[[Record, int], list[tuple]], cells: list[tuple[int, int]]) -> set[int]:
+    """The entries of a record's blocks (`keys_of(rec, day)`) on each day within `day_reach`,
+    and of the grid `cells` (row, column) holding entries on those days."""
     found: set[int] = set()
     first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
     for day in range(first, last + 1):
-        for key in _lookup_keys(rec, day):
+        for key in keys_of(rec, day):
             found.update(index.get(key, ()))
-    for row, col in _near_cells(rec, rules):
+    for row, col in cells:
         for day in index.get(("cells", rec.country, row, col), ()):
             if first <= day <= last:
                 found.update(index.get(("cell", rec.country, day, row, col), ()))
     return found
+
+
+def _look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
+    """The entries of the blocks that may hold a record's matches, within `day_reach`."""
+    return _gather(index, rec, rules, _lookup_keys, _near_cells(rec, rules))
+
+
+def _near_keys(rec: Record, day: int) -> list[tuple]:
+    """The blocks of one day that may hold a placed record's near records besides grid cells:
+    its place name, and the records without a country."""
+    return [("name", day, rec.location), ("wide", "", day)]
 
 
 def _near_look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
@@ -155,16 +168,7 @@ def _near_look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]
     country to tell (a record without a country searches them all, `_look_up`)."""
     if not rec.country:
         return _look_up(index, rec, rules)
-    found: set[int] = set()
-    first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
-    for day in range(first, last + 1):
-        found.update(index.get(("name", day, rec.location), ()))
-        found.update(index.get(("wide", "", day), ()))
-    for row, col in _near_cells(rec, rules, rules.merge_km):
-        for day in index.get(("cells", rec.country, row, col), ()):
-            if first <= day <= last:
-                found.update(index.get(("cell", rec.country, day, row, col), ()))
-    return found
+    return _gather(index, rec, rules, _near_keys, _near_cells(rec, rules, rules.merge_km))
 
 
 def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
@@ -255,14 +259,10 @@ class _Clustering:
         # share a full personal name (`shares_name`) and as many rare words as outweigh that
         # contradiction between them: the record's place or date is the misread one. Common
         # words never waive a contradiction with members they do not join.
-        check_counts = not any(
-            sole_reports(rec, m) and text_over_place(rec, m, weights, rules=rules) for m in cluster.members
-        )
-        check_places = not any(
-            sole_reports(rec, m) and text_over_place(rec, m, weights, rules=rules)
-            and shares_name(rec, m, weights, rules=rules)
-            for m in cluster.members
-        )
+        echoed = [m for m in cluster.members
+                  if sole_reports(rec, m) and text_over_place(rec, m, weights, rules=rules)]
+        check_counts = not echoed
+        check_places = not any(shares_name(rec, m, weights, rules=rules) for m in echoed)
         check_dates = not any(text_over_dates(rec, m, weights, rules=rules) for m in cluster.members)
         return all(
             compatible(rec, m, weights, rules=rules, counts=check_counts, dates=check_dates, places=check_places)

@@ -51,17 +51,18 @@ def person_names(facts: Iterable[Fact]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """The gazetteer's names of more than one word ("fort worth", "clark county"), read once
-    from the compiled GeoNames index (only these: a one-word name is never a full name)."""
-    return frozenset(k for k in load_index()["keys"] if " " in k)
+def _place_keys() -> dict:
+    """The lookup keys of the compiled GeoNames index (the one copy `load_index` holds)."""
+    return load_index()["keys"]
 
 
 def is_place_name(name: str) -> bool:
-    """Whether a capitalised phrase is a place's name in the gazetteer ("Fort Worth" in "a
-    Fort Worth man was shot"): a place named in two reports is no person they share, and the
-    merge compares places by themselves."""
-    return place_keys.norm(name) in _place_names()
+    """Whether a capitalised phrase is a place's name of more than one word in the gazetteer
+    ("Fort Worth" in "a Fort Worth man was shot"; a one-word name is never a full name): a
+    place named in two reports is no person they share, and the merge compares places by
+    themselves."""
+    key = place_keys.norm(name)
+    return " " in key and key in _place_keys()
 
 
 def _sentence_names(sentence: str, common: frozenset[str]) -> list[str]:
