@@ -275,11 +275,13 @@ class _Clustering:
         else only those whose dates are close (within `day_reach`), as nothing else can link
         two reports whose dates are not close. A bound, not a rule: the links are the same."""
         rules = self.rules
-        if sum(self.weights.get(w, 0.0) for w in rec.words & cluster.words) >= rules.far_text_min:
-            return self.bridges(cluster)
         # day_gap(rec, m) <= day_reach, written out: this runs for every member of every
         # candidate cluster.
         first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
+        if first <= cluster.low and cluster.high <= last:
+            return self.bridges(cluster)  # every member's dates are close: no words to weigh
+        if sum(self.weights.get(w, 0.0) for w in rec.words & cluster.words) >= rules.far_text_min:
+            return self.bridges(cluster)
         if cluster.low > last or cluster.high < first:
             return []
         return [m for m in self.bridges(cluster) if m.low <= last and m.high >= first]

@@ -264,13 +264,14 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     "loose_names_place", "loose_same_toll"); places apart with many shared rare words
     ("text_over_place"); dates apart with many shared rare words ("text_over_dates") or a
     follow-up story with shared rare words ("follow_up")."""
-    relation = place_relation(a, b, rules=rules)
     if not dates_close(a, b, rules=rules):
         # A follow-up story and an earlier report: place and date never suffice.
         if text_over_dates(a, b, weights, rules=rules):
             return "text_over_dates"
-        linked_follow_up = follow_up_close(a, b, rules=rules) and follow_up_linked(a, b, relation, weights, rules=rules)
+        linked_follow_up = follow_up_close(a, b, rules=rules) and follow_up_linked(
+            a, b, place_relation(a, b, rules=rules), weights, rules=rules)
         return "follow_up" if linked_follow_up else None
+    relation = place_relation(a, b, rules=rules)
     uncrowded = (max(a.crowd, b.crowd) <= rules.crowd_max and max(a.stated_days, b.stated_days) <= 1
                  and not (bool(a.outlet) and a.outlet == b.outlet))
     # Two reports that each state their incident's own day, days apart, are two incidents
