@@ -1,14 +1,15 @@
 """Aggregation benchmark: `newsevents aggregate` on a large facts table, no NLP.
 
     newsevents run ../shared/eval/gva_dev.jsonl --out /tmp/gva --no-merge
-    python bench/aggregate.py /tmp/gva [--rows 100000] [--shift 3] [--format csv]
+    python bench/aggregate.py /tmp/gva [--rows 100000] [--shift 3] [--format csv] [--processes 1 2]
 
 Builds a synthetic run by replicating the facts and articles tables of a real run until it
 holds at least `--rows` fact rows: copy k gets new article ids and its dates moved by
 k * `--shift` days, so the copies are distinct events on a dense timeline (with `--shift 0`
 every copy reports the same events: the worst case for merging, large clusters). Then times
-`aggregate_runs` end to end in a fresh process (reading the tables, rebuilding the events,
-merging, writing events, ledgers and summaries; its peak memory is that process's) and, unless
+`aggregate_runs` end to end in a fresh process for each `--processes` (reading the tables,
+rebuilding each article's events in that many worker processes, merging, writing events,
+ledgers and summaries; its peak memory is that process's) and, unless
 `--no-parts`, its parts, in wall-clock and CPU seconds (on a shared machine the CPU figure
 is the steadier one). Prints figures; asserts nothing.
 """
@@ -19,12 +20,15 @@ import argparse
 import multiprocessing
 import resource
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import psutil
 
 from pipeline.aggregate import aggregate_runs, articles_from_frame, facts_from_frame
 from pipeline.events import build_article_events, merge_events
@@ -66,15 +70,54 @@ def timed(label: str, fn: Callable[[], Any]) -> Any:
     return result
 
 
-def end_to_end(synthetic: Path, out: Path, fmt: str) -> str:
-    """Time `aggregate_runs` on a synthetic run; its figures as a line."""
+class _TreeMemory:
+    """The peak of the summed resident memory of this process and its children, sampled every
+    `PERIOD` seconds in a thread while the block runs (a child's own `ru_maxrss` is no use:
+    it counts the pages of the parent it was forked from before it ran its program)."""
+
+    PERIOD = 0.2
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._done.wait(self.PERIOD):
+            total = 0
+            for process in (me, *me.children(recursive=True)):
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    continue  # a worker that ended between the listing and the reading
+            self.peak = max(self.peak, total)
+
+    def __enter__(self) -> _TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def end_to_end(synthetic: Path, out: Path, fmt: str, processes: int) -> str:
+    """Time `aggregate_runs` on a synthetic run (in this process, with `processes` workers
+    building the article events); its figures as lines: wall-clock, CPU of this process and of
+    its workers, this process's peak memory and the peak of its and its workers' summed."""
     wall, cpu = time.perf_counter(), time.process_time()
-    summary = aggregate_runs([synthetic], out, fmt=fmt)
+    with _TreeMemory() as tree:
+        summary = aggregate_runs([synthetic], out, fmt=fmt, processes=processes)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (
-        f"  aggregate_runs ({fmt}): {wall:.2f} s wall, {cpu:.2f} s CPU for "
-        f"{summary.facts} fact rows ({summary.facts / wall:,.0f} rows/s wall), "
-        f"{summary.article_events} article events -> {summary.events} events"
+        f"  aggregate_runs ({fmt}, processes={processes}): {wall:.2f} s wall, {cpu:.2f} s CPU in the main "
+        f"process ({workers.ru_utime + workers.ru_stime:.2f} s in its workers) for {summary.facts} fact rows "
+        f"({summary.facts / wall:,.0f} rows/s wall), {summary.article_events} article events -> {summary.events} events\n"
+        f"    peak resident memory: {own:.0f} MiB (main process), {tree.peak / 2**20:.0f} MiB "
+        f"(main process and workers together, sampled every {_TreeMemory.PERIOD} s)"
     )
 
 
@@ -85,6 +128,8 @@ def main() -> None:
     parser.add_argument("--shift", type=int, default=3, help="days between copies (default 3)")
     parser.add_argument("--format", default="csv", choices=("csv", "parquet", "jsonl"))
     parser.add_argument("--no-parts", action="store_true", help="time only aggregate_runs end to end")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2],
+                        help="worker processes of the end-to-end runs, one run each (default 1 2)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmp:
@@ -110,12 +155,12 @@ def main() -> None:
             merged = timed("merge_events", lambda: merge_events(article_events))
             print(f"  {len(article_events)} article events -> {len(merged)} events")
 
-        print("end to end (a fresh process, so that its peak memory is its own):")
-        with multiprocessing.get_context("spawn").Pool(1) as pool:
-            line = pool.apply(end_to_end, (synthetic, out, args.format))
-        print(line)
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"  peak resident memory of aggregate_runs: {peak_mb:.0f} MiB")
+        print("end to end (each in a fresh process, so that its peak memory is its own):")
+        for processes in args.processes:
+            # An executor's worker, not a Pool's: a Pool's daemonic workers may not start the
+            # aggregation's own worker processes.
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                print(pool.submit(end_to_end, synthetic, out, args.format, processes).result())
         if not args.no_parts:
             peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"  peak resident memory of the parts above (all held at once): {peak_mb:.0f} MiB")

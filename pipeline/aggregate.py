@@ -8,9 +8,11 @@ the events table and its summary tables.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +41,8 @@ _FACT_MODELS: dict[str, type[BaseModel]] = {
     "date": DateFact,
     "trigger": TriggerFact,
 }
+# Articles whose fact models are built at once (one chunk of work for a worker process).
+CHUNK_ARTICLES = 2000
 
 
 def _plain_records(df: pd.DataFrame) -> list[dict]:
@@ -82,12 +86,34 @@ def facts_from_frame(df: pd.DataFrame) -> dict[str, list[Fact]]:
     return by_article
 
 
-def iter_article_facts(df: pd.DataFrame, chunk: int = 2000) -> Iterator[tuple[str, list[Fact]]]:
-    """(article id, its facts) for each article of a facts table, `chunk` articles at a time,
-    so that only one chunk's fact models are in memory at once."""
-    order = pd.Series(pd.factorize(df["article_id"])[0] // chunk, index=df.index)
+def _chunks(df: pd.DataFrame, articles: int) -> Iterator[pd.DataFrame]:
+    """The rows of a facts table, `articles` articles' rows at a time (table order)."""
+    order = pd.Series(pd.factorize(df["article_id"])[0] // articles, index=df.index)
     for _, part in df.groupby(order, sort=True):
-        yield from facts_from_frame(part).items()
+        yield part
+
+
+def events_of_facts(facts: pd.DataFrame, known: dict[str, Article]) -> list[Event]:
+    """The events of each article of a facts table's rows, in table order (an article missing
+    from `known` has no source, title or publication day). Runs in a worker process when
+    `aggregate_runs` is given several."""
+    events: list[Event] = []
+    for article_id, items in facts_from_frame(facts).items():
+        article = known.get(article_id) or Article(id=article_id, source="", text="")
+        events.extend(build_article_events(article, items))
+    return events
+
+
+def _in_order(pool: Executor, jobs: Iterator[tuple], ahead: int) -> Iterator[list[Event]]:
+    """`events_of_facts` of each job on the pool, results in job order, at most `ahead` jobs
+    submitted at once (so that only a few chunks' rows are copied to the workers)."""
+    pending: deque[Future] = deque()
+    for job in jobs:
+        pending.append(pool.submit(events_of_facts, *job))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def articles_from_frame(df: pd.DataFrame) -> dict[str, Article]:
@@ -134,14 +160,25 @@ def _read_runs(run_dirs: Sequence[str | Path]) -> tuple[pd.DataFrame, pd.DataFra
     return facts_df, articles_df
 
 
-def _article_events(facts_df: pd.DataFrame, articles_df: pd.DataFrame) -> list[Event]:
+def _article_events(facts_df: pd.DataFrame, articles_df: pd.DataFrame, processes: int = 1) -> list[Event]:
     """Each article's events, built from its facts (an article missing from the articles table,
-    or not read ok, has no source, title or publication day)."""
+    or not read ok, has no source, title or publication day), `CHUNK_ARTICLES` articles at a
+    time so that only one chunk's fact models are in memory at once; in `processes` worker
+    processes when more than one. The events are in table order either way."""
     known = articles_from_frame(articles_df[articles_df["status"] == "ok"])
+    jobs = (
+        (part, {a: known[a] for a in part["article_id"].dropna().unique() if a in known})
+        for part in _chunks(facts_df, CHUNK_ARTICLES)
+    )
     article_events: list[Event] = []
-    for article_id, facts in iter_article_facts(facts_df):
-        article = known.get(article_id) or Article(id=article_id, source="", text="")
-        article_events.extend(build_article_events(article, facts))
+    if processes <= 1:
+        for job in jobs:
+            article_events.extend(events_of_facts(*job))
+        return article_events
+    # Spawned, not forked: the parent may hold threads (pyarrow's) that a fork would copy.
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for events in _in_order(pool, jobs, ahead=2 * processes):
+            article_events.extend(events)
     return article_events
 
 
@@ -162,16 +199,18 @@ def aggregate_runs(
     fmt: str = "csv",
     merge: bool = True,
     split: frozenset[str] = frozenset(),
+    processes: int = 1,
 ) -> AggregateSummary:
     """Rebuild events (and summary tables) from the facts and articles tables of earlier runs,
     without NLP. An article id met in several runs keeps the facts of the last run given.
     Writes events, merges and claims (the merge and claims ledgers), summary_country, summary_admin1, summary_day and
     summary_week in `fmt` (csv, parquet or jsonl); the facts stay in the runs' own facts tables.
-    A merged event whose id is in `split` is kept as its reports' own events."""
+    A merged event whose id is in `split` is kept as its reports' own events. Each article's
+    events are built in `processes` worker processes (merging is one pass in this one)."""
     started = time.perf_counter()
     summary = AggregateSummary(runs=len(run_dirs), out_dir=str(out_dir))
     facts_df, articles_df = _read_runs(run_dirs)
-    article_events = _article_events(facts_df, articles_df)
+    article_events = _article_events(facts_df, articles_df, processes)
     ledger: list[dict] = []
     claims: list[dict] = []
     events = merge_events(article_events, ledger=ledger, split=split, claims=claims) if merge else article_events

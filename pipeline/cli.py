@@ -269,6 +269,9 @@ def aggregate(
     split_file: Annotated[
         Optional[Path], typer.Option("--split-file", help="A file of event ids to split, one a line.")
     ] = None,
+    processes: Annotated[
+        int, typer.Option("--processes", "-p", min=1, help="Worker processes building each article's events.")
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Rebuild events and summary tables from the facts of earlier runs, without NLP.
@@ -279,7 +282,7 @@ def aggregate(
     reports, first and last date)."""
     try:
         ids = frozenset(split or ()) | (read_split_ids(split_file) if split_file else frozenset())
-        summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge, split=ids)
+        summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge, split=ids, processes=processes)
     except FileNotFoundError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None

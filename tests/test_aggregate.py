@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
+import pipeline.aggregate as aggregate_module
 from pipeline.aggregate import aggregate_runs, load_summary
 from pipeline.cli import app
 from pipeline.events import summary_tables
@@ -103,6 +104,19 @@ def test_aggregate_rebuilds_the_events_of_a_run(
     pd.testing.assert_frame_equal(
         load_events(tmp_path / "agg" / "events.csv"), load_events(tmp_path / "merged" / "events.csv")
     )
+
+
+def test_worker_processes_build_the_same_tables(riot_run: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # One article a chunk: each worker process builds some articles' events, the results
+    # come back in table order, and the merge sees them as one process would have built them.
+    monkeypatch.setattr(aggregate_module, "CHUNK_ARTICLES", 1)
+    one = aggregate_runs([riot_run], tmp_path / "one")
+    result = runner.invoke(app, ["aggregate", str(riot_run), "--out", str(tmp_path / "two"), "--processes", "2"])
+    assert result.exit_code == 0, result.output
+    assert "4 article events became 2 events" in result.output and one.events == 2
+    for name in ("events", "merges", "claims", "summary_day"):
+        assert (tmp_path / "one" / f"{name}.csv").read_bytes() == (tmp_path / "two" / f"{name}.csv").read_bytes(), name
 
 
 def test_aggregate_keeps_one_copy_of_an_article_seen_in_two_runs(riot_run: Path, tmp_path: Path) -> None:
