@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.aspect import attributive_participle, habitual
+from pipeline.aspect import attributive_participle, habitual, recalled_death
 from pipeline.casualties.claim import Claim
 from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ
 from pipeline.casualties.lexicon import Lexicon
@@ -249,6 +249,8 @@ def not_a_report(lex: Lexicon, trig: Token, outcome: str) -> bool:
         return True  # "nearly killed", "possibly killing the trooper"
     if outcome == "killed" and attributive_participle(trig, lex.attributive_past):
         return True  # "founded by assassinated former premier X": who X was, not a death reported
+    if outcome == "killed" and recalled_death(trig, lex.recalled_nouns, lex.killing_verbs):
+        return True  # "shares fell after his assassination", in a story that tells no killing
     if trig.lower_.startswith("surviv") and (
         any(c.dep_ in ("agent", "auxpass") for c in trig.children) or trig.dep_ == "amod"
     ):
