@@ -1,10 +1,14 @@
 """Habits and general truths: a clause that tells what happens again and again ("people get
-shot every day", "fans are often attacked") reports no incident. Grammar only; the words of
-frequency are data of the component that asks (casualties, triggers), passed in."""
+shot every day", "fans are often attacked") reports no incident; a killing word inside a noun
+phrase ("the murdered director") and a death recalled by its noun alone in a story about
+something else ("shares fell after his assassination") report none either. Grammar only; the
+words are data of the component that asks (casualties, triggers), passed in."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from pipeline.relevance import uncertain
 
 # Pronouns that stand for anyone ("you get mugged", "they get shot").
 _ANYONE = frozenset({"you", "we", "they", "one", "people", "anyone", "everyone", "someone", "somebody"})
@@ -88,3 +92,59 @@ def attributive_participle(tok: Token, lemmas: frozenset[str]) -> bool:
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
     return ((before.pos_ in _BEFORE_ADJECTIVE_POS or before.tag_ in _BEFORE_ADJECTIVE_TAGS)
             and after.pos_ in _NOUN_PHRASE_POS)
+
+
+# Possessives that make a death noun one person's ("his murder"); "their deaths" are several.
+_ONE_OWNER = frozenset({"his", "her"})
+# How a name before a death noun hangs on it ("the Brandt killing").
+_NAME_BEFORE = frozenset({"compound", "nmod", "nsubj"})
+# Forms of an adjective of death that make a clause of it: "was found dead", "left him dead".
+_PREDICATIVE = frozenset({"acomp", "oprd"})
+
+
+def _one_name(tok: Token) -> bool:
+    """Whether a word is (part of) one person's name: a singular proper noun."""
+    return tok.tag_ == "NNP"
+
+
+def one_persons_death(noun: Token) -> bool:
+    """Whether a death noun belongs to one person: a possessive ("his murder", "Brandt's
+    death"), a name before it ("the Brandt killing") or "of" a name ("the death of Mr Brandt").
+    "Their deaths", "the killing of two guards" and "the murder" alone are no such noun."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.lower_ in _ONE_OWNER or _one_name(c)):
+            return True
+        if c.dep_ in _NAME_BEFORE and c.i < noun.i and _one_name(c):
+            return True  # headlines get odd parses: "Brandt killing hits shares", Brandt its nsubj
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _one_name(g) for g in c.children):
+            return True
+    return False
+
+
+def _tells_a_killing(tok: Token, nouns: frozenset[str], verbs: frozenset[str]) -> bool:
+    """A word that tells a killing rather than recalling one: a clause of killing ("was shot
+    dead", "gunmen killed", "she died", "was found dead") or a death noun nobody owns ("the
+    killing happened at night", "the death toll")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in nouns:
+        return not one_persons_death(tok)
+    if lemma not in verbs:
+        return False
+    if tok.pos_ == "VERB":
+        return tok.dep_ != "amod" and not attributive_participle(tok, verbs)
+    return tok.pos_ == "ADJ" and tok.dep_ in _PREDICATIVE
+
+
+def recalled_death(tok: Token, nouns: frozenset[str], verbs: frozenset[str]) -> bool:
+    """Whether `tok` is a death noun of `nouns` that recalls one person's death in a story about
+    something else ("shares fell after his assassination", "the film led to his murder"): the
+    noun belongs to one person (`one_persons_death`), the article's relevance score is in the
+    uncertain band (mostly other news: `relevance.uncertain`), and no word of the article tells a
+    killing (no clause of a killing verb of `verbs`, no death noun nobody owns). A report of the
+    death has its clause ("X was shot dead on Monday") and keeps every mention."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or not one_persons_death(tok):
+        return False
+    doc = tok.doc
+    if not (Doc.has_extension("relevance") and uncertain(doc._.relevance)):
+        return False
+    return not any(_tells_a_killing(t, nouns, verbs) for t in doc)

@@ -42,6 +42,8 @@ if not Doc.has_extension("title"):
     Doc.set_extension("title", default=None)  # the article's headline (plain str), or None
 if not Doc.has_extension("anatomy"):
     Doc.set_extension("anatomy", default=None)  # pipeline.anatomy.read_anatomy's dict, or None
+if not Doc.has_extension("relevance"):
+    Doc.set_extension("relevance", default=None)  # pipeline.relevance score of the article, or None
 
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -108,9 +110,11 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 
 def describe(doc: Doc, article: Article) -> Doc:
-    """Put the article's id, title, anatomy and publication date on a Doc of its text."""
+    """Put the article's id, title, anatomy, publication date and relevance score on a Doc of
+    its text."""
     doc._.article_id = article.id
     doc._.title = article.title or None
     doc._.anatomy = read_anatomy(article.text, article.title)
     doc._.published = article.published.isoformat() if article.published else None
+    doc._.relevance = article.relevance
     return doc

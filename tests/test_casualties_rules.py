@@ -84,6 +84,14 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     ("The festival honours the murdered film director Anton Keel.", []),
     ("Former premier Tomas Brandt was assassinated in Oslo on Monday.", [(K, 1)]),
     ("Gunmen killed three villagers near the border.", [(K, 3)]),
+    # a deed one calls on others to do is no report; the deed done, or reported to the caller, is
+    ("Posters that called for foreigners to be killed or beaten were removed.", []),
+    ("The preacher called on his listeners to kill two journalists.", []),
+    ("Protesters demanded that the men be shot.", []),
+    ("Campaigners demanded for the prisoners to be shot.", []),
+    ("His listeners killed two journalists after the sermon.", [(K, 2)]),
+    ("The victim called police to say two men had been shot.", [(I, 2)]),
+    ("Police called for witnesses after two men were shot dead.", [(K, 2)]),
 ]
 
 

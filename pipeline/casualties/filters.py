@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.aspect import attributive_participle, habitual
+from pipeline.aspect import attributive_participle, habitual, recalled_death
 from pipeline.casualties.claim import Claim
 from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ
 from pipeline.casualties.lexicon import Lexicon
@@ -31,12 +31,36 @@ _ANNUAL = ("annually", "yearly")
 # Prepositions that put a toll inside a whole war ("died in the civil war").
 _WAR_PREPS = ("in", "during", "throughout")
 _NEW_PEOPLE = ("another", "one", "someone", "somebody")
+# Clause links of a deed asked for under a verb of calling ("call for them to be killed").
+_ASKED_DEPS = ("xcomp", "ccomp", "advcl")
+# Words that name who is called on, or what is called for: "call for", "called on/upon".
+_CALL_PREPS = ("for", "on", "upon")
+
+
+def called_for(lex: Lexicon, trig: Token) -> bool:
+    """A killing or wounding verb that is itself the deed one calls on others to do (`call_verbs`):
+    "songs that call for foreigners to be killed or beaten", "called on his listeners to kill two
+    journalists", "demanded that the men be shot", "incited the crowd to kill". The deed asked for
+    must be an infinitive (or a bare "be" clause) with someone named to do or suffer it; only the
+    trigger's own clause counts, so "called 911 to report he had been shot" stays a report."""
+    node = trig.head if trig.dep_ == "conj" else trig  # "to be killed or beaten"
+    head = node.head
+    if node.dep_ not in _ASKED_DEPS or head is node or head.lemma_.lower() not in lex.call_verbs:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    bare_be = node.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" for c in node.children)
+    someone = (any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+               or any(c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in _CALL_PREPS)
+                      for c in head.children))
+    return bare_be or (infinitive and someone)
 
 
 def hypothetical(lex: Lexicon, trig: Token) -> bool:
     """A threat, a plan, a possibility or a condition rather than a report."""
     intent = lex.hypothetical_heads
     doc = trig.doc
+    if called_for(lex, trig):
+        return True  # "songs that call for them to be killed": asked for, not done
     if trig.i >= 2 and doc[trig.i - 1].lower_ == "to" and doc[trig.i - 2].lower_ in intent:
         return True  # "with intent to kill", "a plot to kill", whatever the parser made of them
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in intent and c.lower_ != "threatening"
@@ -225,6 +249,8 @@ def not_a_report(lex: Lexicon, trig: Token, outcome: str) -> bool:
         return True  # "nearly killed", "possibly killing the trooper"
     if outcome == "killed" and attributive_participle(trig, lex.attributive_past):
         return True  # "founded by assassinated former premier X": who X was, not a death reported
+    if outcome == "killed" and recalled_death(trig, lex.recalled_nouns, lex.killing_verbs):
+        return True  # "shares fell after his assassination", in a story that tells no killing
     if trig.lower_.startswith("surviv") and (
         any(c.dep_ in ("agent", "auxpass") for c in trig.children) or trig.dep_ == "amod"
     ):

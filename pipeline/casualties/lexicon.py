@@ -58,6 +58,9 @@ class Lexicon:
     counterfactual: frozenset[str] = frozenset()
     fatal_adverbs: frozenset[str] = frozenset()
     raise_verbs: frozenset[str] = frozenset()
+    call_verbs: frozenset[str] = frozenset()
+    recalled_nouns: frozenset[str] = frozenset()
+    killing_verbs: frozenset[str] = frozenset()
     eras: frozenset[str] = frozenset()
     habit_adverbs: frozenset[str] = frozenset()
     wars: frozenset[str] = frozenset()
@@ -100,7 +103,9 @@ def _word_lists(root: str | Path | None) -> dict[str, frozenset[str]]:
     files = {"months": "months", "quantity_nouns": "quantity_nouns", "collective": "collective_nouns",
              "group_nouns": "group_nouns", "earlier": "earlier_words", "counterfactual": "counterfactual_adverbs",
              "fatal_adverbs": "fatal_adverbs", "raise_verbs": "raise_verbs", "eras": "era_words",
-             "habit_adverbs": "habit_adverbs", "wars": "war_words", "attributive_past": "attributive_past"}
+             "habit_adverbs": "habit_adverbs", "wars": "war_words", "attributive_past": "attributive_past",
+             "call_verbs": "call_verbs", "recalled_nouns": "recalled_death_nouns",
+             "killing_verbs": "killing_verbs"}
     return {key: resources.read_words(f"{FOLDER}/{name}.txt", root) for key, name in files.items()}
 
 

@@ -18,7 +18,7 @@ from pipeline.aspect import attributive_participle
 from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act, words_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
-                                     recalls_the_late)
+                                     recalls_a_death, recalls_the_late)
 
 # The outcome that keeps the lexicon's type, sub-type and priority.
 KEEP = "keep"
@@ -431,7 +431,7 @@ def outcome_name(m: Match) -> str | None:
     """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
     if (describes_a_person(m) or recalls_the_late(m) or aims_at_no_one(m) or told_not_done(m) or deal_of_business_or_court(m)
             or cyber_sense(m) or habit_not_incident(m) or figurative_explosion(m) or idle_devices(m)
-            or describes_a_population(m)):
+            or describes_a_population(m) or recalls_a_death(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:

@@ -1,12 +1,12 @@
 """Word sense of triggers on ordinary news, one named predicate per rule (each drops the
 trigger in `refine.outcome_name`): habits, surges called explosions, mines nobody uses, the
-displaced as people, and the late recalled."""
+displaced as people, the late recalled, and deaths recalled by their noun alone."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.aspect import habitual
+from pipeline.aspect import habitual, recalled_death
 
 if TYPE_CHECKING:
     from pipeline.triggers.refine import Match
@@ -30,6 +30,13 @@ def recalls_the_late(m: Match) -> bool:
     while j >= 0 and person.doc[j].pos_ in ("PROPN", "NOUN"):
         j -= 1
     return j >= 0 and person.doc[j].lower_ in late
+
+
+def recalls_a_death(m: Match) -> bool:
+    """A death noun that recalls one person's death in a story about something else ("shares
+    fell after his assassination"), in an uncertain article that tells no killing: no event
+    (`aspect.recalled_death`)."""
+    return recalled_death(m.span.root, m.cues["recalled_nouns"], m.cues["killing_verbs"])
 
 
 def habit_not_incident(m: Match) -> bool:
