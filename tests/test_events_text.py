@@ -67,3 +67,16 @@ def test_a_name_many_reports_give_does_not_link_them() -> None:
     court = ev("b", "2023-04-20", event_type=None, notes="Suspect charged in March gunfire", **said)
     others = [e.model_copy(update=said) for e in big_filler()]
     assert merged_articles([shot, court, *others]) == set()
+
+
+def test_strip_outlets_leaves_out_words_starting_with_an_outlet_word_with_or_without_memo() -> None:
+    from pipeline.events.text import strip_outlets
+
+    outlets = frozenset({"wxyz", "7"})
+    found = frozenset({"wxyz4now", "wxyzdetroit", "shooting", "7news", "wx", "jane doe"})
+    memo: dict[str, bool] = {}
+    kept = frozenset({"shooting", "wx", "jane doe"})  # a name is nobody's outlet; "wx" too short
+    assert strip_outlets(found, outlets) == kept
+    assert strip_outlets(found, outlets, memo) == kept and memo["wxyz4now"] is True
+    assert strip_outlets(found | {"gunfire"}, outlets, memo) == kept | {"gunfire"}
+    assert strip_outlets(found, frozenset()) == found

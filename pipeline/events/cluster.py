@@ -183,9 +183,10 @@ def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
         # Near is the same name, or two sets of coordinates within merge_km: its own blocks.
         seen = _near_look_up(index, rec, rules)
         seen.discard(n)
+        # Near places are never apart: compatibility need not measure them again.
         near = [records[m] for m in seen if records[m].location
                 and place_relation(rec, records[m], rules=rules) == "near"
-                and compatible(rec, records[m], rules=rules)]
+                and compatible(rec, records[m], rules=rules, places=False)]
         rec.crowd = len(near)
         # Stated incident days among them (its own too): two or more, two incidents nearby.
         rec.stated_days = len({r.low for r in (rec, *near) if r.incident_day})
@@ -373,9 +374,10 @@ def _mergeable(events: Sequence[Event], rules: MergeRules) -> tuple[list[tuple[i
         key=lambda ir: (ir[1].precision, not ir[1].fine, ir[1].low, ir[1].high, ir[1].event.event_id),
     )
     outlets = outlet_words(r.event.notes for _, r in mergeable)
+    memo: dict[str, bool] = {}
     for _, rec in mergeable:
-        rec.words = strip_outlets(rec.words, outlets)
-        rec.all_words = strip_outlets(rec.all_words, outlets)
+        rec.words = strip_outlets(rec.words, outlets, memo)
+        rec.all_words = strip_outlets(rec.all_words, outlets, memo)
     _own_words([r for _, r in mergeable])
     weights = word_weights((r.words for _, r in mergeable), person_weight=rules.person_weight)
     set_crowds([r for _, r in mergeable], rules=rules)

@@ -90,17 +90,28 @@ def outlet_words(titles: Iterable[str | None]) -> frozenset[str]:
     return frozenset(out)
 
 
-def strip_outlets(found: frozenset[str], outlets: frozenset[str]) -> frozenset[str]:
+def strip_outlets(found: frozenset[str], outlets: frozenset[str],
+                  memo: dict[str, bool] | None = None) -> frozenset[str]:
     """`found` without the words that start with an outlet word (of `MIN_OUTLET_PREFIX` letters
-    or more, or digits)."""
+    or more, or digits). `memo`, when given, keeps each word's answer for the next call with
+    the same `outlets` (a batch's records share most of their words)."""
     if not outlets:
         return found
-    return frozenset(
-        w
-        for w in found
-        # A person's name (a token with a space) is no outlet's.
-        if " " in w
-        or not any(w[:n] in outlets for n in range(2, len(w) + 1) if n >= MIN_OUTLET_PREFIX or w[:n].isdigit())
+    memo = {} if memo is None else memo
+    kept = []
+    for w in found:
+        outlet_word = memo.get(w)
+        if outlet_word is None:
+            outlet_word = memo[w] = _starts_with_outlet(w, outlets)
+        if not outlet_word:
+            kept.append(w)
+    return frozenset(kept)
+
+
+def _starts_with_outlet(w: str, outlets: frozenset[str]) -> bool:
+    # A person's name (a token with a space) is no outlet's.
+    return " " not in w and any(
+        w[:n] in outlets for n in range(2, len(w) + 1) if n >= MIN_OUTLET_PREFIX or w[:n].isdigit()
     )
 
 
