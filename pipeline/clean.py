@@ -172,9 +172,9 @@ def collapse_blank_lines(text: str) -> str:
 
 # The order matters: white space first so line tests see clean lines; credits before the
 # repeated-paragraph test so two copies of a caption that differ only by credits compare equal.
+PREPARE_STEPS: tuple[Step, ...] = (fix_mojibake, normalize_whitespace)
 CLEAN_STEPS: tuple[Step, ...] = (
-    fix_mojibake,
-    normalize_whitespace,
+    *PREPARE_STEPS,
     drop_header_date,
     drop_chrome_lines,
     drop_section_labels,
@@ -204,8 +204,9 @@ def guess_title(text: str) -> str | None:
 
 def clean_article(article: Article) -> Article:
     """The article with cleaned text, its byline as metadata and a title when it had none."""
-    prepared = normalize_whitespace(fix_mojibake(article.text))
-    text = clean_text(prepared)
+    prepared = clean_text(article.text, PREPARE_STEPS)
+    # The rest of the steps: repairing the codec again would cost as much as the first time.
+    text = clean_text(prepared, CLEAN_STEPS[len(PREPARE_STEPS):])
     return article.model_copy(
         update={
             "text": text,

@@ -18,6 +18,7 @@ from pipeline.actors import component as _actors  # noqa: F401  (register the fa
 from pipeline.anatomy import read_anatomy
 from pipeline.casualties import component as _casualties  # noqa: F401  (register the factory)
 from pipeline.dates import component as _dates_component  # noqa: F401  (register the factory)
+from pipeline.doctext import doc_text
 from pipeline.geo import component as _geo  # noqa: F401  (register the factory)
 from pipeline.triggers import component as _triggers  # noqa: F401  (register the factory)
 from pipeline.schemas import Article
@@ -58,7 +59,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     Other single line breaks are left alone: wire copy wraps its lines mid-sentence.
     """
-    text = doc.text
+    text = doc_text(doc)
     # Wire copy in capitals has no headline lines to tell from its wrapped prose.
     headlines = not (doc._.anatomy or read_anatomy(text))["upper"]
     for token in doc[:-1]:

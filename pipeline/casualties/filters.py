@@ -13,6 +13,7 @@ from pipeline.casualties.claim import Claim
 from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.words import is_person, known_plural
+from pipeline.doctext import doc_text
 
 _YEAR_IN_RE = re.compile(r"\b(1[89]|20)\d\d\b")
 # A time span that makes a count a running total ("since 1980", "in the past ten years", "this year").
@@ -124,7 +125,7 @@ def story_year(doc: Doc, published: str | None) -> int:
 
 @functools.lru_cache(maxsize=4)  # asked once per dated claim: read each story's text once
 def _latest_year(doc: Doc) -> int:
-    return max((int(y) for y in _YEAR_ANY_RE.findall(doc.text)), default=0)
+    return max((int(y) for y in _YEAR_ANY_RE.findall(doc_text(doc))), default=0)
 
 
 def ent_at(doc: Doc, i: int) -> Span | None:

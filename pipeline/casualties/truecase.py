@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from pipeline.doctext import doc_text
+
 # The model's own components, rerun on the lower-cased copy of an upper-case text.
 _MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 _SENT_END = {".", "!", "?"}
@@ -103,7 +105,7 @@ def case_view(doc: Doc, nlp: Language, english: frozenset[str] = frozenset(),
     """`doc` itself, or for an upper-case text a truecased copy with the same tokens, parsed.
     With a matcher, only the sentences that hold an outcome word are parsed (three quarters of
     a wire story hold none); the other tokens are left unparsed, one sentence each."""
-    if not is_upper_case(doc.text):
+    if not is_upper_case(doc_text(doc)):
         return doc
     words = _truecased(doc, english)
     if any(len(w) != len(t.text) for w, t in zip(words, doc)):

@@ -28,6 +28,7 @@ from pipeline.dates.scan import (
 )
 from pipeline import anatomy
 from pipeline.dates.stamps import _LEADING_CLOCK, _STAMP, _STAMP_BEFORE
+from pipeline.doctext import doc_text
 
 # How far before a candidate a word that rules it out ("every", "next") or a publishing word
 # ("Posted on") may stand.
@@ -161,7 +162,7 @@ def _fact(
 
 def date_facts(doc: Doc, lex: Lexicon) -> list[dict[str, object]]:
     """The resolved date expressions of an annotated Doc, as dicts valid as DateFact."""
-    text_all = doc.text  # once: Doc.text rebuilds the whole text on every call
+    text_all = doc_text(doc)  # Doc.text rebuilds the whole text on every call
     published = dt.date.fromisoformat(doc._.published) if doc._.published else None
     dateline_end = anatomy.dated_dateline_end(text_all)
     facts: list[dict[str, object]] = []

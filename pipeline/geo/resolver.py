@@ -10,6 +10,7 @@ from typing import Any, Callable
 from spacy.tokens import Doc
 
 from pipeline.anatomy import is_upper_copy
+from pipeline.doctext import doc_text
 from pipeline.geo.candidates import candidates
 from pipeline.geo.context import context
 from pipeline.geo.cues import Cues
@@ -47,7 +48,7 @@ class PlaceResolver:
 
     def __call__(self, doc: Doc) -> list[dict[str, Any]]:
         """The place facts of a Doc (dicts valid as PlaceFact without article_id)."""
-        text = doc.text
+        text = doc_text(doc)
         st = DocState(doc=doc, text=text, upper=is_upper_copy(text))
         mentions = candidates(self.gaz, self.cues, doc, st.upper, text)
         context(self.gaz, self.cues, st, mentions)

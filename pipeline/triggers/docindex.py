@@ -39,10 +39,19 @@ class DocIndex:
             starts = np.concatenate([[0], starts])
         self.starts = starts
         self.sent_id = np.searchsorted(starts, np.arange(len(doc)), side="right") - 1
+        # The Doc's distinct forms and lemmas, and where each token's stand among them: `has`
+        # looks each distinct value up once instead of every token twice.
+        self._values, inverse = np.unique(np.concatenate([self.lower, self.lemma]), return_inverse=True)
+        self._lower_at, self._lemma_at = inverse[:len(doc)], inverse[len(doc):]
 
     def has(self, hashes: np.ndarray) -> np.ndarray:
-        """Mask of the tokens whose form or lemma is one of `hashes`."""
-        return np.isin(self.lower, hashes) | np.isin(self.lemma, hashes)
+        """Mask of the tokens whose form or lemma is one of `hashes` (sorted, as `word_hashes`
+        makes them)."""
+        if not len(hashes) or not len(self._values):
+            return np.zeros(len(self.lower), dtype=bool)
+        at = np.minimum(np.searchsorted(hashes, self._values), len(hashes) - 1)
+        found = hashes[at] == self._values
+        return found[self._lower_at] | found[self._lemma_at]
 
     def sent(self, k: int) -> Span:
         """Sentence number k as a Span."""
