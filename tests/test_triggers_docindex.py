@@ -33,3 +33,17 @@ def test_word_hashes_keep_capitalised_and_upper_forms() -> None:
     vocab = spacy.blank("en").vocab
     hashes = word_hashes(vocab, ["police"])
     assert {vocab.strings[h] for h in hashes.tolist()} == {"police", "Police", "POLICE"}
+
+
+def test_has_finds_forms_and_lemmas_as_a_token_by_token_look_up_would() -> None:
+    vocab = spacy.blank("en").vocab
+    words = ["Gunmen", "killed", "two", "police", "officers", "and", "fled", "."]
+    lemmas = ["gunman", "kill", "two", "police", "officer", "and", "flee", "."]
+    doc = Doc(vocab, words=words, lemmas=lemmas, sent_starts=[True] + [False] * 7)
+    index = DocIndex(doc)
+    for wanted in (["kill"], ["flee", "officer"], ["gunmen"], ["nothing"], [], words + lemmas):
+        hashes = word_hashes(vocab, wanted)
+        strings = {vocab.strings[h] for h in hashes.tolist()}
+        expected = [i for i, t in enumerate(doc) if t.lower_ in strings or t.lemma_ in strings]
+        assert np.flatnonzero(index.has(hashes)).tolist() == expected, wanted
+    assert not DocIndex(Doc(vocab, words=[])).has(word_hashes(vocab, ["kill"])).any()
