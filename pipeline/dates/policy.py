@@ -89,7 +89,8 @@ def _choose(
         ([f for f in sure if f.role == "event"], "incident"),
         ([f for f in sure if f.role == "report"], "report"),
         # An explicitly dated day after publication: the record's date may be wrong.
-        ([f for f in usable if f.role == "event" and f.time_precision == DAY and f not in past], "incident"),
+        ([f for f in usable if f.role == "event" and f.time_precision == DAY and published is not None
+          and f.date_low > published], "incident"),
     ):
         if pool:
             best = min(pool, key=lambda f: _rank(f, lex))
