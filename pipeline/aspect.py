@@ -103,21 +103,30 @@ _PREDICATIVE = frozenset({"acomp", "oprd"})
 
 
 def _one_name(tok: Token) -> bool:
-    """Whether a word is (part of) one person's name: a singular proper noun."""
-    return tok.tag_ == "NNP"
+    """Whether a word is (part of) one person's name: a singular proper noun of a PERSON entity
+    here or at another mention of the same word in the article (a headline's title case fools
+    the recogniser); a country, a cartel or a town owns no death ("the Oslo killing")."""
+    if tok.tag_ != "NNP":
+        return False
+    return tok.ent_type_ == "PERSON" or any(
+        e.label_ == "PERSON" and any(t.text == tok.text for t in e) for e in tok.doc.ents)
 
 
 def one_persons_death(noun: Token) -> bool:
-    """Whether a death noun belongs to one person: a possessive ("his murder", "Brandt's
-    death"), a name before it ("the Brandt killing") or "of" a name ("the death of Mr Brandt").
-    "Their deaths", "the killing of two guards" and "the murder" alone are no such noun."""
+    """Whether a death noun belongs to one person: "of" a name ("the death of Mr Brandt"), or,
+    with no "of" phrase, a possessive ("his murder", "Brandt's death") or a name before it
+    ("the Brandt killing"). The object of "of" is the victim, whoever the possessive names:
+    "his murder of two guards" and "the cartel's killing of 12 workers" are no one person's;
+    nor are "their deaths" and "the murder" alone."""
+    victims = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    if victims:
+        return any(_one_name(g) for g in victims)
     for c in noun.children:
         if c.dep_ == "poss" and (c.lower_ in _ONE_OWNER or _one_name(c)):
             return True
         if c.dep_ in _NAME_BEFORE and c.i < noun.i and _one_name(c):
             return True  # headlines get odd parses: "Brandt killing hits shares", Brandt its nsubj
-        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _one_name(g) for g in c.children):
-            return True
     return False
 
 

@@ -63,10 +63,17 @@ NOUNS = frozenset({"assassination", "death", "killing", "murder", "slaying"})
 VERBS = frozenset({"assassinate", "die", "dead", "kill", "murder", "shoot", "stab"})
 
 
+# Entity types of the names in the rows below: a person, a town, an armed group.
+_ENTITIES = {"Brandt": "PERSON", "Oslo": "GPE", "Cartel": "ORG"}
+
+
 def _parsed(rows: list[tuple[str, str, str, str, int, str]], relevance: float | None) -> Doc:
-    """A Doc of (word, tag, pos, lemma, head, dep) rows and the article's relevance score."""
+    """A Doc of (word, tag, pos, lemma, head, dep) rows, its names' entities (`_ENTITIES`) and
+    the article's relevance score."""
     words, tags, pos, lemmas, heads, deps = (list(x) for x in zip(*rows))
-    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=pos, lemmas=lemmas, heads=heads, deps=deps)
+    ents = [f"B-{_ENTITIES[w]}" if w in _ENTITIES else "O" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=pos, lemmas=lemmas, heads=heads, deps=deps,
+              ents=ents)
     doc._.relevance = relevance
     return doc
 
@@ -82,6 +89,19 @@ _OF = [("to", "TO", "PART", "to", 1, "aux"), ("mourn", "VB", "VERB", "mourn", 1,
 # "Brandt killing hits shares", a headline parsed with the name as the noun's subject
 _HEADLINE = [("Brandt", "NNP", "PROPN", "Brandt", 1, "nsubj"), ("killing", "NN", "NOUN", "killing", 2, "nsubj"),
              ("hits", "VBZ", "VERB", "hit", 2, "ROOT"), ("shares", "NNS", "NOUN", "share", 2, "dobj")]
+# "the Oslo killing shook the market": a town owns no death
+_TOWN = [("the", "DT", "DET", "the", 2, "det"), ("Oslo", "NNP", "PROPN", "Oslo", 2, "compound"),
+         ("killing", "NN", "NOUN", "killing", 3, "nsubj"), ("shook", "VBD", "VERB", "shake", 3, "ROOT"),
+         ("markets", "NNS", "NOUN", "market", 3, "dobj")]
+# "the Cartel's murder of workers shook the market": the object of "of" is the victims
+_GROUP = [("the", "DT", "DET", "the", 1, "det"), ("Cartel", "NNP", "PROPN", "Cartel", 3, "poss"),
+          ("'s", "POS", "PART", "'s", 1, "case"), ("murder", "NN", "NOUN", "murder", 6, "nsubj"),
+          ("of", "IN", "ADP", "of", 3, "prep"), ("workers", "NNS", "NOUN", "worker", 4, "pobj"),
+          ("shook", "VBD", "VERB", "shake", 6, "ROOT"), ("markets", "NNS", "NOUN", "market", 6, "dobj")]
+# "his murder of workers shook the market": his deed, their deaths
+_HIS_OF = [("his", "PRP$", "PRON", "his", 1, "poss"), ("murder", "NN", "NOUN", "murder", 4, "nsubj"),
+           ("of", "IN", "ADP", "of", 1, "prep"), ("workers", "NNS", "NOUN", "worker", 2, "pobj"),
+           ("shook", "VBD", "VERB", "shake", 4, "ROOT"), ("markets", "NNS", "NOUN", "market", 4, "dobj")]
 # "their deaths shook the market": several people's
 _THEIR = [("their", "PRP$", "PRON", "their", 1, "poss"), ("deaths", "NNS", "NOUN", "death", 2, "nsubj"),
           ("shook", "VBD", "VERB", "shake", 2, "ROOT"), ("the", "DT", "DET", "the", 4, "det"),
@@ -111,6 +131,9 @@ _ADJ = [("founded", "VBN", "VERB", "found", 0, "ROOT"), ("by", "IN", "ADP", "by"
         (_HIS, "assassination", 0.8, False),  # an incident story: its nouns are reports
         (_HIS, "assassination", None, False),  # not scored: the rule is off
         (_THEIR, "deaths", 0.45, False),
+        (_TOWN, "killing", 0.45, False),
+        (_GROUP, "murder", 0.45, False),
+        (_HIS_OF, "murder", 0.45, False),
         (_THE, "murder", 0.45, False),
         (_TOLD, "assassination", 0.45, False),
     ],
@@ -141,3 +164,14 @@ def test_recalled_death_in_components(nlp, text: str, relevance: float, recalled
     killed = [c for c in doc._.ne_casualties if c["outcome"] == "killed"]
     triggers = [t for t in doc._.ne_triggers if t["event_type"] == "violence_against_civilians"]
     assert (not killed and not triggers) is recalled
+
+
+@pytest.mark.parametrize(("relevance", "recalled"), [(0.45, True), (0.8, False)])
+def test_recalled_death_in_upper_case_copy(nlp, relevance: float, recalled: bool) -> None:
+    # Upper-case wire copy is read from a truecased copy of the Doc: the score must reach it.
+    # (Its names are seldom recognised as people's: the owners here are pronouns.)
+    text = ("SHARES IN THE BUILDER FELL 15% IN OSLO. TRADERS SAID THE MARKET HAD CLOSED FOR THREE DAYS TO "
+            "MOURN HIS DEATH. BUT HIS ASSASSINATION ON MONDAY SHOOK THE BUSINESS COMMUNITY.")
+    doc = nlp(make_doc(nlp, Article(id="t", source="test", text=text, relevance=relevance)))
+    killed = [c for c in doc._.ne_casualties if c["outcome"] == "killed"]
+    assert (not killed) is recalled

@@ -41,6 +41,10 @@ class CasualtiesPipe(DataPipe):
     def __call__(self, doc: Doc) -> Doc:
         """Set `doc._.ne_casualties`: the Doc's casualty facts (dicts), read from its case view."""
         view = case_view(doc, self.nlp, self.english, self.lex.matcher)
+        if view is not doc and Doc.has_extension("relevance"):
+            # The truecased copy of upper-case copy is a new Doc: rules that ask for the
+            # article's relevance (`aspect.recalled_death`) read it from the token's own Doc.
+            view._.relevance = doc._.relevance
         doc._.ne_casualties = claims(self.lex, view, doc)
         return doc
 
