@@ -62,6 +62,12 @@ def _map_lines(text: str, keep: Callable[[str], bool]) -> str:
     return "\n".join(line for line in text.split("\n") if keep(line))
 
 
+def drop_invisible(text: str) -> str:
+    """Remove invisible characters (zero-width spaces and joiners, soft hyphens, byte-order
+    marks): one inside a badly decoded character ("â\u200b€™") would hide it from the repair."""
+    return _INVISIBLE.sub("", text)
+
+
 def fix_mojibake(text: str) -> str:
     """Repair text decoded with the wrong codec ("Kazakhstanâ€™s" -> "Kazakhstan’s")."""
     if text.isascii():
@@ -170,9 +176,11 @@ def collapse_blank_lines(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
-# The order matters: white space first so line tests see clean lines; credits before the
-# repeated-paragraph test so two copies of a caption that differ only by credits compare equal.
-PREPARE_STEPS: tuple[Step, ...] = (fix_mojibake, normalize_whitespace)
+# The order matters: invisible characters out before the codec repair, which then runs once
+# (`clean_article` runs PREPARE_STEPS apart); white space before the line tests so they see
+# clean lines; credits before the repeated-paragraph test so two copies of a caption
+# that differ only by credits compare equal.
+PREPARE_STEPS: tuple[Step, ...] = (drop_invisible, fix_mojibake, normalize_whitespace)
 CLEAN_STEPS: tuple[Step, ...] = (
     *PREPARE_STEPS,
     drop_header_date,

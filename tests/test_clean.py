@@ -128,3 +128,14 @@ def test_lexicons_read_through_resources_keep_their_entries() -> None:
         assert plain == old_plain
         assert tuple(p.pattern for p in patterns) == old_patterns
     assert len(_read_lexicon("chrome_lines.txt")[1]) == 7  # the `re:` lines survive
+
+
+def test_codec_repair_sees_through_invisible_characters() -> None:
+    from pipeline.clean import clean_article
+    from pipeline.schemas import Article
+
+    # A zero-width space inside a badly decoded apostrophe, a word joiner inside an accent.
+    for text, expected in (("Kazakhstan\u00e2\u200b\u20ac\u2122s oil", "Kazakhstan\u2019s oil"),
+                           ("cafe\u2060\u0301 open", "caf\u00e9 open"), ("plain text", "plain text")):
+        assert clean_article(Article(id="a", source="s", text=text)).text == expected
+        assert clean_text(text) == expected
