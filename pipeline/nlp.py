@@ -111,11 +111,12 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 
 def describe(doc: Doc, article: Article) -> Doc:
-    """Put the article's id, title, anatomy, publication date and relevance score on a Doc of
-    its text."""
+    """Put the article's id, title, anatomy, publication date, relevance score and text on a Doc
+    of its text."""
     doc._.article_id = article.id
     doc._.title = article.title or None
     doc._.anatomy = read_anatomy(article.text, article.title)
     doc._.published = article.published.isoformat() if article.published else None
     doc._.relevance = article.relevance
+    doc._.plain_text = article.text  # the Doc's own text: `doctext.doc_text` need not join its tokens
     return doc

@@ -1,4 +1,4 @@
-"""doc_text: a Doc's text, joined once."""
+"""doc_text: a Doc's text without joining its tokens again."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.doctext import doc_text
+from pipeline.nlp import describe
+from pipeline.schemas import Article
 
 
-def test_doc_text_is_the_docs_text_and_is_kept_on_it() -> None:
+def test_doc_text_is_the_articles_text_on_a_described_doc_else_the_joined_tokens() -> None:
     nlp = spacy.blank("en")
-    doc = nlp("Two men were shot on Friday.\n\nPolice said nothing.")
-    assert doc._.plain_text is None
-    assert doc_text(doc) == doc.text
-    assert doc._.plain_text == doc.text and doc_text(doc) is doc._.plain_text  # joined once
-    assert doc_text(nlp("other words")) == "other words"  # each Doc its own
+    text = "Two men were shot on Friday.\n\nPolice said nothing."
+    doc = nlp(text)
+    assert doc._.plain_text is None and doc_text(doc) == text
+    assert doc._.plain_text is None  # reading stores nothing
+    described = describe(nlp.make_doc(text), Article(id="a", source="s", text=text))
+    assert described._.plain_text is text and doc_text(described) is text
     assert doc_text(Doc(nlp.vocab, words=[])) == ""
