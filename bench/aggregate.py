@@ -71,27 +71,33 @@ def timed(label: str, fn: Callable[[], Any]) -> Any:
 
 
 class _TreeMemory:
-    """The peak of the summed resident memory of this process and its children, sampled every
-    `PERIOD` seconds in a thread while the block runs (a child's own `ru_maxrss` is no use:
-    it counts the pages of the parent it was forked from before it ran its program)."""
+    """The peaks of the resident memory of this process and of it and its children summed,
+    sampled every `PERIOD` seconds in a thread while the block runs. (`ru_maxrss` is no use
+    here: a spawned process counts the pages of the parent it was forked from before it ran
+    its program, and this one's parent holds the whole synthetic run.) A page shared by
+    several processes counts once in each."""
 
     PERIOD = 0.2
 
     def __init__(self) -> None:
-        self.peak = 0
+        self.own = 0
+        self.total = 0
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         me = psutil.Process()
-        while not self._done.wait(self.PERIOD):
-            total = 0
-            for process in (me, *me.children(recursive=True)):
+        while True:
+            own = me.memory_info().rss
+            total = own
+            for process in me.children(recursive=True):
                 try:
                     total += process.memory_info().rss
                 except psutil.Error:
                     continue  # a worker that ended between the listing and the reading
-            self.peak = max(self.peak, total)
+            self.own, self.total = max(self.own, own), max(self.total, total)
+            if self._done.wait(self.PERIOD):
+                return
 
     def __enter__(self) -> _TreeMemory:
         self._thread.start()
@@ -105,19 +111,18 @@ class _TreeMemory:
 def end_to_end(synthetic: Path, out: Path, fmt: str, processes: int) -> str:
     """Time `aggregate_runs` on a synthetic run (in this process, with `processes` workers
     building the article events); its figures as lines: wall-clock, CPU of this process and of
-    its workers, this process's peak memory and the peak of its and its workers' summed."""
+    its workers, the peak memory of this process and of it and its workers summed."""
     wall, cpu = time.perf_counter(), time.process_time()
     with _TreeMemory() as tree:
         summary = aggregate_runs([synthetic], out, fmt=fmt, processes=processes)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (
         f"  aggregate_runs ({fmt}, processes={processes}): {wall:.2f} s wall, {cpu:.2f} s CPU in the main "
         f"process ({workers.ru_utime + workers.ru_stime:.2f} s in its workers) for {summary.facts} fact rows "
         f"({summary.facts / wall:,.0f} rows/s wall), {summary.article_events} article events -> {summary.events} events\n"
-        f"    peak resident memory: {own:.0f} MiB (main process), {tree.peak / 2**20:.0f} MiB "
-        f"(main process and workers together, sampled every {_TreeMemory.PERIOD} s)"
+        f"    peak resident memory (sampled every {_TreeMemory.PERIOD} s): {tree.own / 2**20:.0f} MiB in the main "
+        f"process, {tree.total / 2**20:.0f} MiB with its workers"
     )
 
 

@@ -282,10 +282,15 @@ def aggregate(
     reports, first and last date)."""
     try:
         ids = frozenset(split or ()) | (read_split_ids(split_file) if split_file else frozenset())
-        summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge, split=ids, processes=processes)
+        with stop_on_signals():  # Ctrl-C stops the worker processes too
+            summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge, split=ids, processes=processes)
     except FileNotFoundError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
+    except RunInterrupted as exc:
+        err.print(f"[red]stopped[/] by {exc.signal_name}: the tables in {out} are missing or incomplete",
+                  highlight=False)
+        raise typer.Exit(exc.exit_code) from None
     unknown = sorted(ids - set(summary.split))
     if unknown:
         err.print(f"[yellow]warning:[/] not a merged event, nothing to split: {', '.join(unknown)}", highlight=False)

@@ -184,3 +184,17 @@ def test_a_merging_run_writes_the_same_ledger_as_aggregate(riot_batch: Path, rio
     from_run = pd.read_csv(tmp_path / "run" / "merges.csv")
     pd.testing.assert_frame_equal(from_run, pd.read_csv(tmp_path / "agg" / "merges.csv"))
     assert pd.read_csv(riot_run / "merges.csv").empty  # --no-merge: the ledger has no row
+
+
+def test_aggregate_cli_stopped_by_a_signal_says_so(riot_run: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import cli
+    from pipeline.signals import RunInterrupted
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise RunInterrupted("SIGINT")
+
+    monkeypatch.setattr(cli, "aggregate_runs", interrupted)
+    result = runner.invoke(app, ["aggregate", str(riot_run), "--out", str(tmp_path)])
+    assert result.exit_code == RunInterrupted("SIGINT").exit_code != 0
+    assert "stopped by SIGINT" in result.output and "Traceback" not in result.output
