@@ -327,3 +327,39 @@ def test_crowds_from_blocks_equal_crowds_counted_over_every_pair() -> None:
                        and compatible(rec, m, rules=rules)) if rec.location else 0
         assert rec.crowd == expected
     assert max(rec.crowd for rec in records) > 3  # crowded places were made
+
+
+def test_blocks_hand_a_wide_record_every_cluster_it_links_to() -> None:
+    # A record placed no finer than a state or county searches its own first-level division and
+    # the records placed in none, not its whole country; two divisions apart link only through
+    # rare words (the rare-word index). On a random batch of towns, counties and states of three
+    # divisions (some records naming none), every cluster a record links to through a member
+    # within the day reach is among its candidates.
+    from pipeline.events.cluster import _Clustering, _mergeable
+    from pipeline.events.links import link_rule
+    from pipeline.events.rules import MergeRules
+
+    rng = random.Random(3)
+    places = [{}, NEAR, {"location": None, "latitude": None, "longitude": None, "geo_precision": 3},
+              {"location": "Kaduna County", "geo_precision": 2, "latitude": 10.05, "longitude": 7.1},
+              {"location": "Zaria", "admin1": "Kano", "latitude": 11.1, "longitude": 7.7},
+              {"location": None, "admin1": "Kano", "latitude": None, "longitude": None, "geo_precision": 3},
+              {"location": None, "admin1": "Lagos", "latitude": None, "longitude": None, "geo_precision": 3},
+              {"location": "Ikeja", "admin1": None, "latitude": 6.6, "longitude": 3.35}]
+    words = ["market blast", "Quill Hayes shot", "bus attack", "Quill Hayes funeral", "depot fire"]
+    events = [ev(f"r{i}", (dt.date(2023, 3, 1) + dt.timedelta(days=rng.randrange(5))).isoformat(),
+                 notes=rng.choice(words), persons=rng.choice([None, "Quill Hayes"]),
+                 **killed(*[rng.randrange(1, 4)] * 3), **rng.choice(places)) for i in range(160)]
+    rules = MergeRules()
+    mergeable, weights = _mergeable(events, rules)
+    built = _Clustering(rules=rules, weights=weights)
+    checked = wide = 0
+    for _, rec in mergeable:
+        found = built.candidates(rec)
+        for c, cluster in enumerate(built.clusters):
+            if any(link_rule(rec, m, weights, rules=rules) for m in built.linkable(rec, cluster)):
+                assert c in found
+                checked += 1
+                wide += not rec.fine
+        built.add(rec)
+    assert checked > 100 and wide > 20  # wide records' links were exercised

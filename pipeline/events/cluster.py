@@ -80,9 +80,9 @@ def _cell(degrees: float) -> int:
 
 def _block_keys(rec: Record, day: int) -> list[tuple]:
     """The blocks a record is filed under for one day: its place name, its grid cell, its
-    country (searched by wide-area records) and, when it is a wide area itself, the wide
-    areas of its country (searched by every record)."""
-    keys: list[tuple] = [("country", rec.country, day), ("day", day)]
+    country and its first-level division (searched by wide-area records) and, when it is a
+    wide area itself, the wide areas of its country (searched by every record)."""
+    keys: list[tuple] = [("country", rec.country, day), ("admin1", rec.country, rec.admin1, day), ("day", day)]
     if rec.location:
         keys.append(("name", day, rec.location))
     if rec.lat is not None and rec.lon is not None:
@@ -95,11 +95,17 @@ def _block_keys(rec: Record, day: int) -> list[tuple]:
 def _lookup_keys(rec: Record, day: int) -> list[tuple]:
     """The blocks but grid cells that may hold a record's matches on one day: the same place
     name (a match without coordinates), the wide-area records of its country; a wide-area
-    record searches its whole country, one without a country the whole day."""
+    record searches its first-level division and the records of its country placed in none
+    (its whole country when it names no division), one without a country the whole day. Two
+    divisions apart are places apart (`place_relation`), linked only by rare words: the
+    records sharing them come from the rare-word index."""
     if not rec.country:
         return [("day", day)]
     if not rec.fine:
-        keys = [("country", rec.country, day), ("wide", "", day)]
+        if rec.admin1:
+            keys = [("admin1", rec.country, rec.admin1, day), ("admin1", rec.country, "", day), ("wide", "", day)]
+        else:
+            keys = [("country", rec.country, day), ("wide", "", day)]
         return keys + ([("name", day, rec.location)] if rec.location else [])
     return [("name", day, rec.location), ("wide", rec.country, day), ("wide", "", day)]
 
