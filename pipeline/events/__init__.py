@@ -164,9 +164,10 @@ its incidents together;
 the score prefers closer dates and places, agreeing counts, the same type, shared actors and
 shared rare words (dates score nothing, not less, for a follow-up story weeks after its
 incident). Candidates come from a block index keyed by day and by the place name, a
-0.25-degree grid cell (a town looks in the cells within `loose_km`), or the country (a wider
-area looks through its country's records of those days; a record without a country through
-all of them; and by each of its rarest words, weight >= `keyword_min`, for the places apart
+0.25-degree grid cell (a town looks in the cells within `loose_km`), or the first-level
+division (a wider area looks through its division's records of those days and its country's
+records placed in none, or its whole country when it names no division; a record without a
+country through all of them; and by each of its rarest words, weight >= `keyword_min`, for the places apart
 that shared words may join; a follow-up story's rare words look through the
 `follow_up_days` before it, where its incident is filed; a cluster that shares one of its
 rarest words is a candidate when its span of days meets the record's reach of dates, or
