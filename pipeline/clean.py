@@ -181,8 +181,7 @@ def collapse_blank_lines(text: str) -> str:
 # clean lines; credits before the repeated-paragraph test so two copies of a caption
 # that differ only by credits compare equal.
 PREPARE_STEPS: tuple[Step, ...] = (drop_invisible, fix_mojibake, normalize_whitespace)
-CLEAN_STEPS: tuple[Step, ...] = (
-    *PREPARE_STEPS,
+_AFTER_PREPARE: tuple[Step, ...] = (
     drop_header_date,
     drop_chrome_lines,
     drop_section_labels,
@@ -193,6 +192,7 @@ CLEAN_STEPS: tuple[Step, ...] = (
     drop_repeated_paragraphs,
     collapse_blank_lines,
 )
+CLEAN_STEPS: tuple[Step, ...] = (*PREPARE_STEPS, *_AFTER_PREPARE)
 
 
 def clean_text(text: str, steps: Sequence[Step] = CLEAN_STEPS) -> str:
@@ -214,7 +214,7 @@ def clean_article(article: Article) -> Article:
     """The article with cleaned text, its byline as metadata and a title when it had none."""
     prepared = clean_text(article.text, PREPARE_STEPS)
     # The rest of the steps: repairing the codec again would cost as much as the first time.
-    text = clean_text(prepared, CLEAN_STEPS[len(PREPARE_STEPS):])
+    text = clean_text(prepared, _AFTER_PREPARE)
     return article.model_copy(
         update={
             "text": text,

@@ -178,22 +178,22 @@ def _place_outweighed(a: Record, b: Record, weights: Weights | None, rules: Merg
     words weighing `text_over_place`, or, for two towns of one first-level division on close
     dates, an anchor, the same toll and rare words weighing `text_min` (a station placed the
     incident at its own city)."""
-    # Both ways need shared words weighing text_over_place or text_min: weigh them before
-    # looking for an anchor (most records placed apart share none).
-    if not weights or text_weight(a, b, weights) < min(rules.text_over_place, rules.text_min):
+    if not weights:
         return False
-    if not anchored(a, b, weights, rules=rules):
+    # Both ways need shared words weighing text_over_place or text_min: weigh them (once)
+    # before looking for an anchor, as most records placed apart share none.
+    text = text_weight(a, b, weights)
+    if text < min(rules.text_over_place, rules.text_min) or not anchored(a, b, weights, rules=rules):
         return False
-    if text_over_place(a, b, weights, rules=rules):
+    if text >= rules.text_over_place:
         return True
     return (
-        bool(weights)
-        and bool(a.admin1)
+        bool(a.admin1)
         and a.admin1 == b.admin1
         and a.country == b.country
         and dates_close(a, b, rules=rules)
         and _same_figure(a.event, b.event)
-        and text_weight(a, b, weights) >= rules.text_min  # type: ignore[arg-type]
+        and text >= rules.text_min
     )
 
 
