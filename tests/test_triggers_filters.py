@@ -8,7 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from pipeline.triggers.context import SentenceContext
-from pipeline.triggers.filters import absorb_generic_attacks, background, denied, generic_plural, is_name_word, modal
+from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural, is_name_word,
+                                      modal)
 from pipeline.triggers.lexicon import load_data
 
 CUES = load_data()[0].cues
@@ -26,6 +27,23 @@ def _span(nlp: Language, text: str, word: str) -> Span:
 ])
 def test_is_name_word(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert is_name_word(_span(nlp, text, word), mostly_upper=False) is expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # a month the recogniser misses in upper-case copy (dates) beside marches (reports)
+    ("THE MAYOR WAS KIDNAPPED ON 27 MARCH NEAR HIS HOME.", "march", True),
+    ("THE MAYOR WAS KIDNAPPED ON MARCH 27TH NEAR HIS HOME.", "march", True),
+    ("THE ELECTIONS OF MARCH 1989 WERE POSTPONED.", "march", True),
+    ("THE ARMY HAS HELD THE TOWN SINCE MARCH.", "march", True),
+    ("THE MARCH BEGAN AT NOON IN THE MAIN SQUARE.", "march", False),
+    ("THOUSANDS OF STUDENTS STAGED A MARCH THROUGH THE CAPITAL ON 27 MAY.", "march", False),
+    ("Students staged a march through the capital.", "march", False),
+    ("Students said they would march on the palace.", "march", False),
+])
+def test_a_month_is_a_date_even_unrecognised(nlp: Language, text: str, word: str, expected: bool) -> None:
+    span = _span(nlp, text, word)
+    assert is_name_word(span, mostly_upper=True, cues=CUES) is expected
+    assert is_name_word(span, mostly_upper=True) is (expected and span[0].ent_type_ == "DATE")
 
 
 @pytest.mark.parametrize("text,word,expected", [
@@ -90,6 +108,27 @@ def test_absorb_generic_attacks(nlp: Language) -> None:
     ("There was an attack on the convoy.", "attack", False),
     ("Troops found weapons in the house.", "found", False),
     ("The gang attacked the convoy.", "attacked", False),
+    # a subject that names no one, also for the second verb of a coordination
+    ("Nobody was arrested during the march.", "arrested", True),
+    ("None of the marchers was arrested.", "arrested", True),
+    ("No one was hurt or arrested when police came.", "arrested", True),
+    ("Two men were hurt and arrested when police came.", "arrested", False),
+    ("Somebody was arrested during the march.", "arrested", False),
+    ("Police arrested nobody's brother but the leader himself.", "arrested", False),
+    ("No word has been released, nor whether anyone has been arrested.", "arrested", False),
 ])
 def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert denied(_span(nlp, text, word)) is expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # a clause of condition (negatives) beside the same act reported (positives)
+    ("If the air force bombs the city again, the rebels will call a strike.", "bombs", True),
+    ("Unless the army attacks the camp, the rebels will stay.", "attacks", True),
+    ("If a citizen is insulted and attacked, we are all attacked.", "attacked", True),
+    ("The air force bombed the city again on Monday.", "bombed", False),
+    ("If confirmed, the attack would be the deadliest this year.", "attack", False),
+    ("The army attacked the camp on Monday, even if the rebels deny it.", "attacked", False),
+])
+def test_conditional(nlp: Language, text: str, word: str, expected: bool) -> None:
+    assert conditional(_span(nlp, text, word)) is expected

@@ -125,6 +125,13 @@ CASES = [
     (TRANSFER, "The company withdrew from the town last year.", "withdrew", QUIET, None),
     (GROUP, "The militants formed a new brigade in the north.", "formed", QUIET, KEEP),
     (GROUP, "The students formed a new club in the north.", "formed", QUIET, None),
+    # what is formed or created must be a group or a unit, whoever else the sentence names
+    (GROUP, "The rebels created a new armed wing in the north.", "created", QUIET, KEEP),
+    (GROUP, "A new army unit was created to fight the rebels.", "created", QUIET, KEEP),
+    (GROUP, "Special Forces were formed in the army of the republic.", "formed", QUIET, KEEP),
+    (GROUP, "The army says the rebels have created a climate of fear.", "created", QUIET, None),
+    (GROUP, "The army blamed the problem created by the rebels on the drought.", "created", QUIET, None),
+    (GROUP, "The rebels and the army agreed that a commission will be created.", "created", QUIET, None),
     (PLAIN, "Gunmen kidnapped twelve farmers.", "kidnapped", QUIET, KEEP),
 ]
 
@@ -253,6 +260,50 @@ def test_fiction_and_talk_report_no_event(nlp: Language, entry: TriggerEntry, te
     assert told_not_done(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text
+
+
+SIGN = TriggerEntry("protests", "peaceful_protest", 2, "protest")
+
+
+@pytest.mark.parametrize("entry,text,word,expected", [
+    # a protest word in another sense (negatives) beside a gathering (positives)
+    (PROTEST, "The results demonstrate that the two gangs work together.", "demonstrate", None),
+    (PROTEST, "The army once again demonstrated its skill in the rescue.", "demonstrated", None),
+    (PROTEST, "Students demonstrated outside the ministry against the new law.", "demonstrated", "protest_peaceful"),
+    (PROTEST, "The parade was a demonstration of strength by the ruling party.", "demonstration", None),
+    (PROTEST, "A demonstration of thousands of students blocked the avenue.", "demonstration", "protest_peaceful"),
+    (PROTEST, "The president stayed away from the summit in protest at the invasion.", "protest", None),
+    (PROTEST, "Two students were hurt in the protest at the university.", "protest", "protest_peaceful"),
+    (PROTEST, "The minister sent a protest note to the embassy.", "protest", None),
+    (PROTEST, "Hundreds staged a protest outside the embassy.", "protest", "protest_peaceful"),
+    (SIGN, "Let us set the party banners aside and work for the nation.", "banners", None),
+    (SIGN, "The new campaign slogan was unveiled at the party conference.", "slogan", None),
+    (SIGN, "Protesters waved banners outside the parliament.", "banners", "protest_peaceful"),
+])
+def test_protest_words_in_another_sense(nlp: Language, entry: TriggerEntry, text: str, word: str,
+                                        expected: str | None) -> None:
+    assert outcome_name(_match(nlp, entry, text, word, QUIET)) == expected, text
+
+
+CEASEFIRE = TriggerEntry("strategic_developments", "agreement", 7, "agreement")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # made or started (positives) beside hoped for, refused, set as a goal (negatives)
+    ("The government and the rebels signed a ceasefire on Monday.", KEEP),
+    ("The rebels agreed to a ceasefire with the army on Monday.", KEEP),
+    ("The army and the rebels signed a ceasefire accord on Monday.", KEEP),
+    ("A ceasefire took effect in the north at midnight.", KEEP),
+    ("The talks failed to reach agreement on the basic points for a possible ceasefire.", None),
+    ("We are not going to extend the ceasefire, the rebel leader said.", None),
+    ("The rebels have set a deadline to achieve a ceasefire accord by November.", None),
+    ("The rebels will hold the ceasefire until the elections.", KEEP),
+    ("The army accused the rebels of breaking the ceasefire.", None),
+    ("The ceasefire agreement between the army and the rebels is set to take effect at midnight.", KEEP),
+    ("The ceasefire agreement between the army and the rebels is said to be in danger.", None),
+])
+def test_a_ceasefire_is_an_agreement_only_when_made(nlp: Language, text: str, expected: str | None) -> None:
+    assert outcome_name(_match(nlp, CEASEFIRE, text, "ceasefire", QUIET)) == expected, text
 
 
 @pytest.mark.parametrize("entry,text,word,expected", [

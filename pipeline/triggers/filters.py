@@ -3,6 +3,8 @@ intents, background clauses; and generic attack words that describe a riot or a 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
 from pipeline.triggers.context import SentenceContext
@@ -18,12 +20,22 @@ _INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
 _BACKGROUND_STEPS = 8
 # How many heads up a modal auxiliary is looked for.
 _MODAL_STEPS = 3
+# Words that open a clause of condition.
+_CONDITIONS = frozenset({"if", "unless"})
+# A subject that names no one ("nobody was arrested"; "no one" is "one" with the determiner "no").
+_NOBODY = frozenset({"nobody", "none", "noone"})
+# The last day of a month and the digits of a year: "27 MARCH", "MARCH 1989" are dates.
+_LAST_DAY = 31
+_YEAR_DIGITS = 4
 # The highest priority of a generic attack word that takes the type of the article's violence.
 _GENERIC_ATTACK_MAX = 4
 
 
-def is_name_word(span: Span, mostly_upper: bool) -> bool:
-    """Whether the match is part of a name or a date rather than a report ("March 5")."""
+def is_name_word(span: Span, mostly_upper: bool, cues: Mapping[str, frozenset[str]] | None = None) -> bool:
+    """Whether the match is part of a name or a date rather than a report ("March 5"; with
+    `cues`, also a month the entity recogniser missed: `month_as_date`)."""
+    if cues is not None and month_as_date(span, cues):
+        return True
     for tok in span:
         if tok.ent_type_ in ("DATE", "TIME"):
             return True
@@ -34,6 +46,37 @@ def is_name_word(span: Span, mostly_upper: bool) -> bool:
     return False
 
 
+def month_as_date(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a one-word match is the name of a month in a date the entity recogniser missed,
+    as it does in upper-case copy ("ON 27 MARCH", "MARCH 1989", "IN MARCH"): next to a day or a
+    year, or right after a word that introduces a time ("in", "since", "early"). "Staged a
+    march", "the march on 27 May" are no dates."""
+    if len(span) != 1 or span[0].lower_ not in cues["months"]:
+        return False
+    tok = span[0]
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if before is not None and (_day_or_year(before) or before.lower_ in cues["time_before"]):
+        return True
+    return after is not None and _day_or_year(after)
+
+
+def _day_or_year(tok: Token) -> bool:
+    """A day of the month ("27", "27th") or a year ("1989")."""
+    digits = tok.text.rstrip(".,").lower().removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    if not digits.isdigit():
+        return False
+    return 1 <= int(digits) <= _LAST_DAY or (len(digits) == _YEAR_DIGITS and tok.text.isdigit())
+
+
+def _nobody(tok: Token) -> bool:
+    """A subject that names no one: "nobody", "none (of them)", "no one" ("no word has been
+    released, nor whether anyone was arrested" denies nothing of the arrest)."""
+    return tok.lower_ in _NOBODY or tok.lower_ == "one" and any(c.dep_ == "det" and c.lower_ == "no"
+                                                                for c in tok.children)
+
+
 def denied(span: Span) -> bool:
     """Whether the trigger is denied: "did not attack", "no explosive device", "there was no
     attack", "no weapons were found", "found no weapons"."""
@@ -42,6 +85,13 @@ def denied(span: Span) -> bool:
         return True
     if root.pos_ != "VERB":
         return False
+    # "nobody was arrested", "no one was hurt or arrested": the subject of the first verb of a
+    # coordination is every verb's.
+    verb = root
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in verb.children):
+        return True
     return any(c.dep_ in ("nsubjpass", "dobj") and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                for c in root.children)
 
@@ -78,6 +128,20 @@ def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
         tok = tok.head
         steps += 1
     return found
+
+
+def conditional(span: Span) -> bool:
+    """Whether the trigger is in a clause of condition ("if the air force bombs the city",
+    "unless the army attacks"): what would follow from it, not a report. Only the clauses the
+    trigger is in count: "if confirmed, the attack would be the deadliest" reports one."""
+    tok = span.root
+    for _ in range(_BACKGROUND_STEPS):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children):
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
 
 
 def generic_plural(span: Span, ctx: SentenceContext, event_nouns: frozenset[str]) -> bool:

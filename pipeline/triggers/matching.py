@@ -10,7 +10,8 @@ from spacy.vocab import Vocab
 
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.docindex import DocIndex, word_hashes
-from pipeline.triggers.filters import absorb_generic_attacks, background, denied, generic_plural, is_name_word, modal
+from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural, is_name_word,
+                                      modal)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, STRONG, VIOLENT
 from pipeline.triggers.refine import refine
@@ -110,7 +111,7 @@ def _kept_matches(doc: Doc, index: DocIndex, matches: list[tuple[int, int, int]]
             continue
         span = doc[start:end]
         entry = data.entries[int(doc.vocab.strings[match_id])]
-        if entry.priority < STRONG and is_name_word(span, index.mostly_upper):
+        if entry.priority < STRONG and is_name_word(span, index.mostly_upper, data.cues):
             continue
         if denied(span):
             continue  # "no one was kidnapped" / "did not attack" / "no device was found"
@@ -123,6 +124,8 @@ def _weighed(entry: TriggerEntry, span: Span, ctx: SentenceContext, etype: str, 
              cues: dict[str, frozenset[str]]) -> int | None:
     """The priority of a refined trigger once talk, threats, intents and background clauses
     are weighed, or None when it reports nothing."""
+    if conditional(span):
+        return None
     if etype in VIOLENT and etype != "protests" and entry.rule != "clash" and (
             generic_plural(span, ctx, cues["event_nouns"]) or prio < STRONG and modal(span)):
         return None

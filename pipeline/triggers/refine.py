@@ -18,7 +18,7 @@ from pipeline.aspect import attributive_participle
 from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act, words_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
-                                     recalls_a_death, recalls_the_late)
+                                     made_thing, protest_in_another_sense, recalls_a_death, recalls_the_late)
 
 # The outcome that keeps the lexicon's type, sub-type and priority.
 KEEP = "keep"
@@ -54,6 +54,9 @@ _TOLD_DEPS = frozenset({"compound", "conj", "dobj", "pobj", "prep"})
 # Prepositions that attach a trigger to a work or a talk as its topic.
 _TOPIC_PREPS = frozenset({"of", "about"})
 _AGREEMENT = "agreement"
+# Prepositions between a verb of concluding and what is agreed ("agreed to/on a ceasefire").
+_AGREED_PREPS = frozenset({"to", "on", "upon"})
+
 # The highest priority of a word of harm that an article about computer crime may hold in
 # another sense ("attack", "hit"): named weapons and bombings keep their own.
 _CYBER_WEAK = 4
@@ -102,13 +105,18 @@ def _protest_turns_riot(m: Match) -> bool:
 
 
 def _a_gathering(m: Match) -> bool:
-    """Whether a protest word names people gathering: always for the plain words (protest,
-    demonstration), and for an ambiguous one ("rally") only when its sentence names the people
-    or the cause (supporters, thousands, marchers, against ...): prices and players rally too."""
+    """Whether a protest word names people gathering: the plain words (protest, demonstration)
+    unless used in another sense (`sense.protest_in_another_sense`); an ambiguous one ("rally") only
+    when its sentence names the people or the cause (supporters, thousands, marchers, against
+    ...): prices and players rally too; a sign of protest (banner, slogan) only beside
+    protesters: parties and adverts have banners too."""
     head = m.span.root
-    if head.lemma_.lower() not in AMBIGUOUS_PROTEST and head.lower_ not in AMBIGUOUS_PROTEST:
-        return True
-    return m.has("gathering")
+    lemmas = {head.lemma_.lower(), head.lower_}
+    if lemmas & m.cues["protest_signs"]:
+        return m.has("protester")
+    if lemmas & AMBIGUOUS_PROTEST:
+        return m.has("gathering")
+    return not protest_in_another_sense(head, m.cues)
 
 
 def describes_a_person(m: Match) -> bool:
@@ -401,16 +409,40 @@ def _agreement(m: Match) -> str | None:
     head = m.span.root
     if head.pos_ in ("VERB", "AUX"):
         return KEEP if m.armed() or m.crowd() else None
+    # "a ceasefire accord", "the truce deal": the noun the word qualifies is what is concluded.
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+        head = head.head
     governor = head.head
     if governor is head or head.dep_ in ("ROOT", "compound", "conj", "appos"):
         return KEEP
-    if governor.pos_ == "ADP":  # "agreed to a ceasefire": the verb above the preposition
+    if governor.pos_ == "ADP":
+        # "agreed to a ceasefire", "agreed on a truce": the verb above the preposition; other
+        # prepositions tell a purpose or a setting ("talks for a possible ceasefire").
+        if governor.lower_ not in _AGREED_PREPS:
+            return None
         governor = governor.head
-    return KEEP if governor.lemma_.lower() in m.cues["conclude"] else None
+    # "the truce is set to take effect": the subject of a verb whose complement concludes it.
+    verbs = [governor, *(c for c in governor.children if c.dep_ == "xcomp")]
+    if not any(v.lemma_.lower() in m.cues["conclude"] for v in verbs) or _negated(governor):
+        return None
+    return KEEP
+
+
+def _negated(verb: Token) -> bool:
+    """Whether a verb, or the verb whose complement it is, is negated ("will not extend the
+    ceasefire", "are not going to extend the ceasefire")."""
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
 
 
 def _group(m: Match) -> str | None:
-    """A word that counts only where state forces or an armed group are named."""
+    """A word that counts only where state forces or an armed group are named, and, when the
+    parse says what is formed, created or disbanded, only when that is a group or a unit ("the
+    rebels formed a new front"; not "the war has created a cycle of violence", "the problem
+    created by traffickers")."""
+    made = made_thing(m.span.root)
+    if made is not None and not {made.lemma_.lower(), made.lower_, made.lower_.removesuffix("s")} & m.cues["units"]:
+        return None
     return KEEP if m.armed() else None
 
 

@@ -1,17 +1,26 @@
 """Word sense of triggers on ordinary news, one named predicate per rule (each drops the
 trigger in `refine.outcome_name`): habits, surges called explosions, mines nobody uses, the
-displaced as people, the late recalled, and deaths recalled by their noun alone."""
+displaced as people, the late recalled, and deaths recalled by their noun alone; and two
+readings of the parse the rules share: a protest word in another sense, what a verb makes."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from pipeline.aspect import habitual, recalled_death
+from pipeline.triggers.context import words_of
 
 if TYPE_CHECKING:
     from pipeline.triggers.refine import Match
 
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
+# How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
+_SHOWN_DEPS = frozenset({"dobj", "ccomp"})
+# Dependents of a verb of making that name what is made ("formed a militia", "a unit was created").
+_MADE_DEPS = ("dobj", "nsubjpass")
 
 
 def recalls_the_late(m: Match) -> bool:
@@ -82,3 +91,34 @@ def idle_devices(m: Match) -> bool:
     if (m.entry.event_type, m.entry.sub_event_type) != _IED or head.tag_ != "NNS" or head.lower_.endswith("ings"):
         return False  # "bombings" are acts, not devices
     return not (m.has("use") or m.has("device_harm") or m.has("disrupt"))
+
+
+def protest_in_another_sense(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A protest word that names no gathering: "demonstrate" with an object or a clause ("it
+    demonstrated that ...", "demonstrated his skill": to show), "a demonstration of" something
+    that is no crowd ("of strength"), "in protest" (the reason of another act: "resigned in
+    protest") and a protest that is a document or a vote ("a protest note", "a protest vote")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB" and lemma == "demonstrate":
+        return any(c.dep_ in _SHOWN_DEPS for c in head.children)
+    if lemma == "demonstration":
+        shown = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
+        return any(not words_of([g]) & (cues["gathering"] | cues["protester"]) for g in shown)
+    if lemma == "protest" and head.dep_ == "pobj" and head.head.lower_ == "in":
+        return not any(c.dep_ in ("det", "poss") for c in head.children)  # "in the protest" is one
+    return head.dep_ == "compound" and head.head.lemma_.lower() in cues["protest_documents"]
+
+
+def made_thing(verb: Token) -> Token | None:
+    """The head noun of what a verb makes or undoes: its object, its passive subject, or the
+    noun it qualifies as a participle or relative clause ("a commission that was created");
+    None when the parse names none."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ in _MADE_DEPS and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
