@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from pipeline.triggers.context import SentenceContext
-from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural, is_name_word,
-                                      modal)
+from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
+                                      is_name_word, modal)
 from pipeline.triggers.lexicon import load_data
 
 CUES = load_data()[0].cues
@@ -31,8 +31,8 @@ def test_is_name_word(nlp: Language, text: str, word: str, expected: bool) -> No
 
 @pytest.mark.parametrize("text,word,expected", [
     # a month the recogniser misses in upper-case copy (dates) beside marches (reports)
-    ("THE MAYOR WAS KIDNAPPED ON 27 MARCH NEAR HIS HOME.", "march", True),
-    ("THE MAYOR WAS KIDNAPPED ON MARCH 27TH NEAR HIS HOME.", "march", True),
+    ("GUNMEN SEIZED THE JUDGE AT HIS OFFICE ON 27 MARCH.", "march", True),
+    ("GUNMEN SEIZED THE JUDGE AT HIS OFFICE ON MARCH 27TH.", "march", True),
     ("THE ELECTIONS OF MARCH 1989 WERE POSTPONED.", "march", True),
     ("THE ARMY HAS HELD THE TOWN SINCE MARCH.", "march", True),
     ("THE MARCH BEGAN AT NOON IN THE MAIN SQUARE.", "march", False),
@@ -115,7 +115,7 @@ def test_absorb_generic_attacks(nlp: Language) -> None:
     ("Two men were hurt and arrested when police came.", "arrested", False),
     ("Somebody was arrested during the march.", "arrested", False),
     ("Police arrested nobody's brother but the leader himself.", "arrested", False),
-    ("No word has been released, nor whether anyone has been arrested.", "arrested", False),
+    ("No statement was issued, and it is unclear whether anyone was arrested.", "arrested", False),
 ])
 def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert denied(_span(nlp, text, word)) is expected
@@ -123,10 +123,10 @@ def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:
 
 @pytest.mark.parametrize("text,word,expected", [
     # a clause of condition (negatives) beside the same act reported (positives)
-    ("If the air force bombs the city again, the rebels will call a strike.", "bombs", True),
+    ("If the jets bomb the port again, the dockers will walk out.", "bomb", True),
     ("Unless the army attacks the camp, the rebels will stay.", "attacks", True),
-    ("If a citizen is insulted and attacked, we are all attacked.", "attacked", True),
-    ("The air force bombed the city again on Monday.", "bombed", False),
+    ("If one village is raided and burned, every village will fear the same.", "burned", True),
+    ("The jets bombed the port again on Monday.", "bombed", False),
     ("If confirmed, the attack would be the deadliest this year.", "attack", False),
     ("The army attacked the camp on Monday, even if the rebels deny it.", "attacked", False),
 ])

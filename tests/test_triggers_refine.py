@@ -14,8 +14,8 @@ from spacy.vocab import Vocab
 from pipeline.triggers import refine as refine_module
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import Outcome, TriggerEntry, load_data, read_outcomes
-from pipeline.triggers.refine import (KEEP, Match, cyber_sense, deal_of_business_or_court, describes_a_person,
-                                      outcome_name, refine, told_not_done)
+from pipeline.triggers.refine import (KEEP, Match, agreement_not_made, cyber_sense, deal_of_business_or_court,
+                                      describes_a_person, outcome_name, refine, told_not_done)
 from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
                                      recalls_the_late)
 
@@ -128,10 +128,10 @@ CASES = [
     # what is formed or created must be a group or a unit, whoever else the sentence names
     (GROUP, "The rebels created a new armed wing in the north.", "created", QUIET, KEEP),
     (GROUP, "A new army unit was created to fight the rebels.", "created", QUIET, KEEP),
-    (GROUP, "Special Forces were formed in the army of the republic.", "formed", QUIET, KEEP),
+    (GROUP, "New border forces were formed by the interior ministry.", "formed", QUIET, KEEP),
     (GROUP, "The army says the rebels have created a climate of fear.", "created", QUIET, None),
     (GROUP, "The army blamed the problem created by the rebels on the drought.", "created", QUIET, None),
-    (GROUP, "The rebels and the army agreed that a commission will be created.", "created", QUIET, None),
+    (GROUP, "A panel of judges will be created to review the cases, the minister said.", "created", QUIET, None),
     (PLAIN, "Gunmen kidnapped twelve farmers.", "kidnapped", QUIET, KEEP),
 ]
 
@@ -268,15 +268,15 @@ SIGN = TriggerEntry("protests", "peaceful_protest", 2, "protest")
 @pytest.mark.parametrize("entry,text,word,expected", [
     # a protest word in another sense (negatives) beside a gathering (positives)
     (PROTEST, "The results demonstrate that the two gangs work together.", "demonstrate", None),
-    (PROTEST, "The army once again demonstrated its skill in the rescue.", "demonstrated", None),
+    (PROTEST, "The new goalkeeper demonstrated his skill in the cup final.", "demonstrated", None),
     (PROTEST, "Students demonstrated outside the ministry against the new law.", "demonstrated", "protest_peaceful"),
     (PROTEST, "The parade was a demonstration of strength by the ruling party.", "demonstration", None),
     (PROTEST, "A demonstration of thousands of students blocked the avenue.", "demonstration", "protest_peaceful"),
-    (PROTEST, "The president stayed away from the summit in protest at the invasion.", "protest", None),
+    (PROTEST, "The ambassador walked out of the dinner in protest at the new tariffs.", "protest", None),
     (PROTEST, "Two students were hurt in the protest at the university.", "protest", "protest_peaceful"),
-    (PROTEST, "The minister sent a protest note to the embassy.", "protest", None),
+    (PROTEST, "The foreign ministry handed the envoy a protest note over the fishing dispute.", "protest", None),
     (PROTEST, "Hundreds staged a protest outside the embassy.", "protest", "protest_peaceful"),
-    (SIGN, "Let us set the party banners aside and work for the nation.", "banners", None),
+    (SIGN, "The governor asked supporters to fold their party banners and go home.", "banners", None),
     (SIGN, "The new campaign slogan was unveiled at the party conference.", "slogan", None),
     (SIGN, "Protesters waved banners outside the parliament.", "banners", "protest_peaceful"),
 ])
@@ -294,13 +294,13 @@ CEASEFIRE = TriggerEntry("strategic_developments", "agreement", 7, "agreement")
     ("The rebels agreed to a ceasefire with the army on Monday.", KEEP),
     ("The army and the rebels signed a ceasefire accord on Monday.", KEEP),
     ("A ceasefire took effect in the north at midnight.", KEEP),
-    ("The talks failed to reach agreement on the basic points for a possible ceasefire.", None),
-    ("We are not going to extend the ceasefire, the rebel leader said.", None),
-    ("The rebels have set a deadline to achieve a ceasefire accord by November.", None),
+    ("Negotiators failed to agree on terms for a possible ceasefire in the valley.", None),
+    ("The commander said his fighters are not going to extend the ceasefire past Friday.", None),
+    ("The militia gave mediators until spring to secure a ceasefire accord.", None),
     ("The rebels will hold the ceasefire until the elections.", KEEP),
     ("The army accused the rebels of breaking the ceasefire.", None),
-    ("The ceasefire agreement between the army and the rebels is set to take effect at midnight.", KEEP),
-    ("The ceasefire agreement between the army and the rebels is said to be in danger.", None),
+    ("The ceasefire accord between the two militias is expected to take hold on Friday.", KEEP),
+    ("The ceasefire accord between the two militias is said to be in danger.", None),
 ])
 def test_a_ceasefire_is_an_agreement_only_when_made(nlp: Language, text: str, expected: str | None) -> None:
     assert outcome_name(_match(nlp, CEASEFIRE, text, "ceasefire", QUIET)) == expected, text
@@ -395,3 +395,25 @@ def test_habits_surges_and_idle_devices_are_no_incident(nlp: Language, rule, ent
     assert rule(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text
+
+
+SURRENDER = TriggerEntry("strategic_developments", "agreement", 5, "-")
+
+
+@pytest.mark.parametrize("entry,text,word,expected", [
+    # an agreement promised, sought or out of reach (negatives) beside one made (positives)
+    (SURRENDER, "The gang promised the surrender of its rifles within a month.", "surrender", True),
+    (SURRENDER, "Two hundred fighters surrendered to the army on Monday.", "surrendered", False),
+    (CEASEFIRE, "The rebels said they were ready to accept a ceasefire.", "ceasefire", True),
+    (CEASEFIRE, "The rebels accepted a ceasefire on Monday.", "ceasefire", False),
+    # only agreements: a protest under the same verbs is still told
+    (PROTEST, "Riot police stood ready to stop demonstrators during a protest.", "demonstrators", False),
+])
+def test_an_agreement_talked_of_is_not_made(nlp: Language, entry: TriggerEntry, text: str, word: str,
+                                           expected: bool) -> None:
+    m = _match(nlp, entry, text, word, QUIET)
+    assert agreement_not_made(m) is expected, text
+    if expected:
+        assert outcome_name(m) is None, text
+    elif entry is PROTEST:
+        assert outcome_name(m) is not None, text

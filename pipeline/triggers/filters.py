@@ -144,6 +144,19 @@ def conditional(span: Span) -> bool:
     return False
 
 
+def under_verb_of(span: Span, verbs: frozenset[str]) -> bool:
+    """Whether the trigger hangs (as a complement or object, up the parse) under one of `verbs`
+    ("promised the surrender", "ready to accept a truce")."""
+    tok = span.root
+    for _ in range(_BACKGROUND_STEPS):
+        if tok.head is tok:
+            break
+        if tok.dep_ in _INTENT_DEPS and tok.head.lemma_.lower() in verbs:
+            return True
+        tok = tok.head
+    return False
+
+
 def generic_plural(span: Span, ctx: SentenceContext, event_nouns: frozenset[str]) -> bool:
     """Whether the trigger is a bare plural event noun of talk about violence in general
     ("bombings and massacres must stop"), not a report: no article, number or owner, no date in

@@ -10,8 +10,8 @@ from spacy.vocab import Vocab
 
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.docindex import DocIndex, word_hashes
-from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural, is_name_word,
-                                      modal)
+from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
+                                      is_name_word, modal)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, STRONG, VIOLENT
 from pipeline.triggers.refine import refine

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.aspect import attributive_participle
 from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act, words_of
+from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
                                      made_thing, protest_in_another_sense, recalls_a_death, recalls_the_late)
@@ -428,6 +429,14 @@ def _agreement(m: Match) -> str | None:
     return KEEP
 
 
+def agreement_not_made(m: Match) -> bool:
+    """An agreement (a ceasefire, a surrender, a deal) promised, demanded, proposed, refused
+    or out of reach ("promised to hand over the rifles", "ready to accept a truce", "unable to
+    agree on a truce"): talk of one, not one made. Only agreements: "police stood ready to stop
+    the demonstrators" still tells of demonstrators."""
+    return m.entry.sub_event_type == _AGREEMENT and under_verb_of(m.span, m.cues["unrealised"])
+
+
 def _negated(verb: Token) -> bool:
     """Whether a verb, or the verb whose complement it is, is negated ("will not extend the
     ceasefire", "are not going to extend the ceasefire")."""
@@ -463,7 +472,7 @@ def outcome_name(m: Match) -> str | None:
     """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
     if (describes_a_person(m) or recalls_the_late(m) or aims_at_no_one(m) or told_not_done(m) or deal_of_business_or_court(m)
             or cyber_sense(m) or habit_not_incident(m) or figurative_explosion(m) or idle_devices(m)
-            or describes_a_population(m) or recalls_a_death(m)):
+            or describes_a_population(m) or recalls_a_death(m) or agreement_not_made(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:
