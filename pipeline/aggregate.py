@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from pipeline.events import SUMMARY_DTYPES, build_article_events, merge_events, summary_tables
 from pipeline.events.ledger import SPLIT
-from pipeline.export import find_table, load_articles, load_facts, load_table, write_table
+from pipeline.export import find_table, load_articles, load_facts, load_table, write_tables
 from pipeline.schemas import (
     ActorFact,
     AggregateSummary,
@@ -217,14 +217,11 @@ def aggregate_runs(
     events_df = events_frame(events)
     summary.split = sorted({row["event_id"] for row in ledger if row["decision"] == SPLIT})
 
-    out = Path(out_dir)
-    written = [
-        write_table(events_df, out / "events", fmt),
-        write_table(merges_frame(ledger), out / "merges", fmt),
-        write_table(claims_frame(claims), out / "claims", fmt),
-    ]
-    for name, table in summary_tables(events_df).items():
-        written.append(write_table(table, out / name, fmt))
+    # Every table is made before any is written, and the set is renamed into place at once:
+    # a failure leaves no new events table beside an earlier run's merges.
+    tables = {"events": events_df, "merges": merges_frame(ledger), "claims": claims_frame(claims),
+              **summary_tables(events_df)}
+    written = write_tables(tables, out_dir, fmt)
     summary.articles = int((articles_df["status"] == "ok").sum())
     summary.facts = len(facts_df)
     summary.article_events = len(article_events)

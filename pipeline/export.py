@@ -224,6 +224,27 @@ def write_table(df: pd.DataFrame, path: str | Path, fmt: str = "csv") -> Path:
     return path
 
 
+def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str = "csv") -> list[Path]:
+    """Write a set of tables (name -> table) into `folder` as one: every table is written under
+    a temporary name first and all are renamed into place only once all are written, so a
+    failure or an interruption leaves the previous set as it was, never a mix of new tables and
+    old ones. Returns the paths written, in the order given."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    writers: list[TableWriter] = []
+    try:
+        for name, df in tables.items():
+            path = (Path(folder) / name).with_suffix(f".{fmt}")
+            writer = TableWriter(path, list(df.columns), fmt, {c: str(t) for c, t in df.dtypes.items()})
+            writers.append(writer)
+            writer.write(df)
+    except BaseException:
+        for writer in writers:
+            writer.abort()
+        raise
+    return [writer.commit() for writer in writers]
+
+
 def load_table(path: str | Path, dtypes: dict[str, str]) -> pd.DataFrame:
     """Read a table written by newsevents (CSV, Parquet or JSON Lines) with its documented dtypes."""
     path = Path(path)

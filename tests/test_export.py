@@ -20,6 +20,7 @@ from pipeline.export import (
     escape_formulas,
     find_table,
     write_table,
+    write_tables,
 )
 from pipeline.run import run
 from pipeline.schemas import CasualtyFact, DateFact, Event, PlaceFact
@@ -163,6 +164,30 @@ def test_a_failed_rewrite_keeps_the_previous_table(tmp_path: Path, monkeypatch: 
         write_table(sample_events().iloc[:1], tmp_path / "events", "csv")
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+def test_a_set_of_tables_is_renamed_into_place_only_when_all_are_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = write_tables({"events": sample_events(), "merges": pd.DataFrame({"a": [1]})}, tmp_path)
+    before = [p.read_bytes() for p in old]
+    calls = []
+    real = pd.DataFrame.to_csv
+
+    def second_fails(df: pd.DataFrame, *args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real(df, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", second_fails)
+    with pytest.raises(OSError):
+        write_tables({"events": sample_events().iloc[:1], "merges": pd.DataFrame({"a": [2]})}, tmp_path)
+    # the first table was written, but nothing of the new set replaced the old one
+    assert [p.read_bytes() for p in old] == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv", "merges.csv"]
+    monkeypatch.undo()
+    new = write_tables({"events": sample_events().iloc[:1], "merges": pd.DataFrame({"a": [2]})}, tmp_path)
+    assert [p.read_bytes() for p in new] != before
 
 
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
