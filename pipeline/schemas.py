@@ -212,6 +212,8 @@ class Event(Record):
     persons: str | None = None
     # ";"-joined ages ("a 24-year-old man") of the killed and injured its reports describe
     victim_ages: str | None = None
+    # ";"-joined street blocks its reports name ("6700 aberdeen": `events.addresses`)
+    street_blocks: str | None = None
     # the latest publication day of its articles: a later report of a toll is its update
     published: dt.date | None = None
 
@@ -239,6 +241,8 @@ class MergeRow(Record):
     ages_other: str | None = None
     crowd: int = 0  # compatible near reports in the batch (the larger of the two)
     stated_days: int = 0  # incident days stated among them (the larger of the two)
+    streets: str | None = None  # ";"-joined streets of the report's blocks (`events.addresses`)
+    streets_other: str | None = None
 
 
 class ClaimRow(Record):

@@ -429,3 +429,27 @@ def test_two_incident_days_apart_are_two_incidents(basis_a: str | None, basis_b:
     a = ev("a", notes="Teen killed near Quillfeather skate park", date_basis=basis_a, **one)
     b = ev("b", day_b, notes="Quillfeather skate park shooting leaves teen dead", date_basis=basis_b, **one)
     assert (merged_articles([a, b, *filler()]) == {"a;b"}) is together
+
+
+@pytest.mark.parametrize(("a", "b", "together"), [
+    # a block of the same street links what types at odds and another town nearby would not
+    ({"street_blocks": "6700 aberdeen"}, {"street_blocks": "6700 aberdeen", "event_type": "battles"}, True),
+    ({"street_blocks": "6700 aberdeen"}, {"street_blocks": "6600 aberdeen", **NEAR}, True),
+    ({}, {"event_type": "battles"}, False),
+    ({}, NEAR, False),
+    # blocks of other streets keep apart what one town, day and type would join
+    ({"street_blocks": "3000 dickens"}, {"street_blocks": "8100 bishop"}, False),
+    ({"street_blocks": "3000 dickens"}, {}, True),
+    ({"street_blocks": "3000 dickens;500 lavergne"}, {"street_blocks": "500 lavergne"}, True),
+    # but not when an article reports several events (a round-up names every scene)
+    ({"street_blocks": "3000 dickens"}, {"street_blocks": "8100 bishop", "event_id": "b#2"}, True),
+    # nor in another town on the same street name
+    ({"street_blocks": "100 main"}, {"street_blocks": "100 main", **FAR30}, False),
+])
+def test_street_blocks_link_and_keep_apart(a: dict, b: dict, together: bool) -> None:
+    b = dict(b)
+    n = 2 if b.pop("event_id", None) else 1
+    events = [ev("a", **a), ev("b", n=n, **b)]
+    if n == 2:  # the other event of article b: a round-up
+        events.append(ev("b", n=1, event_type="battles", **FAR30))
+    assert (len(merge_events(events)) == len(events) - 1) is together

@@ -8,8 +8,8 @@ lives with its fact kind (`triggers.split_events`, `geo.event_location`, `dates.
 `casualties.reconcile`, `actors.event_actors`), so improving one kind never touches the others.
 `ledger` writes down each join (the rule and its signals) and what became of each report's
 counts, for the `merges` and `claims` tables.
-The modules: `build` (one article's events), `text` and `names` (headlines, outlets, rare
-words, people named), `rules` (`MergeRules`: every threshold and weight below, in backticks
+The modules: `build` (one article's events), `text`, `names` and `addresses` (headlines,
+outlets, rare words, people named, street blocks), `rules` (`MergeRules`: every threshold and weight below, in backticks
 and lower case, is one of its fields, passed by keyword: `merge_events(events,
 rules=MergeRules())`), `records` (the merge view of an event), `links` (contradictions, links,
 follow-up stories), `cluster` (blocking, `cluster_events`, `merge_events`), `counts` (the
@@ -61,7 +61,11 @@ Two records are **compatible** (nothing says they are two events) when all of th
   misread age or statistic: the count policy sets it aside); and two reports of a single victim that each give one age do not give ages more
   than `age_slack` (1) year apart ("a 24-year-old man" against "a 30-year-old man" in one
   city on one day are two shootings; `Event.victim_ages`, from the victim words of the killed
-  and injured facts; reports of several victims may each describe another one).
+  and injured facts; reports of several victims may each describe another one);
+- **streets**: two records that are their articles' only events, neither a follow-up story,
+  that each name street blocks ("in the 6700 block of South Aberdeen Street",
+  `Event.street_blocks`, `addresses.py`) name a block of one street (`streets_apart`): the most
+  precise place a report gives, and a city's two shootings of one weekend are on two streets.
 
 Two compatible records are **linked** (say enough to be one event) when their dates are
 not *told apart* and one of the rules below holds. Two reports are told apart when each gives
@@ -72,6 +76,9 @@ such days (above). An overnight incident told as "late Saturday" and "early Sund
 left as two events: the price of never deleting one of two real incidents (on the crowded
 batch of `bench/crowded.py`, these links were mostly false). The rules:
 
+- their places are **near** and they name a block of the same street (`same_street`: the
+  same name, or one letter apart when at least six long; "the 6700 block of S. Aberdeen St."
+  and "the 6600 block of South Aberdeen Street"), whatever their types or crowd;
 - their places are **near** (coordinates within `merge_km`, 25 km, or the same name when one
   lacks coordinates) and in **one town** (the same place name, or within `same_town_km`, 5
   km: a city and its suburb on one day are as likely two incidents as one, so two towns need

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pipeline.actors import event_actors
 from pipeline.casualties import reconcile
 from pipeline.dates import date_basis, event_date, is_background
+from pipeline.events.addresses import street_blocks
 from pipeline.events.names import person_names
 from pipeline.events.rules import VICTIM_OUTCOMES
 from pipeline.geo import event_location
@@ -35,6 +36,9 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
     # The article's people, not the event group's: a follow-up story names its victim in one
     # sentence and the charges in another.
     persons = ";".join(person_names(facts)) or None
+    # The article's street blocks, as its people: the block is told once, often apart from the
+    # sentences of the event's words.
+    blocks = ";".join(street_blocks(dict.fromkeys(f.sentence for f in facts))) or None
     events: list[Event] = []
     # A group its own text dates years before publication is a background mention: not built.
     groups = [g for g in split_events(facts) if not is_background(_of(DateFact, g[2]), article.published)]
@@ -56,6 +60,7 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         fields["evidence"] = evidence[0] if evidence else None
         fields["persons"] = persons
         fields["victim_ages"] = ";".join(map(str, victim_ages(_of(CasualtyFact, group)))) or None
+        fields["street_blocks"] = blocks
         fields["published"] = article.published
         events.append(Event(**fields))
     return events

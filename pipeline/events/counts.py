@@ -194,6 +194,7 @@ def combine(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> Eve
         evidence=" | ".join(evidence) or None,
         persons=";".join(sorted({p for e in events for p in (e.persons or "").split(";") if p})) or None,
         victim_ages=";".join(map(str, sorted(set().union(*(parse_ages(e.victim_ages) for e in events))))) or None,
+        street_blocks=";".join(sorted({b for e in events for b in (e.street_blocks or "").split(";") if b})) or None,
         published=max((e.published for e in events if e.published), default=None),
     )
     return Event(**fields)

@@ -24,7 +24,7 @@ from pipeline.events.links import Weights
 LEDGER_COLUMNS = (
     "event_id", "report", "joined_to", "decision", "rule", "days_apart", "km", "place",
     "text_weight", "shared_words", "type", "type_other", "killed", "killed_other", "injured",
-    "injured_other", "ages", "ages_other", "crowd", "stated_days",
+    "injured_other", "ages", "ages_other", "crowd", "stated_days", "streets", "streets_other",
 )
 # Shared words listed in a row, rarest first: enough to read why, short enough to scan.
 MAX_SHARED_WORDS = 12
@@ -63,6 +63,8 @@ def ledger_row(rec: Record, member: Record, rule: str, weights: Weights, *, rule
         "ages_other": _ages(member),
         "crowd": max(rec.crowd, member.crowd),
         "stated_days": max(rec.stated_days, member.stated_days),
+        "streets": ";".join(sorted(rec.streets)) or None,
+        "streets_other": ";".join(sorted(member.streets)) or None,
     }
 
 

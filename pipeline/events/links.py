@@ -8,6 +8,7 @@ when no text can outweigh anything.
 
 from __future__ import annotations
 
+from pipeline.events.addresses import same_street
 from pipeline.events.counts import victims, within_reach
 from pipeline.events.records import Record, incident_type, km
 from pipeline.events.rules import TYPE_MATCHES, VICTIM_OUTCOMES, MergeRules
@@ -128,7 +129,8 @@ def compatible(
 ) -> bool:
     """Whether nothing says two records are different events: other articles, places not apart
     (unless their headlines and evidence share rare words weighing `text_over_place`: one of the
-    two places is a geocoding error), dates close, killed figures that could be one toll.
+    two places is a geocoding error) nor on other streets (`streets_apart`), dates close, killed
+    figures that could be one toll.
     `counts`, `dates` and `places` False waive that contradiction (see `cluster_events`)."""
     return (
         not (a.articles & b.articles)
@@ -140,11 +142,19 @@ def compatible(
         )
         and (
             not places
-            or place_relation(a, b, rules=rules) is not None
-            or _place_outweighed(a, b, weights, rules)
+            or (place_relation(a, b, rules=rules) is not None or _place_outweighed(a, b, weights, rules))
+            and not streets_apart(a, b)
         )
         and (not counts or (_counts_compatible(a.event, b.event, rules) and not _other_victim(a, b, rules)))
     )
+
+
+def streets_apart(a: Record, b: Record) -> bool:
+    """Whether two sole reports of their incidents (neither a follow-up story, which may give
+    where a suspect was caught) each name street blocks, none on a street the other names: two
+    incidents ("the 3000 block of West Dickens Avenue" and "the 8100 block of South Bishop")."""
+    return (bool(a.streets) and bool(b.streets) and sole_reports(a, b) and not (a.follow_up or b.follow_up)
+            and not same_street(a.streets, b.streets))
 
 
 def text_over_place(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
@@ -263,8 +273,9 @@ def one_town(a: Record, b: Record, *, rules: MergeRules) -> bool:
 
 def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> str | None:
     """The name of the rule by which two compatible records say enough to be one event, or
-    None (see the package docstring): one town with matching types and actors
-    ("place_date_type"); near places (two towns, other types, actors at odds) and corroboration
+    None (see the package docstring): a block of the same street ("same_street"); one town
+    with matching types and actors ("place_date_type"); near places (two towns, other types,
+    actors at odds) and corroboration
     ("near_text", "near_age", "near_same_toll"); loose places with shared rare words, a report
     naming the other's place, or the same toll of two or more ("loose_text",
     "loose_names_place", "loose_same_toll"); places apart with many shared rare words
@@ -284,6 +295,10 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     # (a city's shootings of one weekend), whatever place, toll, age or words they share; as
     # text never waives such days (`text_over_dates`).
     told_apart = told_days_apart(a, b)
+    # The same street's block, in one town or near ones on close dates: the most precise place
+    # a report gives, and the same one (towns farther apart have their own Main Streets).
+    if relation == "near" and not told_apart and same_street(a.streets, b.streets):
+        return "same_street"
     if (
         relation == "near"
         and uncrowded

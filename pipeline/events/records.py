@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from pipeline.events.addresses import streets_of
 from pipeline.events.names import person_tokens
 from pipeline.events.rules import AFTERMATH_TYPES, OPEN_BASES, MergeRules
 from pipeline.events.text import (
@@ -62,6 +63,7 @@ class Record:
     # its date is the incident's own day, stated in the text (not a publication day or a
     # follow-up's news day): two such days apart are two incidents, whatever words they share
     incident_day: bool = False
+    streets: frozenset[str] = frozenset()  # the streets of the blocks it names (`addresses.streets_of`)
 
     @property
     def fine(self) -> bool:
@@ -174,4 +176,5 @@ def make_record(event: Event, *, rules: MergeRules) -> Record | None:
         names_incident=not incident_words().isdisjoint(lower_words(headline(event.notes))),
         ages=parse_ages(event.victim_ages),
         outlet=outlet(event.notes),
+        streets=streets_of(event.street_blocks),
     )
