@@ -143,7 +143,8 @@ def compatible(
         and (
             not places
             or (place_relation(a, b, rules=rules) is not None or _place_outweighed(a, b, weights, rules))
-            and not streets_apart(a, b)
+            # (most records name no street: the test of both is written out, it runs for every pair)
+            and not (a.streets and b.streets and streets_apart(a, b))
         )
         and (not counts or (_counts_compatible(a.event, b.event, rules) and not _other_victim(a, b, rules)))
     )
@@ -297,7 +298,7 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     told_apart = told_days_apart(a, b)
     # The same street's block, in one town or near ones on close dates: the most precise place
     # a report gives, and the same one (towns farther apart have their own Main Streets).
-    if relation == "near" and not told_apart and same_street(a.streets, b.streets):
+    if relation == "near" and a.streets and b.streets and not told_apart and same_street(a.streets, b.streets):
         return "same_street"
     if (
         relation == "near"
