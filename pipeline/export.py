@@ -134,6 +134,7 @@ class TableWriter:
         self._tmp = Path(tmp)
         self._parquet: pq.ParquetWriter | None = None
         self._schema: pa.Schema | None = None
+        self._finished = False  # written and closed, not yet renamed
         self._open = True
         if self.fmt == "parquet":
             os.close(fd)
@@ -179,8 +180,8 @@ class TableWriter:
             self._parquet = None
         self._open = False
 
-    def commit(self) -> Path:
-        """Close the temporary file and rename it into place."""
+    def finish(self) -> None:
+        """Write what is left and close the temporary file, without renaming it (`commit` does)."""
         if self._open:
             if self.fmt == "parquet" and self._parquet is None:
                 empty = empty_frame(self.dtypes) if self.dtypes else pd.DataFrame(columns=self.columns)
@@ -188,13 +189,21 @@ class TableWriter:
             self._close()
             # mkstemp makes the file private (0600); a table gets the usual permissions.
             os.chmod(self._tmp, 0o666 & ~_umask())
+            self._finished = True
+
+    def commit(self) -> Path:
+        """Close the temporary file and rename it into place."""
+        self.finish()
+        if self._finished:
             os.replace(self._tmp, self.path)
+            self._finished = False
         return self.path
 
     def abort(self) -> None:
         """Drop the temporary file; the previous table, if any, stays as it was."""
         if self._open:
             self._close()
+        self._finished = False
         self._tmp.unlink(missing_ok=True)
 
     def __enter__(self) -> TableWriter:
@@ -225,10 +234,11 @@ def write_table(df: pd.DataFrame, path: str | Path, fmt: str = "csv") -> Path:
 
 
 def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str = "csv") -> list[Path]:
-    """Write a set of tables (name -> table) into `folder` as one: every table is written under
-    a temporary name first and all are renamed into place only once all are written, so a
-    failure or an interruption leaves the previous set as it was, never a mix of new tables and
-    old ones. Returns the paths written, in the order given."""
+    """Write a set of tables (name -> table) into `folder` as one: every table is written and
+    closed under a temporary name first, and all are renamed into place only once all are, so a
+    failure or an interruption while writing leaves the previous set as it was, never a mix of
+    new tables and old ones. (Only the renames themselves, each atomic, come after: a failure
+    among them drops the temporary files left.) Returns the paths written, in the order given."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     writers: list[TableWriter] = []
@@ -238,11 +248,14 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str =
             writer = TableWriter(path, list(df.columns), fmt, {c: str(t) for c, t in df.dtypes.items()})
             writers.append(writer)
             writer.write(df)
+        for writer in writers:
+            writer.finish()
+        paths = [writer.commit() for writer in writers]
     except BaseException:
         for writer in writers:
             writer.abort()
         raise
-    return [writer.commit() for writer in writers]
+    return paths
 
 
 def load_table(path: str | Path, dtypes: dict[str, str]) -> pd.DataFrame:

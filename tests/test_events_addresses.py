@@ -13,6 +13,8 @@ from pipeline.events.addresses import same_street, street_blocks, street_core, s
     ("It happened in the 6700 block of S. Aberdeen St. on Sunday night.", ["6700 aberdeen"]),
     ("Officers found him in the 1,200 block of North 20th Street.", ["1200 20th"]),
     ("Shots were fired in the 300-block of the Old Mill Road.", ["300 old mill"]),
+    ("He was found in the 100 block of Main Street Tuesday night.", ["100 main"]),
+    ("A car crashed in the 4500 block of Highway 61 on Sunday.", ["4500 highway 61"]),
     ("Two scenes: the 3000 block of West Dickens Avenue and the 500 block of North Lavergne Avenue.",
      ["3000 dickens", "500 lavergne"]),
     # no block of a street: a city block, a voting block, a number without a street
@@ -28,6 +30,12 @@ def test_a_street_is_its_name_without_direction_or_kind() -> None:
     assert street_core("South Aberdeen Street") == street_core("S. Aberdeen St") == "aberdeen"
     assert street_core("North") == ""
     assert street_core("Sixth Street") == street_core("6th St.") == "6th"
+    # the name ends before its kind and before a day or other words that follow it
+    assert street_core("Main Street Tuesday") == street_core("Main Tuesday") == street_core("Main St.") == "main"
+    assert street_core("Elm Street Police") == "elm"
+    # a name that starts with its kind keeps it, and the number after it
+    assert street_core("Court Street") == street_core("Court St") == "court"
+    assert street_core("Highway 61") == "highway 61" != street_core("Highway 1")
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

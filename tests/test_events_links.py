@@ -434,7 +434,8 @@ def test_two_incident_days_apart_are_two_incidents(basis_a: str | None, basis_b:
 @pytest.mark.parametrize(("a", "b", "together"), [
     # a block of the same street links what types at odds and another town nearby would not
     ({"street_blocks": "6700 aberdeen"}, {"street_blocks": "6700 aberdeen", "event_type": "battles"}, True),
-    ({"street_blocks": "6700 aberdeen"}, {"street_blocks": "6600 aberdeen", **NEAR}, True),
+    ({"street_blocks": "6700 aberdeen"}, {"street_blocks": "6600 aberdeen", "latitude": 10.02}, True),
+    ({"street_blocks": "6700 aberdeen"}, {"street_blocks": "6700 aberdeen", **NEAR}, False),  # a suburb's own street
     ({}, {"event_type": "battles"}, False),
     ({}, NEAR, False),
     # blocks of other streets keep apart what one town, day and type would join

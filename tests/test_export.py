@@ -173,16 +173,17 @@ def test_a_set_of_tables_is_renamed_into_place_only_when_all_are_written(
     calls = []
     real = pd.DataFrame.to_csv
 
-    def second_fails(df: pd.DataFrame, *args: object, **kwargs: object) -> None:
+    def second_table_fails(df: pd.DataFrame, *args: object, **kwargs: object) -> None:
         calls.append(1)
-        if len(calls) == 2:
+        if len(calls) == 4:  # the second table's rows (each table writes its header, then its rows)
             raise OSError("disk full")
         real(df, *args, **kwargs)
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", second_fails)
+    monkeypatch.setattr(pd.DataFrame, "to_csv", second_table_fails)
     with pytest.raises(OSError):
         write_tables({"events": sample_events().iloc[:1], "merges": pd.DataFrame({"a": [2]})}, tmp_path)
-    # the first table was written, but nothing of the new set replaced the old one
+    # the first table was written whole, but nothing of the new set replaced the old one
+    assert len(calls) == 4
     assert [p.read_bytes() for p in old] == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv", "merges.csv"]
     monkeypatch.undo()

@@ -39,11 +39,19 @@ def test_is_name_word(nlp: Language, text: str, word: str, expected: bool) -> No
     ("THOUSANDS OF STUDENTS STAGED A MARCH THROUGH THE CAPITAL ON 27 MAY.", "march", False),
     ("Students staged a march through the capital.", "march", False),
     ("Students said they would march on the palace.", "march", False),
+    ("SOME 2000 MARCH AGAINST THE NEW LAW IN THE CAPITAL.", "march", False),  # no year before a month
+    ("THOUSANDS JOINED THIS MARCH AGAINST THE NEW LAW.", "march", False),
+    ("THOUSANDS JOINED A MARCH ² DAYS AGO.", "march", False),  # a superscript is no day (and no crash)
 ])
 def test_a_month_is_a_date_even_unrecognised(nlp: Language, text: str, word: str, expected: bool) -> None:
     span = _span(nlp, text, word)
     assert is_name_word(span, mostly_upper=True, cues=CUES) is expected
     assert is_name_word(span, mostly_upper=True) is (expected and span[0].ent_type_ == "DATE")
+
+
+def test_in_mixed_case_text_only_a_capitalised_word_is_a_month(nlp: Language) -> None:
+    assert not is_name_word(_span(nlp, "Students joined the march in 10 cities.", "march"), False, CUES)
+    assert is_name_word(_span(nlp, "Students were arrested in March.", "march"), False, CUES)
 
 
 @pytest.mark.parametrize("text,word,expected", [
@@ -116,6 +124,8 @@ def test_absorb_generic_attacks(nlp: Language) -> None:
     ("Somebody was arrested during the march.", "arrested", False),
     ("Police arrested nobody's brother but the leader himself.", "arrested", False),
     ("No statement was issued, and it is unclear whether anyone was arrested.", "arrested", False),
+    # a second verb with its own subject is not denied by the first one's
+    ("No one was injured, and police arrested two men at the scene.", "arrested", False),
 ])
 def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert denied(_span(nlp, text, word)) is expected
@@ -129,6 +139,9 @@ def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:
     ("The jets bombed the port again on Monday.", "bombed", False),
     ("If confirmed, the attack would be the deadliest this year.", "attack", False),
     ("The army attacked the camp on Monday, even if the rebels deny it.", "attacked", False),
+    # "if" that asks whether: the rest is reported
+    ("It was not clear if the gunmen who killed three soldiers belonged to the group.", "killed", False),
+    ("Police asked if anyone had seen the shooting that killed two men.", "shooting", False),
 ])
 def test_conditional(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert conditional(_span(nlp, text, word)) is expected

@@ -132,6 +132,7 @@ CASES = [
     (GROUP, "The army says the rebels have created a climate of fear.", "created", QUIET, None),
     (GROUP, "The army blamed the problem created by the rebels on the drought.", "created", QUIET, None),
     (GROUP, "A panel of judges will be created to review the cases, the minister said.", "created", QUIET, None),
+    (GROUP, "The militants recruited hundreds of teenagers in the north.", "recruited", QUIET, KEEP),
     (PLAIN, "Gunmen kidnapped twelve farmers.", "kidnapped", QUIET, KEEP),
 ]
 
@@ -277,6 +278,10 @@ SIGN = TriggerEntry("protests", "peaceful_protest", 2, "protest")
     (PROTEST, "The foreign ministry handed the envoy a protest note over the fishing dispute.", "protest", None),
     (PROTEST, "Hundreds staged a protest outside the embassy.", "protest", "protest_peaceful"),
     (SIGN, "The governor asked supporters to fold their party banners and go home.", "banners", None),
+    # a crowd makes the other senses a gathering
+    (PROTEST, "Hundreds of residents gathered in protest outside the parliament.", "protest", "protest_peaceful"),
+    (PROTEST, "Thousands of students demonstrated their anger outside the ministry.", "demonstrated",
+     "protest_peaceful"),
     (SIGN, "The new campaign slogan was unveiled at the party conference.", "slogan", None),
     (SIGN, "Protesters waved banners outside the parliament.", "banners", "protest_peaceful"),
 ])
@@ -301,6 +306,7 @@ CEASEFIRE = TriggerEntry("strategic_developments", "agreement", 7, "agreement")
     ("The army accused the rebels of breaking the ceasefire.", None),
     ("The ceasefire accord between the two militias is expected to take hold on Friday.", KEEP),
     ("The ceasefire accord between the two militias is said to be in danger.", None),
+    ("The ceasefire deal signed on Monday ended weeks of fighting.", KEEP),
 ])
 def test_a_ceasefire_is_an_agreement_only_when_made(nlp: Language, text: str, expected: str | None) -> None:
     assert outcome_name(_match(nlp, CEASEFIRE, text, "ceasefire", QUIET)) == expected, text

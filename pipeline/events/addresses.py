@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import takewhile
 
 from text_to_num import alpha2digit
 
@@ -24,7 +25,7 @@ from pipeline.resources import read_words
 # then up to four words of the street's name (capitalised words, ordinals, initials).
 _BLOCK = re.compile(
     r"\b(\d{1,3}(?:,\d{3})*|\d+)[- ]block of (?:the )?"
-    r"((?:(?:[A-Z][A-Za-z'’]*\.?|\d+(?:st|nd|rd|th)\.?)(?: |$|(?=[,;:)]))){1,4})"
+    r"((?:(?:[A-Z][A-Za-z'’]*\.?|\d+(?:st|nd|rd|th)?\.?)(?: |$|(?=[,;:)]))){1,6})"
 )
 _WORD = re.compile(r"[a-z0-9'’]+")
 # Every block the pattern finds has these words.
@@ -36,8 +37,20 @@ MIN_FUZZY_LENGTH = 6
 
 @lru_cache(maxsize=1)
 def street_words() -> frozenset[str]:
-    """Words of a street's direction and kind (models/aggregate/street_words.txt), read once."""
+    """Words of a street's kind (models/aggregate/street_words.txt), read once."""
     return read_words("aggregate/street_words.txt")
+
+
+@lru_cache(maxsize=1)
+def street_directions() -> frozenset[str]:
+    """Words of a street's direction (models/aggregate/street_directions.txt), read once."""
+    return read_words("aggregate/street_directions.txt")
+
+
+@lru_cache(maxsize=1)
+def not_street_words() -> frozenset[str]:
+    """Capitalised words that end a street's name (models/aggregate/not_street_words.txt)."""
+    return read_words("aggregate/not_street_words.txt")
 
 
 def street_blocks(sentences: Iterable[str]) -> list[str]:
@@ -55,10 +68,22 @@ def street_blocks(sentences: Iterable[str]) -> list[str]:
 
 def street_core(name: str) -> str:
     """A street's name compared across reports: lower case, numbers in digits ("Sixth" is
-    "6th"), without words of direction or kind."""
-    digits = alpha2digit(name.lower(), "en", threshold=0)
-    kept = [w for w in _WORD.findall(digits) if w not in street_words()]
-    return " ".join(kept)
+    "6th"), without words of direction, ending before its kind ("Aberdeen" of "S. Aberdeen St.
+    Tuesday") or, when it starts with its kind, that word and what follows ("highway 61",
+    "court" of "Court Street")."""
+    words = _WORD.findall(alpha2digit(name.lower(), "en", threshold=0))
+    stops, kinds, directions = not_street_words(), street_words(), street_directions()
+    kept: list[str] = []
+    for word in words:
+        if word in stops:
+            break
+        if word not in directions:
+            kept.append(word)
+    if not kept:
+        return ""
+    if kept[0] in kinds:  # "Highway 61", "Court Street"
+        return " ".join([kept[0], *takewhile(lambda w: w not in kinds, kept[1:])])
+    return " ".join(takewhile(lambda w: w not in kinds, kept))
 
 
 def streets_of(blocks: str | None) -> frozenset[str]:

@@ -296,9 +296,10 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     # (a city's shootings of one weekend), whatever place, toll, age or words they share; as
     # text never waives such days (`text_over_dates`).
     told_apart = told_days_apart(a, b)
-    # The same street's block, in one town or near ones on close dates: the most precise place
-    # a report gives, and the same one (towns farther apart have their own Main Streets).
-    if relation == "near" and a.streets and b.streets and not told_apart and same_street(a.streets, b.streets):
+    # The same street's block, in one town on close dates: the most precise place a report
+    # gives, and the same one (other towns, even near ones, have their own Main Streets).
+    if (relation == "near" and a.streets and b.streets and not told_apart and same_street(a.streets, b.streets)
+            and one_town(a, b, rules=rules)):
         return "same_street"
     if (
         relation == "near"

@@ -22,6 +22,9 @@ _BACKGROUND_STEPS = 8
 _MODAL_STEPS = 3
 # Words that open a clause of condition.
 _CONDITIONS = frozenset({"if", "unless"})
+# Words of knowing and asking whose "if" clause means "whether" ("not clear if", "asked if").
+_ASKING = frozenset({"clear", "unclear", "know", "ask", "wonder", "see", "determine", "sure", "check", "decide",
+                     "say", "tell", "learn", "confirm", "investigate"})
 # A subject that names no one ("nobody was arrested"; "no one" is "one" with the determiner "no").
 _NOBODY = frozenset({"nobody", "none", "noone"})
 # The last day of a month and the digits of a year: "27 MARCH", "MARCH 1989" are dates.
@@ -34,7 +37,7 @@ _GENERIC_ATTACK_MAX = 4
 def is_name_word(span: Span, mostly_upper: bool, cues: Mapping[str, frozenset[str]] | None = None) -> bool:
     """Whether the match is part of a name or a date rather than a report ("March 5"; with
     `cues`, also a month the entity recogniser missed: `month_as_date`)."""
-    if cues is not None and month_as_date(span, cues):
+    if cues is not None and month_as_date(span, cues, mostly_upper):
         return True
     for tok in span:
         if tok.ent_type_ in ("DATE", "TIME"):
@@ -46,28 +49,42 @@ def is_name_word(span: Span, mostly_upper: bool, cues: Mapping[str, frozenset[st
     return False
 
 
-def month_as_date(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
+def month_as_date(span: Span, cues: Mapping[str, frozenset[str]], mostly_upper: bool = True) -> bool:
     """Whether a one-word match is the name of a month in a date the entity recogniser missed,
-    as it does in upper-case copy ("ON 27 MARCH", "MARCH 1989", "IN MARCH"): next to a day or a
-    year, or right after a word that introduces a time ("in", "since", "early"). "Staged a
-    march", "the march on 27 May" are no dates."""
+    as it does in upper-case copy ("ON 27 MARCH", "MARCH 1989", "IN MARCH"): next to a day (a
+    year only after it), or right after a word that introduces a time ("in", "since", "early").
+    "Staged a march", "the march on 27 May", "some 2000 march" are no dates; in mixed-case
+    text only a capitalised word is a month ("joined the march in 10 cities" is none)."""
     if len(span) != 1 or span[0].lower_ not in cues["months"]:
         return False
     tok = span[0]
+    if not mostly_upper and not tok.text[:1].isupper():
+        return False
     doc = tok.doc
     before = doc[tok.i - 1] if tok.i > 0 else None
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if before is not None and (_day_or_year(before) or before.lower_ in cues["time_before"]):
+    if before is not None and (_day(before) or before.lower_ in cues["time_before"]):
         return True
-    return after is not None and _day_or_year(after)
+    return after is not None and (_day(after) or _year(after))
 
 
-def _day_or_year(tok: Token) -> bool:
-    """A day of the month ("27", "27th") or a year ("1989")."""
-    digits = tok.text.rstrip(".,").lower().removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
-    if not digits.isdigit():
-        return False
-    return 1 <= int(digits) <= _LAST_DAY or (len(digits) == _YEAR_DIGITS and tok.text.isdigit())
+def _digits(tok: Token) -> str:
+    """The ASCII digits of a number token without an ordinal's ending ("27th" -> "27"), or ""."""
+    text = tok.text.rstrip(".,").lower()
+    for ending in ("th", "st", "nd", "rd"):
+        text = text.removesuffix(ending)
+    return text if text.isascii() and text.isdigit() else ""
+
+
+def _day(tok: Token) -> bool:
+    """A day of the month ("27", "27th")."""
+    digits = _digits(tok)
+    return bool(digits) and len(digits) <= 2 and 1 <= int(digits) <= _LAST_DAY
+
+
+def _year(tok: Token) -> bool:
+    """A year written in four digits ("1989")."""
+    return len(tok.text) == _YEAR_DIGITS and tok.text.isascii() and tok.text.isdigit()
 
 
 def _nobody(tok: Token) -> bool:
@@ -88,7 +105,8 @@ def denied(span: Span) -> bool:
     # "nobody was arrested", "no one was hurt or arrested": the subject of the first verb of a
     # coordination is every verb's.
     verb = root
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head is not verb and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):  # "..., and police arrested two"
         verb = verb.head
     if any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in verb.children):
         return True
@@ -136,8 +154,13 @@ def conditional(span: Span) -> bool:
     trigger is in count: "if confirmed, the attack would be the deadliest" reports one."""
     tok = span.root
     for _ in range(_BACKGROUND_STEPS):
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children):
+        # An adverbial clause only: "it was not clear if the gunmen ...", "asked if anyone saw
+        # the shooting" ask whether, and report the rest.
+        if (tok.dep_ == "advcl" and tok.head.lemma_.lower() not in _ASKING
+                and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children)):
             return True
+        if tok.dep_ == "relcl":
+            return False  # "the gunmen who killed three": a relative clause tells what is known
         if tok.head is tok:
             break
         tok = tok.head

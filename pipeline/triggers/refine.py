@@ -117,7 +117,9 @@ def _a_gathering(m: Match) -> bool:
         return m.has("protester")
     if lemmas & AMBIGUOUS_PROTEST:
         return m.has("gathering")
-    return not protest_in_another_sense(head, m.cues)
+    # A crowd in the sentence makes any protest word a gathering ("hundreds gathered in protest",
+    # "students demonstrated their anger"): the other senses are read only without one.
+    return m.has("crowd") or not protest_in_another_sense(head, m.cues)
 
 
 def describes_a_person(m: Match) -> bool:
@@ -413,6 +415,9 @@ def _agreement(m: Match) -> str | None:
     # "a ceasefire accord", "the truce deal": the noun the word qualifies is what is concluded.
     while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
         head = head.head
+    # "the ceasefire deal signed on Monday", "the truce agreed last week": made, by its participle.
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m.cues["conclude"] for c in head.children):
+        return KEEP
     governor = head.head
     if governor is head or head.dep_ in ("ROOT", "compound", "conj", "appos"):
         return KEEP
@@ -449,7 +454,8 @@ def _group(m: Match) -> str | None:
     parse says what is formed, created or disbanded, only when that is a group or a unit ("the
     rebels formed a new front"; not "the war has created a cycle of violence", "the problem
     created by traffickers")."""
-    made = made_thing(m.span.root)
+    # Recruits are people of any kind ("recruited teenagers"): only what is formed must be a unit.
+    made = None if m.span.root.lemma_.lower() == "recruit" else made_thing(m.span.root)
     if made is not None and not {made.lemma_.lower(), made.lower_, made.lower_.removesuffix("s")} & m.cues["units"]:
         return None
     return KEEP if m.armed() else None
