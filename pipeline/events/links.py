@@ -276,12 +276,11 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     """The name of the rule by which two compatible records say enough to be one event, or
     None (see the package docstring): a block of the same street ("same_street"); one town
     with matching types and actors ("place_date_type"); near places (two towns, other types,
-    actors at odds) and corroboration
-    ("near_text", "near_age", "near_same_toll"); loose places with shared rare words, a report
-    naming the other's place, or the same toll of two or more ("loose_text",
-    "loose_names_place", "loose_same_toll"); places apart with many shared rare words
-    ("text_over_place"); dates apart with many shared rare words ("text_over_dates") or a
-    follow-up story with shared rare words ("follow_up")."""
+    actors at odds) and corroboration ("near_text", "near_age", "near_same_toll"); loose
+    places with shared rare words, a report naming the other's place, or the same toll of two
+    or more ("loose_text", "loose_names_place", "loose_same_toll"); places apart with many
+    shared rare words ("text_over_place"); dates apart with many shared rare words
+    ("text_over_dates") or a follow-up story with shared rare words ("follow_up")."""
     if not dates_close(a, b, rules=rules):
         # A follow-up story and an earlier report: place and date never suffice.
         if text_over_dates(a, b, weights, rules=rules):
