@@ -76,7 +76,7 @@ such days (above). An overnight incident told as "late Saturday" and "early Sund
 left as two events: the price of never deleting one of two real incidents (on the crowded
 batch of `bench/crowded.py`, these links were mostly false). The rules:
 
-- their places are **near** and they name a block of the same street (`same_street`: the
+- they are in **one town** (below) and name a block of the same street (`same_street`: the
   same name, or one letter apart when at least six long; "the 6700 block of S. Aberdeen St."
   and "the 6600 block of South Aberdeen Street"), whatever their types or crowd;
 - their places are **near** (coordinates within `merge_km`, 25 km, or the same name when one
