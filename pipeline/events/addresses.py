@@ -35,22 +35,11 @@ _MARK = "block of"
 MIN_FUZZY_LENGTH = 6
 
 
-@lru_cache(maxsize=1)
-def street_words() -> frozenset[str]:
-    """Words of a street's kind (models/aggregate/street_words.txt), read once."""
-    return read_words("aggregate/street_words.txt")
-
-
-@lru_cache(maxsize=1)
-def street_directions() -> frozenset[str]:
-    """Words of a street's direction (models/aggregate/street_directions.txt), read once."""
-    return read_words("aggregate/street_directions.txt")
-
-
-@lru_cache(maxsize=1)
-def not_street_words() -> frozenset[str]:
-    """Capitalised words that end a street's name (models/aggregate/not_street_words.txt)."""
-    return read_words("aggregate/not_street_words.txt")
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    """One word list of `models/aggregate/` (street_words: a street's kind, street_directions:
+    its direction, not_street_words: capitalised words that end its name), read once."""
+    return read_words(f"aggregate/{name}.txt")
 
 
 def street_blocks(sentences: Iterable[str]) -> list[str]:
@@ -72,7 +61,7 @@ def street_core(name: str) -> str:
     Tuesday") or, when it starts with its kind, that word and what follows ("highway 61",
     "court" of "Court Street")."""
     words = _WORD.findall(alpha2digit(name.lower(), "en", threshold=0))
-    stops, kinds, directions = not_street_words(), street_words(), street_directions()
+    stops, kinds, directions = _words("not_street_words"), _words("street_words"), _words("street_directions")
     kept: list[str] = []
     for word in words:
         if word in stops:

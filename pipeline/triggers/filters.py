@@ -131,13 +131,11 @@ def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
     "was due to explode": nothing happened), "clause" in a relative clause ("the town that was the scene of an attack":
     background, weaker than the news), else None."""
     tok = span.root
-    if _scheduled_subject(tok, cues):
+    if _scheduled_subject(tok, cues) or under_verb_of(span, cues["realis_blockers"]):
         return "intent"
     steps = 0
     found = None
     while tok.head is not tok and steps < _BACKGROUND_STEPS:
-        if tok.dep_ in _INTENT_DEPS and tok.head.lemma_.lower() in cues["realis_blockers"]:
-            return "intent"
         # "was due to explode", "is set to march": scheduled, not done ("due to the drills" is a cause).
         if tok.dep_ == "xcomp" and tok.head.lower_ in cues["scheduled"]:
             return "intent"
