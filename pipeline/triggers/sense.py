@@ -16,7 +16,11 @@ from pipeline.triggers.context import words_of
 if TYPE_CHECKING:
     from pipeline.triggers.refine import Match
 
+# The lexicon rules of devices (bombs and mines, missiles and rockets, grenades): named by a
+# plural noun, they are a stock, a cargo or a hazard until something uses them.
+_DEVICE_RULES = frozenset({"bomb", "missile", "grenade"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
 _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
 # Dependents of a verb of making that name what is made ("formed a militia", "a unit was created").
@@ -84,13 +88,23 @@ def describes_a_population(m: Match) -> bool:
 
 
 def idle_devices(m: Match) -> bool:
-    """Mines or bombs in the plural that nothing uses, finds or clears and that harm no one in
-    the sentence ("the many landmines still dotted around the country"): a hazard or a stock,
-    no incident. A single device ("a landmine") is left to the other rules."""
+    """Mines, bombs, missiles, rockets or grenades in the plural that nothing uses, finds or
+    clears and that harm no one in the sentence ("the many landmines still dotted around the
+    country", "a cargo of rockets and rifles", "missiles are classified by their fuel"): a
+    hazard, a stock or a trade, no incident. A single device ("a landmine") is left to the
+    other rules."""
     head = m.span.root
-    if (m.entry.event_type, m.entry.sub_event_type) != _IED or head.tag_ != "NNS" or head.lower_.endswith("ings"):
+    device = m.entry.rule in _DEVICE_RULES or (m.entry.event_type, m.entry.sub_event_type) == _IED
+    if not device or not _plural_device(head) or head.lower_.endswith("ings"):
         return False  # "bombings" are acts, not devices
-    return not (m.has("use") or m.has("device_harm") or m.has("disrupt"))
+    return not (m.has("use") or m.has("device_use") or m.has("device_harm") or m.has("disrupt"))
+
+
+def _plural_device(head: Token) -> bool:
+    """Whether a device's noun is in the plural: by its tag, or, in upper-case copy, where the
+    tagger reads "MISSILES" as a singular proper noun, by its ending (no device word of the
+    lexicon ends in "s" in the singular)."""
+    return head.tag_ in _PLURAL_TAGS or (head.is_upper and head.lower_.endswith("s"))
 
 
 def protest_in_another_sense(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
