@@ -268,6 +268,9 @@ def test_false_events_per_hundred_negative_articles_and_by_section() -> None:
     assert (m["n"], m["events"]) == (4, 2)
     assert m["value"] == pytest.approx(50.0)
     assert m["section_sport"] == pytest.approx(200 / 3, abs=1e-3) and m["section_tech"] == 0.0
+    # which kinds of false alarm: per 100 negative articles, an untyped event under its own key
+    assert (m["type_battles"], m["type_untyped"]) == (25.0, 25.0)
+    assert "type_protests" not in m
     assert score([article("pos", [gold_event()])], predicted())["false_events"]["value"] is None
 
 

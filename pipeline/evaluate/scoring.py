@@ -32,6 +32,10 @@ def _gold_event_label(gold: dict) -> dict:
     return {k: gold.get(k) for k in keys if gold.get(k) is not None}
 
 
+# The type key of a false event predicted without an event type.
+UNTYPED = "untyped"
+
+
 def _pred_event_label(pred: dict) -> dict:
     keys = ("event_id", "event_type", "sub_event_type", "event_date", "iso2", "admin1",
             "location", "killed_best", "injured_best", "arrested_best")
@@ -53,6 +57,7 @@ def score_article(
         slot = tally.negatives.setdefault(str(gold.get("section") or ""), [0, 0])
         slot[0] += 1
         slot[1] += len(preds)
+        tally.false_types.update(str(p.get("event_type") or UNTYPED) for p in preds)
     pairs = pair_events(golds, preds)
     paired_gold = {g: p for g, p in pairs}
     paired_pred = {p for _, p in pairs}

@@ -21,6 +21,8 @@ class Tally:
     facts: dict[str, list[int]] = field(default_factory=dict)  # kind -> [p_ok, p_n, g_ok, g_n]
     # articles whose gold says `events: []`, by section ("" when none): [articles, predicted events]
     negatives: dict[str, list[int]] = field(default_factory=dict)
+    # the events predicted on those articles, by event type ("untyped" when none)
+    false_types: Counter = field(default_factory=Counter)
     articles: int = 0
 
     def add(self, other: Tally) -> Tally:
@@ -42,6 +44,7 @@ class Tally:
             mine = self.negatives.setdefault(section, [0, 0])
             mine[0] += n
             mine[1] += k
+        self.false_types.update(other.false_types)
         self.articles += other.articles
         return self
 
@@ -88,15 +91,19 @@ def _f1_scores(pairs: list[tuple[str, str | None]]) -> tuple[float | None, float
 PER_ARTICLES = 100
 
 
-def _false_events(negatives: dict[str, list[int]]) -> dict[str, Any]:
+def _false_events(negatives: dict[str, list[int]], types: Counter) -> dict[str, Any]:
     """Predicted events per 100 articles whose gold says `events: []` (every one a false
-    alarm), overall and per section ("section_sport": ...); value None when there are none."""
+    alarm), overall, per section ("section_sport": ...) and per predicted event type
+    ("type_battles": ..., "type_untyped"): which kinds of false alarm a run raises; value None
+    when there are none."""
     n = sum(a for a, _ in negatives.values())
     k = sum(e for _, e in negatives.values())
     entry: dict[str, Any] = {"value": _ratio(PER_ARTICLES * k, n), "n": n, "events": k}
     for section, (a, e) in sorted(negatives.items()):
         if section:
             entry[f"section_{section}"] = _ratio(PER_ARTICLES * e, a)
+    for event_type, e in sorted(types.items()):
+        entry[f"type_{event_type}"] = _ratio(PER_ARTICLES * e, n)
     return entry
 
 
@@ -106,7 +113,7 @@ def metrics(tally: Tally) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     tp, fp, fn = tally.events
     out["events"] = {**_prf(tp, fp, fn), "n": tp + fn, "tp": tp, "fp": fp, "fn": fn}
-    out["false_events"] = _false_events(tally.negatives)
+    out["false_events"] = _false_events(tally.negatives, tally.false_types)
     tp, fp, fn = tally.clusters
     out["clusters"] = {**_prf(tp, fp, fn), "n": tp + fn, "tp": tp, "fp": fp, "fn": fn}
     for name in ACCURACY_FIELDS:
