@@ -107,6 +107,20 @@ def test_a_town_and_its_county_merge_with_corroboration() -> None:
     assert merged_articles([town, ev("b", **COUNTY), *filler()]) == set()
 
 
+def test_places_that_only_could_be_one_need_a_rare_shared_word() -> None:
+    # Words that seven of the batch's fifty reports use ("armed", "robbery", "getaway") add up
+    # to more than one rare word, yet tell no incident from another; one word only the two
+    # reports use ("Oakridge") does.
+    others = [ev(f"r{i}", f"2022-0{1 + i}-20", notes="Armed robbery getaway car found", location=f"Far{i}",
+                 latitude=30.0 + i, longitude=3.0) for i in range(5)]
+    town = ev("a", notes="Armed robbery getaway ends in gunfire")
+    county = ev("b", **COUNTY, notes="Deputies chase armed robbery getaway")
+    assert merged_articles([town, county, *others, *big_filler()]) == set()
+    county = ev("b", **COUNTY, notes="Deputies chase armed robbery getaway from Oakridge")
+    town = ev("a", notes="Armed robbery getaway ends in gunfire at Oakridge")
+    assert merged_articles([town, county, *others, *big_filler()]) == {"a;b"}
+
+
 def test_a_report_naming_the_other_report_s_place_merges() -> None:
     town = ev("a", notes="Greene County deputies investigate a fatal shooting")
     assert merged_articles([town, ev("b", **COUNTY)]) == {"a;b"}

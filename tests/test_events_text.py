@@ -80,3 +80,15 @@ def test_strip_outlets_leaves_out_words_starting_with_an_outlet_word_with_or_wit
     assert strip_outlets(found, outlets, memo) == kept and memo["wxyz4now"] is True
     assert strip_outlets(found | {"gunfire"}, outlets, memo) == kept | {"gunfire"}
     assert strip_outlets(found, frozenset()) == found
+
+
+def test_word_weights_know_their_batch_size() -> None:
+    from pipeline.events import word_weights
+
+    sets = [frozenset({"oakridge", "shooting"}), frozenset({"oakridge", "shooting"}), *[frozenset({"shooting"})] * 12]
+    weights = word_weights(sets, person_weight=3.0)
+    assert weights.reports == 14
+    # a word two reports of fourteen use weighs log(14 / 2) / log(14): what of_reports(2) says
+    assert weights["oakridge"] == weights.of_reports(2) > weights.of_reports(6) > 0.0
+    assert weights["shooting"] == 0.0
+    assert word_weights(sets[:2], person_weight=3.0) == {} and word_weights(sets[:2], person_weight=3.0).of_reports(6) == 0.0

@@ -103,7 +103,9 @@ batch of `bench/crowded.py`, these links were mostly false). The rules:
   one town on one day stay two events, as ACLED codes them;
 - or their places are only **loose** (towns 25-60 km apart, a town and its county, a side placed
   only by admin1 or country or not at all, one name resolved to two places) and either their
-  headlines and evidence share rare words, or one report names the other's place ("Greene
+  headlines and evidence share rare words, one of them used by at most `loose_word_reports`
+  (6) of the batch's reports (common words adding up, "armed", "robbery", tell no incident
+  from another), or one report names the other's place ("Greene
   County deputies said" in a report placed in a town of Greene County), or their dates are
   close and they give the same number killed or injured, of at least two (one victim is the
   commonest toll; two or more on the same days in places that may be one is rarely chance).

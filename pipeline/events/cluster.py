@@ -27,10 +27,10 @@ from pipeline.events.links import (
 )
 from pipeline.events.records import Record, event_articles, km, make_record
 from pipeline.events.rules import OUTCOMES, MergeRules
-from pipeline.events.text import outlet_words, strip_outlets, word_weights
+from pipeline.events.text import WordWeights, outlet_words, strip_outlets, word_weights
 from pipeline.schemas import Event
 
-Weights = dict[str, float]
+Weights = WordWeights
 BlockIndex = dict[tuple, list[int]]
 
 _KM_PER_DEGREE = 111.32

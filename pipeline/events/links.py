@@ -12,9 +12,10 @@ from pipeline.events.addresses import same_street
 from pipeline.events.counts import victims, within_reach
 from pipeline.events.records import Record, incident_type, km
 from pipeline.events.rules import TYPE_MATCHES, VICTIM_OUTCOMES, MergeRules
+from pipeline.events.text import WordWeights
 from pipeline.schemas import Event
 
-Weights = dict[str, float]
+Weights = WordWeights
 
 
 def types_match(a: str | None, b: str | None) -> bool:
@@ -238,6 +239,12 @@ def text_weight(a: Record, b: Record, weights: Weights, least: float = 0.0) -> f
     return sum(x for w in a.words & b.words if (x := weights.get(w, 0.0)) >= least)
 
 
+def shares_a_rare_word(a: Record, b: Record, weights: Weights, reports: int) -> bool:
+    """Whether two records share a word that at most `reports` of the batch's reports use."""
+    least = weights.of_reports(reports)
+    return any(weights.get(w, 0.0) >= least for w in a.words & b.words)
+
+
 def _same_figure(a: Event, b: Event, least: int = 1) -> bool:
     """Both report the same number killed, or the same number injured, of at least `least`."""
     return any(
@@ -326,7 +333,7 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     # places that could hold one incident.
     if relation != "loose":
         return None
-    if text:
+    if text and shares_a_rare_word(a, b, weights, rules.loose_word_reports):
         return "loose_text"
     if _names_place_of(a, b) or _names_place_of(b, a):
         return "loose_names_place"

@@ -61,6 +61,12 @@ class MergeRules:
     # this much, a bit more than one word only these two reports use (tuned on gva_dev: one
     # shared rare word is a coincidence as often as not; two hardly ever are).
     text_min: float = _TEXT_MIN
+    # Places that only could hold one incident (`place_relation` "loose") are linked by shared
+    # words only when one of them is used by no more than this many of the batch's reports:
+    # common words adding up ("armed", "robbery"; "high", "school", "student") tell no
+    # incident from another (on the crowded batch of gva_dev and gvdb_dev they made the only
+    # two false loose links).
+    loose_word_reports: int = 6
     # Shared rare words weighing this much (about three words only these reports use) outweigh
     # two places apart (the geocoder put one in the wrong state or country: "Alpine") and a
     # toll at odds (a misread age or statistic).

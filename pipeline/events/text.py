@@ -127,7 +127,23 @@ def report_words(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     return found - set(norm(place).split()), found
 
 
-def word_weights(word_sets: Iterable[frozenset[str]], *, person_weight: float) -> dict[str, float]:
+class WordWeights(dict[str, float]):
+    """Each word's rarity in a batch of records (`word_weights`), and the batch's size: what a
+    weight means depends on it (a word of two reports weighs 0.74 in a batch of 14, 0.90 in
+    one of 1,400)."""
+
+    def __init__(self, weights: dict[str, float] | None = None, reports: int = 0) -> None:
+        super().__init__(weights or {})
+        self.reports = reports
+
+    def of_reports(self, k: int) -> float:
+        """The weight of a word that `k` of the batch's reports use (0.0 in a batch of no more
+        than `k`: every word is that rare)."""
+        n = self.reports
+        return math.log(n / k) / math.log(n) if n > k else 0.0
+
+
+def word_weights(word_sets: Iterable[frozenset[str]], *, person_weight: float) -> WordWeights:
     """Each word's rarity in a batch of records' words, log(N / df) / log(N): 1.0 for a word of
     one record, 0.0 for a word of all; empty below three records (rarity cannot be told). A
     person's name (a token with a space, see `person_tokens`) weighs `person_weight` words of
@@ -135,7 +151,8 @@ def word_weights(word_sets: Iterable[frozenset[str]], *, person_weight: float) -
     word_sets = list(word_sets)
     n = len(word_sets)
     if n < 3:
-        return {}
+        return WordWeights(reports=n)
     df = Counter(w for found in word_sets for w in found)
     log_n = math.log(n)
-    return {w: math.log(n / c) / log_n * (person_weight if " " in w else 1.0) for w, c in df.items()}
+    return WordWeights({w: math.log(n / c) / log_n * (person_weight if " " in w else 1.0) for w, c in df.items()},
+                       reports=n)
