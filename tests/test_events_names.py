@@ -63,3 +63,14 @@ def test_a_gazetteer_place_is_no_persons_name() -> None:
         actor_fact("Corpus Christi"),
     ]
     assert person_names(facts) == ["Dana Kowalczyk", "Orla Penhaligon"]
+
+
+def test_a_place_after_a_locative_word_is_no_persons_name() -> None:
+    # A place the gazetteer lacks, after "in", "near" or "at", is capitalised like a name
+    # ("Windmill Hollow"); the person after "of" or at the start of a clause is kept.
+    facts = [
+        said("A teen was shot in Windmill Hollow on Friday night."),
+        said("Deputies found a wounded man near Quarry Bend and another at Lantern Crossing."),
+        said("The death of Orla Penhaligon is being investigated; Dana Kowalczyk was wounded."),
+    ]
+    assert person_names(facts) == ["Dana Kowalczyk", "Orla Penhaligon"]

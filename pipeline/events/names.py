@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pipeline.events.text import common_words, norm, not_name_words
+from pipeline.events.text import common_words, norm, not_name_words, place_prepositions
 from pipeline.geo import keys as place_keys
 from pipeline.geo.index import load_index
 from pipeline.schemas import ActorFact, CasualtyFact, Fact, PlaceFact
@@ -74,9 +74,10 @@ def _sentence_names(sentence: str, common: frozenset[str]) -> list[str]:
         words = [w.lower().strip(".,") for w in match.group().split()]
         if any(w in common or w in bad for w in words):
             continue
-        # A title just before the name: an official, quoted in many stories.
+        # A title just before the name: an official, quoted in many stories; a locative word:
+        # a place the gazetteer lacks ("shot in Windsor Mill").
         before = sentence[: match.start()].split()[-1:]
-        if before and before[0].lower().strip(".,") in bad:
+        if before and before[0].lower().strip(".,") in bad | place_prepositions():
             continue
         out.append(" ".join(match.group().split()))
     return out

@@ -37,6 +37,12 @@ def follow_up_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_prepositions() -> frozenset[str]:
+    """Words after which a capitalised phrase is a place (models/aggregate/place_prepositions.txt)."""
+    return read_words("aggregate/place_prepositions.txt")
+
+
+@lru_cache(maxsize=1)
 def not_name_words() -> frozenset[str]:
     """Words that make a capitalised phrase no person's name (models/aggregate/not_name_words.txt)."""
     return read_words("aggregate/not_name_words.txt")
