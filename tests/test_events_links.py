@@ -119,6 +119,12 @@ def test_places_that_only_could_be_one_need_a_rare_shared_word() -> None:
     county = ev("b", **COUNTY, notes="Deputies chase armed robbery getaway from Oakridge")
     town = ev("a", notes="Armed robbery getaway ends in gunfire at Oakridge")
     assert merged_articles([town, county, *others, *big_filler()]) == {"a;b"}
+    # Nor does a name seven reports give (a spokesman quoted in every story), however much
+    # a name weighs.
+    quoted = [e.model_copy(update={"persons": "Tarquin Vell"}) for e in others]
+    town = ev("a", notes="Armed robbery getaway ends in gunfire", persons="Tarquin Vell")
+    county = ev("b", **COUNTY, notes="Deputies chase a getaway", persons="Tarquin Vell")
+    assert merged_articles([town, county, *quoted, *big_filler()]) == set()
 
 
 def test_a_report_naming_the_other_report_s_place_merges() -> None:

@@ -66,11 +66,17 @@ def test_a_gazetteer_place_is_no_persons_name() -> None:
 
 
 def test_a_place_after_a_locative_word_is_no_persons_name() -> None:
-    # A place the gazetteer lacks, after "in", "near" or "at", is capitalised like a name
-    # ("Windmill Hollow"); the person after "of" or at the start of a clause is kept.
+    # A place the gazetteer lacks, after "in", "near" or "outside", is capitalised like a name
+    # ("Windmill Hollow"); a person after "at", "into", "toward", "of", or a possessive after
+    # "in", is kept.
     facts = [
         said("A teen was shot in Windmill Hollow on Friday night."),
-        said("Deputies found a wounded man near Quarry Bend and another at Lantern Crossing."),
+        said("Deputies found a wounded man near Quarry Bend and another outside Lantern Crossing."),
         said("The death of Orla Penhaligon is being investigated; Dana Kowalczyk was wounded."),
+        said("A gunman fired at Tobias Wrenfield as he left."),
+        said("Two men were charged in Maribel Ostrova's shooting death."),
+        said("Police fired into Dmitri Alvarado's car, wounding him."),
     ]
-    assert person_names(facts) == ["Dana Kowalczyk", "Orla Penhaligon"]
+    # (a possessive is the name's: "Dmitri Alvarado's car" names Dmitri Alvarado)
+    assert person_names(facts) == ["Dana Kowalczyk", "Dmitri Alvarado", "Maribel Ostrova", "Orla Penhaligon",
+                                   "Tobias Wrenfield"]

@@ -92,3 +92,4 @@ def test_word_weights_know_their_batch_size() -> None:
     assert weights["oakridge"] == weights.of_reports(2) > weights.of_reports(6) > 0.0
     assert weights["shooting"] == 0.0
     assert word_weights(sets[:2], person_weight=3.0) == {} and word_weights(sets[:2], person_weight=3.0).of_reports(6) == 0.0
+    assert weights.of_reports(0) == weights.of_reports(1) == 1.0

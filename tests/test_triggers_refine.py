@@ -380,17 +380,24 @@ LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine
     (idle_devices, LANDMINE, "Army engineers cleared landmines from the road.", "landmines", False),
     (idle_devices, LANDMINE, "A landmine lay in the field for years.", "landmine", False),
     (idle_devices, BOMB, "The rebels condemned the indiscriminate bombings.", "bombings", False),
-    # missiles, rockets and grenades as a cargo, a trade or a type (negatives) beside ones fired,
-    # thrown or set off (positives), in upper-case wire copy too (tagged as singular names there)
+    # missiles, rockets and grenades carried, sold or stored (negatives) beside ones fired,
+    # thrown, landed or set off (positives), in upper-case wire copy too (tagged there as
+    # singular names, its verbs ending in "s" like plurals)
     (idle_devices, MISSILE, "The truck carried rockets, rifles and radios across the border.", "rockets", True),
-    (idle_devices, MISSILE, "Engineers say liquid-fuelled rockets are hard to store.", "rockets", True),
+    (idle_devices, MISSILE, "Engineers say the old rockets are stored in a depot.", "rockets", True),
     (idle_devices, GRENADE, "THE SMUGGLERS SOLD GRENADES AND RIFLES TO BOTH GANGS.", "GRENADES", True),
     (idle_devices, MISSILE, "Gunships fired rockets at the rebel camp.", "rockets", False),
     (idle_devices, MISSILE, "ARMY HELICOPTERS FIRED ROCKETS AT THE VILLAGE.", "ROCKETS", False),
+    (idle_devices, MISSILE, "Rockets landed close to the consulate on Sunday evening.", "Rockets", False),
+    (idle_devices, MISSILE, "Mortar shells slammed into the crowded bus depot.", "shells", False),
+    (idle_devices, GRENADE, "Grenades were tossed into a packed nightclub by two men.", "Grenades", False),
     (idle_devices, GRENADE, "MEN ON A MOTORBIKE ATTACKED THE OFFICE WITH GRENADES.", "GRENADES", False),
+    (idle_devices, BOMB, "BOMBS DAMAGED THREE SHOPS IN THE OLD TOWN.", "BOMBS", False),
     (idle_devices, BOMB, "UNKNOWN MEN SET OFF BOMBS OUTSIDE THE COURTHOUSE.", "BOMBS", False),
-    (idle_devices, BOMB, "Rebels planted bombs under the bridge.", "bombs", False),
+    (idle_devices, MISSILE, "THE ARMY SHELLS GUERRILLA CAMPS NEAR THE RIVER.", "SHELLS", False),
     (idle_devices, MISSILE, "A rocket was found in the field.", "rocket", False),
+    (idle_devices, MISSILE, "THE MILITIA FIRES ROCKETS AT BORDER TOWNS.", "ROCKETS", False),
+    (idle_devices, EXPLOSION, "A DEVICE EXPLODES OUTSIDE THE EMBASSY.", "EXPLODES", False),
     # the late: who a dead person was (negatives) beside the story's own victim (positives)
     (recalls_the_late, ATTACK, "He feared the fate of the late poet Ann Roe, who was stabbed in 1999.", "stabbed",
      True),

@@ -22,7 +22,7 @@ class Tally:
     # articles whose gold says `events: []`, by section ("" when none): [articles, predicted events]
     negatives: dict[str, list[int]] = field(default_factory=dict)
     # the events predicted on those articles, by event type ("untyped" when none)
-    false_types: Counter = field(default_factory=Counter)
+    false_types: Counter[str] = field(default_factory=Counter)
     articles: int = 0
 
     def add(self, other: Tally) -> Tally:
@@ -91,11 +91,11 @@ def _f1_scores(pairs: list[tuple[str, str | None]]) -> tuple[float | None, float
 PER_ARTICLES = 100
 
 
-def _false_events(negatives: dict[str, list[int]], types: Counter) -> dict[str, Any]:
+def _false_events(negatives: dict[str, list[int]], types: Counter[str]) -> dict[str, Any]:
     """Predicted events per 100 articles whose gold says `events: []` (every one a false
     alarm), overall, per section ("section_sport": ...) and per predicted event type
-    ("type_battles": ..., "type_untyped"): which kinds of false alarm a run raises; value None
-    when there are none."""
+    ("type_battles": ..., "type_untyped", only the types predicted there): which kinds of false
+    alarm a run raises; value None when there are none."""
     n = sum(a for a, _ in negatives.values())
     k = sum(e for _, e in negatives.values())
     entry: dict[str, Any] = {"value": _ratio(PER_ARTICLES * k, n), "n": n, "events": k}

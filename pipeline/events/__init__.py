@@ -141,7 +141,9 @@ hold: named actors without an actor type (a person, not a force; an official typ
 forces is quoted in many stories), victim words that are a name, and capitalised runs of two
 or more words in casualty sentences without a common news word, an institution's or a title's
 word (`models/aggregate/not_name_words.txt`: "Medical Center", "Chief ...") nor a title just
-before them, that are not one of the article's places nor a place of more than one word in
+before them nor a locative word (`models/aggregate/place_prepositions.txt`: "shot in Windsor
+Mill" names a place the gazetteer lacks; "in Dana Smith's death" a person), a possessive
+dropped, that are not one of the article's places nor a place of more than one word in
 the GeoNames gazetteer ("a Baton Rouge man": a place, which merging compares by itself). They
 are the record's
 `persons` and count among its rare words, a name weighing `person_weight` (3.0) words of its

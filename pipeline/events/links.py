@@ -239,10 +239,13 @@ def text_weight(a: Record, b: Record, weights: Weights, least: float = 0.0) -> f
     return sum(x for w in a.words & b.words if (x := weights.get(w, 0.0)) >= least)
 
 
-def shares_a_rare_word(a: Record, b: Record, weights: Weights, reports: int) -> bool:
-    """Whether two records share a word that at most `reports` of the batch's reports use."""
-    least = weights.of_reports(reports)
-    return any(weights.get(w, 0.0) >= least for w in a.words & b.words)
+def shares_a_rare_word(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> bool:
+    """Whether two records share a word or a name that at most `loose_word_reports` of the
+    batch's reports use (a name weighs `person_weight` times its rarity: divided back here, so
+    that a spokesman quoted in twenty stories is no rare word)."""
+    least = weights.of_reports(rules.loose_word_reports)
+    return any(weights.get(w, 0.0) / (rules.person_weight if " " in w else 1.0) >= least
+               for w in a.words & b.words)
 
 
 def _same_figure(a: Event, b: Event, least: int = 1) -> bool:
@@ -333,7 +336,7 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     # places that could hold one incident.
     if relation != "loose":
         return None
-    if text and shares_a_rare_word(a, b, weights, rules.loose_word_reports):
+    if text and shares_a_rare_word(a, b, weights, rules=rules):
         return "loose_text"
     if _names_place_of(a, b) or _names_place_of(b, a):
         return "loose_names_place"

@@ -14,6 +14,7 @@ from pipeline.geo.index import load_index
 from pipeline.schemas import ActorFact, CasualtyFact, Fact, PlaceFact
 
 _PERSON_SUFFIX = re.compile(r",? (?:Jr|Sr|II|III|IV)\.?$")
+_POSSESSIVE = re.compile(r"['’]s$")
 # A full personal name: two or more capitalised words, middle initials allowed, a suffix kept
 # ("Dana R. Kowalczyk Jr."); a single surname ("Kowalczyk") is too common to tell incidents.
 _PERSON = re.compile(
@@ -67,19 +68,25 @@ def is_place_name(name: str) -> bool:
 
 def _sentence_names(sentence: str, common: frozenset[str]) -> list[str]:
     """Full personal names in a casualty sentence ("Dana Kowalczyk, 19, was shot"): capitalised
-    runs without a common news word or an institution's or a title's word (`not_name_words`)."""
-    bad = not_name_words()
+    runs without a common news word or an institution's or a title's word (`not_name_words`),
+    not after a title, nor after a locative word unless possessive (`place_prepositions`)."""
+    bad, places = not_name_words(), place_prepositions()
     out = []
     for match in _PERSON.finditer(sentence):
         words = [w.lower().strip(".,") for w in match.group().split()]
         if any(w in common or w in bad for w in words):
             continue
-        # A title just before the name: an official, quoted in many stories; a locative word:
-        # a place the gazetteer lacks ("shot in Windsor Mill").
+        # A title just before the name: an official, quoted in many stories.
         before = sentence[: match.start()].split()[-1:]
-        if before and before[0].lower().strip(".,") in bad | place_prepositions():
+        if before and before[0].lower().strip(".,") in bad:
             continue
-        out.append(" ".join(match.group().split()))
+        # A locative word before it: a place the gazetteer lacks ("shot in Windsor Mill"),
+        # unless the phrase is possessive ("in Dana Smith's death").
+        possessive = match.group().endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), match.end())
+        if before and before[0].lower() in places and not possessive:
+            continue
+        # "Dana Smith's car": the name, not its possessive, is the token reports share.
+        out.append(" ".join(_POSSESSIVE.sub("", match.group()).split()))
     return out
 
 

@@ -138,14 +138,14 @@ class WordWeights(dict[str, float]):
     weight means depends on it (a word of two reports weighs 0.74 in a batch of 14, 0.90 in
     one of 1,400)."""
 
-    def __init__(self, weights: dict[str, float] | None = None, reports: int = 0) -> None:
-        super().__init__(weights or {})
+    def __init__(self, weights: dict[str, float], *, reports: int) -> None:
+        super().__init__(weights)
         self.reports = reports
 
     def of_reports(self, k: int) -> float:
-        """The weight of a word that `k` of the batch's reports use (0.0 in a batch of no more
-        than `k`: every word is that rare)."""
-        n = self.reports
+        """The weight of a word that `k` (at least 1) of the batch's reports use; 0.0 in a batch
+        of no more than `k`, where every word is that rare."""
+        n, k = self.reports, max(k, 1)
         return math.log(n / k) / math.log(n) if n > k else 0.0
 
 
@@ -157,7 +157,7 @@ def word_weights(word_sets: Iterable[frozenset[str]], *, person_weight: float) -
     word_sets = list(word_sets)
     n = len(word_sets)
     if n < 3:
-        return WordWeights(reports=n)
+        return WordWeights({}, reports=n)
     df = Counter(w for found in word_sets for w in found)
     log_n = math.log(n)
     return WordWeights({w: math.log(n / c) / log_n * (person_weight if " " in w else 1.0) for w, c in df.items()},

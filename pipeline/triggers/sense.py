@@ -1,5 +1,5 @@
 """Word sense of triggers on ordinary news, one named predicate per rule (each drops the
-trigger in `refine.outcome_name`): habits, surges called explosions, mines nobody uses, the
+trigger in `refine.outcome_name`): habits, surges called explosions, devices nobody uses, the
 displaced as people, the late recalled, and deaths recalled by their noun alone; and two
 readings of the parse the rules share: a protest word in another sense, what a verb makes."""
 
@@ -16,11 +16,7 @@ from pipeline.triggers.context import words_of
 if TYPE_CHECKING:
     from pipeline.triggers.refine import Match
 
-# The lexicon rules of devices (bombs and mines, missiles and rockets, grenades): named by a
-# plural noun, they are a stock, a cargo or a hazard until something uses them.
-_DEVICE_RULES = frozenset({"bomb", "missile", "grenade"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
-_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
 _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
 # Dependents of a verb of making that name what is made ("formed a militia", "a unit was created").
@@ -88,23 +84,24 @@ def describes_a_population(m: Match) -> bool:
 
 
 def idle_devices(m: Match) -> bool:
-    """Mines, bombs, missiles, rockets or grenades in the plural that nothing uses, finds or
-    clears and that harm no one in the sentence ("the many landmines still dotted around the
-    country", "a cargo of rockets and rifles", "missiles are classified by their fuel"): a
-    hazard, a stock or a trade, no incident. A single device ("a landmine") is left to the
-    other rules."""
+    """Devices in the plural that nothing in the sentence uses, sets off, finds or clears and
+    that harm no one: a hazard, a stock or a trade, no incident. Mines or bombs lying about
+    ("the many landmines still dotted around the country"), and devices of any kind (bombs,
+    missiles, rockets, shells, grenades) carried, sold, supplied or stored ("a cargo of rockets
+    and rifles", "sold grenades to both gangs"): the second only with a word of stock or
+    trade, so that rockets that landed or grenades tossed into a bar stay attacks whatever
+    their verb. A single device ("a landmine") is left to the other rules."""
     head = m.span.root
-    device = m.entry.rule in _DEVICE_RULES or (m.entry.event_type, m.entry.sub_event_type) == _IED
-    if not device or not _plural_device(head) or head.lower_.endswith("ings"):
+    word = head.lower_
+    if not word.endswith("s") or word.endswith("ings"):
         return False  # "bombings" are acts, not devices
-    return not (m.has("use") or m.has("device_use") or m.has("device_harm") or m.has("disrupt"))
-
-
-def _plural_device(head: Token) -> bool:
-    """Whether a device's noun is in the plural: by its tag, or, in upper-case copy, where the
-    tagger reads "MISSILES" as a singular proper noun, by its ending (no device word of the
-    lexicon ends in "s" in the singular)."""
-    return head.tag_ in _PLURAL_TAGS or (head.is_upper and head.lower_.endswith("s"))
+    lying_about = (m.entry.event_type, m.entry.sub_event_type) == _IED and head.tag_ == "NNS"
+    # A device noun by its form, not its tag: upper-case copy tags "MISSILES" as a singular
+    # name, and a verb ("SHELLS", "explodes") ends in "s" too.
+    traded = word[:-1] in m.cues["device_nouns"]
+    if not (lying_about or traded) or m.has("use") or m.has("device_harm") or m.has("disrupt"):
+        return False
+    return lying_about or m.has("device_stock")
 
 
 def protest_in_another_sense(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
