@@ -8,6 +8,7 @@ import pytest
 
 from event_builders import COUNTY, FAR30, MALL, NEAR, big_filler, ev, filler, killed, merged_articles
 from pipeline.events import MergeRules, merge_events
+from pipeline.schemas import Event
 
 
 @pytest.mark.parametrize(
@@ -365,7 +366,8 @@ def test_many_shared_rare_words_outweigh_dates_apart() -> None:
     both_days = days_off.model_copy(update={"date_basis": "incident"})
     assert merged_articles([a, both_days, *big_filler()]) == set()
     # A few shared words are a coincidence over weeks of a town's news; without the name,
-    # the words alone do not waive dates apart either; the window is bounded (no month or year).
+    # the words alone do not waive dates apart either; the window is bounded (no month; a year
+    # only to the day, below).
     few = days_off.model_copy(update={"notes": "Gunman named", "persons": "Orla Penhaligon"})
     assert merged_articles([a, few, *big_filler()]) == set()
     nameless = days_off.model_copy(update={"persons": None})
@@ -373,9 +375,26 @@ def test_many_shared_rare_words_outweigh_dates_apart() -> None:
     late = dt.date(2023, 3, 4) + dt.timedelta(days=MergeRules().text_days + 1)
     too_late = days_off.model_copy(update={"event_date": late, "date_low": late, "date_high": late})
     assert merged_articles([a, too_late, *big_filler()]) == set()
-    year_off = days_off.model_copy(update={"event_date": dt.date(2024, 3, 4), "date_low": dt.date(2024, 3, 4),
-                                           "date_high": dt.date(2024, 3, 4)})
-    assert merged_articles([a, year_off, *big_filler()]) == set()
+
+
+def _on(event: Event, day: dt.date, **update: object) -> Event:
+    return event.model_copy(update={"event_date": day, "date_low": day, "date_high": day, **update})
+
+
+def test_a_day_read_in_the_wrong_year_is_the_same_incident() -> None:
+    # A trial story months later gives "on March 4" without its year and is read in the wrong
+    # one: a year apart to the day, the same name and many rare words are one incident, even
+    # when both give their incident's own day; a year and a day apart, or without the name, or
+    # with few words, they stay apart.
+    a = ev("a", "2023-03-04", notes=MALL, persons="Orla Penhaligon", date_basis="incident")
+    trial = ev("b", "2024-03-04", notes="Harbourview mall cinema gunman on trial", persons="Orla Penhaligon",
+               date_basis="incident")
+    assert merged_articles([a, trial, *big_filler()]) == {"a;b"}
+    assert merged_articles([a, _on(trial, dt.date(2022, 3, 4)), *big_filler()]) == {"a;b"}
+    assert merged_articles([a, _on(trial, dt.date(2024, 3, 5)), *big_filler()]) == set()
+    assert merged_articles([a, _on(trial, dt.date(2025, 3, 4)), *big_filler()]) == set()
+    assert merged_articles([a, trial.model_copy(update={"persons": None}), *big_filler()]) == set()
+    assert merged_articles([a, trial.model_copy(update={"notes": "Gunman on trial"}), *big_filler()]) == set()
 
 
 def test_towns_of_one_state_far_apart_merge_on_the_same_toll_and_rare_words() -> None:

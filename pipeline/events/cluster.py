@@ -216,6 +216,15 @@ class _Cluster:
     alone_members: list[Record] = field(default_factory=list)
 
 
+# Days a day moves when read in the year before or after (`a_year_apart`).
+_YEAR_SHIFTS = (-366, -365, 365, 366)
+
+
+def _within(cluster: _Cluster, low: int, high: int, days: int) -> bool:
+    """Whether a cluster's members' dates (its hull) come within `days` of the interval."""
+    return cluster.low - days <= high and cluster.high + days >= low
+
+
 @dataclass
 class _Clustering:
     """The clusters built so far and their indexes."""
@@ -241,9 +250,10 @@ class _Clustering:
         for c in {c for word in rec.keywords for c in self.by_word.get(word, ())} - found:
             cluster = self.clusters[c]
             if (cluster.first <= reach[1] and cluster.last >= reach[0]) or (
-                # No member within `text_days`: none can outweigh the dates (`text_over_dates`).
-                cluster.low - text_days <= rec.high
-                and cluster.high + text_days >= rec.low
+                # No member within `text_days`, nor a year off (`a_year_apart`): none can
+                # outweigh the dates (`text_over_dates`).
+                (_within(cluster, rec.low, rec.high, text_days)
+                 or any(_within(cluster, rec.low + shift, rec.high + shift, 0) for shift in _YEAR_SHIFTS))
                 and any(text_over_dates(rec, m, self.weights, rules=self.rules) for m in cluster.members)
             ):
                 found.add(c)
