@@ -216,8 +216,8 @@ class _Cluster:
     alone_members: list[Record] = field(default_factory=list)
 
 
-# Days a day moves when read in the year before or after (`a_year_apart`).
-_YEAR_SHIFTS = (-366, -365, 365, 366)
+# The most days a day moves when read in the year before or after (`a_year_apart`).
+_YEAR_DAYS = 366
 
 
 def _within(cluster: _Cluster, low: int, high: int, days: int) -> bool:
@@ -246,14 +246,17 @@ class _Clustering:
         apart, only one with a member sharing `text_over_dates`."""
         found = _look_up(self.index, rec, self.rules)
         reach = (self.earliest(rec) - self.rules.day_reach, rec.high + self.rules.day_reach)
-        text_days = self.rules.text_days
+        # `text_over_dates` needs a full personal name the two share, and dates within its
+        # widest window: a cluster with none of the record's names, or no member that close,
+        # has no member it holds for (bounds, not rules: the links are the same).
+        names = {w for w in rec.words if " " in w and self.weights.get(w, 0.0) >= self.rules.anchor_name_min}
+        far = max(self.rules.text_days, self.rules.text_follow_up_days, _YEAR_DAYS)
         for c in {c for word in rec.keywords for c in self.by_word.get(word, ())} - found:
             cluster = self.clusters[c]
             if (cluster.first <= reach[1] and cluster.last >= reach[0]) or (
-                # No member within `text_days`, nor a year off (`a_year_apart`): none can
-                # outweigh the dates (`text_over_dates`).
-                (_within(cluster, rec.low, rec.high, text_days)
-                 or any(_within(cluster, rec.low + shift, rec.high + shift, 0) for shift in _YEAR_SHIFTS))
+                names
+                and not names.isdisjoint(cluster.words)
+                and _within(cluster, rec.low, rec.high, far)
                 and any(text_over_dates(rec, m, self.weights, rules=self.rules) for m in cluster.members)
             ):
                 found.add(c)

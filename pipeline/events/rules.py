@@ -37,9 +37,14 @@ class MergeRules:
     # year before, where a dense batch holds the town's incidents of that year.
     follow_up_days: int = 183
     # Text outweighing dates links two reports at most this many days apart: a date read a
-    # few days off (a weekday resolved to the week before). Text never waives a month or a
-    # year: in a dense batch, a town's incidents of other years share its streets and names.
+    # few days off (a weekday resolved to the week before). Otherwise text waives a month or a
+    # year only for a follow-up story (below) or a day read in the wrong year: in a dense
+    # batch, a town's incidents of other years share its streets and names.
     text_days: int = 14
+    # ... and up to this many days apart when one of them is a follow-up story (a trial or a
+    # sentencing years after the shooting, dated by its own news: its name and rare words are
+    # the incident's).
+    text_follow_up_days: int = 3 * 365
 
     # Places: coordinates within this many km are near (place and date may link them).
     merge_km: float = 25.0
