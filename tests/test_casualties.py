@@ -102,6 +102,11 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("An air strike killed a family of five.", [(K, 5, 5, 5, "civilians")]),
     ("Some 400 people have died since the war began.", []),
     ("Clashes have killed at least 30 people since Monday.", [(K, 30, 30, None, "civilians")]),
+    # two outcomes joined by "or": the toll of both, of neither alone (beside "and": each its own)
+    ("Nine teenagers have been hurt or killed by gunfire on the east side.", []),
+    ("At least 40 villagers were killed or wounded in the shelling.", []),
+    ("Nine teenagers were hurt and two killed by gunfire on the east side.",
+     [(I, 9, 9, 9, "civilians"), (K, 2, 2, 2, "unknown")]),
     # upper-case wire copy
     ("GUERRILLAS KILLED 12 SOLDIERS AND WOUNDED FIVE OTHERS IN AN AMBUSH NEAR THE TOWN YESTERDAY.",
      [(K, 12, 12, 12, "state_forces"), (I, 5, 5, 5, "unknown")]),

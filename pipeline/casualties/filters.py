@@ -240,12 +240,29 @@ def fatal(lex: Lexicon, trig: Token) -> bool:
              for c in trig.children)
 
 
+def either_outcome(lex: Lexicon, trig: Token) -> bool:
+    """Whether the outcome word is one of two joined by "or" ("hurt or killed", "killed or
+    wounded"): the number counts the victims of both, so it is the toll of neither (counted as
+    both, "eight hurt or killed" made eight dead and eight hurt)."""
+    first = trig.head if trig.dep_ == "conj" else trig
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children):
+        return False
+    joined = [c for c in first.children if c.dep_ == "conj"]
+    return _outcome_word(lex, first) and any(_outcome_word(lex, c) for c in joined)
+
+
+def _outcome_word(lex: Lexicon, tok: Token) -> bool:
+    return tok.lower_ in lex.trigger_words or tok.lemma_.lower() in lex.trigger_words
+
+
 def not_a_report(lex: Lexicon, trig: Token, outcome: str) -> bool:
     """An outcome word that reports no casualty of this event: a threat or plan, a running total,
     what nearly happened, an obituary's survivors, a body not found, people the story knows, the
     one who did it."""
     if hypothetical(lex, trig) or running_total(lex, trig) or habitual(trig, lex.habit_adverbs):
         return True  # "people get shot every day": a habit, no incident
+    if either_outcome(lex, trig):
+        return True  # "eight have been hurt or killed": the toll of both, not of either
     if any(c.dep_ == "advmod" and c.lower_ in lex.counterfactual for c in trig.children):
         return True  # "nearly killed", "possibly killing the trooper"
     if outcome == "killed" and attributive_participle(trig, lex.attributive_past):
