@@ -6,8 +6,9 @@ the dependency parse from each to the phrase that names its victims (`arguments.
 subject, object, subject of "died"/"dead", the noun a participle modifies, the number a toll
 rises to), and reads the count from that phrase (`victims.py`, with `pipeline.numbers`: digits,
 number words, vague quantities, modifiers, ranges). Victim nouns map to a victim type through
-`models/casualties/victims.json` (`words.py`). Threats, plans, running totals and cases recalled
-from earlier years are no claims (`filters.py`). Every claim is kept as a fact (`claim.py`,
+`models/casualties/victims.json` (`words.py`). Threats, plans, running totals, cases recalled
+from earlier years and a number of two outcomes joined by "or" ("hurt or killed") are no
+claims (`filters.py`). Every claim is kept as a fact (`claim.py`,
 `extract.py`); across a story a named victim reported shot and later dead is counted once
 (`story.py`); `reconcile` (`policy.py`) turns the claims of one event into its counts.
 
