@@ -107,6 +107,10 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("At least 40 villagers were killed or wounded in the shelling.", []),
     ("Nine teenagers were hurt and two killed by gunfire on the east side.",
      [(I, 9, 9, 9, "civilians"), (K, 2, 2, 2, "unknown")]),
+    # ... but a denial of both still counts none of either, and a clause of its own keeps its count
+    ("Nobody was killed or injured when the shell hit the depot.", [(K, 0, 0, 0, "unknown"), (I, 0, 0, 0, "unknown")]),
+    ("Two guards were killed or wounded at the gate, and police arrested four men.", [(A, 4, 4, 4, "civilians")]),
+    ("Officers arrested or detained 30 marchers near the square.", [(A, 30, 30, 30, "protesters")]),
     # upper-case wire copy
     ("GUERRILLAS KILLED 12 SOLDIERS AND WOUNDED FIVE OTHERS IN AN AMBUSH NEAR THE TOWN YESTERDAY.",
      [(K, 12, 12, 12, "state_forces"), (I, 5, 5, 5, "unknown")]),

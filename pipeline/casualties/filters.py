@@ -38,6 +38,11 @@ _ASKED_DEPS = ("xcomp", "ccomp", "advcl")
 _CALL_PREPS = ("for", "on", "upon")
 
 
+# Dependents that are a verb's own subject, and the words of a subject that is no one.
+_SUBJECTS = ("nsubj", "nsubjpass")
+_NONE_WORDS = frozenset({"no", "nobody", "none", "neither"})
+
+
 def called_for(lex: Lexicon, trig: Token) -> bool:
     """A killing or wounding verb that is itself the deed one calls on others to do (`call_verbs`):
     "songs that call for foreigners to be killed or beaten", "called on his listeners to kill two
@@ -241,18 +246,31 @@ def fatal(lex: Lexicon, trig: Token) -> bool:
 
 
 def either_outcome(lex: Lexicon, trig: Token) -> bool:
-    """Whether the outcome word is one of two joined by "or" ("hurt or killed", "killed or
-    wounded"): the number counts the victims of both, so it is the toll of neither (counted as
-    both, "eight hurt or killed" made eight dead and eight hurt)."""
-    first = trig.head if trig.dep_ == "conj" else trig
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children):
+    """Whether the outcome word is one of two of different outcomes joined by "or" ("hurt or
+    killed", "killed or wounded"), the second without a subject of its own: the number counts
+    the victims of both, so it is the toll of neither (counted as both, "eight hurt or killed"
+    made eight dead and eight hurt). A denial ("no one was killed or injured") still counts
+    none of either."""
+    first, partners = (trig.head, [trig]) if trig.dep_ == "conj" else (trig, list(trig.children))
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children) or _denied(lex, first):
         return False
-    joined = [c for c in first.children if c.dep_ == "conj"]
-    return _outcome_word(lex, first) and any(_outcome_word(lex, c) for c in joined)
+    mine = _outcome_of(lex, first)
+    return mine is not None and any(
+        p.dep_ == "conj" and p.head.i == first.i and not any(c.dep_ in _SUBJECTS for c in p.children)
+        and _outcome_of(lex, p) not in (None, mine)
+        for p in partners
+    )
 
 
-def _outcome_word(lex: Lexicon, tok: Token) -> bool:
-    return tok.lower_ in lex.trigger_words or tok.lemma_.lower() in lex.trigger_words
+def _outcome_of(lex: Lexicon, tok: Token) -> str | None:
+    """The outcome an outcome verb names, by its form or its lemma (None for other words)."""
+    return lex.word_outcome.get(tok.lower_) or lex.word_outcome.get(tok.lemma_.lower())
+
+
+def _denied(lex: Lexicon, verb: Token) -> bool:
+    """Whether the verb is negated or its subject is no one ("nobody", "no one", "none")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return negated(verb) or any(t.lower_ in _NONE_WORDS for s in subjects for t in s.subtree)
 
 
 def not_a_report(lex: Lexicon, trig: Token, outcome: str) -> bool:

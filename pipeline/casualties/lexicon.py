@@ -41,6 +41,8 @@ class Lexicon:
     vague: dict[str, Interval]
     quantity_words: set[str] = field(default_factory=set)
     trigger_words: set[str] = field(default_factory=set)
+    # each single-word outcome verb's outcome ("wounded": "injured"), the first when several
+    word_outcome: dict[str, str] = field(default_factory=dict)
     implicit: dict[str, tuple[str, int]] = field(default_factory=dict)
     body_nouns: set[str] = field(default_factory=set)
     condition_nouns: set[str] = field(default_factory=set)
@@ -138,5 +140,7 @@ def load_lexicon(nlp: Language, root: str | Path | None = None) -> Lexicon:
         request_heads=set(outcomes["request_heads"]),
         implied_with_det=set(outcomes["implied_deaths"]["with_determiner"]),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
+        word_outcome={w: o for o in reversed(OUTCOMES) for k in ("verbs", "intransitive") for w in outcomes[o][k]
+                      if " " not in w},
         **_word_lists(root),
     )

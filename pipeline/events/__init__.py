@@ -37,11 +37,10 @@ Two records are **compatible** (nothing says they are two events) when all of th
   `text_over_dates` (1.5 x `text_over_place`: about five words few reports use, or a victim's
   name and two more; only words weighing `keyword_min` or more count, as the many half-common
   words of two long wire stories of one conflict add up) and lie at most `text_days` (14)
-  apart: a date read a few days off, exactly a year apart to the day (`a_year_apart`: a
-  day the text gives without its year, "on Jan. 19" in a trial story months later, read in
-  the wrong year), or up to `text_follow_up_days` (three years) when one is a follow-up
-  story (a trial or a sentencing dated by its own news). Text never waives a month or a year
-  apart otherwise, and shared
+  apart: a date read a few days off, or exactly a year apart to the day with the later story
+  published `YEAR_READ_DAYS` (60) or more after it (`a_year_apart`: a day the text gives
+  without its year, "on Jan. 19" in a trial story months later, read in the wrong year).
+  Text never waives a month or a year apart otherwise, and shared
   common words, however many, never waive dates apart; nor does text waive days apart when
   both give their incident's own day (`date_basis` "incident", or none for an article without
   a publication date, to the day) but a year apart to the day: then they are two incidents;

@@ -216,7 +216,7 @@ class _Cluster:
     alone_members: list[Record] = field(default_factory=list)
 
 
-# The most days a day moves when read in the year before or after (`a_year_apart`).
+# The most days a day moves when read in the year before or after (`links.a_year_apart`).
 _YEAR_DAYS = 366
 
 
@@ -250,7 +250,7 @@ class _Clustering:
         # widest window: a cluster with none of the record's names, or no member that close,
         # has no member it holds for (bounds, not rules: the links are the same).
         names = {w for w in rec.words if " " in w and self.weights.get(w, 0.0) >= self.rules.anchor_name_min}
-        far = max(self.rules.text_days, self.rules.text_follow_up_days, _YEAR_DAYS)
+        far = max(self.rules.text_days, _YEAR_DAYS)
         for c in {c for word in rec.keywords for c in self.by_word.get(word, ())} - found:
             cluster = self.clusters[c]
             if (cluster.first <= reach[1] and cluster.last >= reach[0]) or (

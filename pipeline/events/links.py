@@ -20,6 +20,9 @@ from pipeline.schemas import Event
 Weights = WordWeights
 # The days between one day of two years in a row.
 _YEAR_DAYS = (365, 366)
+# A story published this many days or more after the day it gives may have read that day's
+# year wrong (`a_year_apart`); news of an incident comes within days.
+YEAR_READ_DAYS = 60
 
 
 def types_match(a: str | None, b: str | None) -> bool:
@@ -215,28 +218,32 @@ def _place_outweighed(a: Record, b: Record, weights: Weights | None, rules: Merg
 
 def a_year_apart(a: Record, b: Record) -> bool:
     """Whether two records are each dated to one day, the same month and day of two years in a
-    row: a day the text gives without its year ("on Jan. 19", in a trial story months later),
-    read in the wrong one."""
+    row, the later one in a story published `YEAR_READ_DAYS` or more after it: a day the text
+    gives without its year ("on Jan. 19", in a trial story months later) is read in the latest
+    year before publication, which may be the wrong one. Two incidents a year apart to the day
+    (a parade's shootings of two Fourths of July) are each reported within days."""
     # The same day of two years in a row is 365 or 366 days apart: test that before the dates.
     if abs(a.low - b.low) not in _YEAR_DAYS or a.low != a.high or b.low != b.high:
         return False
     x, y = dt.date.fromordinal(a.low), dt.date.fromordinal(b.low)
-    return (x.month, x.day) == (y.month, y.day) and abs(x.year - y.year) == 1
+    if (x.month, x.day) != (y.month, y.day) or abs(x.year - y.year) != 1:
+        return False
+    later = a if a.low > b.low else b
+    published = later.event.published
+    return published is not None and (published.toordinal() - later.low) >= YEAR_READ_DAYS
 
 
 def text_over_dates(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
     """Whether two records, each its article's only event, at most `text_days` apart (or a year
-    apart to the day: `a_year_apart`; or up to `text_follow_up_days` when one is a follow-up
-    story: a trial or a sentencing dated by its own news), share a full personal name
-    (`shares_name`) and rare words of `keyword_min` or more weighing `text_over_dates`. Never
-    when both give their incident's own day on different days (then two incidents) but in
-    those two cases; text never waives a month or a year apart otherwise, nor do common words
-    waive days."""
+    apart to the day, the later one published months after it: `a_year_apart`), share a full
+    personal name (`shares_name`) and rare words of `keyword_min` or more weighing
+    `text_over_dates`. Never when both give their incident's own day on different days (then
+    two incidents) unless a year apart so; text never waives a month or a year apart
+    otherwise, nor do common words waive days."""
     return (
         bool(weights)
         and sole_reports(a, b)
-        and ((not (a.incident_day and b.incident_day) and day_gap(a, b) <= rules.text_days) or a_year_apart(a, b)
-             or ((a.follow_up or b.follow_up) and day_gap(a, b) <= rules.text_follow_up_days))
+        and ((not (a.incident_day and b.incident_day) and day_gap(a, b) <= rules.text_days) or a_year_apart(a, b))
         and shares_name(a, b, weights, rules=rules)
         # Only the rarest words: the many half-common words of two long wire stories of one
         # conflict (its armed groups, "national", "liberation") add up without telling incidents.

@@ -37,14 +37,10 @@ class MergeRules:
     # year before, where a dense batch holds the town's incidents of that year.
     follow_up_days: int = 183
     # Text outweighing dates links two reports at most this many days apart: a date read a
-    # few days off (a weekday resolved to the week before). Otherwise text waives a month or a
-    # year only for a follow-up story (below) or a day read in the wrong year: in a dense
+    # few days off (a weekday resolved to the week before). Otherwise text waives a year only
+    # for a day read in the wrong year (`links.a_year_apart`), never a month: in a dense
     # batch, a town's incidents of other years share its streets and names.
     text_days: int = 14
-    # ... and up to this many days apart when one of them is a follow-up story (a trial or a
-    # sentencing years after the shooting, dated by its own news: its name and rare words are
-    # the incident's).
-    text_follow_up_days: int = 3 * 365
 
     # Places: coordinates within this many km are near (place and date may link them).
     merge_km: float = 25.0
@@ -79,7 +75,8 @@ class MergeRules:
     # Shared rare words weighing this much (about five words few reports use, or a victim's
     # name and two rare words), counting only words of `keyword_min` or more, make two reports
     # one incident whatever their dates, up to `text_days` apart, unless both give their
-    # incident's own day (`Record.incident_day`).
+    # incident's own day (`Record.incident_day`), or a year apart to the day when the later
+    # one's story came months after it (`links.a_year_apart`).
     text_over_dates: float = 1.5 * (2 * _TEXT_MIN)
     # Words this rare (df <= sqrt(N)) index a record for candidates apart in place or time,
     # and are the only words `text_over_dates` counts (the half-common words of two long wire
