@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.aspect import attributive_participle, habitual, recalled_death
 from pipeline.casualties.claim import Claim
-from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ
+from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ, says_none
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.words import is_person, known_plural
 from pipeline.doctext import doc_text
@@ -36,11 +36,6 @@ _NEW_PEOPLE = ("another", "one", "someone", "somebody")
 _ASKED_DEPS = ("xcomp", "ccomp", "advcl")
 # Words that name who is called on, or what is called for: "call for", "called on/upon".
 _CALL_PREPS = ("for", "on", "upon")
-
-
-# Dependents that are a verb's own subject, and the words of a subject that is no one.
-_SUBJECTS = ("nsubj", "nsubjpass")
-_NONE_WORDS = frozenset({"no", "nobody", "none", "neither"})
 
 
 def called_for(lex: Lexicon, trig: Token) -> bool:
@@ -252,11 +247,11 @@ def either_outcome(lex: Lexicon, trig: Token) -> bool:
     made eight dead and eight hurt). A denial ("no one was killed or injured") still counts
     none of either."""
     first, partners = (trig.head, [trig]) if trig.dep_ == "conj" else (trig, list(trig.children))
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children) or _denied(lex, first):
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children) or _denied(first):
         return False
     mine = _outcome_of(lex, first)
     return mine is not None and any(
-        p.dep_ == "conj" and p.head.i == first.i and not any(c.dep_ in _SUBJECTS for c in p.children)
+        p.dep_ == "conj" and p.head.i == first.i and not any(c.dep_ in SUBJ for c in p.children)
         and _outcome_of(lex, p) not in (None, mine)
         for p in partners
     )
@@ -267,10 +262,9 @@ def _outcome_of(lex: Lexicon, tok: Token) -> str | None:
     return lex.word_outcome.get(tok.lower_) or lex.word_outcome.get(tok.lemma_.lower())
 
 
-def _denied(lex: Lexicon, verb: Token) -> bool:
-    """Whether the verb is negated or its subject is no one ("nobody", "no one", "none")."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    return negated(verb) or any(t.lower_ in _NONE_WORDS for s in subjects for t in s.subtree)
+def _denied(verb: Token) -> bool:
+    """Whether the verb is negated or its subject denies anyone ("nobody", "no one": `says_none`)."""
+    return negated(verb) or any(c.dep_ in SUBJ and says_none(c) for c in verb.children)
 
 
 def not_a_report(lex: Lexicon, trig: Token, outcome: str) -> bool:

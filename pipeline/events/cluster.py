@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pipeline.events.counts import combine
 from pipeline.events.ledger import SPLIT, claim_rows, ledger_row
 from pipeline.events.links import (
+    YEAR_DAYS,
+    anchor_names,
     compatible,
     day_gap,
     link_rule,
@@ -216,10 +218,6 @@ class _Cluster:
     alone_members: list[Record] = field(default_factory=list)
 
 
-# The most days a day moves when read in the year before or after (`links.a_year_apart`).
-_YEAR_DAYS = 366
-
-
 def _within(cluster: _Cluster, low: int, high: int, days: int) -> bool:
     """Whether a cluster's members' dates (its hull) come within `days` of the interval."""
     return cluster.low - days <= high and cluster.high + days >= low
@@ -249,8 +247,8 @@ class _Clustering:
         # `text_over_dates` needs a full personal name the two share, and dates within its
         # widest window: a cluster with none of the record's names, or no member that close,
         # has no member it holds for (bounds, not rules: the links are the same).
-        names = {w for w in rec.words if " " in w and self.weights.get(w, 0.0) >= self.rules.anchor_name_min}
-        far = max(self.rules.text_days, _YEAR_DAYS)
+        names = anchor_names(rec.words, self.weights, rules=self.rules)
+        far = max(self.rules.text_days, *YEAR_DAYS)
         for c in {c for word in rec.keywords for c in self.by_word.get(word, ())} - found:
             cluster = self.clusters[c]
             if (cluster.first <= reach[1] and cluster.last >= reach[0]) or (

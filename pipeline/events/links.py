@@ -9,6 +9,7 @@ when no text can outweigh anything.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 
 from pipeline.events.addresses import same_street
 from pipeline.events.counts import victims, within_reach
@@ -19,7 +20,7 @@ from pipeline.schemas import Event
 
 Weights = WordWeights
 # The days between one day of two years in a row.
-_YEAR_DAYS = (365, 366)
+YEAR_DAYS = (365, 366)
 # A story published this many days or more after the day it gives may have read that day's
 # year wrong (`a_year_apart`); news of an incident comes within days.
 YEAR_READ_DAYS = 60
@@ -171,9 +172,15 @@ def text_over_place(a: Record, b: Record, weights: Weights | None, *, rules: Mer
     return bool(weights) and text_weight(a, b, weights) >= rules.text_over_place  # type: ignore[arg-type]
 
 
+def anchor_names(words: AbstractSet[str], weights: Weights, *, rules: MergeRules) -> set[str]:
+    """The full personal names among `words` weighing `anchor_name_min` (names few reports of
+    the batch give)."""
+    return {w for w in words if " " in w and weights.get(w, 0.0) >= rules.anchor_name_min}
+
+
 def shares_name(a: Record, b: Record, weights: Weights | None, *, rules: MergeRules) -> bool:
-    """Whether two records share a full personal name weighing `anchor_name_min` (a name few
-    reports of the batch give)."""
+    """Whether two records share a full personal name weighing `anchor_name_min`: one of
+    `anchor_names`, tested without building the set (merging asks this millions of times)."""
     return bool(weights) and any(
         " " in w and weights.get(w, 0.0) >= rules.anchor_name_min for w in a.words & b.words  # type: ignore[union-attr]
     )
@@ -223,10 +230,10 @@ def a_year_apart(a: Record, b: Record) -> bool:
     year before publication, which may be the wrong one. Two incidents a year apart to the day
     (a parade's shootings of two Fourths of July) are each reported within days."""
     # The same day of two years in a row is 365 or 366 days apart: test that before the dates.
-    if abs(a.low - b.low) not in _YEAR_DAYS or a.low != a.high or b.low != b.high:
+    if abs(a.low - b.low) not in YEAR_DAYS or a.low != a.high or b.low != b.high:
         return False
     x, y = dt.date.fromordinal(a.low), dt.date.fromordinal(b.low)
-    if (x.month, x.day) != (y.month, y.day) or abs(x.year - y.year) != 1:
+    if (x.month, x.day) != (y.month, y.day):
         return False
     later = a if a.low > b.low else b
     published = later.event.published

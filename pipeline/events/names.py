@@ -82,7 +82,7 @@ def _sentence_names(sentence: str, common: frozenset[str]) -> list[str]:
             continue
         # A locative word before it: a place the gazetteer lacks ("shot in Windsor Mill"),
         # unless the phrase is possessive ("in Dana Smith's death").
-        possessive = match.group().endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), match.end())
+        possessive = _POSSESSIVE.search(match.group()) or sentence.startswith(("'s", "’s"), match.end())
         if before and before[0].lower() in places and not possessive:
             continue
         # "Dana Smith's car": the name, not its possessive, is the token reports share.
