@@ -71,3 +71,21 @@ def test_capitalised_and_person_like(resolver: PlaceResolver) -> None:
     assert not capitalised("9th", False)
     assert person_like(resolver.gaz, ["Melky"], "dayton")
     assert not person_like(resolver.gaz, ["South"], "dayton")
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    # The NER took the town's name of a county's office as an ORG: the county is the place.
+    (["Lincoln", "County", "Sheriff", "Tom", "Reed", "spoke", "."],
+     ["B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O"], ["Lincoln County"]),
+    (["Deputies", "of", "Dayton", "County", "came", "."],
+     ["O", "O", "B-GPE", "O", "O", "O"], ["Dayton"]),  # no such county: the entity alone
+    (["Officers", "in", "Dayton", "Friday", "said", "so", "."],
+     ["O", "O", "B-GPE", "O", "O", "O", "O"], ["Dayton"]),  # no place of the longer name
+    # The word after belongs to another entity: not glued to this one.
+    (["Lincoln", "County", "Fair", "opened", "."],
+     ["B-ORG", "B-EVENT", "I-EVENT", "O", "O"], ["Lincoln"]),
+])
+def test_an_entity_cut_short_of_a_longer_place(nlp: Language, resolver: PlaceResolver,
+                                                words: list[str], ents: list[str],
+                                                expected: list[str]) -> None:
+    assert _found(resolver, _doc(nlp, words, ents)) == expected
