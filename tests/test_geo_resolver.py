@@ -53,6 +53,30 @@ def test_the_outlet_home_is_the_last_resort(nlp: Language, resolver: PlaceResolv
     assert resolver(_doc(nlp, ["A", "man", "was", "shot", "on", "Tuesday", "."])) == []
 
 
+@pytest.mark.parametrize(("words", "ents", "title", "expected"), [
+    # The body gives only the country: the outlet's state says where in it.
+    (["Police", "across", "the", "United", "States", "said", "a", "man", "was", "shot", "."],
+     ["O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "O", "O", "O"],
+     "Man shot on a porch - WXYZ - Dayton, OH",
+     [("United States", "event"), ("Ohio", "report")]),
+    # A state of the body is kept, the outlet's is not added.
+    (["A", "man", "was", "shot", "in", "Kentucky", "."], ["O", "O", "O", "O", "O", "B-GPE", "O"],
+     "Man shot on a porch - WXYZ - Dayton, OH", [("Kentucky", "event")]),
+    # Another country than the outlet's: not placed in the outlet's state.
+    (["A", "man", "was", "shot", "in", "France", "."], ["O", "O", "O", "O", "O", "B-GPE", "O"],
+     "Man shot on a porch - WXYZ - Dayton, OH", [("France", "event")]),
+    # No outlet's home: the country alone.
+    (["Police", "across", "the", "United", "States", "said", "a", "man", "was", "shot", "."],
+     ["O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "O", "O", "O"], "Man shot on a porch",
+     [("United States", "event")]),
+])
+def test_the_outlet_state_places_a_story_placed_in_its_country_only(
+        nlp: Language, resolver: PlaceResolver, words: list[str], ents: list[str], title: str,
+        expected: list[tuple[str, str]]) -> None:
+    facts = resolver(_doc(nlp, words, ents, title))
+    assert [(f["name"], f["role"]) for f in facts] == expected
+
+
 def test_helpers(nlp: Language, resolver: PlaceResolver) -> None:
     from collections import Counter
 
