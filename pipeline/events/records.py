@@ -124,6 +124,8 @@ def km(a: Record, b: Record) -> float | None:
     """The distance between two records' coordinates, or None when one has none."""
     if a.lat is None or b.lat is None:
         return None
+    if a.lat == b.lat and a.lon == b.lon:
+        return 0.0  # one town's reports share its point: most pairs merging measures
     return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
