@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipeline.triggers.context import SentenceContext
@@ -18,6 +18,11 @@ from pipeline.triggers.refine import refine
 
 # How much a trigger in a background clause ("the town that was the scene of an attack") weakens.
 _CLAUSE_PENALTY = 3
+# An article naming players this often (keeper, striker, batsman ...) is about a game: its
+# words of combat are the game's (`sense.sport_contest`).
+_SPORT_ROLES_MIN = 2
+# Dependents that make a word a noun phrase of its own ("a storm", "heavy rain").
+_NOUN_PHRASE_DEPS = frozenset({"det", "amod", "nummod", "poss"})
 
 Refined = tuple[str, str, int, Span]
 
@@ -31,6 +36,7 @@ def hash_cues(data: TriggerData, vocab: Vocab) -> None:
     wanted["conflict_doc"] = cues["conflict"] | cues["nonstate"]
     wanted["protest_doc"] = frozenset({"protester", "demonstrator", "rioter"})
     wanted["cyber_doc"] = cues["cyber"]
+    wanted["sport_doc"] = cues["sport_roles"]
     data.hashes = {name: word_hashes(vocab, words) for name, words in wanted.items()}
     data.gapped_sets = [[frozenset(vocab.strings.add(f) for f in forms) for forms in slots]
                         for slots in data.gapped_required]
@@ -80,6 +86,11 @@ def _disasters(doc: Doc, index: DocIndex, taken: set[int], data: TriggerData) ->
     is_verb = index.pos == doc.vocab.strings["VERB"]
     free = np.ones(len(doc), dtype=bool)
     free[list(taken)] = False
+    # "storm" and "rain" are triggers only as verbs ("stormed the building"): a noun phrase of
+    # them that a trigger match took is the weather still ("a powerful storm tore through the
+    # county"); a bare "storm" may be a headline's verb ("gunmen storm campus").
+    for i in np.flatnonzero(~is_verb & np.isin(index.lemma, hashes["weather_verbs"])):
+        free[i] = free[i] or _weather_noun(doc[int(i)])
     # "fired tear gas" is no mishap, nor is the gas of a trigger a hazard.
     mishap = index.has(hashes["mishap"]) & ~(is_verb & np.isin(index.lemma, hashes["fire"]))
     mishap_sent = np.zeros(len(index.starts), dtype=bool)
@@ -162,6 +173,13 @@ def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: 
     return out
 
 
+def _weather_noun(tok: Token) -> bool:
+    """Whether a weather word is a noun phrase of its own: with a determiner, an adjective, a
+    number or an owner ("a powerful storm", "heavy rain"), or after a preposition ("after the
+    storm")."""
+    return tok.dep_ == "pobj" or any(c.dep_ in _NOUN_PHRASE_DEPS for c in tok.children)
+
+
 def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, data: TriggerData) -> list[dict]:
     """Trigger facts (dicts valid as TriggerFact minus article_id) of one annotated Doc."""
     index = DocIndex(doc)
@@ -171,6 +189,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
     hashes = data.hashes
     doc_flags = {"conflict": bool(index.has(hashes["conflict_doc"]).any()),
                  "cyber": bool(index.has(hashes["cyber_doc"]).any()),
+                 "sport": int(index.has(hashes["sport_doc"]).sum()) >= _SPORT_ROLES_MIN,
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
                                 for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
     pairs = _refined(kept, index, doc_flags, disaster_sents, data)

@@ -18,9 +18,14 @@ from pipeline.aspect import attributive_participle
 from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act, words_of
 from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
-from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
-                                     made_thing, protest_in_another_sense, recalls_a_death, recalls_the_late)
+from pipeline.triggers.sense import (HARM_TYPES, aims_at_no_one, describes_a_population, figurative_explosion,
+                                     habit_not_incident, idle_devices, intervened, made_thing, medical_arrest,
+                                     protest_in_another_sense, recalls_a_death, recalls_the_late, sport_contest)
 
+# Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
+_REASON_PREPS = frozenset({"for", "on", "over"})
+# Participles that say what the arrested are held for ("suspected of fraud").
+_ACCUSED = frozenset({"suspect", "accuse", "charge", "wanted"})
 # The outcome that keeps the lexicon's type, sub-type and priority.
 KEEP = "keep"
 # Words of the crowd that may turn a protest into a riot.
@@ -40,11 +45,6 @@ _TRANSFER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
 # Event types whose words mean harm done to someone: their target must be people or what people
 # hold, not an animal or a computer.
-_HARM_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violence", "battles"})
-# Prepositions that name what an act aims at ("an attack on a website").
-_TARGET_PREPS = frozenset({"on", "at", "against"})
-# Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
-_REASON_PREPS = frozenset({"for", "on", "over"})
 # Protest words that also mean something else: "an oil rally" (prices), "rallied to win" (sport).
 AMBIGUOUS_PROTEST = frozenset({"rally"})
 # How far up the parse a word that depicts or tells of a trigger is looked for.
@@ -176,38 +176,20 @@ def cyber_sense(m: Match) -> bool:
     policing ("these attacks", "led to some arrests"), no conflict event."""
     if not m.doc_flags.get("cyber") or m.has("nonstate") or m.crowd():
         return False
-    weak_harm = m.entry.event_type in _HARM_TYPES and m.entry.priority <= _CYBER_WEAK
+    weak_harm = m.entry.event_type in HARM_TYPES and m.entry.priority <= _CYBER_WEAK
     return weak_harm or m.entry.rule == "arrest"
-
-
-def _targets(head: Token) -> list[Token]:
-    """The head words of what a word of harm aims at: a verb's object or passive subject, and
-    the objects of "on", "at", "against" after it ("an attack on the website")."""
-    verb = head.head if head.dep_ in ("prt", "compound") else head
-    out = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-            out.extend(obj for obj in child.children if obj.dep_ == "pobj")
-    return out
-
-
-def aims_at_no_one(m: Match) -> bool:
-    """A word of harm whose every target is an animal or a computer ("to shoot down deer",
-    "hackers attacked the website"): no conflict event, unless armed sides are named."""
-    if m.entry.event_type not in _HARM_TYPES or m.armed():
-        return False
-    targets = _targets(m.span.root)
-    words = m.cues["non_human"]
-    return bool(targets) and all(t.lower_ in words or t.lemma_.lower() in words for t in targets)
 
 
 def _for_ordinary_crime(m: Match) -> bool:
     """Whether an arrest is said to be for an ordinary crime ("arrested for fraud", "detained
-    on suspicion of theft"): police work, not a political arrest."""
+    on suspicion of theft", "arrested 30 people suspected of defrauding pensioners"): police
+    work, not a political arrest."""
     verb = m.span.root
     reasons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS]
+    # "people suspected of defrauding ...", "a man accused of theft": the arrested, and why.
+    for held in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        reasons.extend(g for c in held.subtree if c.dep_ == "acl" and c.lemma_.lower() in _ACCUSED
+                       for g in c.children if g.dep_ == "prep" and g.lower_ == "of")
     return any(words_of(c.subtree) & m.cues["ordinary_crime"] for c in reasons)
 
 
@@ -221,7 +203,7 @@ def _protest(m: Match) -> str | None:
     if m.has("lethal") or m.has("excessive") and m.has("state"):
         return "protest_excessive_force"
     with_intervention = m.entry.sub_event_type == "protest_with_intervention"
-    if m.has("intervention") and (m.has("state") or with_intervention):
+    if (m.has("state") or with_intervention) and intervened(m):
         return "protest_intervention"
     return KEEP if with_intervention else "protest_peaceful"
 
@@ -478,7 +460,8 @@ def outcome_name(m: Match) -> str | None:
     """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
     if (describes_a_person(m) or recalls_the_late(m) or aims_at_no_one(m) or told_not_done(m) or deal_of_business_or_court(m)
             or cyber_sense(m) or habit_not_incident(m) or figurative_explosion(m) or idle_devices(m)
-            or describes_a_population(m) or recalls_a_death(m) or agreement_not_made(m)):
+            or describes_a_population(m) or recalls_a_death(m) or agreement_not_made(m) or medical_arrest(m)
+            or sport_contest(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:

@@ -5,22 +5,135 @@ readings of the parse the rules share: a protest word in another sense, what a v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.aspect import habitual, recalled_death
 from pipeline.triggers.context import words_of
+from pipeline.triggers.filters import denied
 
 if TYPE_CHECKING:
     from pipeline.triggers.refine import Match
 
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
+# The event types of a word of harm done to someone (whose doer and target matter).
+HARM_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violence", "battles"})
+# Prepositions that name what an act aims at ("an attack on a website").
+_TARGET_PREPS = frozenset({"on", "at", "against"})
+# Prepositions that name the other side of a contest ("a clash with the forward").
+_SIDE_PREPS = frozenset({"with", "between", "against"})
+# What a range of numbers counts ("2-3 hours", "10-15 armed men"): no score before it.
+_COUNTED_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+# The people of a game who are no players: harm done to them is no figure of speech.
+_FANS = frozenset({"fan", "supporter", "spectator", "steward"})
+# A game's score ("won 6-0", "a 2-1 defeat"): two small numbers joined by a dash.
+_SCORE = re.compile(r"(?<![\d,.])\d{1,2}[-\u2013]\d{1,2}(?![\d,%-]|\.\d)")
 # How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
 _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
 # Dependents of a verb of making that name what is made ("formed a militia", "a unit was created").
 _MADE_DEPS = ("dobj", "nsubjpass")
+
+
+def _targets(head: Token) -> list[Token]:
+    """The head words of what a word of harm aims at: a verb's object or passive subject, and
+    the objects of "on", "at", "against" after it ("an attack on the website")."""
+    verb = head.head if head.dep_ in ("prt", "compound") else head
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            out.extend(obj for obj in child.children if obj.dep_ == "pobj")
+    return out
+
+
+def _doers(head: Token) -> list[Token]:
+    """The head words of who does a word of harm: a verb's subject, or the object of its
+    passive "by" ("was attacked by a dog")."""
+    verb = head.head if head.dep_ in ("prt", "compound") else head
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    out.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def aims_at_no_one(m: Match) -> bool:
+    """A word of harm whose every target, or every doer, is an animal or a computer ("to shoot
+    down deer", "hackers attacked the website", "was attacked by a dog", "a shark attacked a
+    swimmer"): no conflict event, unless armed sides are named."""
+    if m.entry.event_type not in HARM_TYPES or m.armed():
+        return False
+    words = m.cues["non_human"]
+    return any(bool(found) and all(t.lower_ in words or t.lemma_.lower() in words for t in found)
+               for found in (_targets(m.span.root), _doers(m.span.root)))
+
+
+def sport_contest(m: Match) -> bool:
+    """A word of combat that sport borrows (clash, fight, battle, massacre, attack) in a game: a
+    score in its sentence ("hammered their rivals 6-0"), players as the contest's sides ("a
+    clash with the forward"), or an article that names players often ("killed on the
+    counter-attack"); and no armed side, crowd, weapon or people harmed in its sentence: a
+    match, no conflict event. Fans stabbed after a game, a player shot dead, stay events (no
+    word of contest, or people and weapons named)."""
+    head = m.span.root
+    combat = m.entry.event_type in HARM_TYPES and {head.lower_, head.lemma_.lower()} & m.cues["contest"]
+    # "his side had been destroyed": a team, not property, in an article about a game.
+    ruined = m.entry.rule == "property" and m.doc_flags.get("sport") and not m.has("property")
+    if not (combat or ruined):
+        return False
+    if m.armed() or m.crowd() or m.has("weapon") or m.has("people"):
+        return False
+    # Sides named as players ("a clash with the forward"); the article's count reads only the
+    # words no other sense shares (`sport_roles`: "forward", "opponents" have other senses).
+    roles = m.cues["sport_roles"] | m.cues["players"]
+    if any(_a_person(t, roles) for t in _targets(head)):
+        return False  # "two players were attacked outside the ground": someone was hurt
+    sides = [g for c in head.children if c.dep_ == "prep" and c.lower_ in _SIDE_PREPS
+             for g in c.children if g.dep_ == "pobj"] + _doers(head)
+    return (bool(m.doc_flags.get("sport")) or _has_score(m.ctx.sent)
+            or any(t.lower_ in roles or t.lemma_.lower() in roles for t in sides))
+
+
+def _has_score(sent: Span) -> bool:
+    """Whether the sentence gives a game's score ("beat them 6-0", "6-0 on Sunday"): two small
+    numbers joined by a dash that count nothing after them ("2-3 hours", "10-15 people" are
+    ranges)."""
+    for found in _SCORE.finditer(sent.text):
+        span = sent.char_span(found.start(), found.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        after = sent.doc[span.end] if span.end < len(sent.doc) else None
+        if after is None or after.pos_ not in _COUNTED_POS:
+            return True
+    return False
+
+
+def _a_person(tok: Token, roles: frozenset[str]) -> bool:
+    """Whether a target of harm is a person: a name, a pronoun, a player or fan."""
+    return (tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" or tok.lower_ in roles
+            or tok.lemma_.lower() in roles or tok.lemma_.lower() in _FANS)
+
+
+def medical_arrest(m: Match) -> bool:
+    """An arrest of the heart or the breath ("suffered a cardiac arrest", "went into
+    respiratory arrest"): a medical emergency, nobody detained."""
+    head = m.span.root
+    if m.entry.rule != "arrest" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    before = head.doc[head.i - 1] if head.i > 0 else head
+    medical = m.cues["medical_arrest"]
+    return before.lower_ in medical or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in medical for c in head.children)
+
+
+def intervened(m: Match) -> bool:
+    """Whether the sentence tells of an intervention (arrests, tear gas, dispersal) that it
+    does not deny ("no arrests were made", "police did not intervene": none)."""
+    words = m.cues["intervention"]
+    return any((t.lower_ in words or t.lemma_.lower() in words) and not denied(t.doc[t.i:t.i + 1])
+               for t in m.ctx.sent)
 
 
 def recalls_the_late(m: Match) -> bool:
