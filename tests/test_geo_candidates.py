@@ -81,6 +81,11 @@ def test_capitalised_and_person_like(resolver: PlaceResolver) -> None:
      ["O", "O", "B-GPE", "O", "O", "O"], ["Dayton"]),  # no such county: the entity alone
     (["Officers", "in", "Dayton", "Friday", "said", "so", "."],
      ["O", "O", "B-GPE", "O", "O", "O", "O"], ["Dayton"]),  # no place of the longer name
+    # A place the NER found whole grows only into a division: "Dallas City Hall" is in Dallas.
+    (["Crowds", "marched", "to", "Dallas", "City", "Hall", "."],
+     ["O", "O", "O", "B-GPE", "O", "O", "O"], ["Dallas"]),
+    (["Deputies", "of", "Lincoln", "County", "came", "."],
+     ["O", "O", "B-GPE", "O", "O", "O"], ["Lincoln County"]),
     # The word after belongs to another entity: not glued to this one.
     (["Lincoln", "County", "Fair", "opened", "."],
      ["B-ORG", "B-EVENT", "I-EVENT", "O", "O"], ["Lincoln"]),

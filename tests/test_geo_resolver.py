@@ -53,22 +53,25 @@ def test_the_outlet_home_is_the_last_resort(nlp: Language, resolver: PlaceResolv
     assert resolver(_doc(nlp, ["A", "man", "was", "shot", "on", "Tuesday", "."])) == []
 
 
+_CUED = ["A", "man", "was", "shot", "on", "Tuesday", ",", "WKRC", "reported", "."]
+_PLAIN = ["O"] * len(_CUED)
+
+
 @pytest.mark.parametrize(("words", "ents", "title", "expected"), [
-    # The body gives only the country: the outlet's state says where in it.
+    # Only a call sign places the story: the outlet's state says where in its country.
+    (_CUED, _PLAIN, "Man shot on a porch - WXYZ - Dayton, OH", [("United States", "other"), ("Ohio", "report")]),
+    # A national outlet's country adds nothing to the call sign's.
+    (_CUED, _PLAIN, "Man shot on a porch - WXYZ - United States", [("United States", "other")]),
+    # The text names the country ("across the United States"): a story of the whole country.
     (["Police", "across", "the", "United", "States", "said", "a", "man", "was", "shot", "."],
      ["O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "O", "O", "O"],
-     "Man shot on a porch - WXYZ - Dayton, OH",
-     [("United States", "event"), ("Ohio", "report")]),
+     "Man shot on a porch - WXYZ - Dayton, OH", [("United States", "event")]),
     # A state of the body is kept, the outlet's is not added.
     (["A", "man", "was", "shot", "in", "Kentucky", "."], ["O", "O", "O", "O", "O", "B-GPE", "O"],
      "Man shot on a porch - WXYZ - Dayton, OH", [("Kentucky", "event")]),
     # Another country than the outlet's: not placed in the outlet's state.
     (["A", "man", "was", "shot", "in", "France", "."], ["O", "O", "O", "O", "O", "B-GPE", "O"],
      "Man shot on a porch - WXYZ - Dayton, OH", [("France", "event")]),
-    # No outlet's home: the country alone.
-    (["Police", "across", "the", "United", "States", "said", "a", "man", "was", "shot", "."],
-     ["O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "O", "O", "O"], "Man shot on a porch",
-     [("United States", "event")]),
 ])
 def test_the_outlet_state_places_a_story_placed_in_its_country_only(
         nlp: Language, resolver: PlaceResolver, words: list[str], ents: list[str], title: str,

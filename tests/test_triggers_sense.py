@@ -9,7 +9,8 @@ from spacy.language import Language
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import TriggerEntry, load_data
 from pipeline.triggers.refine import Match, outcome_name
-from pipeline.triggers.sense import aims_at_no_one, intervened, medical_arrest, sport_contest
+from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, figurative_riot, intervened,
+                                     medical_arrest, names_a_pastime, sport_contest, verbal_clash)
 
 CUES = load_data()[0].cues
 QUIET = {"conflict": False, "protest": False}
@@ -40,6 +41,10 @@ def _match(nlp: Language, entry: TriggerEntry, text: str, word: str,
     ("A hiker was attacked by two armed men on the trail.", "attacked", False),
     ("Gunmen attacked a swimmer off the north beach.", "attacked", False),
     ("Villagers said the dogs barked before gunmen attacked the farm.", "attacked", False),
+    # Armed groups with the names of animals or networks are doers of harm.
+    ("The Tigers attacked a bus carrying civilians near the town.", "attacked", False),
+    ("The Haqqani network attacked a hotel in the capital.", "attacked", False),
+    ("Police dogs attacked the marchers near the square.", "attacked", False),
 ])
 def test_harm_done_by_or_to_no_one(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert aims_at_no_one(_match(nlp, ATTACK, text, word)) is expected, text
@@ -74,7 +79,7 @@ def test_an_intervention_denied_is_none(nlp: Language, text: str, expected: str)
 @pytest.mark.parametrize(("entry", "text", "word", "flags", "expected"), [
     # A word of combat in a game: a score, players as its sides, an article about a match ...
     (MASSACRE, "It was a massacre as the hosts beat their rivals 6-0 on Sunday.", "massacre", QUIET, True),
-    (CLASH, "Their keeper was sent off after a clash with the forward.", "clash", QUIET, True),
+    (CLASH, "Their keeper was sent off after a clash with the winger.", "clash", QUIET, True),
     (ATTACK, "His side had been caught out on the counter-attack.", "attack", GAME, True),
     (DESTROY, "The coach admitted his side had been destroyed.", "destroyed", GAME, True),
     # ... beside the same words where people, weapons, armed men or crowds are named, or an
@@ -86,6 +91,10 @@ def test_an_intervention_denied_is_none(nlp: Language, text: str, expected: str)
     (CLASH, "Rebels and soldiers clashed near the border for 2-3 hours.", "clashed", QUIET, False),
     (CLASH, "The clash near the border lasted into the night.", "clash", QUIET, False),
     (CLASH, "The clash near the border lasted 2-3 hours.", "clash", QUIET, False),
+    (CLASH, "Tribal clashes in the district have killed 10-12 since Monday.", "clashes", QUIET, False),
+    (CLASH, "Village defenders clashed with cattle raiders overnight, leaving four dead.", "clashed", QUIET,
+     False),
+    (ATTACK, "Political opponents of the governor attacked his convoy with stones.", "attacked", QUIET, False),
     (MASSACRE, "Witnesses said 10-15 bodies were found after the massacre.", "massacre", QUIET, False),
     (DESTROY, "Soldiers destroyed three houses in the village.", "destroyed", GAME, False),
 ])
@@ -95,3 +104,65 @@ def test_a_game_is_no_battle(nlp: Language, entry: TriggerEntry, text: str, word
     assert sport_contest(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text
+
+
+MISSILE = TriggerEntry("explosions_remote_violence", "shelling_artillery_missile_attack", 7, "missile")
+SHOOTING = TriggerEntry("violence_against_civilians", "attack", 4, "attack")
+RIOT = TriggerEntry("riots", "violent_demonstration", 7, "riot")
+
+
+@pytest.mark.parametrize(("rule", "entry", "text", "word", "expected"), [
+    # a word of harm naming a game, a range, a show (negatives) beside one naming people (positives)
+    (names_a_pastime, SHOOTING, "The new online shooting game sold two million copies.", "shooting", True),
+    (names_a_pastime, SHOOTING, "The new war film opened in cinemas on Friday.", "war", True),
+    # a shooting range is where accidents happen: the word stays (the accident veto decides)
+    (names_a_pastime, SHOOTING, "A man was hurt at a shooting range on Sunday.", "shooting", False),
+    (names_a_pastime, SHOOTING, "Police questioned a shooting suspect on Monday.", "shooting", False),
+    (names_a_pastime, SHOOTING, "The shooting victims were taken to hospital.", "shooting", False),
+    # a rocket of space flight (negatives) beside rockets fired at people (positives)
+    (a_spacecraft, MISSILE, "The rocket carried two weather satellites into orbit.", "rocket", True),
+    (a_spacecraft, MISSILE, "A rocket hit a school near the border, killing two pupils.", "rocket", False),
+    (a_spacecraft, MISSILE, "Militants fired a rocket at the satellite dish of the army base.", "rocket", False),
+    # a riot of colour (negative) beside a riot of prisoners and a riot (positives)
+    (figurative_riot, RIOT, "The garden is a riot of colour in May.", "riot", True),
+    (figurative_riot, RIOT, "A riot of prisoners broke out in the jail.", "riot", False),
+    (figurative_riot, RIOT, "The riot left three shops burned.", "riot", False),
+    # a clash of words (negatives) beside clashes of armed men or crowds (positives)
+    (verbal_clash, CLASH, "The two leaders clashed during a televised debate on taxes.", "clashed", True),
+    (verbal_clash, CLASH, "Troops and rebels clashed during the debate on the ceasefire.", "clashed", False),
+    (verbal_clash, CLASH, "Protesters clashed outside the hall after the debate.", "clashed", False),
+    (verbal_clash, CLASH, "Gunmen clashed with guards near the airport.", "clashed", False),
+    # what a thing looks like or withstands (negatives) beside a device used (positives)
+    (a_likeness, MISSILE, "The train has a long missile-shaped nose.", "missile", True),
+    (a_likeness, MISSILE, "A missile struck the depot at dawn.", "missile", False),
+])
+def test_words_of_harm_that_name_things(nlp: Language, rule, entry: TriggerEntry, text: str, word: str,
+                                        expected: bool) -> None:
+    m = _match(nlp, entry, text, word)
+    assert rule(m) is expected, text
+    if expected:
+        assert outcome_name(m) is None, text
+
+
+def test_harm_by_an_animal_makes_no_casualty_event(annotate) -> None:
+    from pipeline.triggers import split_events
+    from pipeline.schemas import CasualtyFact, TriggerFact
+
+    def facts_of(text: str) -> list:
+        doc = annotate(text)
+        return ([TriggerFact(article_id="t", **t) for t in doc._.ne_triggers]
+                + [CasualtyFact(article_id="t", **c) for c in doc._.ne_casualties])
+
+    assert split_events(facts_of("A hiker was badly injured after being attacked by a bear in the park.")) == []
+    assert split_events(facts_of("A hiker was badly injured after being attacked by two men in the park."))
+
+
+def test_harm_aimed_at_animals_still_lets_a_gun_accident_be_an_event(annotate) -> None:
+    from pipeline.schemas import CasualtyFact, TriggerFact
+    from pipeline.triggers import split_events
+
+    doc = annotate("Two boys were shooting at birds with a shotgun when one of them was hit in the leg.")
+    facts = ([TriggerFact(article_id="t", **t) for t in doc._.ne_triggers]
+             + [CasualtyFact(article_id="t", **c) for c in doc._.ne_casualties])
+    assert not any(t.vetoes for t in facts if isinstance(t, TriggerFact))
+    assert split_events(facts)

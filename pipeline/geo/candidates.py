@@ -108,22 +108,25 @@ class _Finder:
             end -= 1
         if not upper and street_after(self.gaz, doc, end, upper):
             return  # "Turkey Farm", "Georgia Avenue": the name of something else
-        if start < end and self._longer_name(start, end):
+        if start < end and self._longer_name(start, end, ent.label_):
             return  # the NER cut "Lincoln" out of "Lincoln County Sheriff John Smith"
         if start < end and not self.take(start, end, ent.label_) and ent.label_ in _PLACE_LABELS:
             self._place_entity_parts(start, end, ent.label_)
 
-    def _longer_name(self, start: int, end: int) -> bool:
+    def _longer_name(self, start: int, end: int, label: str) -> bool:
         """Take the entity with the capitalised words after it that no entity holds, when the
         gazetteer knows the longer name ("Lincoln County", the NER's ORG "Lincoln" and the word
-        "County"), longest first, without the NER's label (it labelled another span). False:
-        no longer name."""
+        "County"), longest first, without the NER's label (it labelled another span). A place
+        the NER found whole grows only into a division ("Lincoln County"): "Dallas City Hall"
+        is a building of Dallas, not Dallas City, Illinois. False: no longer name."""
         doc = self.doc
         stop = end
         while stop < len(doc) and stop - start < _MAX_NGRAM and doc[stop].ent_type_ == "" \
                 and capitalised(doc[stop].text, self.upper):
             stop += 1
-        return any(self.take(start, k, None) for k in range(stop, end, -1))
+        place = label in _PLACE_LABELS
+        return any(self.take(start, k, None) for k in range(stop, end, -1)
+                   if not place or doc[k - 1].lower_ in ADMIN_HEADS)
 
     def _place_entity_parts(self, start: int, end: int, label: str) -> None:
         """A place entity the gazetteer does not know whole: a part of a place ("Southwest

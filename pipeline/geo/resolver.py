@@ -32,13 +32,6 @@ def _dominant(counts: Counter) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _country_at_most(facts: list[dict[str, Any]], home: tuple[str | None, str] | None) -> bool:
-    """Whether the facts place the story nowhere, or only in the outlet's home country (a call
-    sign, "the U.S."): then a local outlet's state is the best guess of where in it."""
-    return home is not None and not any(f["admin1"] for f in facts) and all(
-        f["country_iso2"] == home[1] for f in facts if f["country_iso2"])
-
-
 class PlaceResolver:
     """Finds and resolves the place mentions of one Doc against a Gazetteer."""
 
@@ -167,7 +160,10 @@ class PlaceResolver:
             facts.extend(title_facts(gaz, self.cues, st, hdoc, head_mentions, dominant,
                                      self.weights))
         if not any(f["country_iso2"] for f in facts):
-            facts.extend(cue_fact(gaz, st))
-        if _country_at_most(facts, st.home):
-            facts.extend(home_fact(gaz, st, title))
+            # Nothing of the text places the story: a country cue (a call sign) says the country,
+            # a local outlet's state says where in it (a national outlet's country says no more).
+            cues = cue_fact(gaz, st)
+            facts.extend(cues)
+            if st.home is not None and (st.home[0] or not cues):
+                facts.extend(home_fact(gaz, st, title))
         return facts

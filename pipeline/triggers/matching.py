@@ -14,7 +14,8 @@ from pipeline.triggers.filters import (absorb_generic_attacks, background, condi
                                       is_name_word, modal)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, STRONG, VIOLENT
-from pipeline.triggers.refine import refine
+from pipeline.triggers.refine import Match, refine
+from pipeline.triggers.sense import harm_by_no_one
 
 # How much a trigger in a background clause ("the town that was the scene of an attack") weakens.
 _CLAUSE_PENALTY = 3
@@ -99,14 +100,26 @@ def _disasters(doc: Doc, index: DocIndex, taken: set[int], data: TriggerData) ->
     disaster = free & (index.has(hashes["disaster"]) | index.has(hashes["hazard"]) & mishap_sent[index.sent_id])
     disaster &= ~(is_verb & np.isin(index.lemma, hashes["weather_verbs"]))  # "stormed the building"
     sentences: set[int] = set()
+    solid = data.cues["property"] | data.cues["hazard"] | data.cues["road"]
     for i in np.flatnonzero(disaster):
         k = int(index.sent_id[i])
-        if k in sentences:
+        tok = doc[int(i)]
+        if k in sentences or _of_something_else(tok, solid):
             continue
         sentences.add(k)
-        tok = doc[int(i)]
         out.append(_fact(tok.text, index.sent(k), tok.idx, DISASTER, None, 0, True))
     return out, sentences
+
+
+def _of_something_else(tok: Token, solid: frozenset[str]) -> bool:
+    """Whether a disaster noun is said "of" something that no building, plant or road is: a
+    figure of speech ("a storm of gunfire", "a rain of rockets", "a flood of refugees", "the
+    collapse of the talks"), not the weather or an accident ("the collapse of a building")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"]
+    return bool(objects) and not any(o.lower_ in solid or o.lemma_.lower() in solid for o in objects)
 
 
 def _kept_matches(doc: Doc, index: DocIndex, matches: list[tuple[int, int, int]],
@@ -173,6 +186,20 @@ def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: 
     return out
 
 
+def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: dict[str, bool],
+              data: TriggerData) -> list[dict]:
+    """Vetoing facts for the words of harm an animal does (`sense.harm_by_no_one`: "was attacked
+    by a grizzly bear"): as a disaster word does, they say what hurt the victims of their
+    sentence, so that no casualty-only event is made of them. Harm aimed at animals vetoes
+    nothing: boys shooting at birds who hit a friend still fired a gun."""
+    out = []
+    for entry, span in kept:
+        sent = index.sent_of(span.start)
+        if harm_by_no_one(Match(entry, span, SentenceContext(sent), doc_flags, data.cues)):
+            out.append(_fact(span.text, sent, span.start_char, DISASTER, None, 0, True))
+    return out
+
+
 def _weather_noun(tok: Token) -> bool:
     """Whether a weather word is a noun phrase of its own: with a determiner, an adjective, a
     number or an owner ("a powerful storm", "heavy rain"), or after a preposition ("after the
@@ -193,6 +220,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
                                 for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
     pairs = _refined(kept, index, doc_flags, disaster_sents, data)
+    out.extend(_harmless(kept, index, doc_flags, data))
     refined = [r for _, r in pairs]
     # An article led by a disaster reports it: only strong conflict words may still make events.
     if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):

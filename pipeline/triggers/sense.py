@@ -25,10 +25,10 @@ HARM_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violenc
 _TARGET_PREPS = frozenset({"on", "at", "against"})
 # Prepositions that name the other side of a contest ("a clash with the forward").
 _SIDE_PREPS = frozenset({"with", "between", "against"})
+# Words a range of numbers follows ("killed 10-12", "for 2-3 hours"), unless a game's result.
+_RANGE_HEADS = frozenset({"VERB", "AUX", "ADP"})
 # What a range of numbers counts ("2-3 hours", "10-15 armed men"): no score before it.
 _COUNTED_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
-# The people of a game who are no players: harm done to them is no figure of speech.
-_FANS = frozenset({"fan", "supporter", "spectator", "steward"})
 # A game's score ("won 6-0", "a 2-1 defeat"): two small numbers joined by a dash.
 _SCORE = re.compile(r"(?<![\d,.])\d{1,2}[-\u2013]\d{1,2}(?![\d,%-]|\.\d)")
 # How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
@@ -59,15 +59,34 @@ def _doers(head: Token) -> list[Token]:
     return out
 
 
+def _common_noun(tok: Token) -> bool:
+    """Whether a doer is a common noun ("a dog", "the shark"), not a name or part of one
+    ("the Tigers", "the Haqqani network", "the Grey Wolves": armed groups)."""
+    return (tok.pos_ == "NOUN" and not tok.text[:1].isupper()
+            and not any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children))
+
+
 def aims_at_no_one(m: Match) -> bool:
     """A word of harm whose every target, or every doer, is an animal or a computer ("to shoot
     down deer", "hackers attacked the website", "was attacked by a dog", "a shark attacked a
     swimmer"): no conflict event, unless armed sides are named."""
     if m.entry.event_type not in HARM_TYPES or m.armed():
         return False
-    words = m.cues["non_human"]
-    return any(bool(found) and all(t.lower_ in words or t.lemma_.lower() in words for t in found)
-               for found in (_targets(m.span.root), _doers(m.span.root)))
+    return _all_non_human(_targets(m.span.root), m.cues) or harm_by_no_one(m)
+
+
+def harm_by_no_one(m: Match) -> bool:
+    """A word of harm whose every doer is an animal or a computer thing, named as a common noun
+    ("was attacked by a dog"; "the Tigers", "the Haqqani network" are armed groups)."""
+    if m.entry.event_type not in HARM_TYPES or m.armed():
+        return False
+    return _all_non_human([t for t in _doers(m.span.root) if _common_noun(t)], m.cues)
+
+
+def _all_non_human(tokens: list[Token], cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether there are tokens and each is an animal or a computer thing (`non_human`)."""
+    words = cues["non_human"]
+    return bool(tokens) and all(t.lower_ in words or t.lemma_.lower() in words for t in tokens)
 
 
 def sport_contest(m: Match) -> bool:
@@ -83,37 +102,84 @@ def sport_contest(m: Match) -> bool:
     ruined = m.entry.rule == "property" and m.doc_flags.get("sport") and not m.has("property")
     if not (combat or ruined):
         return False
-    if m.armed() or m.crowd() or m.has("weapon") or m.has("people"):
-        return False
-    # Sides named as players ("a clash with the forward"); the article's count reads only the
-    # words no other sense shares (`sport_roles`: "forward", "opponents" have other senses).
-    roles = m.cues["sport_roles"] | m.cues["players"]
-    if any(_a_person(t, roles) for t in _targets(head)):
+    if m.armed() or m.crowd() or m.has("weapon") or m.has("people") or m.has("hurt"):
+        return False  # "the father was injured in the attack": people harmed, whatever the article
+    roles = m.cues["sport_roles"]
+    people = roles | m.cues["players"]
+    if any(_a_person(t, people) for t in _targets(head)):
         return False  # "two players were attacked outside the ground": someone was hurt
+    # Sides named by words no other sense shares ("a clash with the goalkeeper"; "defenders"
+    # and "opponents" also fight wars).
     sides = [g for c in head.children if c.dep_ == "prep" and c.lower_ in _SIDE_PREPS
              for g in c.children if g.dep_ == "pobj"] + _doers(head)
-    return (bool(m.doc_flags.get("sport")) or _has_score(m.ctx.sent)
+    return (bool(m.doc_flags.get("sport")) or _has_score(m.ctx.sent, m.cues["results"])
             or any(t.lower_ in roles or t.lemma_.lower() in roles for t in sides))
 
 
-def _has_score(sent: Span) -> bool:
-    """Whether the sentence gives a game's score ("beat them 6-0", "6-0 on Sunday"): two small
-    numbers joined by a dash that count nothing after them ("2-3 hours", "10-15 people" are
-    ranges)."""
+def _has_score(sent: Span, results: frozenset[str]) -> bool:
+    """Whether the sentence gives a game's score ("beat them 6-0", "won 2-1", "6-0 on
+    Sunday"): two small numbers joined by a dash that count nothing after them ("2-3 hours",
+    "10-15 people" are ranges) and follow no other verb or preposition ("killed 10-12 since
+    Monday", "for 2-3 hours"); `results` holds the verbs of a game's result (won, beat, ended)."""
+    doc = sent.doc
     for found in _SCORE.finditer(sent.text):
         span = sent.char_span(found.start(), found.end(), alignment_mode="expand")
         if span is None:
             continue
-        after = sent.doc[span.end] if span.end < len(sent.doc) else None
-        if after is None or after.pos_ not in _COUNTED_POS:
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > sent.start else None
+        counted = after is not None and after.pos_ in _COUNTED_POS
+        ranged = before is not None and before.pos_ in _RANGE_HEADS and before.lemma_.lower() not in results
+        if not counted and not ranged:
             return True
     return False
 
 
-def _a_person(tok: Token, roles: frozenset[str]) -> bool:
-    """Whether a target of harm is a person: a name, a pronoun, a player or fan."""
-    return (tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" or tok.lower_ in roles
-            or tok.lemma_.lower() in roles or tok.lemma_.lower() in _FANS)
+def _a_person(tok: Token, people: frozenset[str]) -> bool:
+    """Whether a target of harm is a person: a name, a pronoun, a player or fan (`people`)."""
+    return tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" or tok.lower_ in people or tok.lemma_.lower() in people
+
+
+def names_a_pastime(m: Match) -> bool:
+    """A word of harm as the modifier of a game, a sport or a show ("an online shooting game",
+    "a shooting range", "a war film"): it names the thing, reports nothing ("a shooting
+    suspect", "the bombing victims" stay: people, `pastime` holds none)."""
+    head = m.span.root
+    return (m.entry.event_type in HARM_TYPES and head.dep_ in ("compound", "amod")
+            and head.head.i != head.i and head.head.lemma_.lower() in m.cues["pastime"])
+
+
+def a_likeness(m: Match) -> bool:
+    """A device word as the first part of a hyphenated word of likeness ("a missile-shaped
+    nose", "a bomb-proof shelter"): what a thing looks like or withstands, no device used."""
+    doc, end = m.span.doc, m.span.end
+    return (end + 1 < len(doc) and doc[end].text == "-"
+            and doc[end + 1].lemma_.lower() in m.cues["likeness"])
+
+
+def a_spacecraft(m: Match) -> bool:
+    """A rocket or a missile in a sentence about space flight ("a rocket launched from the
+    peninsula, carrying two weather satellites into orbit"): a launcher, no attack."""
+    return m.entry.rule in ("missile", "air_vehicle") and m.has("space") and not m.armed()
+
+
+def figurative_riot(m: Match) -> bool:
+    """"A riot of colour", "a riot of flavours": a riot noun "of" things of the senses (cues
+    `riot_of`), no event ("a riot of prisoners" is one)."""
+    head = m.span.root
+    if m.entry.rule != "riot" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    things = m.cues["riot_of"]
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"]
+    return bool(objects) and all(o.lower_ in things or o.lemma_.lower() in things for o in objects)
+
+
+def verbal_clash(m: Match) -> bool:
+    """A clash or a battle of words: its sentence is about a debate, a hearing or an interview
+    ("leaders clashed in a bad-tempered debate"), and no armed side, crowd or weapon is named."""
+    return (m.entry.rule == "clash" and m.has("talk_events") and not m.armed() and not m.crowd()
+            and not m.has("weapon"))
 
 
 def medical_arrest(m: Match) -> bool:
