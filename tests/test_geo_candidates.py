@@ -84,6 +84,8 @@ def test_capitalised_and_person_like(resolver: PlaceResolver) -> None:
     # A place the NER found whole grows only into a division: "Dallas City Hall" is in Dallas.
     (["Crowds", "marched", "to", "Dallas", "City", "Hall", "."],
      ["O", "O", "O", "B-GPE", "O", "O", "O"], ["Dallas"]),
+    (["Two", "men", "were", "shot", "in", "Iowa", "City", "Tuesday", "."],
+     ["O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"], ["Iowa City"]),
     (["Deputies", "of", "Lincoln", "County", "came", "."],
      ["O", "O", "B-GPE", "O", "O", "O"], ["Lincoln County"]),
     # The word after belongs to another entity: not glued to this one.

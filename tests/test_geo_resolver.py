@@ -66,6 +66,10 @@ _PLAIN = ["O"] * len(_CUED)
     (["Police", "across", "the", "United", "States", "said", "a", "man", "was", "shot", "."],
      ["O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "O", "O", "O"],
      "Man shot on a porch - WXYZ - Dayton, OH", [("United States", "event")]),
+    # A local story that names a federal office: the outlet's state.
+    (["The", "U.S.", "Attorney", "'s", "Office", "charged", "a", "man", "."],
+     ["O", "B-GPE", "O", "O", "O", "O", "O", "O", "O"],
+     "Man shot on a porch - WXYZ - Dayton, OH", [("United States", "other"), ("Ohio", "report")]),
     # A state of the body is kept, the outlet's is not added.
     (["A", "man", "was", "shot", "in", "Kentucky", "."], ["O", "O", "O", "O", "O", "B-GPE", "O"],
      "Man shot on a porch - WXYZ - Dayton, OH", [("Kentucky", "event")]),

@@ -101,6 +101,8 @@ NEGATIVES = [
     # "storm" as a headline's verb, "a storm of gunfire", are violence (below).
     "Five people died after a powerful storm tore through the county on Monday. "
     "The governor declared a state of emergency on Tuesday.",
+    # "The crash of" a helicopter is an accident ("a storm of gunfire" is none, below).
+    "The crash of a military helicopter in the north killed 12 soldiers on Tuesday, officials said.",
 ]
 
 
@@ -293,6 +295,7 @@ def test_harm_aimed_at_animals_or_computers_is_no_event(annotate, text: str, vio
     [
         ("The media tycoon was arrested for fraud in Tokyo on Tuesday.", False),
         ("Police detained the banker on suspicion of theft.", False),
+        ("Police arrested eight people suspected of planning the bombing.", True),
         ("Police arrested the opposition leader at his home on Tuesday.", True),
         ("Soldiers detained twelve rebels near the border.", True),
     ],

@@ -3,6 +3,8 @@ negatives (no conflict event) beside positives in the same words (the trigger st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.language import Language
 
@@ -45,6 +47,8 @@ def _match(nlp: Language, entry: TriggerEntry, text: str, word: str,
     ("The Tigers attacked a bus carrying civilians near the town.", "attacked", False),
     ("The Haqqani network attacked a hotel in the capital.", "attacked", False),
     ("Police dogs attacked the marchers near the square.", "attacked", False),
+    # A capital at the start of a sentence is no name.
+    ("Dogs attacked a woman walking in a park on Sunday.", "attacked", True),
 ])
 def test_harm_done_by_or_to_no_one(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert aims_at_no_one(_match(nlp, ATTACK, text, word)) is expected, text
@@ -123,6 +127,10 @@ RIOT = TriggerEntry("riots", "violent_demonstration", 7, "riot")
     (a_spacecraft, MISSILE, "The rocket carried two weather satellites into orbit.", "rocket", True),
     (a_spacecraft, MISSILE, "A rocket hit a school near the border, killing two pupils.", "rocket", False),
     (a_spacecraft, MISSILE, "Militants fired a rocket at the satellite dish of the army base.", "rocket", False),
+    (a_spacecraft, MISSILE, "A missile struck a satellite station overnight, killing three people.", "missile",
+     False),
+    (a_spacecraft, MISSILE, "A rocket hit a satellite dish on a house, wounding a woman.", "rocket", False),
+    (names_a_pastime, SHOOTING, "The kidnapping drama ended after gunmen freed 20 students.", "kidnapping", False),
     # a riot of colour (negative) beside a riot of prisoners and a riot (positives)
     (figurative_riot, RIOT, "The garden is a riot of colour in May.", "riot", True),
     (figurative_riot, RIOT, "A riot of prisoners broke out in the jail.", "riot", False),
@@ -132,12 +140,17 @@ RIOT = TriggerEntry("riots", "violent_demonstration", 7, "riot")
     (verbal_clash, CLASH, "Troops and rebels clashed during the debate on the ceasefire.", "clashed", False),
     (verbal_clash, CLASH, "Protesters clashed outside the hall after the debate.", "clashed", False),
     (verbal_clash, CLASH, "Gunmen clashed with guards near the airport.", "clashed", False),
+    (verbal_clash, CLASH, "Two villages clashed over farmland, an official said in a telephone interview.",
+     "clashed", False),
+    (verbal_clash, CLASH, "Rival supporters clashed outside a court hearing on Monday.", "clashed", False),
+    (verbal_clash, CLASH, "Students clashed during a campus debate, leaving 20 injured.", "clashed", False),
     # what a thing looks like or withstands (negatives) beside a device used (positives)
     (a_likeness, MISSILE, "The train has a long missile-shaped nose.", "missile", True),
     (a_likeness, MISSILE, "A missile struck the depot at dawn.", "missile", False),
+    (a_likeness, MISSILE, "A missile-like object exploded over the village.", "missile", False),
 ])
-def test_words_of_harm_that_name_things(nlp: Language, rule, entry: TriggerEntry, text: str, word: str,
-                                        expected: bool) -> None:
+def test_words_of_harm_that_name_things(nlp: Language, rule: Callable[[Match], bool], entry: TriggerEntry,
+                                        text: str, word: str, expected: bool) -> None:
     m = _match(nlp, entry, text, word)
     assert rule(m) is expected, text
     if expected:

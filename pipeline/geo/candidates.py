@@ -11,7 +11,7 @@ from pipeline.geo.index import CITY
 from pipeline.geo.keys import norm
 from pipeline.geo.state import Mention
 from pipeline.geo.tables import Gazetteer
-from pipeline.geo.words import ADMIN_HEADS, IN_WORDS, STREET_WORDS
+from pipeline.geo.words import ADMIN_HEADS, BUILDING_WORDS, IN_WORDS, STREET_WORDS, TOWN_TAILS
 
 _MAX_NGRAM = 5
 # Acronyms and call signs ("MO", "KENS") this short are no towns in lower-case text.
@@ -117,8 +117,9 @@ class _Finder:
         """Take the entity with the capitalised words after it that no entity holds, when the
         gazetteer knows the longer name ("Lincoln County", the NER's ORG "Lincoln" and the word
         "County"), longest first, without the NER's label (it labelled another span). A place
-        the NER found whole grows only into a division ("Lincoln County"): "Dallas City Hall"
-        is a building of Dallas, not Dallas City, Illinois. False: no longer name."""
+        the NER found whole grows only into a division or a town's last word ("Lincoln County",
+        "Iowa City"): "Dallas City Hall" is a building of Dallas, not Dallas City, Illinois.
+        False: no longer name."""
         doc = self.doc
         stop = end
         while stop < len(doc) and stop - start < _MAX_NGRAM and doc[stop].ent_type_ == "" \
@@ -126,7 +127,15 @@ class _Finder:
             stop += 1
         place = label in _PLACE_LABELS
         return any(self.take(start, k, None) for k in range(stop, end, -1)
-                   if not place or doc[k - 1].lower_ in ADMIN_HEADS)
+                   if not place or self._grows_into_a_place(k))
+
+    def _grows_into_a_place(self, k: int) -> bool:
+        """Whether a place entity may grow up to token k: into a division ("Lincoln County"), or
+        a town's last word ("Iowa City") that names no building ("Dallas City Hall")."""
+        doc = self.doc
+        last = doc[k - 1].lower_
+        building = k < len(doc) and doc[k].lower_ in BUILDING_WORDS
+        return last in ADMIN_HEADS or (last in TOWN_TAILS and not building)
 
     def _place_entity_parts(self, start: int, end: int, label: str) -> None:
         """A place entity the gazetteer does not know whole: a part of a place ("Southwest

@@ -22,6 +22,7 @@ from pipeline.geo.sizes import BIG_CITY, CLEAR_MARGIN, TOWN
 from pipeline.geo.state import DocState, Mention
 from pipeline.geo.tables import Gazetteer
 from pipeline.geo.title import title_facts, title_mentions, title_votes
+from pipeline.geo.words import NATIONAL_SCOPE
 
 _PLACE_LABELS = ("GPE", "LOC")
 # A place of the dateline counts as its country named twice.
@@ -30,6 +31,15 @@ _REPORT_VOTE = 2
 
 def _dominant(counts: Counter) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _local(facts: list[dict[str, Any]], st: DocState) -> bool:
+    """Whether a story placed only in its country (no state, no town) may be its local outlet's:
+    the country is the outlet's and the text tells no story of the whole country ("across the
+    United States", "nationwide")."""
+    return (st.home is not None and bool(st.home[0]) and not any(f["admin1"] for f in facts)
+            and all(f["country_iso2"] == st.home[1] for f in facts if f["country_iso2"])
+            and not NATIONAL_SCOPE.search(st.text))
 
 
 class PlaceResolver:
@@ -159,11 +169,13 @@ class PlaceResolver:
                 f["role"] in ("event", "report") and f["country_iso2"] for f in facts):
             facts.extend(title_facts(gaz, self.cues, st, hdoc, head_mentions, dominant,
                                      self.weights))
-        if not any(f["country_iso2"] for f in facts):
-            # Nothing of the text places the story: a country cue (a call sign) says the country,
-            # a local outlet's state says where in it (a national outlet's country says no more).
-            cues = cue_fact(gaz, st)
-            facts.extend(cues)
-            if st.home is not None and (st.home[0] or not cues):
+        placed = any(f["country_iso2"] for f in facts)
+        if not placed:
+            facts.extend(cue_fact(gaz, st))
+        if not placed or _local(facts, st):
+            # A story placed nowhere, or in the outlet's country only (a call sign, "the U.S.
+            # Attorney's Office"): a local outlet's state says where in it, a national outlet's
+            # country no more than the text.
+            if st.home is not None and (st.home[0] or not any(f["country_iso2"] for f in facts)):
                 facts.extend(home_fact(gaz, st, title))
         return facts

@@ -6,6 +6,8 @@ gazetteer from its root); the few closed classes of function words stay here. sp
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,16 @@ ADMIN_HEADS = frozenset({"department", "province", "state", "county", "parish", 
                          "municipality", "district", "departament", "governorate", "oblast",
                          "prefecture"})
 BORDER_WORDS = frozenset({"border", "borders", "frontier"})
+# Last words of town names the NER may cut off ("Iowa City", "Palm Beach", "Hot Springs"), and
+# the words that make such a name a building's instead ("Dallas City Hall").
+TOWN_TAILS = frozenset({"city", "beach", "springs", "falls"})
+BUILDING_WORDS = frozenset({"hall", "council", "court", "courthouse", "jail", "college", "school",
+                            "hospital", "library", "center", "centre", "zoo", "park"})
+# A story of the whole country ("across the United States", "nationwide"): a local outlet's
+# state is not where it happened.
+NATIONAL_SCOPE = re.compile(
+    r"\b(?:nationwide|(?:across|around|throughout) the (?:country|nation|u\.s\.|us|united states))\b",
+    re.IGNORECASE)
 IN_WORDS = frozenset({"in", "near", "outside", "into", "across", "throughout"})
 HEAD_CUES = IN_WORDS | {"at"}  # a headline's place after these is the scene
 # Heads that end only streets' names ("Oak Lane", "Kingston Road" are also neighbourhoods).

@@ -100,26 +100,26 @@ def _disasters(doc: Doc, index: DocIndex, taken: set[int], data: TriggerData) ->
     disaster = free & (index.has(hashes["disaster"]) | index.has(hashes["hazard"]) & mishap_sent[index.sent_id])
     disaster &= ~(is_verb & np.isin(index.lemma, hashes["weather_verbs"]))  # "stormed the building"
     sentences: set[int] = set()
-    solid = data.cues["property"] | data.cues["hazard"] | data.cues["road"]
     for i in np.flatnonzero(disaster):
         k = int(index.sent_id[i])
         tok = doc[int(i)]
-        if k in sentences or _of_something_else(tok, solid):
+        if k in sentences or _of_violence(tok, data.cues["figure_of"]):
             continue
         sentences.add(k)
         out.append(_fact(tok.text, index.sent(k), tok.idx, DISASTER, None, 0, True))
     return out, sentences
 
 
-def _of_something_else(tok: Token, solid: frozenset[str]) -> bool:
-    """Whether a disaster noun is said "of" something that no building, plant or road is: a
-    figure of speech ("a storm of gunfire", "a rain of rockets", "a flood of refugees", "the
-    collapse of the talks"), not the weather or an accident ("the collapse of a building")."""
+def _of_violence(tok: Token, figure_of: frozenset[str]) -> bool:
+    """Whether a disaster noun is said "of" violence, protest or people (`figure_of`): a figure
+    of speech ("a storm of gunfire", "a rain of rockets", "a flood of refugees", "the collapse
+    of the talks"), not the weather or an accident ("the crash of a helicopter", "the collapse
+    of a tower")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj"]
-    return bool(objects) and not any(o.lower_ in solid or o.lemma_.lower() in solid for o in objects)
+    return any(o.lower_ in figure_of or o.lemma_.lower() in figure_of for o in objects)
 
 
 def _kept_matches(doc: Doc, index: DocIndex, matches: list[tuple[int, int, int]],

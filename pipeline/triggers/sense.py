@@ -23,6 +23,8 @@ _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
 HARM_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violence", "battles"})
 # Prepositions that name what an act aims at ("an attack on a website").
 _TARGET_PREPS = frozenset({"on", "at", "against"})
+# Prepositions that name where or when a clash happens ("clashed during a debate").
+_SETTING_PREPS = frozenset({"in", "during", "at", "on"})
 # Prepositions that name the other side of a contest ("a clash with the forward").
 _SIDE_PREPS = frozenset({"with", "between", "against"})
 # Words a range of numbers follows ("killed 10-12", "for 2-3 hours"), unless a game's result.
@@ -62,7 +64,11 @@ def _doers(head: Token) -> list[Token]:
 def _common_noun(tok: Token) -> bool:
     """Whether a doer is a common noun ("a dog", "the shark"), not a name or part of one
     ("the Tigers", "the Haqqani network", "the Grey Wolves": armed groups)."""
-    return (tok.pos_ == "NOUN" and not tok.text[:1].isupper()
+    # A capital, and the tagger's proper noun, tell a name only away from the sentence's start
+    # ("Dogs attacked a woman ...").
+    start = bool(tok.is_sent_start)
+    capital = tok.text[:1].isupper() and not start
+    return ((tok.pos_ == "NOUN" or (start and tok.pos_ == "PROPN")) and not capital
             and not any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children))
 
 
@@ -160,7 +166,8 @@ def a_likeness(m: Match) -> bool:
 def a_spacecraft(m: Match) -> bool:
     """A rocket or a missile in a sentence about space flight ("a rocket launched from the
     peninsula, carrying two weather satellites into orbit"): a launcher, no attack."""
-    return m.entry.rule in ("missile", "air_vehicle") and m.has("space") and not m.armed()
+    return (m.entry.rule in ("missile", "air_vehicle") and m.has("space") and not m.armed()
+            and not m.has("hurt"))
 
 
 def figurative_riot(m: Match) -> bool:
@@ -176,10 +183,16 @@ def figurative_riot(m: Match) -> bool:
 
 
 def verbal_clash(m: Match) -> bool:
-    """A clash or a battle of words: its sentence is about a debate, a hearing or an interview
-    ("leaders clashed in a bad-tempered debate"), and no armed side, crowd or weapon is named."""
-    return (m.entry.rule == "clash" and m.has("talk_events") and not m.armed() and not m.crowd()
-            and not m.has("weapon"))
+    """A clash or a battle of words: it happens in or during a debate, a hearing or an
+    interview ("leaders clashed during a bad-tempered debate"), and no armed side, crowd,
+    weapon or word of hurt is named ("clashed outside a court hearing", "said in an
+    interview" are no setting of the clash)."""
+    if m.entry.rule != "clash" or m.armed() or m.crowd() or m.has("weapon") or m.has("hurt"):
+        return False
+    talk = m.cues["talk_events"]
+    settings = [g for c in m.span.root.children if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS
+                for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in talk or t.lemma_.lower() in talk for t in settings)
 
 
 def medical_arrest(m: Match) -> bool:
