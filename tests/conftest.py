@@ -13,6 +13,9 @@ from spacy.tokens import Doc
 
 from pipeline.nlp import load_nlp, make_doc
 from pipeline.schemas import Article
+from pipeline.triggers.context import SentenceContext
+from pipeline.triggers.lexicon import TriggerEntry, load_data
+from pipeline.triggers.refine import Match
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -39,6 +42,22 @@ def annotate(nlp: Language) -> Callable[..., Doc]:
         return nlp(make_doc(nlp, article))
 
     return _annotate
+
+
+@pytest.fixture(scope="session")
+def trigger_match(nlp: Language) -> Callable[..., Match]:
+    """A trigger rule's input for a written sentence: the `entry` read at the first token that is
+    `word`, in its sentence's context, with the article's flags (none set by default)."""
+    cues = load_data()[0].cues
+
+    def _match(entry: TriggerEntry, text: str, word: str, flags: dict[str, bool] | None = None) -> Match:
+        doc = nlp(text)
+        tok = next(t for t in doc if t.lower_ == word.lower())
+        span = doc[tok.i:tok.i + 1]
+        return Match(entry, span, SentenceContext(span.sent),
+                     flags if flags is not None else {"conflict": False, "protest": False}, cues)
+
+    return _match
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import ast
 import inspect
+from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -137,24 +137,17 @@ CASES = [
 ]
 
 
-def _match(nlp: Language, entry: TriggerEntry, text: str, word: str, flags: dict[str, bool]) -> Match:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.lower_ == word.lower())
-    span = doc[tok.i:tok.i + 1]
-    return Match(entry, span, SentenceContext(span.sent), flags, CUES)
-
-
 @pytest.mark.parametrize("entry,text,word,flags,expected", CASES)
-def test_rule_outcome(nlp: Language, entry: TriggerEntry, text: str, word: str,
+def test_rule_outcome(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
                       flags: dict[str, bool], expected: str | None) -> None:
-    assert outcome_name(_match(nlp, entry, text, word, flags)) == expected, text
+    assert outcome_name(trigger_match(entry, text, word, flags)) == expected, text
 
 
-def test_refine_applies_the_outcome_row(nlp: Language) -> None:
-    m = _match(nlp, PROTEST, "Rioters joined the protesters outside the palace.", "protesters", QUIET)
+def test_refine_applies_the_outcome_row(trigger_match: Callable[..., Match]) -> None:
+    m = trigger_match(PROTEST, "Rioters joined the protesters outside the palace.", "protesters", QUIET)
     outcomes = read_outcomes()
     assert refine(m.entry, m.span, m.ctx, QUIET, CUES, outcomes) == ("riots", "violent_demonstration", 7)
-    m = _match(nlp, KILL, "A man killed his neighbour after a quarrel.", "killed", QUIET)
+    m = trigger_match(KILL, "A man killed his neighbour after a quarrel.", "killed", QUIET)
     assert refine(m.entry, m.span, m.ctx, QUIET, CUES, outcomes) is None
 
 
@@ -255,9 +248,9 @@ DEAL = TriggerEntry("strategic_developments", "agreement", 7, "-")
     (SEXUAL, "The campaign raises awareness of sexual violence against girls.", "violence", True),
     (SEXUAL, "Soldiers committed sexual violence against girls in the camp.", "violence", False),
 ])
-def test_fiction_and_talk_report_no_event(nlp: Language, entry: TriggerEntry, text: str, word: str,
+def test_fiction_and_talk_report_no_event(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
                                           expected: bool) -> None:
-    m = _match(nlp, entry, text, word, QUIET)
+    m = trigger_match(entry, text, word, QUIET)
     assert told_not_done(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text
@@ -285,9 +278,9 @@ SIGN = TriggerEntry("protests", "peaceful_protest", 2, "protest")
     (SIGN, "The new campaign slogan was unveiled at the party conference.", "slogan", None),
     (SIGN, "Protesters waved banners outside the parliament.", "banners", "protest_peaceful"),
 ])
-def test_protest_words_in_another_sense(nlp: Language, entry: TriggerEntry, text: str, word: str,
+def test_protest_words_in_another_sense(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
                                         expected: str | None) -> None:
-    assert outcome_name(_match(nlp, entry, text, word, QUIET)) == expected, text
+    assert outcome_name(trigger_match(entry, text, word, QUIET)) == expected, text
 
 
 CEASEFIRE = TriggerEntry("strategic_developments", "agreement", 7, "agreement")
@@ -308,8 +301,8 @@ CEASEFIRE = TriggerEntry("strategic_developments", "agreement", 7, "agreement")
     ("The ceasefire accord between the two militias is said to be in danger.", None),
     ("The ceasefire deal signed on Monday ended weeks of fighting.", KEEP),
 ])
-def test_a_ceasefire_is_an_agreement_only_when_made(nlp: Language, text: str, expected: str | None) -> None:
-    assert outcome_name(_match(nlp, CEASEFIRE, text, "ceasefire", QUIET)) == expected, text
+def test_a_ceasefire_is_an_agreement_only_when_made(trigger_match: Callable[..., Match], text: str, expected: str | None) -> None:
+    assert outcome_name(trigger_match(CEASEFIRE, text, "ceasefire", QUIET)) == expected, text
 
 
 @pytest.mark.parametrize("entry,text,word,expected", [
@@ -320,9 +313,9 @@ def test_a_ceasefire_is_an_agreement_only_when_made(nlp: Language, text: str, ex
     (AGREE, "The insurgents agreed to sell the seized oil to traders.", "agreed", KEEP),
     (AGREE, "The chemicals firm agreed to buy its rival for two billion dollars.", "agreed", None),
 ])
-def test_agreements_of_business_or_court_are_no_event(nlp: Language, entry: TriggerEntry, text: str, word: str,
+def test_agreements_of_business_or_court_are_no_event(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
                                                       expected: str | None) -> None:
-    m = _match(nlp, entry, text, word, QUIET)
+    m = trigger_match(entry, text, word, QUIET)
     assert deal_of_business_or_court(m) is (expected is None), text
     assert outcome_name(m) == expected, text
 
@@ -341,9 +334,9 @@ CYBER_DOC = {"conflict": False, "protest": False, "cyber": True}
     # A named weapon keeps its sense whatever the article.
     (IED, "A roadside bomb hit the convoy.", "bomb", CYBER_DOC, False),
 ])
-def test_computer_crime_is_no_conflict_event(nlp: Language, entry: TriggerEntry, text: str, word: str,
+def test_computer_crime_is_no_conflict_event(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
                                              flags: dict[str, bool], expected: bool) -> None:
-    m = _match(nlp, entry, text, word, flags)
+    m = trigger_match(entry, text, word, flags)
     assert cyber_sense(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text
@@ -413,9 +406,9 @@ LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine
     (describes_a_population, FLEE, "Shelling displaced thousands of villagers.", "displaced", False),
     (describes_a_population, FLEE, "Thousands of villagers were displaced by the shelling.", "displaced", False),
 ])
-def test_habits_surges_and_idle_devices_are_no_incident(nlp: Language, rule, entry: TriggerEntry, text: str,
+def test_habits_surges_and_idle_devices_are_no_incident(trigger_match: Callable[..., Match], rule, entry: TriggerEntry, text: str,
                                                         word: str, expected: bool) -> None:
-    m = _match(nlp, entry, text, word, CONFLICT)
+    m = trigger_match(entry, text, word, CONFLICT)
     assert rule(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text
@@ -433,9 +426,9 @@ SURRENDER = TriggerEntry("strategic_developments", "agreement", 5, "-")
     # only agreements: a protest under the same verbs is still told
     (PROTEST, "Riot police stood ready to stop demonstrators during a protest.", "demonstrators", False),
 ])
-def test_an_agreement_talked_of_is_not_made(nlp: Language, entry: TriggerEntry, text: str, word: str,
+def test_an_agreement_talked_of_is_not_made(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
                                            expected: bool) -> None:
-    m = _match(nlp, entry, text, word, QUIET)
+    m = trigger_match(entry, text, word, QUIET)
     assert agreement_not_made(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text

@@ -6,15 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
 
-from pipeline.triggers.context import SentenceContext
-from pipeline.triggers.lexicon import TriggerEntry, load_data
+from pipeline.triggers.lexicon import TriggerEntry
 from pipeline.triggers.refine import Match, outcome_name
 from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, figurative_riot, intervened,
                                      medical_arrest, names_a_pastime, sport_contest, verbal_clash)
 
-CUES = load_data()[0].cues
 QUIET = {"conflict": False, "protest": False}
 GAME = {"conflict": False, "protest": False, "sport": True}
 
@@ -24,14 +21,6 @@ CLASH = TriggerEntry("battles", "armed_clash", 6, "clash")
 ARREST = TriggerEntry("strategic_developments", "arrests", 5, "arrest")
 PROTEST = TriggerEntry("protests", "peaceful_protest", 5, "protest")
 DESTROY = TriggerEntry("strategic_developments", "looting_property_destruction", 3, "property")
-
-
-def _match(nlp: Language, entry: TriggerEntry, text: str, word: str,
-           flags: dict[str, bool] = QUIET) -> Match:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.lower_ == word.lower())
-    span = doc[tok.i:tok.i + 1]
-    return Match(entry, span, SentenceContext(span.sent), flags, CUES)
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
@@ -50,8 +39,8 @@ def _match(nlp: Language, entry: TriggerEntry, text: str, word: str,
     # A capital at the start of a sentence is no name.
     ("Dogs attacked a woman walking in a park on Sunday.", "attacked", True),
 ])
-def test_harm_done_by_or_to_no_one(nlp: Language, text: str, word: str, expected: bool) -> None:
-    assert aims_at_no_one(_match(nlp, ATTACK, text, word)) is expected, text
+def test_harm_done_by_or_to_no_one(trigger_match: Callable[..., Match], text: str, word: str, expected: bool) -> None:
+    assert aims_at_no_one(trigger_match(ATTACK, text, word)) is expected, text
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
@@ -61,8 +50,8 @@ def test_harm_done_by_or_to_no_one(nlp: Language, text: str, word: str, expected
     ("The arrest of the opposition leader sparked protests.", "arrest", False),
     ("Officers said the arrest followed a long inquiry.", "arrest", False),
 ])
-def test_an_arrest_of_the_heart_is_no_detention(nlp: Language, text: str, word: str, expected: bool) -> None:
-    m = _match(nlp, ARREST, text, word)
+def test_an_arrest_of_the_heart_is_no_detention(trigger_match: Callable[..., Match], text: str, word: str, expected: bool) -> None:
+    m = trigger_match(ARREST, text, word)
     assert medical_arrest(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text
@@ -74,8 +63,8 @@ def test_an_arrest_of_the_heart_is_no_detention(nlp: Language, text: str, word: 
     ("Police fired tear gas to break up the protest outside the ministry.", "protest_intervention"),
     ("Police arrested six people at the protest outside the ministry.", "protest_intervention"),
 ])
-def test_an_intervention_denied_is_none(nlp: Language, text: str, expected: str) -> None:
-    m = _match(nlp, PROTEST, text, "protest")
+def test_an_intervention_denied_is_none(trigger_match: Callable[..., Match], text: str, expected: str) -> None:
+    m = trigger_match(PROTEST, text, "protest")
     assert intervened(m) is (expected == "protest_intervention"), text
     assert outcome_name(m) == expected, text
 
@@ -102,9 +91,9 @@ def test_an_intervention_denied_is_none(nlp: Language, text: str, expected: str)
     (MASSACRE, "Witnesses said 10-15 bodies were found after the massacre.", "massacre", QUIET, False),
     (DESTROY, "Soldiers destroyed three houses in the village.", "destroyed", GAME, False),
 ])
-def test_a_game_is_no_battle(nlp: Language, entry: TriggerEntry, text: str, word: str,
+def test_a_game_is_no_battle(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
                              flags: dict[str, bool], expected: bool) -> None:
-    m = _match(nlp, entry, text, word, flags)
+    m = trigger_match(entry, text, word, flags)
     assert sport_contest(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text
@@ -149,9 +138,9 @@ RIOT = TriggerEntry("riots", "violent_demonstration", 7, "riot")
     (a_likeness, MISSILE, "A missile struck the depot at dawn.", "missile", False),
     (a_likeness, MISSILE, "A missile-like object exploded over the village.", "missile", False),
 ])
-def test_words_of_harm_that_name_things(nlp: Language, rule: Callable[[Match], bool], entry: TriggerEntry,
+def test_words_of_harm_that_name_things(trigger_match: Callable[..., Match], rule: Callable[[Match], bool], entry: TriggerEntry,
                                         text: str, word: str, expected: bool) -> None:
-    m = _match(nlp, entry, text, word)
+    m = trigger_match(entry, text, word)
     assert rule(m) is expected, text
     if expected:
         assert outcome_name(m) is None, text

@@ -33,13 +33,20 @@ def _dominant(counts: Counter) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _local(facts: list[dict[str, Any]], st: DocState) -> bool:
-    """Whether a story placed only in its country (no state, no town) may be its local outlet's:
-    the country is the outlet's and the text tells no story of the whole country ("across the
-    United States", "nationwide")."""
-    return (st.home is not None and bool(st.home[0]) and not any(f["admin1"] for f in facts)
-            and all(f["country_iso2"] == st.home[1] for f in facts if f["country_iso2"])
-            and not NATIONAL_SCOPE.search(st.text))
+def _outlet_places(facts: list[dict[str, Any]], st: DocState, placed: bool) -> bool:
+    """Whether the headline outlet's home places the story: when nothing else does (its country,
+    or a national outlet's), or, for a local outlet (one with a state), when the text placed it
+    at most in the outlet's country (a call sign, "the U.S. Attorney's Office") and tells no
+    story of the whole country ("across the United States", "nationwide")."""
+    if st.home is None:
+        return False
+    if not any(f["country_iso2"] for f in facts):
+        return True
+    local_state, country = st.home
+    return bool(local_state) and (not placed or (
+        not any(f["admin1"] for f in facts)
+        and all(f["country_iso2"] == country for f in facts if f["country_iso2"])
+        and not NATIONAL_SCOPE.search(st.text)))
 
 
 class PlaceResolver:
@@ -172,10 +179,6 @@ class PlaceResolver:
         placed = any(f["country_iso2"] for f in facts)
         if not placed:
             facts.extend(cue_fact(gaz, st))
-        if not placed or _local(facts, st):
-            # A story placed nowhere, or in the outlet's country only (a call sign, "the U.S.
-            # Attorney's Office"): a local outlet's state says where in it, a national outlet's
-            # country no more than the text.
-            if st.home is not None and (st.home[0] or not any(f["country_iso2"] for f in facts)):
-                facts.extend(home_fact(gaz, st, title))
+        if _outlet_places(facts, st, placed):
+            facts.extend(home_fact(gaz, st, title))
         return facts

@@ -31,6 +31,18 @@ def words_of(tokens: Iterable[Token]) -> set[str]:
     return {w for t in tokens for w in (t.lower_, t.lemma_.lower())}
 
 
+def one_of(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a token's lowercase form or lemma is one of `words`."""
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the prepositions `preps` hanging off a token ("a riot of colour" ->
+    colour for {"of"})."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
+            if g.dep_ == "pobj"]
+
+
 def agent_patient(head: Token) -> tuple[set[str], set[str]]:
     """Words of the doer and of the undergoer of a verb, passives turned around."""
     agent: set[str] = set()

@@ -8,7 +8,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from pipeline.triggers.context import SentenceContext
+from pipeline.triggers.context import SentenceContext, one_of, prep_objects
 from pipeline.triggers.docindex import DocIndex, word_hashes
 from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
                                       is_name_word, modal)
@@ -117,9 +117,7 @@ def _of_violence(tok: Token, figure_of: frozenset[str]) -> bool:
     of a tower")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-               if g.dep_ == "pobj"]
-    return any(o.lower_ in figure_of or o.lemma_.lower() in figure_of for o in objects)
+    return any(one_of(o, figure_of) for o in prep_objects(tok, ("of",)))
 
 
 def _kept_matches(doc: Doc, index: DocIndex, matches: list[tuple[int, int, int]],
@@ -162,15 +160,21 @@ def _weighed(entry: TriggerEntry, span: Span, ctx: SentenceContext, etype: str, 
     return prio
 
 
+def _context(index: DocIndex, contexts: dict[int, SentenceContext], span: Span) -> SentenceContext:
+    """The context of a span's sentence, made once per sentence (`contexts` keeps them)."""
+    k = int(index.sent_id[span.start])
+    return contexts.get(k) or contexts.setdefault(k, SentenceContext(index.sent(k)))
+
+
 def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: dict[str, bool],
-             disaster_sents: set[int], data: TriggerData) -> list[tuple[TriggerEntry, Refined]]:
+             disaster_sents: set[int], data: TriggerData,
+             contexts: dict[int, SentenceContext]) -> list[tuple[TriggerEntry, Refined]]:
     """Each kept match refined by its sentence, with its lexicon entry; those that report no
     event are left out."""
-    contexts: dict[int, SentenceContext] = {}
     out: list[tuple[TriggerEntry, Refined]] = []
     for entry, span in kept:
         k = int(index.sent_id[span.start])
-        ctx = contexts.get(k) or contexts.setdefault(k, SentenceContext(index.sent(k)))
+        ctx = _context(index, contexts, span)
         got = refine(entry, span, ctx, doc_flags, data.cues, data.outcomes)
         if got is None:
             continue
@@ -187,16 +191,16 @@ def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: 
 
 
 def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: dict[str, bool],
-              data: TriggerData) -> list[dict]:
+              data: TriggerData, contexts: dict[int, SentenceContext]) -> list[dict]:
     """Vetoing facts for the words of harm an animal does (`sense.harm_by_no_one`: "was attacked
     by a grizzly bear"): as a disaster word does, they say what hurt the victims of their
     sentence, so that no casualty-only event is made of them. Harm aimed at animals vetoes
     nothing: boys shooting at birds who hit a friend still fired a gun."""
     out = []
     for entry, span in kept:
-        sent = index.sent_of(span.start)
-        if harm_by_no_one(Match(entry, span, SentenceContext(sent), doc_flags, data.cues)):
-            out.append(_fact(span.text, sent, span.start_char, DISASTER, None, 0, True))
+        ctx = _context(index, contexts, span)
+        if harm_by_no_one(Match(entry, span, ctx, doc_flags, data.cues)):
+            out.append(_fact(span.text, ctx.sent, span.start_char, DISASTER, None, 0, True))
     return out
 
 
@@ -219,8 +223,9 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
                  "sport": int(index.has(hashes["sport_doc"]).sum()) >= _SPORT_ROLES_MIN,
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
                                 for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
-    pairs = _refined(kept, index, doc_flags, disaster_sents, data)
-    out.extend(_harmless(kept, index, doc_flags, data))
+    contexts: dict[int, SentenceContext] = {}  # each sentence's, made once for the rules
+    pairs = _refined(kept, index, doc_flags, disaster_sents, data, contexts)
+    out.extend(_harmless(kept, index, doc_flags, data, contexts))
     refined = [r for _, r in pairs]
     # An article led by a disaster reports it: only strong conflict words may still make events.
     if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):

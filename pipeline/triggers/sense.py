@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from pipeline.aspect import habitual, recalled_death
-from pipeline.triggers.context import words_of
+from pipeline.triggers.context import one_of, prep_objects, words_of
 from pipeline.triggers.filters import denied
 
 if TYPE_CHECKING:
@@ -43,13 +43,7 @@ def _targets(head: Token) -> list[Token]:
     """The head words of what a word of harm aims at: a verb's object or passive subject, and
     the objects of "on", "at", "against" after it ("an attack on the website")."""
     verb = head.head if head.dep_ in ("prt", "compound") else head
-    out = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-            out.extend(obj for obj in child.children if obj.dep_ == "pobj")
-    return out
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + prep_objects(verb, _TARGET_PREPS)
 
 
 def _doers(head: Token) -> list[Token]:
@@ -76,23 +70,23 @@ def aims_at_no_one(m: Match) -> bool:
     """A word of harm whose every target, or every doer, is an animal or a computer ("to shoot
     down deer", "hackers attacked the website", "was attacked by a dog", "a shark attacked a
     swimmer"): no conflict event, unless armed sides are named."""
-    if m.entry.event_type not in HARM_TYPES or m.armed():
-        return False
-    return _all_non_human(_targets(m.span.root), m.cues) or harm_by_no_one(m)
+    return harm_by_no_one(m) or (_unarmed_harm(m) and _all_non_human(_targets(m.span.root), m.cues))
 
 
 def harm_by_no_one(m: Match) -> bool:
     """A word of harm whose every doer is an animal or a computer thing, named as a common noun
     ("was attacked by a dog"; "the Tigers", "the Haqqani network" are armed groups)."""
-    if m.entry.event_type not in HARM_TYPES or m.armed():
-        return False
-    return _all_non_human([t for t in _doers(m.span.root) if _common_noun(t)], m.cues)
+    return _unarmed_harm(m) and _all_non_human([t for t in _doers(m.span.root) if _common_noun(t)], m.cues)
+
+
+def _unarmed_harm(m: Match) -> bool:
+    """Whether the trigger is a word of harm and its sentence names no armed side."""
+    return m.entry.event_type in HARM_TYPES and not m.armed()
 
 
 def _all_non_human(tokens: list[Token], cues: Mapping[str, frozenset[str]]) -> bool:
     """Whether there are tokens and each is an animal or a computer thing (`non_human`)."""
-    words = cues["non_human"]
-    return bool(tokens) and all(t.lower_ in words or t.lemma_.lower() in words for t in tokens)
+    return bool(tokens) and all(one_of(t, cues["non_human"]) for t in tokens)
 
 
 def sport_contest(m: Match) -> bool:
@@ -116,10 +110,9 @@ def sport_contest(m: Match) -> bool:
         return False  # "two players were attacked outside the ground": someone was hurt
     # Sides named by words no other sense shares ("a clash with the goalkeeper"; "defenders"
     # and "opponents" also fight wars).
-    sides = [g for c in head.children if c.dep_ == "prep" and c.lower_ in _SIDE_PREPS
-             for g in c.children if g.dep_ == "pobj"] + _doers(head)
+    sides = prep_objects(head, _SIDE_PREPS) + _doers(head)
     return (bool(m.doc_flags.get("sport")) or _has_score(m.ctx.sent, m.cues["results"])
-            or any(t.lower_ in roles or t.lemma_.lower() in roles for t in sides))
+            or any(one_of(t, roles) for t in sides))
 
 
 def _has_score(sent: Span, results: frozenset[str]) -> bool:
@@ -143,7 +136,7 @@ def _has_score(sent: Span, results: frozenset[str]) -> bool:
 
 def _a_person(tok: Token, people: frozenset[str]) -> bool:
     """Whether a target of harm is a person: a name, a pronoun, a player or fan (`people`)."""
-    return tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" or tok.lower_ in people or tok.lemma_.lower() in people
+    return tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" or one_of(tok, people)
 
 
 def names_a_pastime(m: Match) -> bool:
@@ -176,10 +169,8 @@ def figurative_riot(m: Match) -> bool:
     head = m.span.root
     if m.entry.rule != "riot" or head.pos_ not in ("NOUN", "PROPN"):
         return False
-    things = m.cues["riot_of"]
-    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-               if g.dep_ == "pobj"]
-    return bool(objects) and all(o.lower_ in things or o.lemma_.lower() in things for o in objects)
+    objects = prep_objects(head, ("of",))
+    return bool(objects) and all(one_of(o, m.cues["riot_of"]) for o in objects)
 
 
 def verbal_clash(m: Match) -> bool:
@@ -189,10 +180,7 @@ def verbal_clash(m: Match) -> bool:
     interview" are no setting of the clash)."""
     if m.entry.rule != "clash" or m.armed() or m.crowd() or m.has("weapon") or m.has("hurt"):
         return False
-    talk = m.cues["talk_events"]
-    settings = [g for c in m.span.root.children if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS
-                for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in talk or t.lemma_.lower() in talk for t in settings)
+    return any(one_of(t, m.cues["talk_events"]) for t in prep_objects(m.span.root, _SETTING_PREPS))
 
 
 def medical_arrest(m: Match) -> bool:
@@ -210,9 +198,7 @@ def medical_arrest(m: Match) -> bool:
 def intervened(m: Match) -> bool:
     """Whether the sentence tells of an intervention (arrests, tear gas, dispersal) that it
     does not deny ("no arrests were made", "police did not intervene": none)."""
-    words = m.cues["intervention"]
-    return any((t.lower_ in words or t.lemma_.lower() in words) and not denied(t.doc[t.i:t.i + 1])
-               for t in m.ctx.sent)
+    return any(one_of(t, m.cues["intervention"]) and not denied(t.doc[t.i:t.i + 1]) for t in m.ctx.sent)
 
 
 def recalls_the_late(m: Match) -> bool:
@@ -259,8 +245,7 @@ def figurative_explosion(m: Match) -> bool:
                                           for c in head.children):
         return True
     solid = m.cues["weapon"] | m.cues["hazard"] | m.cues["property"] | m.cues["mishap"]
-    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj"]
+    objects = prep_objects(head, ("of",))
     return any(o.lower_ not in solid and o.lemma_.lower() not in solid and o.lower_ != "device" for o in objects)
 
 
@@ -305,8 +290,7 @@ def protest_in_another_sense(head: Token, cues: Mapping[str, frozenset[str]]) ->
     if head.pos_ == "VERB" and lemma == "demonstrate":
         return any(c.dep_ in _SHOWN_DEPS for c in head.children)
     if lemma == "demonstration":
-        shown = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"]
+        shown = prep_objects(head, ("of",))
         return any(not words_of([g]) & (cues["gathering"] | cues["protester"]) for g in shown)
     if lemma == "protest" and head.dep_ == "pobj" and head.head.lower_ == "in":
         return not any(c.dep_ in ("det", "poss") for c in head.children)  # "in the protest" is one
