@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.geo import INDEX_VERSION, division_names, index_path, load_index
-from pipeline.geo.index import ADMIN1, CITY, spread_centre
+from pipeline.geo.index import ADMIN1, ADMIN2, CITY, spread_centre
 from pipeline.resources import data_path
 
 
@@ -43,3 +43,30 @@ def test_the_loaded_index_holds_towns_and_divisions() -> None:
     assert dayton and ix["kind"][dayton[0]] == CITY
     assert any(ix["kind"][i] == ADMIN1 for i in ix["keys"]["balochistan"])
     assert ix["name"][ix["capitals"]["FR"]] == "Paris"
+
+
+def _counties(ix: dict, key: str) -> dict[str, int]:
+    return {ix["a1"][i]: i for i in ix["keys"][key] if ix["kind"][i] == ADMIN2}
+
+
+def test_a_county_weighs_its_towns_and_lies_at_one_of_them() -> None:
+    ix = load_index()
+    floyd = _counties(ix, "floyd county")
+    # Floyd County, Georgia holds Rome (36,000 people); Floyd County, Texas two small towns.
+    assert ix["pop"][floyd["GA"]] > 5 * ix["pop"][floyd["TX"]]
+    rome = next(i for i in ix["keys"]["rome"] if ix["cc"][i] == "US" and ix["a1"][i] == "GA")
+    assert (ix["lat"][floyd["GA"]], ix["lon"][floyd["GA"]]) == (ix["lat"][rome], ix["lon"][rome])
+    # A county with no town of its own name still gets a point: its largest town's.
+    perry = _counties(ix, "perry county")["PA"]
+    assert ix["lat"][perry] is not None and 40.0 < ix["lat"][perry] < 41.0
+
+
+def test_counties_without_the_generated_table_rank_by_their_seat(tmp_path: Path) -> None:
+    # A copied root without us_town_counties.tsv builds the index as before the table existed.
+    for name in ("admin1_overrides.tsv",):
+        (tmp_path / "gazetteer").mkdir(exist_ok=True)
+        shutil.copy(data_path(f"gazetteer/{name}"), tmp_path / "gazetteer")
+    ix = load_index(tmp_path / "ix.pkl", root=tmp_path)
+    floyd = _counties(ix, "floyd county")
+    assert ix["lat"][floyd["GA"]] is None  # no town "Floyd" in Georgia
+    assert ix["pop"][floyd["TX"]] > ix["pop"][floyd["GA"]]  # Floydada, Texas, the seat

@@ -21,7 +21,7 @@ from typing import Any
 from pipeline import resources
 from pipeline.geo.keys import latin, norm, variants
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 INDEX_NAME = f"geonames_index_v{INDEX_VERSION}.pkl"
 
 # Entry kinds, ordered from coarse to fine; the feature names are PlaceFact.feature values.
@@ -31,6 +31,8 @@ PRECISION = {CONTINENT: 3, COUNTRY: 3, ADMIN1: 3, ADMIN2: 2, CITY: 1}
 
 # Division names outside the US: the generated table, then the hand-written corrections.
 DIVISION_TABLES = ("gazetteer/admin1_names.tsv", "gazetteer/admin1_overrides.tsv")
+# The county of each US town (generated: make_us_counties.py).
+COUNTY_TABLE = "gazetteer/us_town_counties.tsv"
 # A representative point of many places: the middle of this percentile box of their points.
 _LOW_PERCENTILE, _HIGH_PERCENTILE = 0.1, 0.9
 _POINT_DECIMALS = 4  # about 10 m: finer than any derived point deserves
@@ -201,7 +203,21 @@ def _add_divisions(b: _Builder, data: dict[str, Any], stats: _CityStats,
     return admin1_names
 
 
-def _add_counties(b: _Builder, data: dict[str, Any], stats: _CityStats) -> None:
+def _county_towns(data: dict[str, Any], root: str | Path | None) -> dict[str, list[dict]]:
+    """County FIPS code -> its towns, by the generated table (empty when it is absent)."""
+    if not resources.data_path(COUNTY_TABLE, root).is_file():
+        return {}
+    county_of = dict(resources.read_rows(COUNTY_TABLE, root))
+    towns: dict[str, list[dict]] = {}
+    for city in data["cities"].values():
+        code = county_of.get(str(city["geonameid"]))
+        if code:
+            towns.setdefault(code, []).append(city)
+    return towns
+
+
+def _add_counties(b: _Builder, data: dict[str, Any], stats: _CityStats,
+                  root: str | Path | None) -> None:
     """US counties and parishes."""
     seats: dict[tuple[str, str], tuple[int, float, float]] = {}
     for city in data["cities"].values():
@@ -209,14 +225,22 @@ def _add_counties(b: _Builder, data: dict[str, Any], stats: _CityStats) -> None:
             k = (norm(city["name"]), city["admin1code"])
             if city["population"] > seats.get(k, (-1, 0.0, 0.0))[0]:
                 seats[k] = (city["population"], city["latitude"], city["longitude"])
+    county_towns = _county_towns(data, root)
     for county in data["counties"]:
-        # GeoNames ships no coordinates nor population for counties: a town of the county's own
-        # name in that state (often its seat: "St. Louis County", St. Louis) lends its point and
-        # population, and the state's city population breaks the other ties ("Cook County").
         base = _COUNTY_SUFFIX.sub("", norm(county["name"]))
-        seat_pop, lat, lon = seats.get((base, county["state"]), (0, None, None))
-        b.add(0, county["name"], ADMIN2, "US", county["state"], lat, lon,
-              seat_pop + stats.state_pop[county["state"]] // _COUNTY_STATE_SHARE, {county["name"]})
+        towns = county_towns.get(county["fips"])
+        if towns:
+            # A county is as populous as its towns, and lies at its town of its own name (often
+            # its seat: "Mobile County", Mobile), else at its largest town.
+            seat = max(towns, key=lambda c: (norm(c["name"]) == base, c["population"]))
+            pop, lat, lon = (sum(int(c["population"] or 0) for c in towns),
+                             seat["latitude"], seat["longitude"])
+        else:
+            # No town of the county in the table: a town of the county's own name in that state
+            # lends its point and population, and the state's breaks the other ties.
+            seat_pop, lat, lon = seats.get((base, county["state"]), (0, None, None))
+            pop = seat_pop + stats.state_pop[county["state"]] // _COUNTY_STATE_SHARE
+        b.add(0, county["name"], ADMIN2, "US", county["state"], lat, lon, pop, {county["name"]})
 
 
 def _add_cities(b: _Builder, data: dict[str, Any]) -> dict[str, int]:
@@ -274,7 +298,7 @@ def build_index(out_path: Path, root: str | Path | None = None) -> Path:
     b = _Builder()
     country_info = _add_countries(b, data, stats)
     admin1_names = _add_divisions(b, data, stats, root)
-    _add_counties(b, data, stats)
+    _add_counties(b, data, stats, root)
     largest = _add_cities(b, data)
     cols = b.cols
     index = {
