@@ -486,3 +486,34 @@ def test_an_event_whose_places_are_not_its_scene_keeps_to_them(places) -> None:
     assert event_location(attack, facts, alone=False)["location"] == "Gao"
     # Alone in its article, an event with no scene of its own takes the article's town.
     assert event_location([], facts)["location"] == "Gao"
+
+
+@pytest.mark.parametrize("text, town, state", [
+    # A town and the county that holds it point at each other: Hendersonville, North Carolina
+    # lies in Henderson County; the bigger Hendersonville, Tennessee does not.
+    ("A toddler was shot at a home in Hendersonville on Tuesday, the Henderson County "
+     "Sheriff's Office said.", "Hendersonville", "North Carolina"),
+    ("A man was shot in Newport, the Perry County coroner said.", "Newport", "Pennsylvania"),
+    ("Two people were wounded in a shooting in Brookhaven, the Lincoln County sheriff said.",
+     "Brookhaven", "Mississippi"),
+    # A town named like a country is the town beside a county that holds it.
+    ("A teenager was shot in Lebanon, Boone County deputies said.", "Lebanon", "Indiana"),
+    # Negatives: without its county, the bigger namesake stays the reading; a county that
+    # does not hold the town changes nothing.
+    ("A toddler was shot at a home in Hendersonville on Tuesday, police said.",
+     "Hendersonville", "Tennessee"),
+    ("A toddler was shot at a home in Hendersonville on Tuesday, the Sumner County "
+     "Sheriff's Office said.", "Hendersonville", "Tennessee"),
+    ("Two people were wounded in a shooting in Brookhaven, police said.", "Brookhaven", "Georgia"),
+    ("Israeli jets struck targets in Lebanon, officials in Boone County said.", "Lebanon", None),
+    # A town of the county's own name is no evidence (Jackson, Michigan lies in Jackson County,
+    # Michigan; the biggest Jackson and a Jackson County are Mississippi's), nor are two towns
+    # of one small county (Chesterfield and Richmond, New Hampshire).
+    ("A boy was shot near Jackson on Friday, Jackson County deputies said.", "Jackson",
+     "Mississippi"),
+    ("A boy was shot in Chesterfield on Friday and taken to a hospital in Richmond.",
+     "Chesterfield", "Virginia"),
+])
+def test_a_town_and_its_county_resolve_each_other(places, text: str, town: str,
+                                                  state: str | None) -> None:
+    assert _by_text(places(text), town).admin1 == state

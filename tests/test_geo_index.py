@@ -56,6 +56,9 @@ def test_a_county_weighs_its_towns_and_lies_at_one_of_them() -> None:
     assert ix["pop"][floyd["GA"]] > 5 * ix["pop"][floyd["TX"]]
     rome = next(i for i in ix["keys"]["rome"] if ix["cc"][i] == "US" and ix["a1"][i] == "GA")
     assert (ix["lat"][floyd["GA"]], ix["lon"][floyd["GA"]]) == (ix["lat"][rome], ix["lon"][rome])
+    # Each town knows its county, each county itself; a town abroad has none.
+    assert ix["county"][rome] == floyd["GA"] == ix["county"][floyd["GA"]]
+    assert all(i not in ix["county"] for i in ix["keys"]["kandahar"])
     # A county with no town of its own name still gets a point: its largest town's.
     perry = _counties(ix, "perry county")["PA"]
     assert ix["lat"][perry] is not None and 40.0 < ix["lat"][perry] < 41.0

@@ -68,7 +68,8 @@ def test_default_weights_are_the_tuned_numbers() -> None:
     assert DEFAULT_WEIGHTS == PlaceWeights()
     assert dataclasses.asdict(DEFAULT_WEIGHTS) == {
         "population_offset": 10.0, "dominant_country": 3.0, "country_share": 4.0,
-        "state_cooccurrence": 2.0, "state_share": 6.0, "state_named": 2.0, "home_state": 1.0,
+        "state_cooccurrence": 2.0, "state_share": 6.0, "state_named": 2.0, "county_nesting": 4.0,
+        "home_state": 1.0,
         "capital_cue": 3.0, "national_capital": 2.0}
 
 

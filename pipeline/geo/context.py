@@ -4,6 +4,8 @@ and US states the article names."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.anatomy import dateline_match
@@ -14,6 +16,9 @@ from pipeline.geo.sizes import BIG_CITY
 from pipeline.geo.state import DocState, Mention
 from pipeline.geo.tables import Gazetteer
 from pipeline.geo.words import ADMIN_HEADS, BORDER_WORDS, DIRECTIONS, QUARTER_WORDS
+
+# A county's name without its head word: what a town of its own name is called.
+_COUNTY_WORD = re.compile(r"\s+(?:county|parish|borough)$")
 
 # How much each cue adds to the counts of the countries and states the article names.
 _DATELINE_WEIGHT = 3  # a dateline's region ("WILMINGTON, Calif. (AP) -")
@@ -168,3 +173,26 @@ def _named_places(gaz: Gazetteer, st: DocState, mentions: list[Mention]) -> None
             if iso2:
                 st.countries[iso2] += 1
 
+
+
+def nested_readings(gaz: Gazetteer, kept: list[Mention]) -> set[int]:
+    """The readings of a town and of a county that holds it, both named under different names
+    ("Hendersonville" in "Henderson County", North Carolina; not the bigger Hendersonville,
+    Tennessee). A town of the county's own name ("Jackson" beside "Jackson County") is no
+    evidence: it is often the county's name cut short, and every such county holds one; nor
+    are two towns of one county ("Chesterfield" and "Richmond" are both towns of one small
+    New Hampshire county)."""
+    ix = gaz.index
+    county = ix["county"]
+    named: dict[int, str] = {}  # a county reading -> the base of the name that reads it
+    for men in kept:
+        for i in men.ids:
+            if gaz.kind(i) == ADMIN2:
+                named[i] = _COUNTY_WORD.sub("", men.key)
+    nested: set[int] = set()
+    for men in kept:
+        for i in men.ids:
+            c = county.get(i)
+            if gaz.kind(i) == CITY and c in named and named[c] != men.key:
+                nested.update((i, c))
+    return nested

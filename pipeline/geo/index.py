@@ -3,7 +3,8 @@ division names of models/gazetteer/, pickled into the user's cache, loaded once 
 
 spaCy-free. Entry ids are positions in the index's columns (`gid`, `name`, `kind`, `cc`, `a1`,
 `lat`, `lon`, `pop`); `keys` maps a name's lookup key to the entries whose own name it is,
-`alt_keys` to those reached only through an alternate name.
+`alt_keys` to those reached only through an alternate name; `county` maps a US town (of
+models/gazetteer/us_town_counties.tsv) and a county to its county's entry.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from pipeline import resources
 from pipeline.geo.keys import latin, norm, variants
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 INDEX_NAME = f"geonames_index_v{INDEX_VERSION}.pkl"
 
 # Entry kinds, ordered from coarse to fine; the feature names are PlaceFact.feature values.
@@ -133,6 +134,7 @@ class _Builder:
         self.cols: dict[str, list] = {k: [] for k in _COLUMNS}
         self.keys: dict[str, list[int]] = {}
         self.alt_keys: dict[str, list[int]] = {}  # reached only through an alternate name
+        self.county: dict[int, int] = {}  # a US town's (and a county's own) county entry
 
     def add(self, gid: int, name: str, kind: int, cc: str, a1: str, lat: float | None,
             lon: float | None, pop: int, names: set[str]) -> int:
@@ -217,8 +219,8 @@ def _county_towns(data: dict[str, Any], root: str | Path | None) -> dict[str, li
 
 
 def _add_counties(b: _Builder, data: dict[str, Any], stats: _CityStats,
-                  root: str | Path | None) -> None:
-    """US counties and parishes."""
+                  root: str | Path | None) -> dict[int, int]:
+    """US counties and parishes; returns the county entry of each town's GeoNames id."""
     seats: dict[tuple[str, str], tuple[int, float, float]] = {}
     for city in data["cities"].values():
         if city["countrycode"] == "US":
@@ -226,6 +228,7 @@ def _add_counties(b: _Builder, data: dict[str, Any], stats: _CityStats,
             if city["population"] > seats.get(k, (-1, 0.0, 0.0))[0]:
                 seats[k] = (city["population"], city["latitude"], city["longitude"])
     county_towns = _county_towns(data, root)
+    town_county: dict[int, int] = {}
     for county in data["counties"]:
         base = _COUNTY_SUFFIX.sub("", norm(county["name"]))
         towns = county_towns.get(county["fips"])
@@ -240,11 +243,16 @@ def _add_counties(b: _Builder, data: dict[str, Any], stats: _CityStats,
             # lends its point and population, and the state's breaks the other ties.
             seat_pop, lat, lon = seats.get((base, county["state"]), (0, None, None))
             pop = seat_pop + stats.state_pop[county["state"]] // _COUNTY_STATE_SHARE
-        b.add(0, county["name"], ADMIN2, "US", county["state"], lat, lon, pop, {county["name"]})
+        idx = b.add(0, county["name"], ADMIN2, "US", county["state"], lat, lon, pop,
+                    {county["name"]})
+        b.county[idx] = idx
+        town_county.update((int(c["geonameid"]), idx) for c in towns or ())
+    return town_county
 
 
-def _add_cities(b: _Builder, data: dict[str, Any]) -> dict[str, int]:
-    """Towns and their English alternate names; returns each country's largest town's id."""
+def _add_cities(b: _Builder, data: dict[str, Any], town_county: dict[int, int]) -> dict[str, int]:
+    """Towns and their English alternate names (and a US town's county entry); returns each
+    country's largest town's id."""
     largest: dict[str, tuple[int, str]] = {}
     for city in data["cities"].values():
         names = {city["name"]}
@@ -258,6 +266,8 @@ def _add_cities(b: _Builder, data: dict[str, Any]) -> dict[str, int]:
         idx = b.add(city["geonameid"], city["name"], CITY, city["countrycode"],
                     city["admin1code"], city["latitude"], city["longitude"],
                     int(city["population"] or 0), names)
+        if int(city["geonameid"]) in town_county:
+            b.county[idx] = town_county[int(city["geonameid"])]
         cc = city["countrycode"]
         if city["population"] > largest.get(cc, (-1, ""))[0]:
             largest[cc] = (city["population"], str(idx))
@@ -298,8 +308,8 @@ def build_index(out_path: Path, root: str | Path | None = None) -> Path:
     b = _Builder()
     country_info = _add_countries(b, data, stats)
     admin1_names = _add_divisions(b, data, stats, root)
-    _add_counties(b, data, stats, root)
-    largest = _add_cities(b, data)
+    town_county = _add_counties(b, data, stats, root)
+    largest = _add_cities(b, data, town_county)
     cols = b.cols
     index = {
         "version": INDEX_VERSION,
@@ -308,6 +318,7 @@ def build_index(out_path: Path, root: str | Path | None = None) -> Path:
         "kind": bytes(cols["kind"]),
         "keys": {k: tuple(v) for k, v in b.keys.items()},
         "alt_keys": {k: tuple(v) for k, v in b.alt_keys.items()},
+        "county": b.county,
         "state_idx": {cols["a1"][i]: i for i in range(len(cols["gid"]))
                       if cols["kind"][i] == ADMIN1 and cols["cc"][i] == "US"},
         "countries": country_info,

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from pipeline.anatomy import is_upper_copy
 from pipeline.doctext import doc_text
 from pipeline.geo.candidates import candidates
-from pipeline.geo.context import context
+from pipeline.geo.context import context, nested_readings
 from pipeline.geo.cues import Cues
 from pipeline.geo.facts import cue_fact, home_fact, place_dict, vague_regions
 from pipeline.geo.filters import keep_mentions, off_story
@@ -94,7 +94,8 @@ class PlaceResolver:
 
     def _cooccurrence(self, st: DocState, kept: list[Mention]) -> None:
         """Ambiguous names that all exist in one state ("Crossville" and "Cumberland County"
-        in Tennessee) point at that state."""
+        in Tennessee) point at that state; a town and a county of another name that holds it
+        ("Hendersonville" and "Henderson County") at their readings there (`DocState.nested`)."""
         ix, gaz = self.gaz.index, self.gaz
         seen_keys: set[str] = set()
         for men in kept:
@@ -103,6 +104,7 @@ class PlaceResolver:
             seen_keys.add(men.key)
             st.cooc.update({ix["a1"][i] for i in men.ids
                             if ix["cc"][i] == "US" and gaz.kind(i) in (CITY, ADMIN2, ADMIN1)})
+        st.nested.update(nested_readings(gaz, kept))
 
     def _named_countries(self, st: DocState, kept: list[Mention], named: set[str]) -> None:
         """Unambiguous mentions say which country the article is about; a small foreign town
@@ -137,9 +139,10 @@ class PlaceResolver:
             if ix["cc"][idx]:
                 first[ix["cc"][idx]] += 1
             # Only a reading that is certain enough tells the state ("Mercer County" alone does
-            # not: New Jersey, Illinois, Ohio... all have one).
+            # not: New Jersey, Illinois, Ohio... all have one; beside a town of it, it does).
             if ix["cc"][idx] == "US" and gaz.kind(idx) in (CITY, ADMIN2) and not \
                     men.quarter and (men.a1 or len({ix["a1"][i] for i in men.ids}) == 1
+                    or idx in st.nested
                     or (gaz.kind(idx) == CITY and ix["pop"][idx] >= BIG_CITY)):
                 first_states[ix["a1"][idx]] += 1
         st.countries.update(first)

@@ -36,6 +36,7 @@ class PlaceWeights:
     state_cooccurrence: float = 2.0  # times (names all found in its US state - 1)
     state_share: float = 6.0  # times its US state's share of the article's state counts
     state_named: float = 2.0  # its US state is named at all
+    county_nesting: float = 4.0  # it lies in a county another name of the article lies in
     home_state: float = 1.0  # in the headline outlet's own state (a tie-breaker)
     capital_cue: float = 3.0  # a national capital after "the capital" ("the capital, Kabul")
     national_capital: float = 2.0  # a national capital otherwise: what a bare name means
@@ -62,6 +63,8 @@ def score(gaz: Gazetteer, cues: Cues, st: DocState, i: int, dominant: str | None
         s += w.state_share * states.get(ix["a1"][i], 0) / total_s
         if states.get(ix["a1"][i], 0):
             s += w.state_named
+        if i in st.nested:
+            s += w.county_nesting
     if st.home and st.home[0] and cc == st.home[1] and ix["a1"][i] == st.home[0]:
         s += w.home_state
     if i in capital_ids:
@@ -175,12 +178,15 @@ def _country_reading(gaz: Gazetteer, st: DocState, men: Mention, ids: list[int],
     top = [i for i in ids if gaz.kind(i) in (CONTINENT, COUNTRY)]
     if not top:
         return None
-    if dominant == "US" and ix["cc"][top[0]] != "US" and not men.qualified:
-        # "Lebanon", "Mexico", "Ceylon" in a story about one state: the town there.
-        local = [i for i in ids if gaz.kind(i) == CITY and ix["cc"][i] == "US"
-                 and states.get(ix["a1"][i], 0) >= _LOCAL_STATE_MIN]
+    if ix["cc"][top[0]] != "US" and not men.qualified:
+        # "Lebanon", "Mexico", "Ceylon" in a story about one state, or beside a county that
+        # holds such a town ("Boone County") in a story naming no other country: the town.
+        abroad = set(st.countries) - {"US", ix["cc"][top[0]]}
+        local = [i for i in ids if gaz.kind(i) == CITY and ix["cc"][i] == "US" and (
+            (i in st.nested and not abroad)
+            or (dominant == "US" and states.get(ix["a1"][i], 0) >= _LOCAL_STATE_MIN))]
         if local and st.countries.get(ix["cc"][top[0]], 0) <= _LOCAL_COUNTRY_MAX:
-            return max(local, key=lambda i: (states[ix["a1"][i]], ix["pop"][i]))
+            return max(local, key=lambda i: (states.get(ix["a1"][i], 0), ix["pop"][i]))
     if men.key not in gaz.weak:
         return top[0]
     # "Georgia": the US state in a US story, the country elsewhere.

@@ -51,6 +51,7 @@ class DocState:
     countries: Counter = field(default_factory=Counter)  # weighted counts of countries named
     states: Counter = field(default_factory=Counter)  # ... and of US states (postal codes)
     cooc: Counter = field(default_factory=Counter)  # states where ambiguous names all exist
+    nested: set[int] = field(default_factory=set)  # readings in a county another name shares
     cue_hits: list[tuple[str, int, int, int]] = field(default_factory=list)
     home: tuple[str | None, str] | None = None  # the headline outlet's state, country
     _sents: tuple[list[int], list[Span]] | None = None
