@@ -106,6 +106,7 @@ class PlaceFact(FactBase):
     country_iso2: str | None = None
     country_iso3: str | None = None
     admin1: str | None = None
+    admin2: str | None = None  # a US town's county (GeoNames via the county table), a county's own
     latitude: float | None = None
     longitude: float | None = None
     geo_precision: int | None = None  # ACLED: 1 the place itself, 2 near/part of, 3 region/country

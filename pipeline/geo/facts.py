@@ -23,9 +23,11 @@ _REGION_PRECISION = 3
 
 
 def entry_fields(gaz: Gazetteer, idx: int) -> dict[str, Any]:
-    """Name, ids, feature, country and admin1 names and coordinates of an index entry."""
+    """Name, ids, feature, country, admin1 and admin2 names and coordinates of an index
+    entry (admin2 only for the US counties and the towns of the county table)."""
     ix = gaz.index
     kind = gaz.kind(idx)
+    county = ix["county"].get(idx)
     cc = ix["cc"][idx]
     info = ix["countries"].get(cc) if cc else None
     admin1 = None
@@ -42,6 +44,7 @@ def entry_fields(gaz: Gazetteer, idx: int) -> dict[str, Any]:
         "country_iso2": cc or None,
         "country_iso3": info["iso3"] if info else None,
         "admin1": admin1,
+        "admin2": ix["name"][county] if county is not None else None,
         "latitude": ix["lat"][idx],
         "longitude": ix["lon"][idx],
         "geo_precision": PRECISION[kind],

@@ -111,7 +111,7 @@ def event_location(
         "iso2": chosen.country_iso2,
         "iso3": chosen.country_iso3,
         "admin1": chosen.admin1,
-        "admin2": chosen.name if chosen.feature == "admin2" else None,
+        "admin2": chosen.admin2 or (chosen.name if chosen.feature == "admin2" else None),
         "location": chosen.name if chosen.feature in ("city", "admin2", "admin1") else None,
         "latitude": chosen.latitude,
         "longitude": chosen.longitude,
