@@ -90,3 +90,23 @@ def test_a_toll_above_every_trigger_goes_to_the_main_event() -> None:
     later = _killed(80, s1)
     events = {etype: group for etype, _, group in split_events([protest, later, riot])}
     assert later in events["protests"]
+
+
+def _veto(text: str, start: int, sentence: str) -> TriggerFact:
+    return TriggerFact(text=text, sentence=sentence, char_start=start, char_end=start + len(text),
+                       event_type="disaster", priority=0, vetoes=True)
+
+
+def test_victims_of_what_their_sentence_says_hurt_them_join_no_event() -> None:
+    s1 = "The former mayor died of a heart attack at his home."
+    s2 = "He fought a long battle with rebels in his youth."
+    battle = _trigger("battle", 60, s2, "battles", "armed_clash", 6)
+    died = _killed(22, s1)
+    events = split_events([_veto("attack", 38, s1), died, battle])
+    assert all(died not in e[2] for e in events)
+    # A word of violence in the victims' own sentence keeps them with it.
+    s3 = "Gunmen killed two guards as a fire spread through the depot."
+    shot = _trigger("killed", 7, s3, "violence_against_civilians", "attack", 4)
+    two = _killed(14, s3)
+    events = split_events([_veto("fire", 35, s3), shot, two])
+    assert two in events[0][2]

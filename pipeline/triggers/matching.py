@@ -15,7 +15,8 @@ from pipeline.triggers.filters import (absorb_generic_attacks, background, condi
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, STRONG, VIOLENT
 from pipeline.triggers.refine import Match, refine
-from pipeline.triggers.sense import harm_by_no_one
+from pipeline.triggers.sense import harm_by_no_one, medical_arrest
+from pipeline.triggers.titles import hyphen_modifier, quoted_title, starts_a_name
 
 # How much a trigger in a background clause ("the town that was the scene of an attack") weakens.
 _CLAUSE_PENALTY = 3
@@ -26,6 +27,8 @@ _SPORT_ROLES_MIN = 2
 _NOUN_PHRASE_DEPS = frozenset({"det", "amod", "nummod", "poss"})
 
 Refined = tuple[str, str, int, Span]
+# The words by which an article names a past war (`sense.old_ordnance`).
+_WORLD_WAR = "world war"
 
 
 def hash_cues(data: TriggerData, vocab: Vocab) -> None:
@@ -135,6 +138,9 @@ def _kept_matches(doc: Doc, index: DocIndex, matches: list[tuple[int, int, int]]
         entry = data.entries[int(doc.vocab.strings[match_id])]
         if entry.priority < STRONG and is_name_word(span, index.mostly_upper, data.cues):
             continue
+        if (quoted_title(span, index.mostly_upper) or starts_a_name(span, index.mostly_upper)
+                or hyphen_modifier(span, data.cues["figure_parts"])):
+            continue  # "their hit 'Shell Shock'", "Riot Engine" the band, "shell-shocked"
         if denied(span):
             continue  # "no one was kidnapped" / "did not attack" / "no device was found"
         taken.update(range(start, end))
@@ -193,13 +199,15 @@ def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: 
 def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: dict[str, bool],
               data: TriggerData, contexts: dict[int, SentenceContext]) -> list[dict]:
     """Vetoing facts for the words of harm an animal does (`sense.harm_by_no_one`: "was attacked
-    by a grizzly bear"): as a disaster word does, they say what hurt the victims of their
+    by a grizzly bear") and for an attack of the heart ("died of a heart attack":
+    `sense.medical_arrest`): as a disaster word does, they say what hurt the victims of their
     sentence, so that no casualty-only event is made of them. Harm aimed at animals vetoes
     nothing: boys shooting at birds who hit a friend still fired a gun."""
     out = []
     for entry, span in kept:
         ctx = _context(index, contexts, span)
-        if harm_by_no_one(Match(entry, span, ctx, doc_flags, data.cues)):
+        m = Match(entry, span, ctx, doc_flags, data.cues)
+        if harm_by_no_one(m) or (entry.rule == "attack" and medical_arrest(m)):
             out.append(_fact(span.text, ctx.sent, span.start_char, DISASTER, None, 0, True))
     return out
 
@@ -222,7 +230,9 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
                  "cyber": bool(index.has(hashes["cyber_doc"]).any()),
                  "sport": int(index.has(hashes["sport_doc"]).sum()) >= _SPORT_ROLES_MIN,
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
-                                for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
+                                for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any()),
+                 # An article that names a world war: its bombs found are that war's.
+                 "old_war": _WORLD_WAR in doc.text.lower()}
     contexts: dict[int, SentenceContext] = {}  # each sentence's, made once for the rules
     pairs = _refined(kept, index, doc_flags, disaster_sents, data, contexts)
     out.extend(_harmless(kept, index, doc_flags, data, contexts))

@@ -55,6 +55,14 @@ def is_suicide(fact: Fact) -> bool:
             and (fact.victims or "").strip().lower() in _SELF)
 
 
+def _told_what_hurt(fact: Fact, vetoes: list[TriggerFact], triggers: list[TriggerFact]) -> bool:
+    """Whether a casualty's sentence says what hurt its victims, and it was no violence: a
+    disaster word, an animal's attack, a heart attack ("died of a heart attack at his home")
+    and no word of violence. Such victims belong to no event of the article."""
+    return (fact.kind == "casualty" and any(v.sentence == fact.sentence for v in vetoes)
+            and not any(t.sentence == fact.sentence for t in triggers))
+
+
 def _casualties_alone(vetoes: list[TriggerFact], others: list[Fact]) -> list[Event]:
     """Casualty facts without any trigger: one untyped event when a sentence of theirs names a
     violent cause (a sportsman's injury, a death of old age, projects "killed off" are none),
@@ -126,7 +134,7 @@ def split_events(facts: list[Fact]) -> list[Event]:
     article reports a disaster. An article with neither reports no event."""
     triggers = [f for f in facts if f.kind == "trigger" and not f.vetoes]
     vetoes = [f for f in facts if f.kind == "trigger" and f.vetoes]
-    others = [f for f in facts if f.kind != "trigger"]
+    others = [f for f in facts if f.kind != "trigger" and not _told_what_hurt(f, vetoes, triggers)]
     if not triggers:
         return _casualties_alone(vetoes, others)
     families = _families(triggers)

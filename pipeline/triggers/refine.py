@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pipeline.aspect import attributive_participle
-from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act, words_of
+from pipeline.triggers.context import SentenceContext, agent_patient, object_words, one_of, protesters_act, words_of
 from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
-from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, aims_at_no_one, describes_a_population,
-                                     figurative_explosion, figurative_riot, habit_not_incident, idle_devices, intervened,
-                                     made_thing, medical_arrest, names_a_pastime, protest_in_another_sense,
-                                     recalls_a_death, recalls_the_late, sport_contest, verbal_clash)
+from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, aims_at_no_one, aims_at_words,
+                                     describes_a_population, figurative_explosion, figurative_riot,
+                                     habit_not_incident, idle_devices, intervened, made_thing, medical_arrest,
+                                     names_a_pastime, old_ordnance, protest_in_another_sense, recalls_a_death,
+                                     recalls_the_late, sport_contest, verbal_clash, voted_on)
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
 _REASON_PREPS = frozenset({"for", "on", "over"})
@@ -131,10 +132,18 @@ def describes_a_person(m: Match) -> bool:
             and head.lemma_.lower() in lemmas) or attributive_participle(head, lemmas)
 
 
-def _fictional(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
-    """Whether the trigger's noun, or the noun it is part of, is called fictional or imaginary."""
-    noun = head.head if head.dep_ == "compound" else head
-    return any(c.dep_ == "amod" and c.lower_ in cues["fiction"] for c in (*head.children, *noun.children))
+def _fictional(m: Match) -> bool:
+    """Whether the trigger's sentence is set in fiction: a noun of it is called fictional or
+    imaginary ("storming bunkers across a fictional island"), or, for a word of harm with no
+    armed group and nobody hurt, it tells of a work being filmed or staged ("gunfire, only to
+    find a thriller was being filmed"; a crew shot while filming, a protest staged, are real)."""
+    sent = m.span.root.sent
+    if any(t.dep_ == "amod" and t.lower_ in m.cues["fiction"] for t in sent):
+        return True
+    return (m.entry.event_type in HARM_TYPES and not m.has("nonstate") and not m.has("hurt")
+            and any(t.pos_ == "VERB" and one_of(t, m.cues["filming"]) for t in sent)
+            and any(t.pos_ == "NOUN" and (one_of(t, m.cues["told_in"]) or one_of(t, m.cues["shows"]))
+                    for t in sent))
 
 
 def told_not_done(m: Match) -> bool:
@@ -144,7 +153,7 @@ def told_not_done(m: Match) -> bool:
     with the trigger as its topic ("of", "about"), a verb of depiction (`depict`) only with it
     as its object."""
     head = m.span.root
-    if _fictional(head, m.cues):
+    if _fictional(m):
         return True
     tok = head
     for _ in range(_TOLD_STEPS):
@@ -203,8 +212,12 @@ def _protest(m: Match) -> str | None:
 
 
 def _labour(m: Match) -> str | None:
-    """A strike word is a protest only as a labour strike."""
+    """A strike word is a protest only as a labour strike, and only one that is held: a
+    strike voted on ("balloted on strike action", "voted to strike", "a strike ballot") is a
+    decision, not yet a strike."""
     text = m.ctx.text
+    if voted_on(m.span.root, m.cues["vote"]):
+        return None
     if "on strike" in text or "general strike" in text or m.ctx.has(m.cues["labour"] - {"strike"}):
         return "labour_strike"
     return None
@@ -456,7 +469,7 @@ def outcome_name(m: Match) -> str | None:
             or cyber_sense(m) or habit_not_incident(m) or figurative_explosion(m) or idle_devices(m)
             or describes_a_population(m) or recalls_a_death(m) or agreement_not_made(m) or medical_arrest(m)
             or sport_contest(m) or names_a_pastime(m) or a_spacecraft(m) or figurative_riot(m) or verbal_clash(m)
-            or a_likeness(m)):
+            or a_likeness(m) or old_ordnance(m) or aims_at_words(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:

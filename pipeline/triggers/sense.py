@@ -35,6 +35,9 @@ _COUNTED_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 _SCORE = re.compile(r"(?<![\d,.])\d{1,2}[-\u2013]\d{1,2}(?![\d,%-]|\.\d)")
 # How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
 _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
+# How far up the parse a word of voting is looked for above a strike word ("balloted" -> "on"
+# -> "action" -> "strike").
+_VOTE_STEPS = 3
 # Dependents of a verb of making that name what is made ("formed a militia", "a unit was created").
 _MADE_DEPS = ("dobj", "nsubjpass")
 
@@ -43,7 +46,9 @@ def _targets(head: Token) -> list[Token]:
     """The head words of what a word of harm aims at: a verb's object or passive subject, and
     the objects of "on", "at", "against" after it ("an attack on the website")."""
     verb = head.head if head.dep_ in ("prt", "compound") else head
-    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + prep_objects(verb, _TARGET_PREPS)
+    # "on Wednesday" tells when, not what.
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        t for t in prep_objects(verb, _TARGET_PREPS) if t.ent_type_ not in ("DATE", "TIME")]
 
 
 def _doers(head: Token) -> list[Token]:
@@ -85,8 +90,20 @@ def _unarmed_harm(m: Match) -> bool:
 
 
 def _all_non_human(tokens: list[Token], cues: Mapping[str, frozenset[str]]) -> bool:
-    """Whether there are tokens and each is an animal or a computer thing (`non_human`)."""
-    return bool(tokens) and all(one_of(t, cues["non_human"]) for t in tokens)
+    """Whether there are tokens and each is an animal or a computer thing (`non_human`) or a
+    fire (`fires`: "battled a wildfire")."""
+    return bool(tokens) and all(one_of(t, cues["non_human"]) or one_of(t, cues["fires"]) for t in tokens)
+
+
+def aims_at_words(m: Match) -> bool:
+    """A word of harm or of downing whose every target is a thing of words and politics ("shot
+    down the housing bill", "a fierce attack on the budget"): a figure of speech, whoever is
+    named beside it (a government, an opposition). Protests against a law, a deal reached,
+    are no harm: the rule is not theirs."""
+    if m.entry.event_type not in HARM_TYPES and m.entry.sub_event_type != "disrupted_weapons_use":
+        return False
+    targets = _targets(m.span.root)
+    return bool(targets) and all(one_of(t, m.cues["abstract"]) for t in targets)
 
 
 def sport_contest(m: Match) -> bool:
@@ -177,17 +194,24 @@ def verbal_clash(m: Match) -> bool:
     """A clash or a battle of words: it happens in or during a debate, a hearing or an
     interview ("leaders clashed during a bad-tempered debate"), and no armed side, crowd,
     weapon or word of hurt is named ("clashed outside a court hearing", "said in an
-    interview" are no setting of the clash)."""
+    interview" are no setting of the clash), or a debate turns into it."""
     if m.entry.rule != "clash" or m.armed() or m.crowd() or m.has("weapon") or m.has("hurt"):
         return False
-    return any(one_of(t, m.cues["talk_events"]) for t in prep_objects(m.span.root, _SETTING_PREPS))
+    head = m.span.root
+    talk = m.cues["talk_events"]
+    if any(one_of(t, talk) for t in prep_objects(head, _SETTING_PREPS)):
+        return True
+    # "the debate turned into a bad-tempered clash": a talk event became the clash.
+    verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "into" else None
+    return verb is not None and any(c.dep_ == "nsubj" and one_of(c, talk) for c in verb.children)
 
 
 def medical_arrest(m: Match) -> bool:
-    """An arrest of the heart or the breath ("suffered a cardiac arrest", "went into
-    respiratory arrest"): a medical emergency, nobody detained."""
+    """An arrest or an attack of the heart, the breath or the mind ("suffered a cardiac
+    arrest", "died of a heart attack", "a panic attack"): a medical emergency, nobody detained
+    or attacked."""
     head = m.span.root
-    if m.entry.rule != "arrest" or head.pos_ not in ("NOUN", "PROPN"):
+    if m.entry.rule not in ("arrest", "attack") or head.pos_ not in ("NOUN", "PROPN"):
         return False
     before = head.doc[head.i - 1] if head.i > 0 else head
     medical = m.cues["medical_arrest"]
@@ -309,3 +333,24 @@ def made_thing(verb: Token) -> Token | None:
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
+
+
+def old_ordnance(m: Match) -> bool:
+    """A bomb or shell of a past war found or defused ("an unexploded bomb from the Second
+    World War", "a wartime shell"), with nobody hurt: no event of a conflict of today. In an
+    article that names a world war anywhere, its finds and defusings all are ("the bomb was
+    found by construction workers")."""
+    return not m.has("hurt") and (any(w in m.ctx.text for w in m.cues["old_war"]) or (
+        bool(m.doc_flags.get("old_war")) and m.entry.event_type == "strategic_developments"))
+
+
+def voted_on(tok: Token, vote: frozenset[str]) -> bool:
+    """Whether a word of voting governs the word, up to `_VOTE_STEPS` heads up ("balloted on
+    strike action", "a strike ballot"), or is its compound head."""
+    for _ in range(_VOTE_STEPS):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if one_of(tok, vote):
+            return True
+    return False

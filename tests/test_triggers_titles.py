@@ -1,0 +1,101 @@
+"""Names and modifiers that hold trigger words (`pipeline/triggers/titles.py`), strikes voted on
+(`refine._labour`), and the senses of `sense.py` made for the second blind set (medical
+attacks, targets that are words or fires, fiction as a sentence's setting, a past war's bombs),
+on hand-written sentences: each negative (no trigger) beside positives in the same words (the
+trigger stands)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+
+def _trigger_words(annotate: Callable[..., Doc], text: str) -> list[str]:
+    return [f["text"].lower() for f in annotate(text)._.ne_triggers if not f["vetoes"]]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # The title of a work in quotation marks, straight or curly.
+    ("The band opened with their hit 'Shell Shock' as fireworks went off.", "shell"),
+    ("The band opened with their hit “Shell Shock” as fireworks went off.", "shell"),
+    # A word alone in scare quotes.
+    ("He said he had been 'ambushed' by people he trusted.", "ambushed"),
+    # The first word of a proper name.
+    ("Riot Engine brought their tour to Berlin on Saturday.", "riot"),
+    # The first part of a hyphenated modifier.
+    ("Northgate fired five goals past a shell-shocked defence.", "shell"),
+    # A strike voted on is no strike yet.
+    ("Nurses will be balloted on strike action next month.", "strike"),
+    ("Teachers voted to strike over pay.", "strike"),
+    ("The union announced a strike ballot of its members.", "strike"),
+    ("A union reached a deal on Wednesday, averting a strike planned for next week.", "strike"),
+    # An attack of the heart or the mind.
+    ("Gerald Price died of a heart attack at his home on Sunday, his family said.", "attack"),
+    ("She suffered a panic attack before the exam.", "attack"),
+    # Targets that are words and politics, or a fire.
+    ("The Senate shot down a housing bill on Wednesday.", "shot down"),
+    ("The opposition launched a fierce attack on the government's budget on Wednesday.", "attack"),
+    ("Residents battled the flames for hours before the fire brigade arrived.", "battled"),
+    ("Villagers fought the blaze with buckets of water.", "fought"),
+    ("Helicopters bombarded the wildfire with water on Tuesday.", "bombarded"),
+    # Fiction as the sentence's setting.
+    ("Residents called police after hearing gunfire, only to find a thriller was being filmed.",
+     "gunfire"),
+    ("Players fight across a fictional island, storming bunkers and calling in air strikes.",
+     "fight"),
+    ("The production was staging a shootout using blank rounds.", "shootout"),
+    # A debate that turns into a clash.
+    ("The debate in the chamber turned into a bad-tempered clash.", "clash"),
+    # A bomb of a past war.
+    ("Experts defused a one-tonne bomb from the Second World War in Cologne on Wednesday.", "bomb"),
+    ("Experts defused an unexploded wartime shell found on a building site.", "shell"),
+])
+def test_names_modifiers_and_votes_report_no_event(annotate: Callable[..., Doc], text: str,
+                                                   word: str) -> None:
+    assert not any(word in w for w in _trigger_words(annotate, text))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # A quoted clause is a report; a quoted name beside the trigger changes nothing.
+    ("'We were attacked by gunmen,' he said.", "attacked"),
+    ("The so-called 'Islamic State' claimed the bombing that killed 12 people.", "bombing"),
+    # Capitalised trigger words at a sentence's start, and "riot police".
+    ("Riot police fired tear gas at protesters in Paris on Monday.", "protesters"),
+    ("Shelling killed three civilians in Donetsk on Tuesday.", "shelling"),
+    ("Gunmen attacked a bus in the town of Jasim on Saturday, killing three people.", "attacked"),
+    ("Protesters stormed the parliament in Colombo on Friday.", "stormed"),
+    # A strike that is held, whatever vote came before it.
+    ("Teachers went on strike on Monday, closing schools across the state.", "strike"),
+    ("Thousands of nurses walked out on strike after voting last month.", "strike"),
+    # A person who had a heart attack, attacked by gunmen.
+    ("Gunmen attacked a hospital in the town, killing a nurse who had suffered a heart attack.",
+     "attacked"),
+    # Targets that are people, places or aircraft, even beside a law or a government.
+    ("Rebels shot down a military helicopter over the valley on Sunday.", "shot down"),
+    ("Militants launched an attack on the army base on Wednesday, killing four soldiers.", "attack"),
+    ("Thousands protested against the new law in the capital on Sunday.", "protested"),
+    ("Gunmen attacked the government's convoy on the highway.", "attacked"),
+    ("Villagers fought the gunmen with machetes.", "fought"),
+    ("A gunman opened fire on shoppers at a mall on Saturday.", "opened fire"),
+    ("Residents battled the rioters for hours before police arrived.", "battled"),
+    # Real violence filmed by a witness; a bomb of a past war that kills today.
+    ("Police said the attack was filmed by a bystander and shared online.", "attack"),
+    ("Gunmen shot a film crew filming a documentary in the village, killing two.", "gunmen"),
+    # A scene and a series are no works whose topic a trigger is.
+    ("Detectives combed the scene of the shooting on Main Street.", "shooting"),
+    ("On Tuesday, warplanes carried out a series of airstrikes on rebel hideouts in the north.",
+     "airstrikes"),
+    ("Protesters staged a sit-in outside the film studio.", "sit-in"),
+    ("Soldiers opened fire on a crowd filming a protest, wounding three.", "opened fire"),
+    # A clash in a debate's chamber between armed men is no debate.
+    ("Rebels and soldiers clashed in the town after the debate on Tuesday, killing four.",
+     "clashed"),
+    ("A wartime bomb exploded at a building site, killing two workers.", "bomb"),
+    ("Bomb disposal experts defused a roadside bomb planted by militants near the checkpoint.",
+     "defused"),
+])
+def test_reports_in_the_same_words_keep_their_trigger(annotate: Callable[..., Doc], text: str,
+                                                      word: str) -> None:
+    assert any(word in w for w in _trigger_words(annotate, text))
