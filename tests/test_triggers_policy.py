@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.schemas import CasualtyFact, TriggerFact
+from pipeline.schemas import ActorFact, CasualtyFact, TriggerFact
 from pipeline.triggers import SECONDARY, split_events
 from pipeline.triggers.policy import names_a_harm
 
@@ -110,3 +110,21 @@ def test_victims_of_what_their_sentence_says_hurt_them_join_no_event() -> None:
     two = _killed(14, s3)
     events = split_events([_veto("fire", 35, s3), shot, two])
     assert two in events[0][2]
+
+
+def test_violence_told_once_with_no_one_named_is_no_report() -> None:
+    s = "The app's latest update bombs with users."
+    bombs = _trigger("bombs", 22, s, "explosions_remote_violence", "remote_explosive_landmine_ied", 5)
+    assert split_events([bombs]) == []
+    # A victim, a typed actor or a second word of violence makes it a report.
+    assert split_events([bombs, _killed(30, s)])
+    actor = ActorFact(text="militants", sentence=s, char_start=0, char_end=9, actor_name="militants",
+                      actor_type="rebel_groups")
+    assert split_events([bombs, actor])
+    s2 = "The blast shattered windows across the street."
+    blast = _trigger("blast", 4, s2, "explosions_remote_violence", "remote_explosive_landmine_ied", 5)
+    assert split_events([bombs, blast])
+    # A protest or a find of arms told once stays an event.
+    s3 = "Thousands marched through the capital on Sunday."
+    marched = _trigger("marched", 10, s3, "protests", "peaceful_protest", 5)
+    assert [e[0] for e in split_events([marched])] == ["protests"]

@@ -12,6 +12,8 @@ from pipeline.schemas import CasualtyFact, Fact, TriggerFact
 
 # Violent families: casualty facts join one of these before any other event.
 VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians", "riots", "protests")
+# The families of harm done: a single word of them, with no victim nor actor, is no report.
+HARM_FAMILIES = ("battles", "explosions_remote_violence", "violence_against_civilians")
 # Strategic developments that only follow from the violence they accompany (arresting the
 # suspects of a shooting, burning houses during a raid) are not events of their own then.
 ABSORBED_SD = {"arrests", "looting_property_destruction", "disrupted_weapons_use", "other"}
@@ -61,6 +63,18 @@ def _told_what_hurt(fact: Fact, vetoes: list[TriggerFact], triggers: list[Trigge
     and no word of violence. Such victims belong to no event of the article."""
     return (fact.kind == "casualty" and any(v.sentence == fact.sentence for v in vetoes)
             and not any(t.sentence == fact.sentence for t in triggers))
+
+
+def _told_once(triggers: list[TriggerFact], others: list[Fact]) -> bool:
+    """Whether the article names violence once and nothing of it: one word of a battle, an
+    attack or an explosion, and no victim counted nor any armed, political or civilian actor
+    ("the update bombs", "a late raid at the hairpin", "stabbed in the back"). A report of
+    violence says who was hurt or who fought, or tells it again; protests, riots and
+    strategic developments are often told in one sentence ("thousands marched", "a cache of
+    arms was found") and keep theirs."""
+    return (len(triggers) == 1 and triggers[0].event_type in HARM_FAMILIES
+            and not any(f.kind == "casualty" or (f.kind == "actor" and getattr(f, "actor_type", None))
+                        for f in others))
 
 
 def _casualties_alone(vetoes: list[TriggerFact], others: list[Fact]) -> list[Event]:
@@ -145,6 +159,8 @@ def split_events(facts: list[Fact]) -> list[Event]:
     # An article whose only words are generic and that counts no victim reports no event.
     has_casualty = any(f.kind == "casualty" for f in others)
     if order[0] in GENERIC_VIOLENCE and _top(families[order[0]]) < SECONDARY - 1 and not has_casualty:
+        return []
+    if _told_once(triggers, others):
         return []
     groups: dict[str, list[Fact]] = {k: list(families[k]) for k in order}
     violent_now = [k for k in order if k in VIOLENT]
