@@ -128,3 +128,16 @@ def test_violence_told_once_with_no_one_named_is_no_report() -> None:
     s3 = "Thousands marched through the capital on Sunday."
     marched = _trigger("marched", 10, s3, "protests", "peaceful_protest", 5)
     assert [e[0] for e in split_events([marched])] == ["protests"]
+
+
+def test_a_memory_vetoes_only_its_own_sentence() -> None:
+    s1 = "He was accused of killing his wife in 2012."
+    s2 = "On Sunday a patron at the range shot another man, who was taken to hospital."
+    memory = TriggerFact(text="killing", sentence=s1, char_start=16, char_end=23,
+                         event_type="memory", priority=0, vetoes=True)
+    old, new = _killed(16, s1), _killed(60, s2)
+    events = split_events([memory, old, new])
+    assert len(events) == 1 and new in events[0][2] and old not in events[0][2]
+    # A disaster word before the first victim still says what killed them all.
+    fire = _veto("fire", 0, s1)
+    assert split_events([fire, old, new]) == []

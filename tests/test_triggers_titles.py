@@ -99,3 +99,22 @@ def test_names_modifiers_and_votes_report_no_event(annotate: Callable[..., Doc],
 def test_reports_in_the_same_words_keep_their_trigger(annotate: Callable[..., Doc], text: str,
                                                       word: str) -> None:
     assert any(word in w for w in _trigger_words(annotate, text))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # A bare year two or more years before publication, in the trigger's own clause.
+    ("Residents gathered on Monday to mark 30 years since a grocer was murdered in his shop in 1993.",
+     False),
+    ("A new documentary revisits the 1987 killing of a student who was found strangled by a lake.",
+     False),
+    # A recent year, or an old one in another clause, dates nothing of the trigger's.
+    ("A man was sentenced on Monday for the 2022 shooting of a bar owner.", True),
+    ("Gunmen killed five people on Monday in the town where a dam was built in 1987.", True),
+    ("Five people were shot in a drive-by shooting on Saturday in the 2000 block of Elm Avenue.",
+     True),
+])
+def test_violence_dated_years_ago_is_a_memory(annotate: Callable[..., Doc], text: str, kept: bool) -> None:
+    doc = annotate(text, "2023-05-10")
+    assert any(not f["vetoes"] for f in doc._.ne_triggers) is kept
+    # Its sentence's victims join no event either: a veto fact says what they are.
+    assert any(f["vetoes"] for f in doc._.ne_triggers) is not kept

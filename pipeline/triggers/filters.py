@@ -220,3 +220,40 @@ def absorb_generic_attacks(refined: Refined) -> Refined:
     etype, sub, _, _ = max(others, key=lambda r: r[2])
     return [(etype, sub, p, span) if t == "violence_against_civilians" and s == "attack" and p <= _GENERIC_ATTACK_MAX
             else (t, s, p, span) for t, s, p, span in refined]
+
+
+# A bare year ("in 1993", "the 1987 killing") this many calendar years or more before
+# publication dates a memory, not news (the dates component resolves no bare year).
+_YEARS_AGO = 2
+_YEAR_MIN, _YEAR_MAX = 1800, 2100
+# Dependents that open another clause: a year there dates something else.
+_OTHER_CLAUSE = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
+
+
+def _clause(tok: Token) -> list[Token]:
+    """The tokens of a word's own clause: its subtree without the clauses nested in it."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSE)
+    return out
+
+
+def long_ago(span: Span, published: str | None) -> bool:
+    """Whether the trigger is dated by a bare year two or more years before publication, in
+    its own clause ("was murdered during a robbery in 1993", "revisits the 1987 killing"): a
+    memory recalled, not news. A year in another clause ("in the town where a similar attack
+    happened in 2015") dates that clause only."""
+    if not published:
+        return False
+    head = span.root
+    for t in _clause(head):
+        # A year names a time as the object of "in", "since", "of"... or as the trigger's own
+        # modifier ("the 1987 killing"); "the 2000 block" is an address.
+        dated = t.dep_ == "pobj" or t.head.i == head.i
+        if dated and t.ent_type_ == "DATE" and t.is_digit and len(t.text) == 4:
+            year = int(t.text)
+            if _YEAR_MIN <= year <= int(published[:4]) - _YEARS_AGO:
+                return True
+    return False

@@ -11,9 +11,9 @@ from spacy.vocab import Vocab
 from pipeline.triggers.context import SentenceContext, one_of, prep_objects
 from pipeline.triggers.docindex import DocIndex, word_hashes
 from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
-                                      is_name_word, modal)
+                                      is_name_word, long_ago, modal)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
-from pipeline.triggers.policy import DISASTER, STRONG, VIOLENT
+from pipeline.triggers.policy import DISASTER, MEMORY, STRONG, VIOLENT
 from pipeline.triggers.refine import Match, refine
 from pipeline.triggers.sense import harm_by_no_one, medical_arrest
 from pipeline.triggers.titles import hyphen_modifier, quoted_title, starts_a_name
@@ -185,6 +185,8 @@ def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: 
         if got is None:
             continue
         etype, sub, prio = got
+        if long_ago(span, index.doc._.published):
+            continue  # "the 1987 killing": a memory (its sentence's victims too: `_harmless`)
         weighed = _weighed(entry, span, ctx, etype, prio, data.cues)
         if weighed is None:
             continue
@@ -199,8 +201,9 @@ def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: 
 def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: dict[str, bool],
               data: TriggerData, contexts: dict[int, SentenceContext]) -> list[dict]:
     """Vetoing facts for the words of harm an animal does (`sense.harm_by_no_one`: "was attacked
-    by a grizzly bear") and for an attack of the heart ("died of a heart attack":
-    `sense.medical_arrest`): as a disaster word does, they say what hurt the victims of their
+    by a grizzly bear"), for an attack of the heart ("died of a heart attack":
+    `sense.medical_arrest`) and for a word of violence dated years ago ("the 1987 killing":
+    `filters.long_ago`): as a disaster word does, they say what hurt the victims of their
     sentence, so that no casualty-only event is made of them. Harm aimed at animals vetoes
     nothing: boys shooting at birds who hit a friend still fired a gun."""
     out = []
@@ -209,6 +212,8 @@ def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags:
         m = Match(entry, span, ctx, doc_flags, data.cues)
         if harm_by_no_one(m) or (entry.rule == "attack" and medical_arrest(m)):
             out.append(_fact(span.text, ctx.sent, span.start_char, DISASTER, None, 0, True))
+        elif long_ago(span, index.doc._.published):
+            out.append(_fact(span.text, ctx.sent, span.start_char, MEMORY, None, 0, True))
     return out
 
 

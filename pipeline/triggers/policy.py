@@ -24,6 +24,9 @@ GENERIC_VIOLENCE = ("violence_against_civilians", "battles")
 # The least priority of a trigger that makes an event beside the main one.
 SECONDARY = 5
 DISASTER = "disaster"
+# The type of the veto of violence dated years ago (`filters.long_ago`): its sentence's victims
+# join no event, but unlike a disaster it says nothing of the article's others.
+MEMORY = "memory"
 # Victim words of a death by one's own hand ("killed himself"): a suicide is no event of
 # political violence (a wound one gave oneself still is one, as the gun-violence sets count it).
 _SELF = frozenset({"himself", "herself", "themselves"})
@@ -150,7 +153,8 @@ def split_events(facts: list[Fact]) -> list[Event]:
     vetoes = [f for f in facts if f.kind == "trigger" and f.vetoes]
     others = [f for f in facts if f.kind != "trigger" and not _told_what_hurt(f, vetoes, triggers)]
     if not triggers:
-        return _casualties_alone(vetoes, others)
+        # A memory ("the 1987 killing") says nothing of the article's other victims.
+        return _casualties_alone([v for v in vetoes if v.event_type != MEMORY], others)
     families = _families(triggers)
     if "riots" in families and "protests" in families:
         _merge_protests_into_riots(families, [f for f in others if f.kind == "place"])
