@@ -32,6 +32,7 @@ STORM = TriggerEntry("riots", "violent_demonstration", 4, "storm")
 CLASH = TriggerEntry("battles", "armed_clash", 6, "clash")
 FIGHT = TriggerEntry("battles", "armed_clash", 5, "clash")
 ATTACK = TriggerEntry("violence_against_civilians", "attack", 4, "attack")
+AMBUSH = TriggerEntry("battles", "armed_clash", 6, "attack")
 KILL = TriggerEntry("violence_against_civilians", "attack", 1, "kill")
 CONFRONT = TriggerEntry("riots", "violent_demonstration", 5, "confront")
 EXPLOSION = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine_ied", 3, "explosion")
@@ -75,6 +76,13 @@ CASES = [
     (ATTACK, "Militants attacked an army checkpoint at night.", "attacked", QUIET, "attack_clash"),
     (ATTACK, "Unknown men attacked a school building at night.", "attacked", QUIET, "attack_on_property"),
     (ATTACK, "Unknown men attacked a family in their home.", "attacked", QUIET, KEEP),
+    # A person is no building: a director shot outside his home was attacked, not his home.
+    (ATTACK, "Unknown men attacked a film director outside his home.", "attacked", QUIET, KEEP),
+    # An ambush of people with no state forces named is an attack on civilians, not a clash.
+    (AMBUSH, "Gunmen ambushed a family on the road to the village.", "ambushed", QUIET,
+     "ambush_on_civilians"),
+    (AMBUSH, "Rebels ambushed an army patrol near the border.", "ambushed", QUIET, "attack_clash"),
+    (AMBUSH, "Militants ambushed a police convoy carrying two officers.", "ambushed", QUIET, "attack_clash"),
     (KILL, "Rebels killed two soldiers in the hills.", "killed", QUIET, "kill_clash"),
     (KILL, "Militants killed a farmer in his field.", "killed", QUIET, "kill_by_nonstate"),
     (KILL, "A man killed his neighbour after a quarrel.", "killed", QUIET, None),

@@ -265,6 +265,8 @@ def _attack(m: Match) -> str | None:
         return "attack_on_property"
     if not target and m.has("nonstate") and m.has("state"):
         return "attack_clash"
+    if m.entry.event_type == "battles" and target & m.cues["people"] and not m.has("state"):
+        return "ambush_on_civilians"  # "gunmen ambushed a family on the road": no clash
     return KEEP
 
 
