@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.schemas import ActorFact, CasualtyFact, TriggerFact
+from pipeline.schemas import ActorFact, CasualtyFact, PlaceFact, TriggerFact
 from pipeline.triggers import SECONDARY, split_events
 from pipeline.triggers.policy import names_a_harm
 
@@ -92,9 +92,9 @@ def test_a_toll_above_every_trigger_goes_to_the_main_event() -> None:
     assert later in events["protests"]
 
 
-def _veto(text: str, start: int, sentence: str) -> TriggerFact:
+def _veto(text: str, start: int, sentence: str, kind: str = "disaster") -> TriggerFact:
     return TriggerFact(text=text, sentence=sentence, char_start=start, char_end=start + len(text),
-                       event_type="disaster", priority=0, vetoes=True)
+                       event_type=kind, priority=0, vetoes=True)
 
 
 def test_victims_of_what_their_sentence_says_hurt_them_join_no_event() -> None:
@@ -102,8 +102,15 @@ def test_victims_of_what_their_sentence_says_hurt_them_join_no_event() -> None:
     s2 = "He fought a long battle with rebels in his youth."
     battle = _trigger("battle", 60, s2, "battles", "armed_clash", 6)
     died = _killed(22, s1)
-    events = split_events([_veto("attack", 38, s1), died, battle])
+    events = split_events([_veto("attack", 38, s1, "not_violence"), died, battle])
     assert all(died not in e[2] for e in events)
+    # A disaster may follow violence: the passengers of a bus shot at and crashed count.
+    s4 = "Gunmen opened fire on a bus on Monday."
+    s5 = "The bus crashed into a ditch and ten passengers were killed."
+    fire = _trigger("opened fire", 7, s4, "violence_against_civilians", "attack", 4)
+    ten = _killed(60, s5)
+    events = split_events([fire, _veto("crashed", 46, s5), ten])
+    assert ten in events[0][2]
     # A word of violence in the victims' own sentence keeps them with it.
     s3 = "Gunmen killed two guards as a fire spread through the depot."
     shot = _trigger("killed", 7, s3, "violence_against_civilians", "attack", 4)
@@ -124,6 +131,13 @@ def test_violence_told_once_with_no_one_named_is_no_report() -> None:
     s2 = "The blast shattered windows across the street."
     blast = _trigger("blast", 4, s2, "explosions_remote_violence", "remote_explosive_landmine_ied", 5)
     assert split_events([bombs, blast])
+    # A place in the trigger's sentence makes it a report too ("a rocket struck a building in
+    # Kharkiv").
+    s4 = "A rocket struck a residential building in Kharkiv on Thursday."
+    rocket = _trigger("rocket", 2, s4, "explosions_remote_violence", "shelling_artillery_missile_attack", 6)
+    kharkiv = PlaceFact(text="Kharkiv", sentence=s4, char_start=42, char_end=49, name="Kharkiv",
+                        feature="city", country_iso2="UA", role="event")
+    assert split_events([rocket, kharkiv])
     # A protest or a find of arms told once stays an event.
     s3 = "Thousands marched through the capital on Sunday."
     marched = _trigger("marched", 10, s3, "protests", "peaceful_protest", 5)

@@ -83,6 +83,8 @@ CASES = [
      "ambush_on_civilians"),
     (AMBUSH, "Rebels ambushed an army patrol near the border.", "ambushed", QUIET, "attack_clash"),
     (AMBUSH, "Militants ambushed a police convoy carrying two officers.", "ambushed", QUIET, "attack_clash"),
+    (AMBUSH, "ISWAP fighters ambushed Boko Haram leaders near Lake Chad.", "ambushed", QUIET, KEEP),
+    (AMBUSH, "Bandits ambushed vigilante youths in Zamfara.", "ambushed", QUIET, KEEP),
     (KILL, "Rebels killed two soldiers in the hills.", "killed", QUIET, "kill_clash"),
     (KILL, "Militants killed a farmer in his field.", "killed", QUIET, "kill_by_nonstate"),
     (KILL, "A man killed his neighbour after a quarrel.", "killed", QUIET, None),

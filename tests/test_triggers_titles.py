@@ -48,6 +48,7 @@ def _trigger_words(annotate: Callable[..., Doc], text: str) -> list[str]:
     ("The production was staging a shootout using blank rounds.", "shootout"),
     # A debate that turns into a clash.
     ("The debate in the chamber turned into a bad-tempered clash.", "clash"),
+    ("Police defused an unexploded bomb from the Second World War near the station.", "bomb"),
     # A bomb of a past war.
     ("Experts defused a one-tonne bomb from the Second World War in Cologne on Wednesday.", "bomb"),
     ("Experts defused an unexploded wartime shell found on a building site.", "shell"),
@@ -69,6 +70,26 @@ def test_names_modifiers_and_votes_report_no_event(annotate: Callable[..., Doc],
     # A strike that is held, whatever vote came before it.
     ("Teachers went on strike on Monday, closing schools across the state.", "strike"),
     ("Thousands of nurses walked out on strike after voting last month.", "strike"),
+    # An independent review's sentences (each lost its trigger in a first version of a rule):
+    # a year of comparison, a world war compared with, a headline in Title Case, a witness's
+    # word quoted beside the armed, fiction in another clause, a filming by no work, a strike
+    # voted and held.
+    ("It was the deadliest attack since 2015 in Kabul, officials said on Monday.", "attack"),
+    ("Rebels attacked Kidal for the first time since 2012 on Sunday.", "attacked"),
+    ("Russia's bombing of Kyiv on Monday was the heaviest the city has seen since the Second "
+     "World War.", "bombing"),
+    ("Troops shelled Bakhmut on Sunday in the fiercest fighting in Europe since World War II.",
+     "fighting"),
+    ("Bombing Kills 12 In Baghdad Market.", "bombing"),
+    ("Airstrike Hits Hospital In Gaza City.", "airstrike"),
+    ('Police said the two men were "shot dead" by gunmen in Culiacan.', "shot dead"),
+    ('Witnesses said the village was "bombed" by aircraft overnight.', "bombed"),
+    ("Rebels killed 12 villagers in Beni, days after the army held a simulated exercise.", "killed"),
+    ("Gunfire rang out in Port-au-Prince as a TV crew was filming a news show.", "gunfire"),
+    ("A bystander filmed the shooting on his phone and the video was shown on a TV show.",
+     "shooting"),
+    ("Union members voted overwhelmingly for strike action and walked out on Monday.", "strike"),
+    ("Workers voted to strike and walked off the job in Detroit on Monday.", "strike"),
     # A person who had a heart attack, attacked by gunmen.
     ("Gunmen attacked a hospital in the town, killing a nurse who had suffered a heart attack.",
      "attacked"),
@@ -109,6 +130,7 @@ def test_reports_in_the_same_words_keep_their_trigger(annotate: Callable[..., Do
      False),
     # A recent year, or an old one in another clause, dates nothing of the trigger's.
     ("A man was sentenced on Monday for the 2022 shooting of a bar owner.", True),
+    ("It was the deadliest attack since 2015 in Kabul, officials said on Monday.", True),
     ("Gunmen killed five people on Monday in the town where a dam was built in 1987.", True),
     ("Five people were shot in a drive-by shooting on Saturday in the 2000 block of Elm Avenue.",
      True),

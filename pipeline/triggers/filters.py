@@ -225,35 +225,24 @@ def absorb_generic_attacks(refined: Refined) -> Refined:
 # A bare year ("in 1993", "the 1987 killing") this many calendar years or more before
 # publication dates a memory, not news (the dates component resolves no bare year).
 _YEARS_AGO = 2
-_YEAR_MIN, _YEAR_MAX = 1800, 2100
-# Dependents that open another clause: a year there dates something else.
-_OTHER_CLAUSE = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
-
-
-def _clause(tok: Token) -> list[Token]:
-    """The tokens of a word's own clause: its subtree without the clauses nested in it."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSE)
-    return out
+_YEAR_MIN = 1800
+# Prepositions whose year is no date of the trigger: a comparison ("the deadliest attack since
+# 2015", "for the first time since 2012").
+_NOT_WHEN = frozenset({"since", "before", "after", "than"})
 
 
 def long_ago(span: Span, published: str | None) -> bool:
-    """Whether the trigger is dated by a bare year two or more years before publication, in
-    its own clause ("was murdered during a robbery in 1993", "revisits the 1987 killing"): a
-    memory recalled, not news. A year in another clause ("in the town where a similar attack
-    happened in 2015") dates that clause only."""
+    """Whether the trigger is dated by a bare year two or more years before publication,
+    attached to the trigger itself: as its modifier ("the 1987 killing") or after one of its
+    own prepositions ("was murdered during a robbery in 1993"): a memory recalled, not news. A
+    year under another word ("arrested on Monday for a shooting in 2019" dates the shooting,
+    not the arrest) or of a comparison ("the deadliest attack since 2015") dates nothing of it."""
     if not published:
         return False
     head = span.root
-    for t in _clause(head):
-        # A year names a time as the object of "in", "since", "of"... or as the trigger's own
-        # modifier ("the 1987 killing"); "the 2000 block" is an address.
-        dated = t.dep_ == "pobj" or t.head.i == head.i
-        if dated and t.ent_type_ == "DATE" and t.is_digit and len(t.text) == 4:
-            year = int(t.text)
-            if _YEAR_MIN <= year <= int(published[:4]) - _YEARS_AGO:
-                return True
-    return False
+    limit = int(published[:4]) - _YEARS_AGO
+    years = [c for c in head.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod")]
+    years += [g for c in head.children if c.dep_ == "prep" and c.lower_ not in _NOT_WHEN
+              for g in c.children if g.dep_ == "pobj"]
+    return any(t.ent_type_ == "DATE" and t.is_digit and len(t.text) == 4 and _YEAR_MIN <= int(t.text) <= limit
+               for t in years)

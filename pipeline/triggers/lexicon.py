@@ -193,5 +193,7 @@ def load_data(root: Path | None = None) -> tuple[TriggerData, TokenPatterns, Phr
         data.entries.append(TriggerEntry(event_type, sub, int(priority), rule))
     raw = resources.read_json(f"{FOLDER}/cues.json", root)
     data.cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    # Who bears arms or is hurt: a witness's word quoted beside them is a report (`titles`).
+    data.cues["armed_or_hurt"] = data.cues["state"] | data.cues["nonstate"] | data.cues["air"] | data.cues["hurt"]
     data.outcomes = read_outcomes(root)
     return data, patterns, phrases

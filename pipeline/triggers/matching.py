@@ -13,7 +13,7 @@ from pipeline.triggers.docindex import DocIndex, word_hashes
 from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
                                       is_name_word, long_ago, modal)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
-from pipeline.triggers.policy import DISASTER, MEMORY, STRONG, VIOLENT
+from pipeline.triggers.policy import DISASTER, MEMORY, NOT_VIOLENCE, STRONG, VIOLENT
 from pipeline.triggers.refine import Match, refine
 from pipeline.triggers.sense import harm_by_no_one, medical_arrest
 from pipeline.triggers.titles import hyphen_modifier, quoted_title, starts_a_name
@@ -27,8 +27,6 @@ _SPORT_ROLES_MIN = 2
 _NOUN_PHRASE_DEPS = frozenset({"det", "amod", "nummod", "poss"})
 
 Refined = tuple[str, str, int, Span]
-# The words by which an article names a past war (`sense.old_ordnance`).
-_WORLD_WAR = "world war"
 
 
 def hash_cues(data: TriggerData, vocab: Vocab) -> None:
@@ -138,7 +136,8 @@ def _kept_matches(doc: Doc, index: DocIndex, matches: list[tuple[int, int, int]]
         entry = data.entries[int(doc.vocab.strings[match_id])]
         if entry.priority < STRONG and is_name_word(span, index.mostly_upper, data.cues):
             continue
-        if (quoted_title(span, index.mostly_upper) or starts_a_name(span, index.mostly_upper)
+        if (quoted_title(span, index.mostly_upper, data.cues["armed_or_hurt"])
+                or starts_a_name(span, index.mostly_upper)
                 or hyphen_modifier(span, data.cues["figure_parts"])):
             continue  # "their hit 'Shell Shock'", "Riot Engine" the band, "shell-shocked"
         if denied(span):
@@ -211,7 +210,7 @@ def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags:
         ctx = _context(index, contexts, span)
         m = Match(entry, span, ctx, doc_flags, data.cues)
         if harm_by_no_one(m) or (entry.rule == "attack" and medical_arrest(m)):
-            out.append(_fact(span.text, ctx.sent, span.start_char, DISASTER, None, 0, True))
+            out.append(_fact(span.text, ctx.sent, span.start_char, NOT_VIOLENCE, None, 0, True))
         elif long_ago(span, index.doc._.published):
             out.append(_fact(span.text, ctx.sent, span.start_char, MEMORY, None, 0, True))
     return out
@@ -235,9 +234,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
                  "cyber": bool(index.has(hashes["cyber_doc"]).any()),
                  "sport": int(index.has(hashes["sport_doc"]).sum()) >= _SPORT_ROLES_MIN,
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
-                                for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any()),
-                 # An article that names a world war: its bombs found are that war's.
-                 "old_war": _WORLD_WAR in doc.text.lower()}
+                                for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
     contexts: dict[int, SentenceContext] = {}  # each sentence's, made once for the rules
     pairs = _refined(kept, index, doc_flags, disaster_sents, data, contexts)
     out.extend(_harmless(kept, index, doc_flags, data, contexts))

@@ -27,6 +27,9 @@ DISASTER = "disaster"
 # The type of the veto of violence dated years ago (`filters.long_ago`): its sentence's victims
 # join no event, but unlike a disaster it says nothing of the article's others.
 MEMORY = "memory"
+# The type of the veto of harm that is no violence: an animal's attack, a heart attack. Like a
+# disaster it says what hurt its sentence's victims; unlike one it never follows violence.
+NOT_VIOLENCE = "not_violence"
 # Victim words of a death by one's own hand ("killed himself"): a suicide is no event of
 # political violence (a wound one gave oneself still is one, as the gun-violence sets count it).
 _SELF = frozenset({"himself", "herself", "themselves"})
@@ -61,23 +64,28 @@ def is_suicide(fact: Fact) -> bool:
 
 
 def _told_what_hurt(fact: Fact, vetoes: list[TriggerFact], triggers: list[TriggerFact]) -> bool:
-    """Whether a casualty's sentence says what hurt its victims, and it was no violence: a
-    disaster word, an animal's attack, a heart attack ("died of a heart attack at his home")
-    and no word of violence. Such victims belong to no event of the article."""
-    return (fact.kind == "casualty" and any(v.sentence == fact.sentence for v in vetoes)
+    """Whether a casualty's sentence says what hurt its victims, and it was no violence: an
+    animal's attack, a heart attack ("died of a heart attack at his home") or a memory ("the
+    1987 killing"), and no word of violence. Such victims belong to no event of the article.
+    A disaster word does not say so here: a crash or a stampede may follow gunfire ("the bus
+    crashed into a ditch and 10 passengers were killed")."""
+    return (fact.kind == "casualty"
+            and any(v.sentence == fact.sentence and v.event_type in (MEMORY, NOT_VIOLENCE) for v in vetoes)
             and not any(t.sentence == fact.sentence for t in triggers))
 
 
 def _told_once(triggers: list[TriggerFact], others: list[Fact]) -> bool:
     """Whether the article names violence once and nothing of it: one word of a battle, an
-    attack or an explosion, and no victim counted nor any armed, political or civilian actor
-    ("the update bombs", "a late raid at the hairpin", "stabbed in the back"). A report of
-    violence says who was hurt or who fought, or tells it again; protests, riots and
-    strategic developments are often told in one sentence ("thousands marched", "a cache of
-    arms was found") and keep theirs."""
-    return (len(triggers) == 1 and triggers[0].event_type in HARM_FAMILIES
-            and not any(f.kind == "casualty" or (f.kind == "actor" and getattr(f, "actor_type", None))
-                        for f in others))
+    attack or an explosion, with no victim counted, no armed, political or civilian actor and
+    no place in its sentence ("the update bombs with users", "stabbed in the back"). A report
+    of violence says who was hurt or who fought, or where ("a rocket struck a building in
+    Kharkiv"), or tells it again; protests, riots and strategic developments are often told in
+    one sentence ("thousands marched", "a cache of arms was found") and keep theirs."""
+    if len(triggers) != 1 or triggers[0].event_type not in HARM_FAMILIES:
+        return False
+    sentence = triggers[0].sentence
+    return not any(f.kind == "casualty" or (f.kind == "actor" and getattr(f, "actor_type", None))
+                   or (f.kind == "place" and f.sentence == sentence) for f in others)
 
 
 def _casualties_alone(vetoes: list[TriggerFact], others: list[Fact]) -> list[Event]:

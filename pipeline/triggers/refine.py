@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pipeline.aspect import attributive_participle
-from pipeline.triggers.context import SentenceContext, agent_patient, object_words, one_of, protesters_act, words_of
+from pipeline.triggers.context import (SentenceContext, agent_patient, object_words, one_of, prep_objects,
+                                       protesters_act, words_of)
 from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
-from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, aims_at_no_one, aims_at_words,
-                                     describes_a_population, figurative_explosion, figurative_riot,
+from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
+                                     aims_at_words, describes_a_population, figurative_explosion, figurative_riot,
                                      habit_not_incident, idle_devices, intervened, made_thing, medical_arrest,
                                      names_a_pastime, old_ordnance, protest_in_another_sense, recalls_a_death,
-                                     recalls_the_late, sport_contest, verbal_clash, voted_on)
+                                     recalls_the_late, set_in_fiction, sport_contest, verbal_clash, voted_on)
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
 _REASON_PREPS = frozenset({"for", "on", "over"})
@@ -132,20 +133,6 @@ def describes_a_person(m: Match) -> bool:
             and head.lemma_.lower() in lemmas) or attributive_participle(head, lemmas)
 
 
-def _fictional(m: Match) -> bool:
-    """Whether the trigger's sentence is set in fiction: a noun of it is called fictional or
-    imaginary ("storming bunkers across a fictional island"), or, for a word of harm with no
-    armed group and nobody hurt, it tells of a work being filmed or staged ("gunfire, only to
-    find a thriller was being filmed"; a crew shot while filming, a protest staged, are real)."""
-    sent = m.span.root.sent
-    if any(t.dep_ == "amod" and t.lower_ in m.cues["fiction"] for t in sent):
-        return True
-    return (m.entry.event_type in HARM_TYPES and not m.has("nonstate") and not m.has("hurt")
-            and any(t.pos_ == "VERB" and one_of(t, m.cues["filming"]) for t in sent)
-            and any(t.pos_ == "NOUN" and (one_of(t, m.cues["told_in"]) or one_of(t, m.cues["shows"]))
-                    for t in sent))
-
-
 def told_not_done(m: Match) -> bool:
     """A word of violence in a work of fiction or in talk about a topic, not in a report: "a
     fictional chemical attack", "the film depicts a bomb attack", "a novel about a massacre",
@@ -153,7 +140,7 @@ def told_not_done(m: Match) -> bool:
     with the trigger as its topic ("of", "about"), a verb of depiction (`depict`) only with it
     as its object."""
     head = m.span.root
-    if _fictional(m):
+    if set_in_fiction(m):
         return True
     tok = head
     for _ in range(_TOLD_STEPS):
@@ -216,8 +203,8 @@ def _labour(m: Match) -> str | None:
     strike voted on ("balloted on strike action", "voted to strike", "a strike ballot") is a
     decision, not yet a strike."""
     text = m.ctx.text
-    if voted_on(m.span.root, m.cues["vote"]):
-        return None
+    if voted_on(m.span.root, m.cues["vote"]) and not m.has("walkout"):
+        return None  # "voted to strike" (but "voted to strike and walked out" struck)
     if "on strike" in text or "general strike" in text or m.ctx.has(m.cues["labour"] - {"strike"}):
         return "labour_strike"
     return None
@@ -265,7 +252,8 @@ def _attack(m: Match) -> str | None:
         return "attack_on_property"
     if not target and m.has("nonstate") and m.has("state"):
         return "attack_clash"
-    if m.entry.event_type == "battles" and target & m.cues["people"] and not m.has("state"):
+    if (m.entry.event_type == "battles" and target & m.cues["people"] and not m.has("state")
+            and not target & (m.cues["nonstate"] | m.cues["irregulars"]) and not acts_on_a_group(m.span.root)):
         return "ambush_on_civilians"  # "gunmen ambushed a family on the road": no clash
     return KEEP
 

@@ -35,6 +35,9 @@ _COUNTED_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 _SCORE = re.compile(r"(?<![\d,.])\d{1,2}[-\u2013]\d{1,2}(?![\d,%-]|\.\d)")
 # How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
 _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
+# The prepositions of a place or thing a word of harm happens in or on ("across a fictional
+# island"): a fiction there is the trigger's setting.
+_SETTING_PREPS_FICTION = ("across", "in", "on", "at", "inside")
 # How far up the parse a word of voting is looked for above a strike word ("balloted" -> "on"
 # -> "action" -> "strike").
 _VOTE_STEPS = 3
@@ -337,11 +340,13 @@ def made_thing(verb: Token) -> Token | None:
 
 def old_ordnance(m: Match) -> bool:
     """A bomb or shell of a past war found or defused ("an unexploded bomb from the Second
-    World War", "a wartime shell"), with nobody hurt: no event of a conflict of today. In an
-    article that names a world war anywhere, its finds and defusings all are ("the bomb was
-    found by construction workers")."""
-    return not m.has("hurt") and (any(w in m.ctx.text for w in m.cues["old_war"]) or (
-        bool(m.doc_flags.get("old_war")) and m.entry.event_type == "strategic_developments"))
+    World War was defused", "a wartime shell found on a building site"), with nobody hurt and
+    no armed group of today named: no event of a conflict of today. Only finds and defusings:
+    "the heaviest bombing since the Second World War" is today's."""
+    text = m.ctx.text
+    return (m.has("disrupt") and not m.has("hurt") and not m.has("nonstate")
+            and any(w in text and f"since {w}" not in text and f"since the {w}" not in text
+                    for w in m.cues["old_war"]))
 
 
 def voted_on(tok: Token, vote: frozenset[str]) -> bool:
@@ -354,3 +359,32 @@ def voted_on(tok: Token, vote: frozenset[str]) -> bool:
         if one_of(tok, vote):
             return True
     return False
+
+
+def set_in_fiction(m: Match) -> bool:
+    """Whether the trigger is set in fiction: its noun, the noun it is part of, or a place or
+    thing its verb acts on or in is called fictional or imaginary ("a fictional chemical
+    attack", "storming bunkers across a fictional island"); or, for a word of harm with no armed
+    group and nobody hurt, a work is the one filming or staging in its sentence ("the production
+    was staging a shootout"; a bystander who filmed the shooting, a crew filming a show while
+    gunfire rang out, are no work)."""
+    head = m.span.root
+    noun = head.head if head.dep_ == "compound" else head
+    verb = head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else head
+    near = [*head.children, *noun.children, *prep_objects(verb, _SETTING_PREPS_FICTION),
+            *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if any(c.dep_ == "amod" and c.lower_ in m.cues["fiction"] for t in near for c in (t, *t.children)):
+        return True
+    works = m.cues["told_in"] | m.cues["shows"]
+    return (m.entry.event_type in HARM_TYPES and not m.has("nonstate") and not m.has("hurt")
+            and any(t.pos_ == "VERB" and one_of(t, m.cues["filming"])
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and one_of(c, works) for c in t.children)
+                    for t in head.sent))
+
+
+def acts_on_a_group(head: Token) -> bool:
+    """Whether what a verb acts on names an organisation or a people ("ambushed Boko Haram
+    leaders"): an armed or political side, not passers-by."""
+    verb = head.head if head.dep_ in ("dobj", "prt", "compound", "amod") else head
+    return any(t.ent_type_ in ("ORG", "NORP") for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+               for t in c.subtree)

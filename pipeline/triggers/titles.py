@@ -15,6 +15,8 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for",
 # Entities whose first proper noun may begin a name made of trigger words.
 _NAMES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "NORP"})
 _PROPER = ("NNP", "NNPS")
+# A sentence of at least this many words, this share of them capitalised, is a headline.
+_HEADLINE_MIN, _HEADLINE_SHARE = 4, 0.8
 
 
 def _quotation(span: Span) -> Span | None:
@@ -37,29 +39,40 @@ def _title_case(words: list[Token]) -> bool:
         w.is_title or (w.lower_ in _TITLE_SMALL and i) for i, w in enumerate(words))
 
 
-def quoted_title(span: Span, mostly_upper: bool) -> bool:
+def quoted_title(span: Span, mostly_upper: bool, armed_or_hurt: frozenset[str]) -> bool:
     """Whether the match is in a short quoted title ("their hit 'Shell Shock'") or is alone in
     scare quotes ("he had been 'ambushed' by people he trusted"): a work's name or a figure of
-    speech. A quoted clause ("'We were attacked,' he said") is a report, and upper-case wire
-    copy shows no titles."""
+    speech. A quoted clause ("'We were attacked,' he said") is a report, a witness's word quoted
+    beside the armed or the hurt ("were 'shot dead' by gunmen") too, and upper-case wire copy
+    shows no titles."""
     if mostly_upper:
         return False
     inner = _quotation(span)
-    if inner is None or not 0 < len(inner) <= _TITLE_MAX:
+    if inner is None or not 0 < len(inner) <= _TITLE_MAX or _title_sentence(span.sent):
         return False
     words = [t for t in inner if t.is_alpha]
     if inner.start == span.start and inner.end == span.end and all(w.is_lower for w in words):
-        return True
+        return not any(t.lower_ in armed_or_hurt or t.lemma_.lower() in armed_or_hurt for t in span.sent)
     return _title_case(words)
+
+
+def _title_sentence(sent: Span) -> bool:
+    """Whether a sentence is written in Title Case, a headline inside the text ("Bombing Kills
+    12 In Baghdad Market"): its capitals tell no names."""
+    words = [t for t in sent if t.is_alpha and t.lower_ not in _TITLE_SMALL]
+    return len(words) >= _HEADLINE_MIN and sum(t.is_title for t in words) >= _HEADLINE_SHARE * len(words)
 
 
 def starts_a_name(span: Span, mostly_upper: bool) -> bool:
     """Whether the match is the first word of a proper name the NER found ("Riot Engine
     brought their tour to Berlin"): a proper noun followed, inside the entity, only by proper
     nouns. A plural common noun the NER takes for an organisation's start ("Protesters in
-    Paris") is no name."""
+    Paris") is no name, nor a capital of a headline in Title Case ("Bombing Kills 12 In
+    Baghdad Market")."""
     tok = span[0]
     if mostly_upper or tok.ent_iob_ != "B" or tok.ent_type_ not in _NAMES or tok.tag_ not in _PROPER:
+        return False
+    if _title_sentence(tok.sent):
         return False
     doc = tok.doc
     end = span.end
