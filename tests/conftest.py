@@ -15,7 +15,7 @@ from pipeline.nlp import load_nlp, make_doc
 from pipeline.schemas import Article
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import TriggerEntry, load_data
-from pipeline.triggers.refine import Match
+from pipeline.triggers.refine import Match, outcome_name
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -58,6 +58,21 @@ def trigger_match(nlp: Language) -> Callable[..., Match]:
                      flags if flags is not None else {"conflict": False, "protest": False}, cues)
 
     return _match
+
+
+@pytest.fixture(scope="session")
+def sense_holds(trigger_match: Callable[..., Match]) -> Callable[..., None]:
+    """Check a word-sense predicate on a written sentence: it holds exactly when `expected`, and
+    where it holds the trigger reports nothing (`outcome_name` None)."""
+
+    def _check(predicate: Callable[[Match], bool], entry: TriggerEntry, text: str, word: str,
+               flags: dict[str, bool] | None, expected: bool) -> None:
+        m = trigger_match(entry, text, word, flags)
+        assert predicate(m) is expected, text
+        if expected:
+            assert outcome_name(m) is None, text
+
+    return _check
 
 
 @pytest.fixture(scope="session")

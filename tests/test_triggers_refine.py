@@ -258,12 +258,9 @@ DEAL = TriggerEntry("strategic_developments", "agreement", 7, "-")
     (SEXUAL, "The campaign raises awareness of sexual violence against girls.", "violence", True),
     (SEXUAL, "Soldiers committed sexual violence against girls in the camp.", "violence", False),
 ])
-def test_fiction_and_talk_report_no_event(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
+def test_fiction_and_talk_report_no_event(sense_holds: Callable[..., None], entry: TriggerEntry, text: str, word: str,
                                           expected: bool) -> None:
-    m = trigger_match(entry, text, word, QUIET)
-    assert told_not_done(m) is expected, text
-    if expected:
-        assert outcome_name(m) is None, text
+    sense_holds(told_not_done, entry, text, word, QUIET, expected)
 
 
 SIGN = TriggerEntry("protests", "peaceful_protest", 2, "protest")
@@ -344,12 +341,9 @@ CYBER_DOC = {"conflict": False, "protest": False, "cyber": True}
     # A named weapon keeps its sense whatever the article.
     (IED, "A roadside bomb hit the convoy.", "bomb", CYBER_DOC, False),
 ])
-def test_computer_crime_is_no_conflict_event(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
+def test_computer_crime_is_no_conflict_event(sense_holds: Callable[..., None], entry: TriggerEntry, text: str, word: str,
                                              flags: dict[str, bool], expected: bool) -> None:
-    m = trigger_match(entry, text, word, flags)
-    assert cyber_sense(m) is expected, text
-    if expected:
-        assert outcome_name(m) is None, text
+    sense_holds(cyber_sense, entry, text, word, flags, expected)
 
 
 FLEE = TriggerEntry("strategic_developments", "other", 2, "-")
@@ -416,12 +410,9 @@ LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine
     (describes_a_population, FLEE, "Shelling displaced thousands of villagers.", "displaced", False),
     (describes_a_population, FLEE, "Thousands of villagers were displaced by the shelling.", "displaced", False),
 ])
-def test_habits_surges_and_idle_devices_are_no_incident(trigger_match: Callable[..., Match], rule, entry: TriggerEntry, text: str,
+def test_habits_surges_and_idle_devices_are_no_incident(sense_holds: Callable[..., None], rule, entry: TriggerEntry, text: str,
                                                         word: str, expected: bool) -> None:
-    m = trigger_match(entry, text, word, CONFLICT)
-    assert rule(m) is expected, text
-    if expected:
-        assert outcome_name(m) is None, text
+    sense_holds(rule, entry, text, word, CONFLICT, expected)
 
 
 SURRENDER = TriggerEntry("strategic_developments", "agreement", 5, "-")

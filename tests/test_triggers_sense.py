@@ -50,11 +50,8 @@ def test_harm_done_by_or_to_no_one(trigger_match: Callable[..., Match], text: st
     ("The arrest of the opposition leader sparked protests.", "arrest", False),
     ("Officers said the arrest followed a long inquiry.", "arrest", False),
 ])
-def test_an_arrest_of_the_heart_is_no_detention(trigger_match: Callable[..., Match], text: str, word: str, expected: bool) -> None:
-    m = trigger_match(ARREST, text, word)
-    assert medical_arrest(m) is expected, text
-    if expected:
-        assert outcome_name(m) is None, text
+def test_an_arrest_of_the_heart_is_no_detention(sense_holds: Callable[..., None], text: str, word: str, expected: bool) -> None:
+    sense_holds(medical_arrest, ARREST, text, word, None, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -91,12 +88,9 @@ def test_an_intervention_denied_is_none(trigger_match: Callable[..., Match], tex
     (MASSACRE, "Witnesses said 10-15 bodies were found after the massacre.", "massacre", QUIET, False),
     (DESTROY, "Soldiers destroyed three houses in the village.", "destroyed", GAME, False),
 ])
-def test_a_game_is_no_battle(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
+def test_a_game_is_no_battle(sense_holds: Callable[..., None], entry: TriggerEntry, text: str, word: str,
                              flags: dict[str, bool], expected: bool) -> None:
-    m = trigger_match(entry, text, word, flags)
-    assert sport_contest(m) is expected, text
-    if expected:
-        assert outcome_name(m) is None, text
+    sense_holds(sport_contest, entry, text, word, flags, expected)
 
 
 MISSILE = TriggerEntry("explosions_remote_violence", "shelling_artillery_missile_attack", 7, "missile")
@@ -138,12 +132,9 @@ RIOT = TriggerEntry("riots", "violent_demonstration", 7, "riot")
     (a_likeness, MISSILE, "A missile struck the depot at dawn.", "missile", False),
     (a_likeness, MISSILE, "A missile-like object exploded over the village.", "missile", False),
 ])
-def test_words_of_harm_that_name_things(trigger_match: Callable[..., Match], rule: Callable[[Match], bool], entry: TriggerEntry,
+def test_words_of_harm_that_name_things(sense_holds: Callable[..., None], rule: Callable[[Match], bool], entry: TriggerEntry,
                                         text: str, word: str, expected: bool) -> None:
-    m = trigger_match(entry, text, word)
-    assert rule(m) is expected, text
-    if expected:
-        assert outcome_name(m) is None, text
+    sense_holds(rule, entry, text, word, None, expected)
 
 
 def test_harm_by_an_animal_makes_no_casualty_event(annotate) -> None:

@@ -4,21 +4,16 @@ and US states the article names."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from pipeline.anatomy import dateline_match
 from pipeline.geo.cues import Cues, count_country_cues, country_cues, qualifier, us_cues
-from pipeline.geo.index import ADMIN1, ADMIN2, CITY, COUNTRY
+from pipeline.geo.index import ADMIN1, ADMIN2, CITY, COUNTRY, county_base
 from pipeline.geo.keys import norm
 from pipeline.geo.sizes import BIG_CITY
 from pipeline.geo.state import DocState, Mention
 from pipeline.geo.tables import Gazetteer
 from pipeline.geo.words import ADMIN_HEADS, BORDER_WORDS, DIRECTIONS, QUARTER_WORDS
-
-# A county's name without its head word: what a town of its own name is called.
-_COUNTY_WORD = re.compile(r"\s+(?:county|parish|borough)$")
 
 # How much each cue adds to the counts of the countries and states the article names.
 _DATELINE_WEIGHT = 3  # a dateline's region ("WILMINGTON, Calif. (AP) -")
@@ -174,7 +169,6 @@ def _named_places(gaz: Gazetteer, st: DocState, mentions: list[Mention]) -> None
                 st.countries[iso2] += 1
 
 
-
 def nested_readings(gaz: Gazetteer, kept: list[Mention]) -> set[int]:
     """The readings of a town and of a county that holds it, both named under different names
     ("Hendersonville" in "Henderson County", North Carolina; not the bigger Hendersonville,
@@ -188,7 +182,7 @@ def nested_readings(gaz: Gazetteer, kept: list[Mention]) -> set[int]:
     for men in kept:
         for i in men.ids:
             if gaz.kind(i) == ADMIN2:
-                named[i] = _COUNTY_WORD.sub("", men.key)
+                named[i] = county_base(men.key)
     nested: set[int] = set()
     for men in kept:
         for i in men.ids:

@@ -205,6 +205,12 @@ def _add_divisions(b: _Builder, data: dict[str, Any], stats: _CityStats,
     return admin1_names
 
 
+def county_base(key: str) -> str:
+    """A county's lookup key without its head word ("floyd county" -> "floyd"): the name a
+    town of the county's own name has."""
+    return _COUNTY_SUFFIX.sub("", key)
+
+
 def _county_towns(data: dict[str, Any], root: str | Path | None) -> dict[str, list[dict]]:
     """County FIPS code -> its towns, by the generated table (empty when it is absent)."""
     if not resources.data_path(COUNTY_TABLE, root).is_file():
@@ -230,7 +236,7 @@ def _add_counties(b: _Builder, data: dict[str, Any], stats: _CityStats,
     county_towns = _county_towns(data, root)
     town_county: dict[int, int] = {}
     for county in data["counties"]:
-        base = _COUNTY_SUFFIX.sub("", norm(county["name"]))
+        base = county_base(norm(county["name"]))
         towns = county_towns.get(county["fips"])
         if towns:
             # A county is as populous as its towns, and lies at its town of its own name (often

@@ -172,20 +172,20 @@ def _context(index: DocIndex, contexts: dict[int, SentenceContext], span: Span) 
 
 
 def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: dict[str, bool],
-             disaster_sents: set[int], data: TriggerData,
-             contexts: dict[int, SentenceContext]) -> list[tuple[TriggerEntry, Refined]]:
+             disaster_sents: set[int], data: TriggerData, contexts: dict[int, SentenceContext],
+             memories: set[int]) -> list[tuple[TriggerEntry, Refined]]:
     """Each kept match refined by its sentence, with its lexicon entry; those that report no
-    event are left out."""
+    event are left out, and so are the memories (matches starting at `memories`)."""
     out: list[tuple[TriggerEntry, Refined]] = []
     for entry, span in kept:
+        if span.start in memories:
+            continue  # "the 1987 killing": a memory (its sentence's victims too: `_harmless`)
         k = int(index.sent_id[span.start])
         ctx = _context(index, contexts, span)
         got = refine(entry, span, ctx, doc_flags, data.cues, data.outcomes)
         if got is None:
             continue
         etype, sub, prio = got
-        if long_ago(span, index.doc._.published):
-            continue  # "the 1987 killing": a memory (its sentence's victims too: `_harmless`)
         weighed = _weighed(entry, span, ctx, etype, prio, data.cues)
         if weighed is None:
             continue
@@ -198,11 +198,11 @@ def _refined(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: 
 
 
 def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags: dict[str, bool],
-              data: TriggerData, contexts: dict[int, SentenceContext]) -> list[dict]:
+              data: TriggerData, contexts: dict[int, SentenceContext], memories: set[int]) -> list[dict]:
     """Vetoing facts for the words of harm an animal does (`sense.harm_by_no_one`: "was attacked
     by a grizzly bear"), for an attack of the heart ("died of a heart attack":
     `sense.medical_arrest`) and for a word of violence dated years ago ("the 1987 killing":
-    `filters.long_ago`): as a disaster word does, they say what hurt the victims of their
+    `filters.long_ago`, the matches starting at `memories`): as a disaster word does, they say what hurt the victims of their
     sentence, so that no casualty-only event is made of them. Harm aimed at animals vetoes
     nothing: boys shooting at birds who hit a friend still fired a gun."""
     out = []
@@ -211,7 +211,7 @@ def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags:
         m = Match(entry, span, ctx, doc_flags, data.cues)
         if harm_by_no_one(m) or (entry.rule == "attack" and medical_arrest(m)):
             out.append(_fact(span.text, ctx.sent, span.start_char, NOT_VIOLENCE, None, 0, True))
-        elif long_ago(span, index.doc._.published):
+        elif span.start in memories:
             out.append(_fact(span.text, ctx.sent, span.start_char, MEMORY, None, 0, True))
     return out
 
@@ -236,8 +236,10 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
                                 for e, _ in kept) or bool(index.has(hashes["protest_doc"]).any())}
     contexts: dict[int, SentenceContext] = {}  # each sentence's, made once for the rules
-    pairs = _refined(kept, index, doc_flags, disaster_sents, data, contexts)
-    out.extend(_harmless(kept, index, doc_flags, data, contexts))
+    # Words of violence dated years ago ("the 1987 killing"), read once for both uses.
+    memories = {span.start for _, span in kept if long_ago(span, doc._.published)}
+    pairs = _refined(kept, index, doc_flags, disaster_sents, data, contexts, memories)
+    out.extend(_harmless(kept, index, doc_flags, data, contexts, memories))
     refined = [r for _, r in pairs]
     # An article led by a disaster reports it: only strong conflict words may still make events.
     if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):

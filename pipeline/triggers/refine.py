@@ -44,8 +44,6 @@ _CLASH_KEPT = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TRANSFER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
-# Event types whose words mean harm done to someone: their target must be people or what people
-# hold, not an animal or a computer.
 # Protest words that also mean something else: "an oil rally" (prices), "rallied to win" (sport).
 AMBIGUOUS_PROTEST = frozenset({"rally"})
 # How far up the parse a word that depicts or tells of a trigger is looked for.
