@@ -131,6 +131,18 @@ def test_grid_blocking_finds_every_corroborated_pair_within_the_loose_radius(lat
         assert (merged_articles([a, b, *filler()]) == {"a;b"}) is within
 
 
+def test_a_busy_grid_cell_is_searched_by_day() -> None:
+    # A town with a report on each of 40 days (more days than a look-up reaches): a report from
+    # the next cell 7 km away, clustered after them, still finds the one of its own day (same
+    # victim's age: near_age).
+    busy = [ev(f"t{d}", (dt.date(2023, 3, 1) + dt.timedelta(days=2 * d)).isoformat(), latitude=9.99,
+               longitude=7.0, location="Townsville", **killed(1, 1, 1), victim_ages=str(20 + d))
+            for d in range(40)]
+    report = ev("z", "2023-03-21", latitude=10.05, longitude=7.0, location="Suburbia", **killed(1, 1, 1),
+                victim_ages="30")
+    assert {frozenset(ids.split(";")) for ids in merged_articles([*busy, report])} == {frozenset({"t10", "z"})}
+
+
 def test_many_events_in_blocks() -> None:
     # 2,000 records: 500 events, each reported by four articles, across countries and days.
     events = []

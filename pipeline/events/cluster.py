@@ -152,8 +152,11 @@ def _gather(index: BlockIndex, rec: Record, rules: MergeRules,
     for day in range(first, last + 1):
         for key in keys_of(rec, day):
             found.update(index.get(key, ()))
+    span = last - first + 1
     for row, col in cells:
-        for day in index.get(("cells", rec.country, row, col), ()):
+        days = index.get(("cells", rec.country, row, col), ())
+        # A busy cell holds entries on many days: look up the few days within reach instead.
+        for day in range(first, last + 1) if len(days) > span else days:
             if first <= day <= last:
                 found.update(index.get(("cell", rec.country, day, row, col), ()))
     return found
