@@ -122,6 +122,39 @@ def test_reports_in_the_same_words_keep_their_trigger(annotate: Callable[..., Do
     assert any(word in w for w in _trigger_words(annotate, text))
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    # The story a work tells (`sense.in_a_work`): set "in" a work or a part of one, under a verb
+    # of telling whose subject is a work, or a part of a work the work holds.
+    ("In the new spy film, a diplomat is kidnapped in Vienna and held for ransom.", "kidnapped"),
+    ("In the third chapter, rebels storm the palace and the king escapes by boat.", "storm"),
+    ("In the sequel, a masked gunman opens fire on a crowded train.", "opens fire"),
+    ("The series centres on a detective investigating a bombing at a seaside hotel.", "bombing"),
+    ("The opera ends with the heroine stabbed by her jealous lover.", "stabbed"),
+    ("The musical's riot scene was rewritten a week before the premiere.", "riot"),
+])
+def test_the_story_of_a_work_reports_no_event(annotate: Callable[..., Doc], text: str, word: str) -> None:
+    assert not any(word in w for w in _trigger_words(annotate, text))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # A work beside real violence: its venue, its crew, its showing; "in" an episode of
+    # violence, a plot or a game; a scene of a crime.
+    ("A gunman opened fire in a cinema during a screening of the new film, wounding three.", "opened fire"),
+    ("Police said the shooting broke out in the car park after the show ended.", "shooting"),
+    ("Militants attacked a village in the latest episode of violence in the valley.", "attacked"),
+    ("Police arrested three men in the plot to kidnap the governor.", "arrested"),
+    ("A fan was stabbed in the game against the visitors on Saturday.", "stabbed"),
+    ("The film's director was arrested at the border on Monday.", "arrested"),
+    ("Gunmen attacked the crew of the film in the mountains, killing a driver.", "attacked"),
+    ("Officers secured the shooting scene on Elm Street for several hours.", "shooting"),
+    ("Two men were wounded in a shooting in the car park of a film studio.", "shooting"),
+    ("Police found shell casings in the scene of the murder on Monday.", "murder"),
+])
+def test_real_violence_beside_a_work_keeps_its_trigger(annotate: Callable[..., Doc], text: str,
+                                                       word: str) -> None:
+    assert any(word in w for w in _trigger_words(annotate, text))
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     # A bare year two or more years before publication, in the trigger's own clause.
     ("Residents gathered on Monday to mark 30 years since a grocer was murdered in his shop in 1993.",

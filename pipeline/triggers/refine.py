@@ -23,7 +23,7 @@ from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_
                                      aims_at_words, describes_a_population, figurative_explosion, figurative_riot,
                                      habit_not_incident, idle_devices, intervened, made_thing, medical_arrest,
                                      names_a_pastime, old_ordnance, protest_in_another_sense, recalls_a_death,
-                                     recalls_the_late, set_in_fiction, sport_contest, verbal_clash, voted_on)
+                                     recalls_the_late, in_a_work, set_in_fiction, sport_contest, verbal_clash, voted_on)
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
 _REASON_PREPS = frozenset({"for", "on", "over"})
@@ -138,7 +138,7 @@ def told_not_done(m: Match) -> bool:
     with the trigger as its topic ("of", "about"), a verb of depiction (`depict`) only with it
     as its object."""
     head = m.span.root
-    if set_in_fiction(m):
+    if set_in_fiction(m) or in_a_work(m):
         return True
     tok = head
     for _ in range(_TOLD_STEPS):

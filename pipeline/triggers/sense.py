@@ -38,6 +38,9 @@ _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
 # The prepositions of a place or thing a word of harm happens in or on ("across a fictional
 # island"): a fiction there is the trigger's setting.
 _SETTING_PREPS_FICTION = ("across", "in", "on", "at", "inside")
+# How far up the parse a work's telling is looked for above a trigger ("abducted" -> "insists"
+# -> "farmer" -> "follows", whose subject is "the film").
+_WORK_STEPS = 5
 # How far up the parse a word of voting is looked for above a strike word ("balloted" -> "on"
 # -> "action" -> "strike").
 _VOTE_STEPS = 3
@@ -388,3 +391,35 @@ def acts_on_a_group(head: Token) -> bool:
     verb = head.head if head.dep_ in ("dobj", "prt", "compound", "amod") else head
     return any(t.ent_type_ in ("ORG", "NORP") for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                for t in c.subtree)
+
+
+def in_a_work(m: Match) -> bool:
+    """Whether the trigger is in the story a work tells: under a verb of telling (`narrates`)
+    whose subject is a work or a part of one ("the film follows a farmer who insists he was
+    abducted", "season three ends with the leader arrested"); under a word set "in" a work or a
+    part of one ("in the graphic novel, a mining town is looted", "in the novel's last chapter");
+    or naming a part of a work that a work holds ("the film's massacre scene"; "secured the
+    shooting scene" is a crime scene). Works are `told_in` and `shows`, parts `work_parts`; after
+    "in", the words of `not_set_in` name none ("in the latest episode of violence", "in the plot
+    to kill the governor", "in the game", "in a drive-by shooting": a shoot is a film's only
+    elsewhere), nor does a phrase that holds the trigger ("found in the scene of the murder")."""
+    works = m.cues["told_in"] | m.cues["shows"]
+    told = works | m.cues["work_parts"]
+    # "killed in the latest episode of violence", "shot in the game", "arrested in the plot".
+    set_in = told - m.cues["not_set_in"]
+    head = m.span.root
+    if head.dep_ == "compound" and one_of(head.head, m.cues["work_parts"]) and any(
+            c.dep_ == "poss" and one_of(c, works) for c in head.head.children):
+        return True
+    tok = head
+    for _ in range(_WORK_STEPS):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and any(
+                    o.dep_ == "pobj" and one_of(o, set_in) and head not in o.subtree for o in c.children):
+                return True
+            if c.dep_ == "nsubj" and tok.pos_ == "VERB" and one_of(tok, m.cues["narrates"]) and one_of(c, told):
+                return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
