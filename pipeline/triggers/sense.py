@@ -394,32 +394,40 @@ def acts_on_a_group(head: Token) -> bool:
 
 
 def in_a_work(m: Match) -> bool:
-    """Whether the trigger is in the story a work tells: under a verb of telling (`narrates`)
-    whose subject is a work or a part of one ("the film follows a farmer who insists he was
-    abducted", "season three ends with the leader arrested"); under a word set "in" a work or a
-    part of one ("in the graphic novel, a mining town is looted", "in the novel's last chapter");
-    or naming a part of a work that a work holds ("the film's massacre scene"; "secured the
-    shooting scene" is a crime scene). Works are `told_in` and `shows`, parts `work_parts`; after
-    "in", the words of `not_set_in` name none ("in the latest episode of violence", "in the plot
-    to kill the governor", "in the game", "in a drive-by shooting": a shoot is a film's only
-    elsewhere), nor does a phrase that holds the trigger ("found in the scene of the murder")."""
+    """Whether the trigger is in the story a work tells: under a verb of telling (`narrates`:
+    tell, centre on, portray...) whose subject is a work ("the series centres on a detective
+    investigating a bombing"), under a word set "in" a work or a part of one ("in the graphic
+    novel, a mining town is looted", "in the novel's last chapter"), or a compound of a part a
+    work holds ("the film's massacre scene"; "secured the shooting scene" is a crime scene).
+    Works are `told_in` and `shows`, parts `work_parts`, and neither counts as one when it is a
+    word of `not_set_in` ("in a show of force", "a series of raids", "in the season finale", "in
+    a trailer", "the book fair", "the game ended in a riot"), a name ("in Drama", a Greek town),
+    a word "of" or "to" something ("a new chapter of violence", "a sequel to last week's
+    riots"), or a phrase that holds the trigger ("found in the scene of the murder"). The search stops at a relative clause: the main clause's work says
+    nothing of it ("a student who was shot during the protests appears in the documentary")."""
     works = m.cues["told_in"] | m.cues["shows"]
-    told = works | m.cues["work_parts"]
-    # "killed in the latest episode of violence", "shot in the game", "arrested in the plot".
-    set_in = told - m.cues["not_set_in"]
     head = m.span.root
     if head.dep_ == "compound" and one_of(head.head, m.cues["work_parts"]) and any(
             c.dep_ == "poss" and one_of(c, works) for c in head.head.children):
         return True
+    told = (works | m.cues["work_parts"]) - m.cues["not_set_in"]
     tok = head
     for _ in range(_WORK_STEPS):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "in" and any(
-                    o.dep_ == "pobj" and one_of(o, set_in) and head not in o.subtree for o in c.children):
+                    o.dep_ == "pobj" and _names_a_work(o, told) and head not in o.subtree for o in c.children):
                 return True
-            if c.dep_ == "nsubj" and tok.pos_ == "VERB" and one_of(tok, m.cues["narrates"]) and one_of(c, told):
+            if (c.dep_ == "nsubj" and tok.pos_ == "VERB" and one_of(tok, m.cues["narrates"])
+                    and _names_a_work(c, told)):
                 return True
-        if tok.head is tok:
+        if tok.head is tok or tok.dep_ == "relcl":
             return False
         tok = tok.head
     return False
+
+
+def _names_a_work(tok: Token, told: frozenset[str]) -> bool:
+    """Whether a noun is one of the works `told` as a common noun and not "of" or "to" something
+    ("a chapter of violence", "a sequel to last week's riots")."""
+    return (one_of(tok, told) and tok.pos_ == "NOUN" and not tok.ent_type_
+            and not any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in tok.children))
