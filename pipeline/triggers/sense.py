@@ -38,8 +38,8 @@ _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
 # The prepositions of a place or thing a word of harm happens in or on ("across a fictional
 # island"): a fiction there is the trigger's setting.
 _SETTING_PREPS_FICTION = ("across", "in", "on", "at", "inside")
-# How far up the parse a work's telling is looked for above a trigger ("abducted" -> "insists"
-# -> "farmer" -> "follows", whose subject is "the film").
+# How far up the parse a work's telling is looked for above a trigger ("kidnapped" -> "diplomat"
+# -> "of" -> "story" -> "tells", whose subject is "the thriller").
 _WORK_STEPS = 5
 # How far up the parse a word of voting is looked for above a strike word ("balloted" -> "on"
 # -> "action" -> "strike").
@@ -378,7 +378,7 @@ def set_in_fiction(m: Match) -> bool:
             *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
     if any(c.dep_ == "amod" and c.lower_ in m.cues["fiction"] for t in near for c in (t, *t.children)):
         return True
-    works = m.cues["told_in"] | m.cues["shows"]
+    works = m.cues["works"]
     return (m.entry.event_type in HARM_TYPES and not m.has("nonstate") and not m.has("hurt")
             and any(t.pos_ == "VERB" and one_of(t, m.cues["filming"])
                     and any(c.dep_ in ("nsubj", "nsubjpass") and one_of(c, works) for c in t.children)
@@ -395,22 +395,23 @@ def acts_on_a_group(head: Token) -> bool:
 
 def in_a_work(m: Match) -> bool:
     """Whether the trigger is in the story a work tells: under a verb of telling (`narrates`:
-    tell, centre on, portray...) whose subject is a work ("the series centres on a detective
-    investigating a bombing"), under a word set "in" a work or a part of one ("in the graphic
-    novel, a mining town is looted", "in the novel's last chapter"), or a compound of a part a
-    work holds ("the film's massacre scene"; "secured the shooting scene" is a crime scene).
-    Works are `told_in` and `shows`, parts `work_parts`, and neither counts as one when it is a
-    word of `not_set_in` ("in a show of force", "a series of raids", "in the season finale", "in
-    a trailer", "the book fair", "the game ended in a riot"), a name ("in Drama", a Greek town),
-    a word "of" or "to" something ("a new chapter of violence", "a sequel to last week's
-    riots"), or a phrase that holds the trigger ("found in the scene of the murder"). The search stops at a relative clause: the main clause's work says
-    nothing of it ("a student who was shot during the protests appears in the documentary")."""
-    works = m.cues["told_in"] | m.cues["shows"]
+    tell, centre on, portray...) whose subject is a work ("the thriller tells the story of a
+    diplomat kidnapped in Vienna"), under a word set "in" a work or a part of one ("in the
+    graphic novel, a mining town is looted", "in the novel's last chapter"), or a compound of a
+    part a work holds ("the film's massacre scene"; "secured the shooting scene" is a crime
+    scene). Works are `told_in` and `shows`, parts `work_parts`; as a setting or a teller
+    (cue `set_in_works`) neither counts when it is a word of `not_set_in` ("in a show of
+    force", "a series of raids", "in the season finale", "in a trailer", "the book fair", "the
+    game ended in a riot"), a name ("in Drama", a Greek town), a word "of" or "to" something ("a
+    new chapter of violence", "a sequel to last week's riots"), or a phrase that holds the
+    trigger ("found in the scene of the murder"). The search stops at a relative clause: the
+    main clause's work says nothing of it ("a student who was shot during the protests appears
+    in the documentary")."""
     head = m.span.root
     if head.dep_ == "compound" and one_of(head.head, m.cues["work_parts"]) and any(
-            c.dep_ == "poss" and one_of(c, works) for c in head.head.children):
+            c.dep_ == "poss" and one_of(c, m.cues["works"]) for c in head.head.children):
         return True
-    told = (works | m.cues["work_parts"]) - m.cues["not_set_in"]
+    told = m.cues["set_in_works"]
     tok = head
     for _ in range(_WORK_STEPS):
         for c in tok.children:
