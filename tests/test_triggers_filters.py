@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
-                                      is_name_word, modal)
+                                      is_name_word, modal, protest_to_come, undone)
 from pipeline.triggers.lexicon import load_data
 
 CUES = load_data()[0].cues
@@ -145,3 +145,55 @@ def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:
 ])
 def test_conditional(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert conditional(_span(nlp, text, word)) is expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # called off, averted, ruled out (negatives: nothing happened) ...
+    ("The teachers' union postponed its threatened strike after the minister promised talks.", "strike", True),
+    ("A nationwide rail strike was averted at the last minute on Sunday.", "strike", True),
+    ("The opposition said it would boycott parliament but ruled out street protests.", "protests", True),
+    ("Organisers cancelled the march through the city centre because of the storm.", "march", True),
+    ("Farmers called off a planned rally outside the ministry after talks on Wednesday.", "rally", True),
+    # ... beside the same words where it happened (positives)
+    ("The union postponed talks after workers went on strike on Monday.", "strike", False),
+    ("A judge postponed the trial of two men arrested during the riot in May.", "riot", False),
+    ("A judge postponed the murder trial of two brothers.", "murder", False),
+    ("The army said it had prevented further bloodshed after rebels attacked the town.", "attacked", False),
+    # denied through a report or a clause (negatives) ...
+    ("The interior ministry dismissed reports that police had opened fire on demonstrators.", "opened", True),
+    ("The rebel spokesman dismissed the kidnapping claims as government propaganda.", "kidnapping", True),
+    ("Police said reports of a grenade attack on the market were false.", "grenade", True),
+    ("Police said reports of a grenade attack on the market were false.", "attack", True),
+    ("The governor rejected allegations that troops had burned homes in the district.", "burned", True),
+    ("The ministry denied a wire report that the embassy had been occupied by rebels.", "occupied", True),
+    # ... beside denials of something else, or the accused's denial of the act (positives)
+    ("The army denied that its soldiers had shelled the village.", "shelled", False),
+    ("He denied attacking his neighbour with a knife.", "attacking", False),
+    ("The minister dismissed the protests as the work of a few agitators.", "protests", False),
+    ("The group denied responsibility for the bombing that killed six people.", "bombing", False),
+    ("A judge dismissed the case against two men arrested during the riot in May.", "arrested", False),
+    ("Two men accused of the kidnapping of a businessman denied the charges in court.", "kidnapping", False),
+    ("Police denied bail to three men arrested after the shooting on Friday.", "arrested", False),
+    ("Reports of a grenade attack on the market were confirmed by police.", "attack", False),
+    ("The protesters rejected the offer and continued their sit-in outside parliament.", "sit", False),
+])
+def test_undone(nlp: Language, text: str, word: str, expected: bool) -> None:
+    assert undone(_span(nlp, text, word), CUES) is expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # a protest said as one to be held (negatives) ...
+    ("Activists said they would march to the capital next month to demand land titles.", "march", True),
+    ("Farmers said they might launch another protest if the price is not raised.", "protest", True),
+    ("The union said it would call a strike only as a last resort.", "strike", True),
+    ("Nurses protested outside the hospital and said they could strike next week.", "strike", True),
+    # ... beside protests held or going on (positives)
+    ("Nurses protested outside the hospital and said they could strike next week.", "protested", False),
+    ("Protesters marched through the city on Monday and said they would return.", "marched", False),
+    ("Workers said the strike would continue until their demands are met.", "strike", False),
+    ("Students said they will keep up their boycott of classes.", "boycott", False),
+    ("Teachers will go on striking until the government pays them.", "striking", False),
+    ("Of course we will continue protesting until they are brought to justice.", "protesting", False),
+])
+def test_protest_to_come(nlp: Language, text: str, word: str, expected: bool) -> None:
+    assert protest_to_come(_span(nlp, text, word), CUES["continuing"]) is expected

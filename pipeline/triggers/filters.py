@@ -32,6 +32,12 @@ _LAST_DAY = 31
 _YEAR_DIGITS = 4
 # The highest priority of a generic attack word that takes the type of the article's violence.
 _GENERIC_ATTACK_MAX = 4
+# How many words up a trigger is followed to the verb that calls it off or denies it ("strike"
+# -> "postponed"; "kidnapping" -> "claims" -> "dismissed"; "attack" -> "of" -> "reports").
+_UNDONE_STEPS = 4
+# How a trigger hangs under a verb that calls it off ("postponed the strike", "a strike was
+# averted").
+_CALLED_OFF_DEPS = frozenset({"dobj", "nsubjpass", "xcomp"})
 
 
 def is_name_word(span: Span, mostly_upper: bool, cues: Mapping[str, frozenset[str]] | None = None) -> bool:
@@ -205,6 +211,73 @@ def modal(span: Span) -> bool:
             break
         tok = tok.head
     return False
+
+
+def _verb_phrase(verb: Token) -> str:
+    """A verb's lemma with its particle, if any ("called off" -> "call off")."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+
+
+def _said_false(tok: Token, false_words: frozenset[str]) -> bool:
+    """Whether a subject is said to be false ("reports of an attack were false", "the claims
+    are baseless")."""
+    return tok.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in false_words
+                                       for c in tok.head.children)
+
+
+def _report_above(tok: Token, reports: frozenset[str], events: frozenset[str]) -> Token | None:
+    """The report noun that names the trigger `tok`, if any ("kidnapping claims", "reports of
+    an attack", "reports that police had opened fire"), or the event noun a trigger word is
+    part of ("grenade" in "a grenade attack"; not "the murder trial")."""
+    head = tok.head
+    if tok.dep_ == "compound" and head.lower_ in events:
+        return head
+    if tok.dep_ in ("compound", "acl", "ccomp") and head.lemma_.lower() in reports:
+        return head
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "about") and head.head.lemma_.lower() in reports:
+        return head.head
+    return None
+
+
+def undone(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the trigger names what was called off, averted or ruled out (`called_off`:
+    "postponed its proposed strike", "a rail strike was averted", "ruled out street protests"),
+    or is named by a report that is denied (`denying`: "dismissed reports that police had
+    opened fire") or said to be false ("reports of a grenade attack were false"): nothing
+    happened, by the sentence's own account. A denial of the act itself is no such account:
+    "the army denied that its planes bombed the camp", "he denied attacking him" are the
+    accused's word, and "dismissed the protests as the work of a few" speaks of protests held."""
+    tok = span.root
+    via_report = False
+    for _ in range(_UNDONE_STEPS):
+        if tok.head is tok:
+            return False
+        verb = _verb_phrase(tok.head)
+        if tok.dep_ in _CALLED_OFF_DEPS and verb in cues["called_off"]:
+            return True
+        if via_report and tok.dep_ == "dobj" and verb in cues["denying"]:
+            return True
+        if via_report and _said_false(tok, cues["false_words"]):
+            return True
+        report = _report_above(tok, cues["report_nouns"], cues["event_nouns"])
+        if report is None:
+            return False
+        via_report = via_report or report.lemma_.lower() in cues["report_nouns"]
+        tok = report
+    return False
+
+
+def protest_to_come(span: Span, continuing: frozenset[str]) -> bool:
+    """Whether a protest word is under a modal as one to be held ("said they would march to
+    the capital next month", "might launch another protest", "would call a strike only as a
+    last resort"), not as one going on: the subject of what will happen ("the strike will
+    continue") or the object of going on (`continuing`: "will keep up their sit-in")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") or not modal(span):
+        return False
+    # The word itself and its governor: "will keep up their boycott", "will continue protesting".
+    return not any(t.lemma_.lower() in continuing for t in (root, root.head))
 
 
 Refined = list[tuple[str, str, int, Span]]

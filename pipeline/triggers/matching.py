@@ -11,7 +11,7 @@ from spacy.vocab import Vocab
 from pipeline.triggers.context import SentenceContext, one_of, prep_objects
 from pipeline.triggers.docindex import DocIndex, word_hashes
 from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
-                                      is_name_word, long_ago, modal)
+                                      is_name_word, long_ago, modal, protest_to_come, undone)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, MEMORY, NOT_VIOLENCE, STRONG, VIOLENT
 from pipeline.triggers.refine import Match, refine
@@ -151,10 +151,12 @@ def _weighed(entry: TriggerEntry, span: Span, ctx: SentenceContext, etype: str, 
              cues: dict[str, frozenset[str]]) -> int | None:
     """The priority of a refined trigger once talk, threats, intents and background clauses
     are weighed, or None when it reports nothing."""
-    if conditional(span):
+    if conditional(span) or undone(span, cues):
         return None
     if etype in VIOLENT and etype != "protests" and entry.rule != "clash" and (
             generic_plural(span, ctx, cues["event_nouns"]) or prio < STRONG and modal(span)):
+        return None
+    if etype == "protests" and prio < STRONG and protest_to_come(span, cues["continuing"]):
         return None
     if prio < STRONG:
         found = background(span, cues)
