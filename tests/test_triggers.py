@@ -145,7 +145,9 @@ def test_a_specific_plural_is_an_event(events_of: Callable[[str], EventList]) ->
 def test_disaster_words_are_vetoes(annotate: Callable[..., Doc]) -> None:
     doc = annotate("A powerful earthquake destroyed hundreds of houses in the north.")
     assert doc._.ne_triggers
-    assert all(t["vetoes"] and t["event_type"] == "disaster" for t in doc._.ne_triggers)
+    # "destroyed" also vetoes, as harm done by a force of nature (`sense.harm_by_no_one`).
+    assert all(t["vetoes"] for t in doc._.ne_triggers)
+    assert any(t["event_type"] == "disaster" for t in doc._.ne_triggers)
 
 
 def _fact(cls: type, text: str, start: int, **kw: object):

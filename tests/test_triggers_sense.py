@@ -9,8 +9,8 @@ import pytest
 
 from pipeline.triggers.lexicon import TriggerEntry
 from pipeline.triggers.refine import Match, outcome_name
-from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, figurative_riot, intervened,
-                                     medical_arrest, names_a_pastime, sport_contest, verbal_clash)
+from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, figurative_riot, harm_by_no_one,
+                                     intervened, medical_arrest, names_a_pastime, sport_contest, verbal_clash)
 
 QUIET = {"conflict": False, "protest": False}
 GAME = {"conflict": False, "protest": False, "sport": True}
@@ -41,6 +41,34 @@ DESTROY = TriggerEntry("strategic_developments", "looting_property_destruction",
 ])
 def test_harm_done_by_or_to_no_one(trigger_match: Callable[..., Match], text: str, word: str, expected: bool) -> None:
     assert aims_at_no_one(trigger_match(ATTACK, text, word)) is expected, text
+
+
+@pytest.mark.parametrize(("entry", "text", "word", "expected"), [
+    # Animals and forces of nature as the only doers, read through groups, relative clauses,
+    # infinitives and event nouns, of harm, protest and destruction words (negatives) ...
+    (ATTACK, "A pack of stray dogs attacked a seven-year-old boy near the market.", "attacked", True),
+    (ATTACK, "Mosquitoes attacked the campers near the lake overnight.", "attacked", True),
+    (ATTACK, "Rangers captured a leopard that had attacked three villagers.", "attacked", True),
+    (ATTACK, "The documentary shows crocodiles lying in wait to ambush wildebeest.", "ambush", True),
+    (ATTACK, "Beaches were closed after a shark attack left a surfer with bite wounds.", "attack", True),
+    (ATTACK, "An escaped bull went on a rampage through a shopping mall.", "rampage", True),
+    (PROTEST, "Hundreds of penguins marched across the sea ice to their breeding grounds.", "marched", True),
+    (DESTROY, "A late frost destroyed half of the apple blossom in the valley.", "destroyed", True),
+    (DESTROY, "A black bear ransacked a campsite kitchen in the national park.", "ransacked", True),
+    # ... beside people doing the same (positives), and figures of speech of nature.
+    (ATTACK, "A pack of armed men attacked a seven-year-old boy near the market.", "attacked", False),
+    (ATTACK, "Rangers captured the men who had attacked three villagers.", "attacked", False),
+    (ATTACK, "Soldiers lay in wait to ambush the convoy near the border.", "ambush", False),
+    (ATTACK, "A man went on a rampage through a shopping mall with a knife.", "rampage", False),
+    (PROTEST, "Hundreds of farmers marched to the capital to demand higher prices.", "marched", False),
+    (DESTROY, "A mob destroyed half of the shops in the market.", "destroyed", False),
+    (ATTACK, "A hail of bullets killed two men outside the bar.", "killed", False),
+    # A compound is the doer only of an attack noun: a cattle raid raids cattle.
+    (ATTACK, "Gunmen killed three herders in a cattle raid on the village.", "raid", False),
+])
+def test_done_by_animals_or_nature(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
+                                   expected: bool) -> None:
+    assert harm_by_no_one(trigger_match(entry, text, word)) is expected, text
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from pipeline.aspect import habitual, recalled_death
 from pipeline.triggers.context import one_of, prep_objects, words_of
 from pipeline.triggers.filters import denied
+from pipeline.triggers.participants import doers
 
 if TYPE_CHECKING:
     from pipeline.triggers.refine import Match
@@ -57,15 +58,6 @@ def _targets(head: Token) -> list[Token]:
         t for t in prep_objects(verb, _TARGET_PREPS) if t.ent_type_ not in ("DATE", "TIME")]
 
 
-def _doers(head: Token) -> list[Token]:
-    """The head words of who does a word of harm: a verb's subject, or the object of its
-    passive "by" ("was attacked by a dog")."""
-    verb = head.head if head.dep_ in ("prt", "compound") else head
-    out = [c for c in verb.children if c.dep_ == "nsubj"]
-    out.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
-    return out
-
-
 def _common_noun(tok: Token) -> bool:
     """Whether a doer is a common noun ("a dog", "the shark"), not a name or part of one
     ("the Tigers", "the Haqqani network", "the Grey Wolves": armed groups)."""
@@ -85,9 +77,16 @@ def aims_at_no_one(m: Match) -> bool:
 
 
 def harm_by_no_one(m: Match) -> bool:
-    """A word of harm whose every doer is an animal or a computer thing, named as a common noun
-    ("was attacked by a dog"; "the Tigers", "the Haqqani network" are armed groups)."""
-    return _unarmed_harm(m) and _all_non_human([t for t in _doers(m.span.root) if _common_noun(t)], m.cues)
+    """A word of violence or protest whose every doer is an animal, a computer thing or a force
+    of nature, named as a common noun ("was attacked by a dog", "a pack of stray dogs attacked a
+    boy", "a leopard that had wounded three villagers", "a shark attack", "penguins marched
+    across the ice", "a late frost destroyed the blossom"; "the Tigers", "the Haqqani network"
+    are armed groups), and no armed side is named in the sentence ("police dogs attacked the
+    protesters")."""
+    if m.armed():
+        return False
+    found = doers(m.span.root, m.cues["groups"], m.cues["doer_compounds"])
+    return _all_non_human([t for t in found if _common_noun(t)], m.cues)
 
 
 def _unarmed_harm(m: Match) -> bool:
@@ -96,9 +95,11 @@ def _unarmed_harm(m: Match) -> bool:
 
 
 def _all_non_human(tokens: list[Token], cues: Mapping[str, frozenset[str]]) -> bool:
-    """Whether there are tokens and each is an animal or a computer thing (`non_human`) or a
-    fire (`fires`: "battled a wildfire")."""
-    return bool(tokens) and all(one_of(t, cues["non_human"]) or one_of(t, cues["fires"]) for t in tokens)
+    """Whether there are tokens and each is an animal or a computer thing (`non_human`), a
+    fire (`fires`: "battled a wildfire") or a force of nature (`nature`: "hail", "a frost"; not
+    a figure of speech, "a hail of bullets", "a storm of protest")."""
+    return bool(tokens) and all(one_of(t, cues["non_human"]) or one_of(t, cues["fires"])
+                                or one_of(t, cues["nature"]) and not prep_objects(t, ("of",)) for t in tokens)
 
 
 def aims_at_words(m: Match) -> bool:
@@ -133,7 +134,7 @@ def sport_contest(m: Match) -> bool:
         return False  # "two players were attacked outside the ground": someone was hurt
     # Sides named by words no other sense shares ("a clash with the goalkeeper"; "defenders"
     # and "opponents" also fight wars).
-    sides = prep_objects(head, _SIDE_PREPS) + _doers(head)
+    sides = prep_objects(head, _SIDE_PREPS) + doers(head, m.cues["groups"])
     return (bool(m.doc_flags.get("sport")) or _has_score(m.ctx.sent, m.cues["results"])
             or any(one_of(t, roles) for t in sides))
 

@@ -1,0 +1,73 @@
+"""Who does a word of violence, read from the dependency parse: the subject of its verb, its
+passive "by", and where a word has no subject of its own, the one it borrows (the antecedent of
+a relative clause, the subject of the verb an infinitive completes, the owner of an event noun,
+the subject of the verb an event noun is the object of); a group word stands for its members
+("a pack of dogs", "hundreds of penguins")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.triggers.context import prep_objects
+
+# Dependents of a verb that name who does it (its passive "by" is read apart).
+_SUBJECT_DEPS = ("nsubj",)
+# Relative pronouns that stand for the noun a relative clause hangs off ("a leopard that ...").
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# How an infinitive or a participle without a subject of its own completes a verb whose
+# subject it takes ("lay in wait to ambush", "went on to attack").
+_BORROWED_DEPS = frozenset({"xcomp", "advcl"})
+# Parts of speech of a verb whose subject an event noun may take ("went on a rampage").
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A verb's subject, and the object of its passive "by" ("was attacked by a dog")."""
+    out = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    out.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _noun_doers(noun: Token, by_compound: frozenset[str]) -> list[Token]:
+    """Who does an event noun: its owner ("the bull's rampage"), or its compound where the noun
+    takes its doer so (`by_compound`: "a shark attack"; "a cattle raid" raids cattle, "cow
+    vigilantism" is about cows), else the subject of the verb it is the object of, directly or
+    after a preposition ("went on a rampage", "launched an attack")."""
+    compound = noun.lemma_.lower() in by_compound
+    own = [c for c in noun.children if (c.dep_ == "poss" or compound and c.dep_ == "compound")
+           and c.pos_ in ("NOUN", "PROPN")]
+    if own:
+        return own
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    elif noun.dep_ != "dobj":
+        return []
+    return _subjects(gov) if gov.pos_ in _VERB_POS and gov is not noun else []
+
+
+def members(tok: Token, groups: frozenset[str]) -> list[Token]:
+    """The members a group word stands for ("a pack of dogs" -> dogs, "hundreds of penguins"
+    -> penguins), or the word itself."""
+    if tok.lemma_.lower() in groups or tok.lower_ in groups:
+        inner = prep_objects(tok, ("of",))
+        if inner:
+            return inner
+    return [tok]
+
+
+def doers(head: Token, groups: frozenset[str], by_compound: frozenset[str] = frozenset()) -> list[Token]:
+    """The head words of who does a word of violence (`head`, the trigger's root): see the
+    module's docstring; `groups` the words that stand for their members, `by_compound` the
+    event nouns whose compound is their doer. Names and common nouns alike; the callers judge
+    them."""
+    verb = head.head if head.dep_ in ("prt", "compound") else head
+    found = _subjects(verb)
+    if not found and verb.pos_ in ("NOUN", "PROPN"):
+        found = _noun_doers(verb, by_compound)
+    if not found and verb.dep_ in _BORROWED_DEPS and verb.head.pos_ in _VERB_POS:
+        found = _subjects(verb.head)  # "crocodiles lie in wait to ambush wildebeest"
+    if verb.dep_ == "relcl":
+        # "a leopard that had wounded three villagers": the pronoun stands for the leopard.
+        found = [verb.head if t.tag_ in _RELATIVE_TAGS else t for t in found]
+    return [m for t in found for m in members(t, groups)]
