@@ -172,7 +172,16 @@ def test_real_violence_beside_a_work_keeps_its_trigger(annotate: Callable[..., D
      False),
     ("A new documentary revisits the 1987 killing of a student who was found strangled by a lake.",
      False),
+    # A month and year, a season of a year, an event it happened during, a time "ago".
+    ("A plaque marks the bend where resistance fighters ambushed a convoy in August 1944.", False),
+    ("Archivists digitised photographs of the rioting that swept the city in the summer of 1967.", False),
+    ("Records show that more than 200 people were arrested during the general strike of 1926.", False),
+    ("Survivors gathered on Sunday to remember the victims of a bus station bombing 15 years ago.", False),
+    ("The veteran still dreams about the jungle ambush two decades ago that killed his friends.", False),
     # A recent year, or an old one in another clause, dates nothing of the trigger's.
+    ("Rebels ambushed a convoy on Monday, a year ago to the day after the last attack.", True),
+    ("Police arrested 20 people during the strike on Monday, the first since 1926.", True),
+    ("Gunmen ambushed a convoy on Monday near a bridge that was built in August 1944.", True),
     ("A man was sentenced on Monday for the 2022 shooting of a bar owner.", True),
     ("It was the deadliest attack since 2015 in Kabul, officials said on Monday.", True),
     ("Gunmen killed five people on Monday in the town where a dam was built in 1987.", True),

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
-from pipeline.triggers.context import SentenceContext
+from pipeline.numbers import parse_number
+from pipeline.triggers.context import SentenceContext, prep_objects
 from pipeline.triggers.policy import VIOLENT
 
 # Entities whose words are names, not reports: "March 5", "Rally for the Republic".
@@ -296,26 +297,80 @@ def absorb_generic_attacks(refined: Refined) -> Refined:
 
 
 # A bare year ("in 1993", "the 1987 killing") this many calendar years or more before
-# publication dates a memory, not news (the dates component resolves no bare year).
+# publication dates a memory, not news (the dates component resolves no bare year); so does a
+# time this many years "ago".
 _YEARS_AGO = 2
 _YEAR_MIN = 1800
 # Prepositions whose year is no date of the trigger: a comparison ("the deadliest attack since
 # 2015", "for the first time since 2012").
 _NOT_WHEN = frozenset({"since", "before", "after", "than"})
+# Dependents of a word that date it ("the 1987 killing") or of a date that hold its year ("in
+# August 1944").
+_DATE_PARTS = frozenset({"nummod", "compound", "amod", "npadvmod", "appos"})
+# Prepositions that set a trigger inside another event, whose date is the trigger's own
+# ("arrested during the general strike of 1926"; "arrested for a shooting in 2019" is not).
+_DURING = frozenset({"during", "amid"})
+# Units of time before "ago", in years ("15 years ago", "two decades ago").
+_AGO_YEARS = {"year": 1, "decade": 10, "century": 100}
+
+
+def _old_year(tok: Token, limit: int) -> bool:
+    """Whether a token is a year of the DATE entity no later than `limit`."""
+    return tok.ent_type_ == "DATE" and tok.is_digit and len(tok.text) == 4 and _YEAR_MIN <= int(tok.text) <= limit
+
+
+def _dating(head: Token) -> list[Token]:
+    """The words that may date `head`: its modifiers ("the 1987 killing") and the objects of
+    its own prepositions with their parts ("in 1993", "in August 1944", "in the summer of
+    1967")."""
+    out = [c for c in head.children if c.dep_ in _DATE_PARTS]
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ in _NOT_WHEN:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            out.append(g)
+            if g.ent_type_ == "DATE":  # "August 1944"; not "the 2000 block of Elm Avenue"
+                out.extend(x for x in g.children if x.dep_ in _DATE_PARTS)
+                out.extend(prep_objects(g, ("of",)))
+    return out
+
+
+def _relative_subject(clause: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("the riot that swept the
+    city": the riot did; "the riot that police broke up": police did)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children)
+
+
+def _years_ago(head: Token) -> int:
+    """How many years "ago" dates `head` ("a bombing 15 years ago", "two decades ago"), 0 if
+    none."""
+    for ago in (c for c in head.children if c.lower_ == "ago"):
+        for unit in ago.children:
+            years = _AGO_YEARS.get(unit.lemma_.lower())
+            if years is None:
+                continue
+            count = next((parse_number(n.text) for n in unit.children if n.dep_ in ("nummod", "det")), None)
+            return years * (count or 0)
+    return 0
 
 
 def long_ago(span: Span, published: str | None) -> bool:
-    """Whether the trigger is dated by a bare year two or more years before publication,
-    attached to the trigger itself: as its modifier ("the 1987 killing") or after one of its
-    own prepositions ("was murdered during a robbery in 1993"): a memory recalled, not news. A
-    year under another word ("arrested on Monday for a shooting in 2019" dates the shooting,
-    not the arrest) or of a comparison ("the deadliest attack since 2015") dates nothing of it."""
+    """Whether the trigger is dated two or more years before publication, by a year of its own
+    (as its modifier, "the 1987 killing", or after one of its own prepositions, "was murdered
+    during a robbery in 1993", "ambushed a convoy in August 1944") or of the event it happened
+    "during" ("arrested during the general strike of 1926"), or by a time "ago" ("a bombing 15
+    years ago"): a memory recalled, not news. A year under another word ("arrested on Monday
+    for a shooting in 2019" dates the shooting, not the arrest) or of a comparison ("the
+    deadliest attack since 2015") dates nothing of it."""
     if not published:
         return False
     head = span.root
     limit = int(published[:4]) - _YEARS_AGO
-    years = [c for c in head.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod")]
-    years += [g for c in head.children if c.dep_ == "prep" and c.lower_ not in _NOT_WHEN
-              for g in c.children if g.dep_ == "pobj"]
-    return any(t.ent_type_ == "DATE" and t.is_digit and len(t.text) == 4 and _YEAR_MIN <= int(t.text) <= limit
-               for t in years)
+    dating = _dating(head)
+    dating += [t for g in prep_objects(head, _DURING) for t in _dating(g)]
+    # What the event did, in a clause of its own, is dated by that clause ("the rioting that
+    # swept the city in the summer of 1967").
+    dating += [t for c in head.children if c.dep_ == "relcl" and _relative_subject(c) for t in _dating(c)]
+    return any(_old_year(t, limit) for t in dating) or _years_ago(head) >= _YEARS_AGO
