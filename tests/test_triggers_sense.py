@@ -9,8 +9,9 @@ import pytest
 
 from pipeline.triggers.lexicon import TriggerEntry
 from pipeline.triggers.refine import Match, outcome_name
-from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, figurative_riot, harm_by_no_one,
-                                     intervened, medical_arrest, names_a_pastime, sport_contest, verbal_clash)
+from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, figurative_riot, flopped,
+                                     harm_by_no_one, intervened, medical_arrest, names_a_pastime, sport_contest,
+                                     verbal_clash)
 
 QUIET = {"conflict": False, "protest": False}
 GAME = {"conflict": False, "protest": False, "sport": True}
@@ -21,6 +22,7 @@ CLASH = TriggerEntry("battles", "armed_clash", 6, "clash")
 ARREST = TriggerEntry("strategic_developments", "arrests", 5, "arrest")
 PROTEST = TriggerEntry("protests", "peaceful_protest", 5, "protest")
 DESTROY = TriggerEntry("strategic_developments", "looting_property_destruction", 3, "property")
+BOMB = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine_ied", 5, "bomb")
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
@@ -187,3 +189,20 @@ def test_harm_aimed_at_animals_still_lets_a_gun_accident_be_an_event(annotate) -
              + [CasualtyFact(article_id="t", **c) for c in doc._.ne_casualties])
     assert not any(t.vetoes for t in facts if isinstance(t, TriggerFact))
     assert split_events(facts)
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # a bomb verb with nothing bombed and nobody armed: a flop (negatives) ...
+    ("The big-budget sequel bombed at the box office in its opening weekend.", "bombed", True),
+    ("The musical is bombing at the box office, selling few tickets.", "bombing", True),
+    ("The startup's dating app bombed in the app stores.", "bombed", True),
+    # ... beside bombing done to something, or by someone armed or in the air (positives)
+    ("Militants bombed a police post in the north on Sunday.", "bombed", False),
+    ("The town was bombed overnight, residents said.", "bombed", False),
+    ("Warplanes bombed again on Tuesday, hitting a market.", "bombed", False),
+    ("The houses bombed in the raid were rebuilt by volunteers.", "bombed", False),
+    ("Rebels said the planes bombed on their positions all night.", "bombed", False),
+])
+def test_a_bomb_verb_with_nothing_bombed_is_a_flop(trigger_match: Callable[..., Match], text: str, word: str,
+                                                  expected: bool) -> None:
+    assert flopped(trigger_match(BOMB, text, word)) is expected, text

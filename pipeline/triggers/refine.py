@@ -19,7 +19,7 @@ from pipeline.triggers.context import (SentenceContext, agent_patient, object_wo
                                        protesters_act, words_of)
 from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
-from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
+from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one, flopped,
                                      aims_at_words, describes_a_population, figurative_explosion, figurative_riot,
                                      habit_not_incident, idle_devices, in_a_work, intervened, made_thing,
                                      medical_arrest, names_a_pastime, old_ordnance, protest_in_another_sense,
@@ -458,7 +458,7 @@ def outcome_name(m: Match) -> str | None:
             or cyber_sense(m) or habit_not_incident(m) or figurative_explosion(m) or idle_devices(m)
             or describes_a_population(m) or recalls_a_death(m) or agreement_not_made(m) or medical_arrest(m)
             or sport_contest(m) or names_a_pastime(m) or a_spacecraft(m) or figurative_riot(m) or verbal_clash(m)
-            or a_likeness(m) or old_ordnance(m) or aims_at_words(m)):
+            or a_likeness(m) or old_ordnance(m) or aims_at_words(m) or flopped(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:

@@ -39,6 +39,10 @@ _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
 # The prepositions of a place or thing a word of harm happens in or on ("across a fictional
 # island"): a fiction there is the trigger's setting.
 _SETTING_PREPS_FICTION = ("across", "in", "on", "at", "inside")
+# Dependents of a bomb verb that name what is bombed, or make it passive ("the town was bombed").
+_BOMBED_DEPS = frozenset({"dobj", "nsubjpass", "auxpass"})
+# Prepositions of what is bombed without an object ("bombed on the rebels' positions").
+_BOMBED_PREPS = ("on", "against")
 # How far up the parse a work's telling is looked for above a trigger ("kidnapped" -> "diplomat"
 # -> "of" -> "story" -> "tells", whose subject is "the thriller").
 _WORK_STEPS = 5
@@ -278,6 +282,24 @@ def figurative_explosion(m: Match) -> bool:
     solid = m.cues["weapon"] | m.cues["hazard"] | m.cues["property"] | m.cues["mishap"]
     objects = prep_objects(head, ("of",))
     return any(o.lower_ not in solid and o.lemma_.lower() not in solid and o.lower_ != "device" for o in objects)
+
+
+def flopped(m: Match) -> bool:
+    """A bomb verb with nothing bombed, in a sentence that names no armed side or aircraft:
+    a flop ("the sequel bombed at the box office", "his new material bombed on opening night",
+    "the app is bombing"); bombing is done to something ("jets bombed the town", "the town was
+    bombed", "bombed on the rebels' positions"), and "warplanes bombed again" names its doer."""
+    head = m.span.root
+    if m.entry.rule != "bomb" or head.pos_ != "VERB" or m.armed() or m.has("air"):
+        return False
+    if any(c.dep_ in _BOMBED_DEPS for c in head.children):
+        return False
+    # A participle after its noun is read as bombing it ("the houses bombed in the raid"), unless
+    # the noun is a work ("the sequel bombed at the box office", as the parser often reads it).
+    if head.dep_ == "acl" and not one_of(head.head, m.cues["works"] | m.cues["work_parts"]):
+        return False
+    # "on the opening night" tells when, not what.
+    return not any(t.ent_type_ not in ("DATE", "TIME") for t in prep_objects(head, _BOMBED_PREPS))
 
 
 def describes_a_population(m: Match) -> bool:
