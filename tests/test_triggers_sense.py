@@ -148,6 +148,16 @@ RIOT = TriggerEntry("riots", "violent_demonstration", 7, "riot")
     (figurative_riot, RIOT, "The garden is a riot of colour in May.", "riot", True),
     (figurative_riot, RIOT, "A riot of prisoners broke out in the jail.", "riot", False),
     (figurative_riot, RIOT, "The riot left three shops burned.", "riot", False),
+    # a riot of things that are no people, a work that is a riot (negatives) beside people
+    # who riot, named or not, and an event said to be a riot (positives)
+    (figurative_riot, RIOT, "The spring collection was a riot of neon and tweed.", "riot", True),
+    (figurative_riot, RIOT, "The comedy show was a riot from start to finish.", "riot", True),
+    (figurative_riot, RIOT, "Critics agree the comedian's new stand-up special is a riot.", "riot", True),
+    (figurative_riot, RIOT, "A riot of inmates left two guards injured at the jail.", "riot", False),
+    (figurative_riot, RIOT, "A riot of Kurdish youths broke out in the town after the verdict.", "riot", False),
+    (figurative_riot, RIOT, "Police said the protest was a riot, with shops looted.", "riot", False),
+    (figurative_riot, RIOT, "It was a riot, witnesses said, as youths hurled stones at police.", "riot", False),
+    (figurative_riot, RIOT, "Students blocked roads and the burning of tyres went on all night.", "burning", False),
     # a clash of words (negatives) beside clashes of armed men or crowds (positives)
     (verbal_clash, CLASH, "The two leaders clashed during a televised debate on taxes.", "clashed", True),
     (verbal_clash, CLASH, "Troops and rebels clashed during the debate on the ceasefire.", "clashed", False),

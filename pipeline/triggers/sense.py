@@ -192,13 +192,25 @@ def a_spacecraft(m: Match) -> bool:
 
 
 def figurative_riot(m: Match) -> bool:
-    """"A riot of colour", "a riot of flavours": a riot noun "of" things of the senses (cues
-    `riot_of`), no event ("a riot of prisoners" is one)."""
+    """"A riot of colour": a riot word "of" things of the senses (`riot_of`); "a riot of neon
+    and tweed": the word riot "of" things, none of them people who riot (`riot_people`, derived
+    from the cues of people, crowds, rioters and armed sides; a name or a nationality counts
+    as people: "a riot of prisoners", "a riot of Kurds" are events); or a work said to be a
+    riot (`works`, `performances`: "the comedy show was a riot from start to finish"; "the
+    protest was a riot" is one)."""
     head = m.span.root
     if m.entry.rule != "riot" or head.pos_ not in ("NOUN", "PROPN"):
         return False
     objects = prep_objects(head, ("of",))
-    return bool(objects) and all(one_of(o, m.cues["riot_of"]) for o in objects)
+    objects += [c for o in objects for c in o.conjuncts]
+    if objects and all(one_of(o, m.cues["riot_of"]) for o in objects):
+        return True
+    if objects and head.lemma_.lower() == "riot":  # the idiom's own word ("the burning of tyres" burns)
+        return not any(o.ent_type_ or o.pos_ == "PROPN" or one_of(o, m.cues["riot_people"]) for o in objects)
+    if head.dep_ != "attr" or head.head.lemma_ != "be":
+        return False
+    subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(one_of(t, m.cues["works"]) or one_of(t, m.cues["performances"]) for t in subjects)
 
 
 def verbal_clash(m: Match) -> bool:
