@@ -131,6 +131,11 @@ def test_reports_in_the_same_words_keep_their_trigger(annotate: Callable[..., Do
     ("The thriller tells the story of a diplomat kidnapped in Vienna.", "kidnapped"),
     ("The opera tells of a heroine stabbed by her jealous lover.", "stabbed"),
     ("The musical's riot scene was rewritten a week before the premiere.", "riot"),
+    # a part of the story a work owns or is "of", a character a work owns
+    ("In the historical drama's final episode, the queen is executed at the Tower.", "executed"),
+    ("In the opening scene of the political thriller, a senator is stabbed on the steps.", "stabbed"),
+    ("The horror novel's killer stabbed his victims with antique hatpins.", "stabbed"),
+    ("The thriller's villain is gunned down by his own bodyguard near the end.", "gunned"),
 ])
 def test_the_story_of_a_work_reports_no_event(annotate: Callable[..., Doc], text: str, word: str) -> None:
     assert not any(word in w for w in _trigger_words(annotate, text))
@@ -148,6 +153,10 @@ def test_the_story_of_a_work_reports_no_event(annotate: Callable[..., Doc], text
     ("Gunmen attacked the crew of the film in the mountains, killing a driver.", "attacked"),
     ("Officers secured the shooting scene on Elm Street for several hours.", "shooting"),
     ("Two men were wounded in a shooting in the car park of a film studio.", "shooting"),
+    ("In the film's opening weekend, protesters attacked two cinemas in the capital.", "attacked"),
+    ("In the game's final minutes, a fan attacked the referee near the bench.", "attacked"),
+    ("The documentary's subject was shot dead by police in the capital on Monday.", "shot"),
+    ("Gunmen killed the novel's translator outside his home on Friday.", "killed"),
     ("Police found shell casings in the scene of the murder on Monday.", "murder"),
     # An independent review's sentences (each lost its trigger in a first version): a show, a
     # series, a chapter "of" something, a sequel "to" it, a trailer home, a game that ended, a

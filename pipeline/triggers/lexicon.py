@@ -198,6 +198,7 @@ def load_data(root: Path | None = None) -> tuple[TriggerData, TokenPatterns, Phr
     # The works a story is told in (`sense.set_in_fiction`, `sense.in_a_work`), and those of
     # them, or of their parts, that set a trigger "in" a work or tell it (not `not_set_in`).
     data.cues["works"] = data.cues["told_in"] | data.cues["shows"]
+    data.cues["story_parts"] = data.cues["work_parts"] | data.cues["parts_of_a_story"]
     data.cues["riot_people"] = (data.cues["rioters_also"] | data.cues["people"] | data.cues["crowd"] | data.cues["protester"]
                                 | data.cues["rioter"] | data.cues["state"] | data.cues["nonstate"] | data.cues["players"])
     data.cues["set_in_works"] = (data.cues["works"] | data.cues["work_parts"]) - data.cues["not_set_in"]

@@ -439,7 +439,11 @@ def in_a_work(m: Match) -> bool:
     force", "a series of raids", "in the season finale", "in a trailer", "the book fair", "the
     game ended in a riot"), a name ("in Drama", a Greek town), a word "of" or "to" something ("a
     new chapter of violence", "a sequel to last week's riots"), or a phrase that holds the
-    trigger ("found in the scene of the murder"). The search stops at a relative clause: the
+    trigger ("found in the scene of the murder"). A part of the story (`story_parts`) "of" a
+    work or one it owns is set in it too ("in the historical drama's final episode, the queen is
+    executed"; not "in the film's opening weekend"), and so is a
+    character a work owns (`characters`: "the novel's hero is kidnapped"; "the film's director
+    was arrested" is news). The search stops at a relative clause: the
     main clause's work says nothing of it ("a student who was shot during the protests appears
     in the documentary")."""
     head = m.span.root
@@ -447,11 +451,15 @@ def in_a_work(m: Match) -> bool:
             c.dep_ == "poss" and one_of(c, m.cues["works"]) for c in head.head.children):
         return True
     told = m.cues["set_in_works"]
+    if any(_of_a_work(t, told) and one_of(t, m.cues["characters"]) for t in doers(head, m.cues["groups"]) + _targets(head)):
+        return True  # "the novel's hero is kidnapped", "the horror novel's killer stabbed his victims"
     tok = head
     for _ in range(_WORK_STEPS):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "in" and any(
-                    o.dep_ == "pobj" and _names_a_work(o, told) and head not in o.subtree for o in c.children):
+                    o.dep_ == "pobj" and head not in o.subtree
+                    and (_names_a_work(o, told) or one_of(o, m.cues["story_parts"]) and _of_a_work(o, told))
+                    for o in c.children):
                 return True
             if (c.dep_ == "nsubj" and tok.pos_ == "VERB" and one_of(tok, m.cues["narrates"])
                     and _names_a_work(c, told)):
@@ -460,6 +468,16 @@ def in_a_work(m: Match) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _of_a_work(tok: Token, told: frozenset[str]) -> bool:
+    """Whether a common noun is owned by a work or is "of" one ("the drama's final episode",
+    "the opening scene of the thriller", "the novel's hero"; "the game's final minutes" are a
+    match's: `told` holds no game)."""
+    if tok.pos_ != "NOUN":
+        return False
+    owners = [c for c in tok.children if c.dep_ == "poss"] + prep_objects(tok, ("of",))
+    return any(_names_a_work(o, told) for o in owners)
 
 
 def _names_a_work(tok: Token, told: frozenset[str]) -> bool:
