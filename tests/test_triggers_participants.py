@@ -23,7 +23,11 @@ CUES = load_data()[0].cues
     # an event noun: its owner, its compound for attack nouns, the subject of its light verb
     ("The bull's rampage lasted an hour.", "rampage", ["bull"]),
     ("A shark attack closed the beach.", "attack", ["shark"]),
-    ("Gunmen stole goats in a cattle raid.", "raid", ["Gunmen"]),
+    ("Gunmen carried out a cattle raid.", "raid", ["Gunmen"]),
+    # a verb that acts on people does not do their act; conjoined subjects; a network of people
+    ("Dogs chased the protesters out of the park.", "protesters", []),
+    ("Dogs and their handlers attacked the protesters.", "attacked", ["Dogs", "handlers"]),
+    ("A network of activists marched in ten cities.", "marched", ["activists"]),
     ("A man went on a rampage through the mall.", "rampage", ["man"]),
     ("Rebels launched an attack on the town.", "attack", ["Rebels"]),
     # nobody named

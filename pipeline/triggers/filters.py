@@ -220,6 +220,13 @@ def _verb_phrase(verb: Token) -> str:
     return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 
+def _refused(verb: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a verb is negated or refused ("has not called off the strike", "refused to call
+    off the strike", "would not be called off")."""
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues["unrealised"])
+
+
 def _said_false(tok: Token, false_words: frozenset[str]) -> bool:
     """Whether a subject is said to be false ("reports of an attack were false", "the claims
     are baseless")."""
@@ -255,8 +262,10 @@ def undone(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
         if tok.head is tok:
             return False
         verb = _verb_phrase(tok.head)
-        if tok.dep_ in _CALLED_OFF_DEPS and verb in cues["called_off"]:
-            return True
+        if tok.dep_ in _CALLED_OFF_DEPS and verb in cues["called_off"] and not _refused(tok.head, cues):
+            # "called off their strike" may end one under way: only a planned one was not held
+            return verb not in cues["ended_or_off"] or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in cues["planned"] for c in span.root.children)
         if via_report and tok.dep_ == "dobj" and verb in cues["denying"]:
             return True
         if via_report and _said_false(tok, cues["false_words"]):
@@ -269,16 +278,19 @@ def undone(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
-def protest_to_come(span: Span, continuing: frozenset[str]) -> bool:
+def protest_to_come(span: Span, continuing: frozenset[str], holding: frozenset[str]) -> bool:
     """Whether a protest word is under a modal as one to be held ("said they would march to
     the capital next month", "might launch another protest", "would call a strike only as a
     last resort"), not as one going on: the subject of what will happen ("the strike will
     continue") or the object of going on (`continuing`: "will keep up their sit-in")."""
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") or not modal(span):
+    if not modal(span):
         return False
+    # Only the protest itself as the verb, or as what is held ("would march", "might launch a
+    # protest"); not "would not tolerate the protests", "what would become the largest protest".
+    held = root.pos_ == "VERB" or (root.dep_ == "dobj" and root.head.lemma_.lower() in holding)
     # The word itself and its governor: "will keep up their boycott", "will continue protesting".
-    return not any(t.lemma_.lower() in continuing for t in (root, root.head))
+    return held and not any(t.lemma_.lower() in continuing for t in (root, root.head))
 
 
 Refined = list[tuple[str, str, int, Span]]

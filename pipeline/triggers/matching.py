@@ -151,12 +151,12 @@ def _weighed(entry: TriggerEntry, span: Span, ctx: SentenceContext, etype: str, 
              cues: dict[str, frozenset[str]]) -> int | None:
     """The priority of a refined trigger once talk, threats, intents and background clauses
     are weighed, or None when it reports nothing."""
-    if conditional(span) or undone(span, cues):
+    if conditional(span) or prio < STRONG and undone(span, cues):
         return None
     if etype in VIOLENT and etype != "protests" and entry.rule != "clash" and (
             generic_plural(span, ctx, cues["event_nouns"]) or prio < STRONG and modal(span)):
         return None
-    if etype == "protests" and prio < STRONG and protest_to_come(span, cues["continuing"]):
+    if etype == "protests" and prio < STRONG and protest_to_come(span, cues["continuing"], cues["holding"]):
         return None
     if prio < STRONG:
         found = background(span, cues)

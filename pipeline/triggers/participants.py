@@ -17,6 +17,8 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # How an infinitive or a participle without a subject of its own completes a verb whose
 # subject it takes ("lay in wait to ambush", "went on to attack").
 _BORROWED_DEPS = frozenset({"xcomp", "advcl"})
+# Verbs whose subject does the act of their object ("went on a rampage", "launched an attack").
+_LIGHT_VERBS = frozenset({"go", "launch", "stage", "carry", "mount", "unleash", "begin", "make", "wage"})
 # Parts of speech of a verb whose subject an event noun may take ("went on a rampage").
 _VERB_POS = frozenset({"VERB", "AUX"})
 
@@ -28,7 +30,7 @@ def _subjects(verb: Token) -> list[Token]:
     return out
 
 
-def _noun_doers(noun: Token, by_compound: frozenset[str]) -> list[Token]:
+def _noun_doers(noun: Token, by_compound: frozenset[str], light_verbs: frozenset[str]) -> list[Token]:
     """Who does an event noun: its owner ("the bull's rampage"), or its compound where the noun
     takes its doer so (`by_compound`: "a shark attack"; "a cattle raid" raids cattle, "cow
     vigilantism" is about cows), else the subject of the verb it is the object of, directly or
@@ -43,7 +45,11 @@ def _noun_doers(noun: Token, by_compound: frozenset[str]) -> list[Token]:
         gov = gov.head
     elif noun.dep_ != "dobj":
         return []
-    return _subjects(gov) if gov.pos_ in _VERB_POS and gov is not noun else []
+    # Only a verb that does the noun's act ("went on a rampage", "launched an attack"); "dogs
+    # chased the protesters" act on them.
+    if gov.pos_ not in _VERB_POS or gov is noun or gov.lemma_.lower() not in light_verbs:
+        return []
+    return _subjects(gov)
 
 
 def members(tok: Token, groups: frozenset[str]) -> list[Token]:
@@ -56,18 +62,21 @@ def members(tok: Token, groups: frozenset[str]) -> list[Token]:
     return [tok]
 
 
-def doers(head: Token, groups: frozenset[str], by_compound: frozenset[str] = frozenset()) -> list[Token]:
+def doers(head: Token, groups: frozenset[str], by_compound: frozenset[str] = frozenset(),
+          light_verbs: frozenset[str] = _LIGHT_VERBS) -> list[Token]:
     """The head words of who does a word of violence (`head`, the trigger's root): see the
     module's docstring; `groups` the words that stand for their members, `by_compound` the
-    event nouns whose compound is their doer. Names and common nouns alike; the callers judge
+    event nouns whose compound is their doer, `light_verbs` those whose subject does the act of
+    their object. Names and common nouns alike; the callers judge
     them."""
     verb = head.head if head.dep_ in ("prt", "compound") else head
     found = _subjects(verb)
     if not found and verb.pos_ in ("NOUN", "PROPN"):
-        found = _noun_doers(verb, by_compound)
+        found = _noun_doers(verb, by_compound, light_verbs)
     if not found and verb.dep_ in _BORROWED_DEPS and verb.head.pos_ in _VERB_POS:
         found = _subjects(verb.head)  # "crocodiles lie in wait to ambush wildebeest"
     if verb.dep_ == "relcl":
         # "a leopard that had wounded three villagers": the pronoun stands for the leopard.
         found = [verb.head if t.tag_ in _RELATIVE_TAGS else t for t in found]
+    found += [c for t in found for c in t.conjuncts]  # "dogs and their handlers attacked"
     return [m for t in found for m in members(t, groups)]
