@@ -284,13 +284,12 @@ def protest_to_come(span: Span, continuing: frozenset[str], holding: frozenset[s
     last resort"), not as one going on: the subject of what will happen ("the strike will
     continue") or the object of going on (`continuing`: "will keep up their sit-in")."""
     root = span.root
-    if not modal(span):
-        return False
     # Only the protest itself as the verb, or as what is held ("would march", "might launch a
     # protest"); not "would not tolerate the protests", "what would become the largest protest".
+    # (Tested before the modal, which walks up the parse.)
     held = root.pos_ == "VERB" or (root.dep_ == "dobj" and root.head.lemma_.lower() in holding)
     # The word itself and its governor: "will keep up their boycott", "will continue protesting".
-    return held and not any(t.lemma_.lower() in continuing for t in (root, root.head))
+    return held and not any(t.lemma_.lower() in continuing for t in (root, root.head)) and modal(span)
 
 
 Refined = list[tuple[str, str, int, Span]]
@@ -328,7 +327,8 @@ _AGO_YEARS = {"year": 1, "decade": 10, "century": 100}
 
 def _old_year(tok: Token, limit: int) -> bool:
     """Whether a token is a year of the DATE entity no later than `limit`."""
-    return tok.ent_type_ == "DATE" and tok.is_digit and len(tok.text) == 4 and _YEAR_MIN <= int(tok.text) <= limit
+    return (tok.ent_type_ == "DATE" and tok.is_digit and len(tok.text) == _YEAR_DIGITS
+            and _YEAR_MIN <= int(tok.text) <= limit)
 
 
 def _dating(head: Token) -> list[Token]:

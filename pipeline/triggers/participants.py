@@ -67,8 +67,7 @@ def doers(head: Token, groups: frozenset[str], by_compound: frozenset[str] = fro
     """The head words of who does a word of violence (`head`, the trigger's root): see the
     module's docstring; `groups` the words that stand for their members, `by_compound` the
     event nouns whose compound is their doer, `light_verbs` those whose subject does the act of
-    their object. Names and common nouns alike; the callers judge
-    them."""
+    their object. Names and common nouns alike; the callers judge them."""
     verb = head.head if head.dep_ in ("prt", "compound") else head
     found = _subjects(verb)
     if not found and verb.pos_ in ("NOUN", "PROPN"):
