@@ -15,8 +15,9 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pipeline.events import SUMMARY_DTYPES, build_article_events, merge_events, summary_tables
 from pipeline.events.ledger import SPLIT
@@ -41,6 +42,9 @@ _FACT_MODELS: dict[str, type[BaseModel]] = {
     "date": DateFact,
     "trigger": TriggerFact,
 }
+# Columns `_read_runs` adds to the facts rows: the table and row (from 1) each came from, so
+# that a row no fact model accepts can be named.
+TABLE, ROW = "_table", "_row"
 # Articles whose fact models are built at once (one chunk of work for a worker process).
 CHUNK_ARTICLES = 2000
 
@@ -57,11 +61,55 @@ def _plain_records(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(names, row)) for row in zip(*columns)]
 
 
-def facts_from_frame(df: pd.DataFrame) -> dict[str, list[Fact]]:
+def _adapter(model: type[BaseModel]) -> TypeAdapter:
+    """A validator of a list of one fact model's rows: one call for a whole part of a table
+    (a model's own validation is called once per row, which costs a third more)."""
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return _ADAPTERS[model]
+
+
+_ADAPTERS: dict[type[BaseModel], TypeAdapter] = {}
+
+
+def _origin(part: pd.DataFrame, position: int) -> str:
+    """Where a row of a facts table came from: its table, row and article (`_read_runs`)."""
+    row = part.iloc[position]
+    where = f"{row[TABLE]} row {row[ROW]}" if TABLE in part.columns else f"row {position + 1}"
+    return f"{where} (article {row['article_id']})"
+
+
+def _validated(model: type[BaseModel], records: list[dict], part: pd.DataFrame,
+               problems: list[tuple[int, str]]) -> list[BaseModel | None]:
+    """The facts of one kind's rows, in order; a row its model does not accept is None, and
+    `problems` gets its index in the table and a line naming it and its first error."""
+    try:
+        return _adapter(model).validate_python(records)
+    except ValidationError:
+        pass  # name each row the model refuses: only after a failure
+    facts: list[BaseModel | None] = []
+    for position, record in enumerate(records):
+        try:
+            facts.append(model.model_validate(record))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field_name = ".".join(str(step) for step in first["loc"]) or "row"
+            problems.append((part.index[position], f"{_origin(part, position)}: {field_name}: {first['msg']}"))
+            facts.append(None)
+    return facts
+
+
+def facts_from_frame(df: pd.DataFrame, problems: list[str] | None = None) -> dict[str, list[Fact]]:
     """Facts of a facts table (as `load_facts` reads it) grouped by article id, each validated
-    as its kind's model, in table order."""
+    as its kind's model, in table order. A row of no known kind, or one its model does not
+    accept, is left out; `problems`, when given, gets a line naming it (its table and row when
+    `_read_runs` read it), else ValueError is raised with that line."""
+    found: list[tuple[int, str]] = []  # (index in the table, what is wrong)
     by_article: dict[str, list[Fact]] = {aid: [] for aid in df["article_id"].dropna().unique()}
     order: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
+    unknown = df[~df["kind"].isin(list(_FACT_MODELS))]
+    found.extend((index, f"{_origin(unknown, n)}: kind: {kind!r} is none of {', '.join(_FACT_MODELS)}")
+                 for n, (index, kind) in enumerate(unknown["kind"].astype(object).items()))
     for kind, model in _FACT_MODELS.items():
         part = df[df["kind"] == kind]
         if part.empty:
@@ -74,12 +122,19 @@ def facts_from_frame(df: pd.DataFrame) -> dict[str, list[Fact]]:
             if not model.model_fields[c].is_required()
             and model.model_fields[c].get_default(call_default_factory=True) is not None
         ]
-        for position, record in zip(part.index, _plain_records(part[columns])):
+        records = _plain_records(part[columns])
+        for record in records:
             for column in defaulted:
                 if record[column] is None:
                     del record[column]
-            fact = model.model_validate(record)
-            order[fact.article_id].append((position, fact))  # type: ignore[attr-defined]
+        for position, fact in zip(part.index, _validated(model, records, part, found)):
+            if fact is not None:
+                order[fact.article_id].append((position, fact))  # type: ignore[attr-defined]
+    found.sort(key=lambda item: item[0])
+    if found and problems is None:
+        raise ValueError(found[0][1])
+    if problems is not None:
+        problems.extend(message for _, message in found)
     for article_id, items in order.items():
         items.sort(key=lambda pf: pf[0])
         by_article[article_id] = [fact for _, fact in items]
@@ -93,18 +148,19 @@ def _chunks(df: pd.DataFrame, articles: int) -> Iterator[pd.DataFrame]:
         yield part
 
 
-def events_of_facts(facts: pd.DataFrame, known: dict[str, Article]) -> list[Event]:
+def events_of_facts(facts: pd.DataFrame, known: dict[str, Article]) -> tuple[list[Event], list[str]]:
     """The events of each article of a facts table's rows, in table order (an article missing
-    from `known` has no source, title or publication day). Runs in a worker process when
-    `aggregate_runs` is given several."""
+    from `known` has no source, title or publication day), and the rows left out (see
+    `facts_from_frame`). Runs in a worker process when `aggregate_runs` is given several."""
     events: list[Event] = []
-    for article_id, items in facts_from_frame(facts).items():
+    problems: list[str] = []
+    for article_id, items in facts_from_frame(facts, problems).items():
         article = known.get(article_id) or Article(id=article_id, source="", text="")
         events.extend(build_article_events(article, items))
-    return events
+    return events, problems
 
 
-def _in_order(pool: Executor, jobs: Iterator[tuple], ahead: int) -> Iterator[list[Event]]:
+def _in_order(pool: Executor, jobs: Iterator[tuple], ahead: int) -> Iterator[tuple[list[Event], list[str]]]:
     """`events_of_facts` of each job on the pool, results in job order, at most `ahead` jobs
     submitted at once (so that only a few chunks' rows are copied to the workers)."""
     pending: deque[Future] = deque()
@@ -145,7 +201,11 @@ def _read_runs(run_dirs: Sequence[str | Path]) -> tuple[pd.DataFrame, pd.DataFra
     facts_parts: list[pd.DataFrame] = []
     article_parts: list[pd.DataFrame] = []
     for run_dir in run_dirs:
-        facts_parts.append(load_facts(find_table(run_dir, "facts")))
+        path = find_table(run_dir, "facts")
+        facts = load_facts(path)
+        facts[TABLE] = pd.Categorical.from_codes(np.zeros(len(facts), dtype=int), categories=[str(path)])
+        facts[ROW] = np.arange(1, len(facts) + 1)
+        facts_parts.append(facts)
         article_parts.append(load_articles(find_table(run_dir, "articles")))
     articles_df = pd.concat(article_parts, ignore_index=True)
     facts_df = pd.concat(facts_parts, ignore_index=True)
@@ -160,25 +220,31 @@ def _read_runs(run_dirs: Sequence[str | Path]) -> tuple[pd.DataFrame, pd.DataFra
     return facts_df, articles_df
 
 
-def _article_events(facts_df: pd.DataFrame, articles_df: pd.DataFrame, processes: int = 1) -> list[Event]:
+def _article_events(facts_df: pd.DataFrame, articles_df: pd.DataFrame, processes: int = 1,
+                    problems: list[str] | None = None) -> list[Event]:
     """Each article's events, built from its facts (an article missing from the articles table,
     or not read ok, has no source, title or publication day), `CHUNK_ARTICLES` articles at a
     time so that only one chunk's fact models are in memory at once; in `processes` worker
-    processes when more than one. The events are in table order either way."""
+    processes when more than one. The events are in table order either way; `problems` gets
+    the rows left out (`facts_from_frame`)."""
     known = articles_from_frame(articles_df[articles_df["status"] == "ok"])
     jobs = (
         (part, {a: known[a] for a in part["article_id"].dropna().unique() if a in known})
         for part in _chunks(facts_df, CHUNK_ARTICLES)
     )
     article_events: list[Event] = []
+    left_out: list[str] = [] if problems is None else problems
     if processes <= 1:
-        for job in jobs:
-            article_events.extend(events_of_facts(*job))
+        results: Iterator[tuple[list[Event], list[str]]] = (events_of_facts(*job) for job in jobs)
+        for events, found in results:
+            article_events.extend(events)
+            left_out.extend(found)
         return article_events
     # Spawned, not forked: the parent may hold threads (pyarrow's) that a fork would copy.
     with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for events in _in_order(pool, jobs, ahead=2 * processes):
+        for events, found in _in_order(pool, jobs, ahead=2 * processes):
             article_events.extend(events)
+            left_out.extend(found)
     return article_events
 
 
@@ -210,7 +276,7 @@ def aggregate_runs(
     started = time.perf_counter()
     summary = AggregateSummary(runs=len(run_dirs), out_dir=str(out_dir))
     facts_df, articles_df = _read_runs(run_dirs)
-    article_events = _article_events(facts_df, articles_df, processes)
+    article_events = _article_events(facts_df, articles_df, processes, summary.left_out)
     ledger: list[dict] = []
     claims: list[dict] = []
     events = merge_events(article_events, ledger=ledger, split=split, claims=claims) if merge else article_events

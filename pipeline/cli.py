@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from pipeline import __version__
 from pipeline.aggregate import aggregate_runs, read_split_ids
+from pipeline.export import TableError
 from pipeline.ingest import InputError
 from pipeline.nlp import ModelNotFound
 from pipeline.relevance import MIN_RELEVANCE
@@ -59,6 +60,8 @@ MergeOption = Annotated[
 
 # A progress bar only once a batch has run this long: short runs stay quiet.
 PROGRESS_AFTER_SECONDS = 2.0
+# Rows left out by `aggregate` that are named one by one on stderr (the rest are counted).
+SHOWN_PROBLEMS = 20
 
 
 def _version(value: bool) -> None:
@@ -237,6 +240,9 @@ def evaluate(
     except RunInterrupted as exc:
         typer.echo(f"stopped by {exc.signal_name}", err=True)
         raise typer.Exit(exc.exit_code) from None
+    except TableError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(ev.format_table(report))
     if json_out:
         ev.write_json(report, json_out)
@@ -284,19 +290,25 @@ def aggregate(
         ids = frozenset(split or ()) | (read_split_ids(split_file) if split_file else frozenset())
         with stop_on_signals():  # Ctrl-C stops the worker processes too
             summary = aggregate_runs(runs, out, fmt=fmt.value, merge=merge, split=ids, processes=processes)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, TableError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
     except RunInterrupted as exc:
         err.print(f"[red]stopped[/] by {exc.signal_name}: the tables in {out} are missing or incomplete",
                   highlight=False)
         raise typer.Exit(exc.exit_code) from None
+    for problem in summary.left_out[:SHOWN_PROBLEMS]:
+        err.print(f"[yellow]warning:[/] left out {problem}", highlight=False)
+    if len(summary.left_out) > SHOWN_PROBLEMS:
+        err.print(f"[yellow]warning:[/] ... and {len(summary.left_out) - SHOWN_PROBLEMS} more fact rows left out",
+                  highlight=False)
     unknown = sorted(ids - set(summary.split))
     if unknown:
         err.print(f"[yellow]warning:[/] not a merged event, nothing to split: {', '.join(unknown)}", highlight=False)
     if not quiet:
         typer.echo(
-            f"Read {summary.facts} facts of {summary.articles} articles from {summary.runs} run(s): "
+            f"Read {summary.facts} facts ({len(summary.left_out)} left out) of {summary.articles} articles "
+            f"from {summary.runs} run(s): "
             f"{summary.article_events} article events became {summary.events} events in "
             f"{summary.seconds:.1f} s. Tables in {summary.out_dir}/: {', '.join(summary.tables)}."
         )
@@ -317,7 +329,7 @@ def report(
 
     try:
         path = write_report(run_dir, out)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, TableError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
     if not quiet:

@@ -19,6 +19,7 @@ days `datetime64[s]`. Parquet keeps these types in the file; JSON Lines holds da
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -258,12 +259,80 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str =
     return paths
 
 
+class TableError(ValueError):
+    """A table that cannot be read with its documented dtypes; the message names the file and,
+    where one is to blame, the row and the column."""
+
+
+# The texts a CSV boolean cell may hold (what pandas' reader accepts), compared lower-cased.
+_BOOLEAN_TEXTS = frozenset({"true", "false", "1", "0", "1.0", "0.0"})
+
+
+def _unreadable(values: pd.Series, dtype: str) -> pd.Series:
+    """Mask of the cells of a column read as text (or JSON values) that `dtype` cannot hold: no
+    number for Int64 or Float64, a fraction for Int64, no truth value for boolean."""
+    given = values.notna()
+    if dtype in ("Int64", "Float64"):
+        numbers = pd.to_numeric(values.where(given, None), errors="coerce")
+        bad = given & numbers.isna()
+        if dtype == "Int64":
+            bad |= given & numbers.notna() & (numbers.fillna(0) % 1 != 0)
+        return bad
+    if dtype == "boolean":
+        return given & ~values.map(lambda v: isinstance(v, bool) or str(v).lower() in _BOOLEAN_TEXTS).astype(bool)
+    return pd.Series(False, index=values.index)
+
+
+def _raw_table(path: Path, suffix: str) -> pd.DataFrame:
+    """A CSV or JSON Lines table as written, every CSV cell as text; TableError (naming the
+    line of a JSON Lines table that is no JSON object) when even that fails."""
+    if suffix in (".jsonl", ".json"):
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                try:
+                    if line.strip() and not isinstance(json.loads(line), dict):
+                        raise ValueError("not a JSON object")
+                except ValueError as exc:
+                    raise TableError(f"{path}: line {number}: not a JSON object of one row ({exc})") from None
+        return pd.read_json(path, orient="records", lines=True, dtype=False)
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise TableError(f"{path}: not a CSV table newsevents wrote ({exc})") from None
+
+
+def _table_error(path: Path, suffix: str, dtypes: dict[str, str], exc: Exception) -> TableError:
+    """The error of a table that failed to load: its first cell (row, column, value) that its
+    column's dtype cannot hold, else the reader's own message. Only run after a failure."""
+    if suffix == ".parquet":
+        return TableError(f"{path}: not a Parquet table newsevents wrote ({exc})")
+    raw = _raw_table(path, suffix)
+    for column, dtype in dtypes.items():
+        if column in raw.columns and not dtype.startswith("datetime"):
+            bad = _unreadable(raw[column], dtype)
+            if bad.any():
+                position = int(bad.to_numpy().argmax())
+                value = raw[column].iloc[position]
+                return TableError(f"{path}: row {position + 1}, column {column}: {value!r} is not of type {dtype}")
+    return TableError(f"{path}: {exc}")
+
+
 def load_table(path: str | Path, dtypes: dict[str, str]) -> pd.DataFrame:
-    """Read a table written by newsevents (CSV, Parquet or JSON Lines) with its documented dtypes."""
+    """Read a table written by newsevents (CSV, Parquet or JSON Lines) with its documented
+    dtypes. A cell its column cannot hold raises TableError naming the file, the row (counted
+    from 1, the CSV header not counted) and the column."""
     path = Path(path)
     suffix = path.suffix.lower()
     if path.stat().st_size == 0:  # a JSON Lines table with no row
         return empty_frame(dtypes)
+    try:
+        return _load_typed(path, suffix, dtypes)
+    except (ValueError, TypeError, pa.ArrowException) as exc:
+        raise _table_error(path, suffix, dtypes, exc) from None
+
+
+def _load_typed(path: Path, suffix: str, dtypes: dict[str, str]) -> pd.DataFrame:
+    """`load_table` without its error message: the readers' own errors propagate."""
     if suffix == ".parquet":
         df = pd.read_parquet(path)
     elif suffix in (".jsonl", ".json"):

@@ -316,3 +316,6 @@ class AggregateSummary(Record):
     out_dir: str = ""
     tables: list[str] = Field(default_factory=list)
     split: list[str] = Field(default_factory=list)  # merged events kept apart by `--split`
+    # Fact rows left out, each as "TABLE row N (article ID): column: why" (no known kind, or a
+    # value its kind's model does not accept); the rest of the batch is aggregated.
+    left_out: list[str] = Field(default_factory=list)

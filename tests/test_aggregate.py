@@ -198,3 +198,51 @@ def test_aggregate_cli_stopped_by_a_signal_says_so(riot_run: Path, tmp_path: Pat
     result = runner.invoke(app, ["aggregate", str(riot_run), "--out", str(tmp_path)])
     assert result.exit_code == RunInterrupted("SIGINT").exit_code != 0
     assert "stopped by SIGINT" in result.output and "Traceback" not in result.output
+
+
+def _broken_copy(riot_run: Path, tmp_path: Path, edits: dict[tuple[int, str], str]) -> Path:
+    """A copy of a run whose facts table has some cells replaced ((row from 1, column) -> text)."""
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "articles.csv").write_bytes((riot_run / "articles.csv").read_bytes())
+    facts = pd.read_csv(riot_run / "facts.csv", dtype=str, keep_default_na=False)
+    for (row, column), text in edits.items():
+        facts.loc[row - 1, column] = text
+    facts.to_csv(broken / "facts.csv", index=False)
+    return broken
+
+
+def test_fact_rows_no_model_accepts_are_named_and_the_rest_aggregated(riot_run: Path, tmp_path: Path) -> None:
+    facts = pd.read_csv(riot_run / "facts.csv", dtype=str, keep_default_na=False)
+    place = int((facts["kind"] == "place").to_numpy().argmax()) + 1
+    actor = int((facts["kind"] == "actor").to_numpy().argmax()) + 1
+    broken = _broken_copy(riot_run, tmp_path, {(place, "kind"): "gossip", (actor, "actor_type"): "aliens"})
+    summary = aggregate_runs([broken], tmp_path / "agg", merge=False)
+    assert summary.facts == len(facts) and summary.article_events == 4  # every article still has its events
+    assert len(summary.left_out) == 2
+    first, second = sorted(summary.left_out, key=lambda line: int(line.split(" row ")[1].split()[0]))
+    lower, upper = sorted([place, actor])
+    assert f"facts.csv row {lower} (article " in first and f"facts.csv row {upper} (article " in second
+    assert any("kind: 'gossip' is none of place, actor" in line for line in summary.left_out)
+    assert any("actor_type: Input should be" in line for line in summary.left_out)
+    # A clean run leaves nothing out.
+    assert aggregate_runs([riot_run], tmp_path / "clean", merge=False).left_out == []
+
+
+def test_aggregate_cli_warns_of_rows_left_out_and_names_an_unreadable_cell(riot_run: Path, tmp_path: Path) -> None:
+    facts = pd.read_csv(riot_run / "facts.csv", dtype=str, keep_default_na=False)
+    actor = int((facts["kind"] == "actor").to_numpy().argmax()) + 1
+    broken = _broken_copy(riot_run, tmp_path, {(actor, "actor_type"): "aliens"})
+    result = runner.invoke(app, ["aggregate", str(broken), "--out", str(tmp_path / "a"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "warning: left out" in result.output and f"facts.csv row {actor} (article" in result.output
+    assert "Traceback" not in result.output
+    unreadable = tmp_path / "unreadable"
+    unreadable.mkdir()
+    (unreadable / "articles.csv").write_bytes((riot_run / "articles.csv").read_bytes())
+    facts.loc[2, "char_start"] = "twelve"
+    facts.to_csv(unreadable / "facts.csv", index=False)
+    result = runner.invoke(app, ["aggregate", str(unreadable), "--out", str(tmp_path / "b")])
+    assert result.exit_code == 2
+    assert "facts.csv: row 3, column char_start: 'twelve' is not of type Int64" in result.output
+    assert not (tmp_path / "b" / "events.csv").exists()

@@ -15,6 +15,7 @@ from pipeline import load_articles, load_events, load_facts
 from pipeline.cli import app
 from pipeline.export import (
     FORMATS,
+    TableError,
     TableWriter,
     empty_frame,
     escape_formulas,
@@ -233,3 +234,51 @@ def test_cli_format_option(tmp_path: Path) -> None:
     assert load_articles(tmp_path / "o" / "articles.jsonl").status.tolist() == ["ok"]
     result = runner.invoke(app, ["run", str(src), "--out", str(tmp_path / "x"), "--format", "xlsx"])
     assert result.exit_code != 0
+
+
+# --------------------------------------------------------------------------- unreadable tables
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "dtype"),
+    [("char_start", "twelve", "Int64"), ("char_start", "1.5", "Int64"), ("latitude", "north", "Float64"),
+     ("supersedes_prior", "perhaps", "boolean")],
+)
+def test_a_cell_its_column_cannot_hold_is_named_by_row_and_column(
+    tmp_path: Path, column: str, text: str, dtype: str
+) -> None:
+    path = write_table(sample_facts(), tmp_path / "facts", "csv")
+    cells = pd.read_csv(path, dtype=str, keep_default_na=False)
+    cells.loc[1, column] = text
+    cells.to_csv(path, index=False)
+    with pytest.raises(TableError, match=rf"facts\.csv: row 2, column {column}: '{text}' is not of type {dtype}"):
+        load_facts(path)
+
+
+def test_cells_a_column_can_hold_load(tmp_path: Path) -> None:
+    # Whole numbers written as "3.0", truth values in any case: what pandas reads, the check reads.
+    path = write_table(sample_facts(), tmp_path / "facts", "csv")
+    cells = pd.read_csv(path, dtype=str, keep_default_na=False)
+    cells.loc[1, "supersedes_prior"] = "TRUE"
+    cells.to_csv(path, index=False)
+    assert bool(load_facts(path)["supersedes_prior"].iloc[1]) is True
+
+
+def test_a_json_lines_table_names_its_broken_line(tmp_path: Path) -> None:
+    path = write_table(sample_facts(), tmp_path / "facts", "jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1][: len(lines[1]) // 2]  # cut in the middle, as a full disk leaves it
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TableError, match=r"facts\.jsonl: line 2: not a JSON object"):
+        load_facts(path)
+    lines[1] = json.dumps({**json.loads(lines[0]), "char_start": "twelve"})
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TableError, match=r"row 2, column char_start: 'twelve' is not of type Int64"):
+        load_facts(path)
+
+
+def test_a_file_that_is_no_parquet_table_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "facts.parquet"
+    path.write_bytes(b"PAR1 not really")
+    with pytest.raises(TableError, match=r"facts\.parquet: not a Parquet table"):
+        load_facts(path)
