@@ -240,7 +240,7 @@ def evaluate(
     except RunInterrupted as exc:
         typer.echo(f"stopped by {exc.signal_name}", err=True)
         raise typer.Exit(exc.exit_code) from None
-    except TableError as exc:
+    except (TableError, ev.GoldError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(ev.format_table(report))

@@ -62,6 +62,7 @@ from pipeline.evaluate.clusters import cluster_counts, cluster_misses
 from pipeline.evaluate.facts import score_facts
 from pipeline.evaluate.gate import GateError, check_maximums, check_minimums, parse_min, validate_minimums
 from pipeline.evaluate.gold import (
+    GoldError,
     events_by_article,
     facts_by_article,
     load_tables,
@@ -121,6 +122,7 @@ __all__ = [
     "predict",
     "predicted_count",
     "read_gold",
+    "GoldError",
     "score_article",
     "score_facts",
     "score_file",

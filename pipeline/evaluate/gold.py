@@ -3,6 +3,7 @@ and facts tables of a run, as plain dicts grouped by article."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections import defaultdict
@@ -15,13 +16,87 @@ import pandas as pd
 from pipeline.export import load_events, load_facts
 
 
+class GoldError(ValueError):
+    """A gold file that is not in the FORMAT.md format: the message names the file, the line
+    and the field."""
+
+
+_COUNT_FIELDS = ("killed", "injured", "arrested")
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _count_problem(value: Any) -> str | None:
+    """What is wrong with a gold count (null, a whole number, or {low, high} with `high` null
+    for no upper bound), or None."""
+    if value is None or _whole(value):
+        return None
+    if not isinstance(value, dict):
+        return f"{value!r} is no count: a whole number, or {{\"low\": N, \"high\": M or null}}"
+    low, high = value.get("low"), value.get("high")
+    if not _whole(low):
+        return f"low {low!r} is no whole number of 0 or more"
+    if high is not None and not (_whole(high) and high >= low):
+        return f"high {high!r} is neither null nor a whole number of {low} or more"
+    return None
+
+
+def _day_problem(value: Any) -> str | None:
+    """What is wrong with a gold date (null, an ISO day, or {low, high} of ISO days or null),
+    or None."""
+    days = [value.get("low"), value.get("high")] if isinstance(value, dict) else [value]
+    for day in days:
+        if day is None:
+            continue
+        try:
+            dt.date.fromisoformat(day)
+        except (TypeError, ValueError):
+            return f"{day!r} is no ISO day (YYYY-MM-DD)"
+    return None
+
+
+def _record_problem(record: Any) -> str | None:
+    """What makes one parsed line no gold record of FORMAT.md (its first problem), or None."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if not isinstance(record.get("id"), str) or not record["id"]:
+        return "id: missing, or not a string"
+    events = record.get("events")
+    if events is not None and not isinstance(events, list):
+        return "events: not a list"
+    for n, event in enumerate(events or []):
+        if not isinstance(event, dict):
+            return f"events[{n}]: not a JSON object"
+        for name in _COUNT_FIELDS:
+            if (problem := _count_problem(event.get(name))) is not None:
+                return f"events[{n}].{name}: {problem}"
+        if (problem := _day_problem(event.get("date"))) is not None:
+            return f"events[{n}].date: {problem}"
+    return None
+
+
 def read_gold(path: str | Path, limit: int | None = None) -> list[dict]:
-    """The gold records of a FORMAT.md file, in file order; the first `limit` when given."""
+    """The gold records of a FORMAT.md file, in file order; the first `limit` when given. A
+    line that is no gold record (no JSON object, no id, an id met before, a count or a date
+    out of the format) raises GoldError naming the file, the line and the field."""
     records: list[dict] = []
+    seen: dict[str, int] = {}
     with open(path, encoding="utf-8") as fh:
-        lines = (line for line in fh if line.strip())
-        for line in islice(lines, limit):
-            records.append(json.loads(line))
+        lines = ((number, line) for number, line in enumerate(fh, 1) if line.strip())
+        for number, line in islice(lines, limit):
+            try:
+                record = json.loads(line.strip())
+            except json.JSONDecodeError as exc:
+                raise GoldError(f"{path}: line {number}: not JSON ({exc.msg} at column {exc.colno})") from None
+            problem = _record_problem(record)
+            if problem is None and record["id"] in seen:
+                problem = f"id: {record['id']!r} is also the id of line {seen[record['id']]}"
+            if problem is not None:
+                raise GoldError(f"{path}: line {number}: {problem}")
+            seen[record["id"]] = number
+            records.append(record)
     return records
 
 
