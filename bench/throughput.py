@@ -21,7 +21,8 @@ the ratios, and peak resident memory. Nothing is asserted: these are figures to 
 
 instead times each component of the pipeline alone, in order, on the same docs in one process,
 and prints its seconds and its share of the nlp stage (what geocoding, date parsing, counting
-and typing cost).
+and typing cost), the article relevance score taken before the NLP first (`pipeline.relevance`;
+the word-sense checks of issue 14 run inside `newsevents_triggers`).
 """
 
 from __future__ import annotations
@@ -137,16 +138,24 @@ def _figures(mode: str, articles: int, words: int, load_s: float, seconds: float
 
 
 def component_times(inputs: list[str], limit: int, batch_size: int) -> list[tuple[str, float]]:
-    """Seconds each pipeline component takes over the articles, run one component at a time."""
+    """Seconds each pipeline component takes over the articles, run one component at a time,
+    the relevance score of each article (taken before the NLP) first."""
     from pipeline.ingest import read_inputs
     from pipeline.nlp import load_nlp, make_doc
     from pipeline.schemas import Article
 
+    from pipeline.relevance import relevance
+
     nlp = load_nlp()
     articles = [r for r in islice(read_inputs(inputs), limit) if isinstance(r, Article)]
+    # The relevance decision runs before the NLP, on every article (`pipeline.relevance`).
+    started = time.perf_counter()
+    for article in articles:
+        relevance(article.text, article.title)
+    times = [("relevance (before nlp)", time.perf_counter() - started)]
     started = time.perf_counter()
     docs = [make_doc(nlp, a) for a in articles]
-    times = [("tokenizer", time.perf_counter() - started)]
+    times.append(("tokenizer", time.perf_counter() - started))
     for name, proc in nlp.pipeline:
         started = time.perf_counter()
         if hasattr(proc, "pipe"):
