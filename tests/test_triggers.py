@@ -322,3 +322,22 @@ def test_an_arrest_for_an_ordinary_crime_is_no_event(annotate, text: str, arrest
 def test_an_agreement_is_made_not_talked_about(annotate, text: str, agreement: bool) -> None:
     subs = {t["sub_event_type"] for t in annotate(text)._.ne_triggers}
     assert ("agreement" in subs) is agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # Victims of an animal that no armed side owns: no word of violence tells them, but
+        # their verb's doer says what hurt them (negatives) ...
+        ("A bull that had been beaten by its owner injured two spectators at the festival.", False),
+        ("Rangers shot the leopard that had injured three villagers.", False),
+        ("Police shot the dog that had injured three children.", False),
+        # ... beside people doing the same (positives).
+        ("The man who had injured three children was shot by police.", True),
+        ("Rangers shot the poacher who had injured three villagers.", True),
+        ("A man who had been beaten by his brother injured two spectators with a knife.", True),
+    ],
+)
+def test_casualties_an_animal_caused_make_no_event(events_of: Callable[[str], EventList], text: str,
+                                                   event: bool) -> None:
+    assert bool(events_of(text)) is event

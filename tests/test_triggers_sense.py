@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.triggers.lexicon import TriggerEntry
 from pipeline.triggers.refine import Match, outcome_name
-from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, figurative_riot, flopped,
+from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, done_by_no_one, figurative_riot, flopped,
                                      harm_by_no_one, intervened, medical_arrest, names_a_pastime, sport_contest,
                                      verbal_clash)
 
@@ -216,3 +216,18 @@ def test_harm_aimed_at_animals_still_lets_a_gun_accident_be_an_event(annotate) -
 def test_a_bomb_verb_with_nothing_bombed_is_a_flop(trigger_match: Callable[..., Match], text: str, word: str,
                                                   expected: bool) -> None:
     assert flopped(trigger_match(BOMB, text, word)) is expected, text
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("The leopard that had injured three villagers was captured.", "injured", True),
+    ("A pack of stray dogs injured four children in the town.", "injured", True),
+    # An armed side's animal, a person, a pronoun the parse does not resolve: somebody's doing.
+    ("Police dogs injured three protesters at the rally.", "injured", False),
+    ("The army's dogs injured three protesters at the rally.", "injured", False),
+    ("The gunman who had injured three villagers was captured.", "injured", False),
+    ("It injured three villagers before it was captured.", "injured", False),
+])
+def test_done_by_no_one_reads_the_doers_and_their_owners(trigger_match: Callable[..., Match], text: str,
+                                                         word: str, expected: bool) -> None:
+    m = trigger_match(ATTACK, text, word)  # the word's token and the cues, whatever its entry
+    assert done_by_no_one(m.span.root, m.cues) is expected, text

@@ -15,7 +15,7 @@ from pipeline.triggers.filters import (absorb_generic_attacks, background, condi
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, MEMORY, NOT_VIOLENCE, STRONG, VIOLENT
 from pipeline.triggers.refine import Match, refine
-from pipeline.triggers.sense import harm_by_no_one, medical_arrest
+from pipeline.triggers.sense import done_by_no_one, harm_by_no_one, medical_arrest
 from pipeline.triggers.titles import hyphen_modifier, quoted_title, starts_a_name
 
 # How much a trigger in a background clause ("the town that was the scene of an attack") weakens.
@@ -25,6 +25,9 @@ _CLAUSE_PENALTY = 3
 _SPORT_ROLES_MIN = 2
 # Dependents that make a word a noun phrase of its own ("a storm", "heavy rain").
 _NOUN_PHRASE_DEPS = frozenset({"det", "amod", "nummod", "poss"})
+# How far up the parse a casualty's verb is looked for: its count ("three"), its victims
+# ("villagers"), their verb.
+_HARM_VERB_STEPS = 3
 
 Refined = tuple[str, str, int, Span]
 
@@ -218,6 +221,38 @@ def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags:
     return out
 
 
+def _harm_verb(tok: Token) -> Token | None:
+    """The verb a casualty's words hang under ("wounded" of "had wounded three villagers",
+    "injured" of "three people were injured"), at most `_HARM_VERB_STEPS` heads up, or None."""
+    for _ in range(_HARM_VERB_STEPS):
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ == "VERB" else None
+
+
+def _casualties_by_no_one(doc: Doc, index: DocIndex, data: TriggerData,
+                          contexts: dict[int, SentenceContext], vetoed: set[int]) -> list[dict]:
+    """Vetoing facts for the verbs of casualties that no trigger word tells, whose every doer is
+    an animal, a computer thing or a force of nature that no armed side owns ("a leopard that had
+    wounded three villagers", "police shot the dog that had injured three children":
+    `sense.done_by_no_one`), as `_harmless` makes for trigger words; `vetoed` holds the offsets
+    of the vetoes made already."""
+    out = []
+    for claim in doc._.ne_casualties or []:
+        span = doc.char_span(claim["char_start"], claim["char_end"], alignment_mode="expand")
+        verb = _harm_verb(span.root) if span is not None else None
+        if verb is None or verb.idx in vetoed:
+            continue
+        ctx = _context(index, contexts, doc[verb.i: verb.i + 1])
+        if done_by_no_one(verb, data.cues):
+            vetoed.add(verb.idx)
+            out.append(_fact(verb.text, ctx.sent, verb.idx, NOT_VIOLENCE, None, 0, True))
+    return out
+
+
 def _weather_noun(tok: Token) -> bool:
     """Whether a weather word is a noun phrase of its own: with a determiner, an adjective, a
     number or an owner ("a powerful storm", "heavy rain"), or after a preposition ("after the
@@ -242,6 +277,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
     memories = {span.start for _, span in kept if long_ago(span, doc._.published)}
     pairs = _refined(kept, index, doc_flags, disaster_sents, data, contexts, memories)
     out.extend(_harmless(kept, index, doc_flags, data, contexts, memories))
+    out.extend(_casualties_by_no_one(doc, index, data, contexts, {f["char_start"] for f in out if f["vetoes"]}))
     refined = [r for _, r in pairs]
     # An article led by a disaster reports it: only strong conflict words may still make events.
     if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):

@@ -52,6 +52,9 @@ _VOTE_STEPS = 3
 # Dependents of a verb of making that name what is made ("formed a militia", "a unit was created").
 _MADE_DEPS = ("dobj", "nsubjpass")
 
+# How an owner hangs off a doer ("police dogs", "the army's dogs").
+_OWNER_DEPS = frozenset({"compound", "poss"})
+
 
 def _targets(head: Token) -> list[Token]:
     """The head words of what a word of harm aims at: a verb's object or passive subject, and
@@ -87,10 +90,17 @@ def harm_by_no_one(m: Match) -> bool:
     across the ice", "a late frost destroyed the blossom"; "the Tigers", "the Haqqani network"
     are armed groups), and no armed side is named in the sentence ("police dogs attacked the
     protesters")."""
-    if m.armed():
-        return False
-    found = doers(m.span.root, m.cues["groups"], m.cues["doer_compounds"])
-    return _all_non_human([t for t in found if _common_noun(t)], m.cues)
+    return not m.armed() and done_by_no_one(m.span.root, m.cues)
+
+
+def done_by_no_one(word: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a word has doers (`participants.doers`), each an animal, a computer thing or a
+    force of nature named as a common noun, none owned by an armed side ("police dogs", "the
+    army's dogs"): `harm_by_no_one` without the rest of its sentence."""
+    found = [t for t in doers(word, cues["groups"], cues["doer_compounds"]) if _common_noun(t)]
+    return _all_non_human(found, cues) and not any(
+        c.dep_ in _OWNER_DEPS and (one_of(c, cues["state"]) or one_of(c, cues["nonstate"]))
+        for t in found for c in t.children)
 
 
 def _unarmed_harm(m: Match) -> bool:
