@@ -111,6 +111,11 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Nobody was killed or injured when the shell hit the depot.", [(K, 0, 0, 0, "unknown"), (I, 0, 0, 0, "unknown")]),
     ("Two guards were killed or wounded at the gate, and police arrested four men.", [(A, 4, 4, 4, "civilians")]),
     ("Officers arrested or detained 30 marchers near the square.", [(A, 30, 30, 30, "protesters")]),
+    # a number in figures after "a" or "an" names a score, not people (beside counts of people)
+    ("The veteran shot an even-par 70 and trails the leader by four.", []),
+    ("She shot a 68 on Saturday and leads by two.", []),
+    ("Soldiers shot 64 protesters in the square on Saturday.", [(I, 64, 64, 64, "protesters")]),
+    ("Gunmen shot a 64-year-old farmer on Saturday.", [(I, 1, 1, 1, "civilians")]),
     # upper-case wire copy
     ("GUERRILLAS KILLED 12 SOLDIERS AND WOUNDED FIVE OTHERS IN AN AMBUSH NEAR THE TOWN YESTERDAY.",
      [(K, 12, 12, 12, "state_forces"), (I, 5, 5, 5, "unknown")]),

@@ -30,6 +30,9 @@ _MAX_CLAUSE_UP = 3
 # Quantity nouns that count nothing without "of": "a number of students", not "a number".
 _NEED_OF = ("number", "lot", "group", "majority", "couple", "pair", "handful")
 _ONE_WORDS = ("another", "one")
+# Articles before a number in figures make it a number's name, not a count of people: a score,
+# a size or a grade ("shot a 64", "an even-par 70"); people are counted without them.
+_NAMING_ARTICLES = ("a", "an")
 _COUNTED_POS = ("NUM", "NOUN", "ADJ", "DET", "PRON", "X", "PROPN")
 _NAME_ENTS = ("PERSON", "NORP", "ORG", "")
 
@@ -58,11 +61,21 @@ def count_token(lex: Lexicon, tok: Token, depth: int = 0) -> Claim | None:
         return count_token(lex, tok.head, depth + 1)  # reached through the number: "two people dead"
     if low in _ORDINALS and tok.dep_ in SUBJ and any(c.dep_ == "det" for c in tok.children):
         return Claim(1, 1, 1, None, [left_lead(tok), tok], tok.text, "unknown")  # "a second was hurt"
+    if named_number(tok):
+        return None
     if is_quantity(lex, tok) and tok.pos_ in _COUNTED_POS:
         return count_number_head(lex, tok)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     return _noun_claim(lex, tok)
+
+
+def named_number(tok: Token) -> bool:
+    """Whether a number in figures heads its phrase after "a" or "an" ("shot a final-round 64",
+    "carded an even-par 70"): it names a score or a size; "shot 64 protesters", "a 64-year-old"
+    and "a dozen" count people."""
+    return (tok.text.replace(",", "").isdigit()
+            and any(c.dep_ == "det" and c.lower_ in _NAMING_ARTICLES for c in tok.children))
 
 
 def _pronoun_claim(lex: Lexicon, tok: Token, depth: int) -> Claim | None:
