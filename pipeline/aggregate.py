@@ -21,7 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pipeline.events import SUMMARY_DTYPES, build_article_events, merge_events, summary_tables
 from pipeline.events.ledger import SPLIT
-from pipeline.export import find_table, load_articles, load_facts, load_table, write_tables
+from pipeline.export import TableError, find_table, load_articles, load_facts, load_table, write_tables
 from pipeline.schemas import (
     ActorFact,
     AggregateSummary,
@@ -76,7 +76,8 @@ def _origin(part: pd.DataFrame, position: int) -> str:
     """Where a row of a facts table came from: its table, row and article (`_read_runs`)."""
     row = part.iloc[position]
     where = f"{row[TABLE]} row {row[ROW]}" if TABLE in part.columns else f"row {position + 1}"
-    return f"{where} (article {row['article_id']})"
+    article = row["article_id"]
+    return f"{where} ({'no article id' if pd.isna(article) else f'article {article}'})"
 
 
 def _validated(model: type[BaseModel], records: list[dict], part: pd.DataFrame,
@@ -101,11 +102,14 @@ def _validated(model: type[BaseModel], records: list[dict], part: pd.DataFrame,
 
 def facts_from_frame(df: pd.DataFrame, problems: list[str] | None = None) -> dict[str, list[Fact]]:
     """Facts of a facts table (as `load_facts` reads it) grouped by article id, each validated
-    as its kind's model, in table order. A row of no known kind, or one its model does not
-    accept, is left out; `problems`, when given, gets a line naming it (its table and row when
-    `_read_runs` read it), else ValueError is raised with that line."""
+    as its kind's model, in table order. A row without an article id, of no known kind, or
+    one its model does not accept is left out; `problems`, when given, gets a line naming it
+    (its table and row when `_read_runs` read it), else ValueError is raised with that line."""
     found: list[tuple[int, str]] = []  # (index in the table, what is wrong)
-    by_article: dict[str, list[Fact]] = {aid: [] for aid in df["article_id"].dropna().unique()}
+    no_id = df[df["article_id"].isna()]
+    found.extend((index, f"{_origin(no_id, n)}: article_id: missing") for n, index in enumerate(no_id.index))
+    df = df[df["article_id"].notna()]
+    by_article: dict[str, list[Fact]] = {aid: [] for aid in df["article_id"].unique()}
     order: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
     unknown = df[~df["kind"].isin(list(_FACT_MODELS))]
     found.extend((index, f"{_origin(unknown, n)}: kind: {kind!r} is none of {', '.join(_FACT_MODELS)}")
@@ -213,7 +217,9 @@ def _read_runs(run_dirs: Sequence[str | Path]) -> tuple[pd.DataFrame, pd.DataFra
         [pd.Series(i, index=range(len(p))) for i, p in enumerate(facts_parts)], ignore_index=True
     )
     last_run = run_of_facts.groupby(facts_df["article_id"]).max()
-    facts_df = facts_df[run_of_facts.to_numpy() == facts_df["article_id"].map(last_run).to_numpy()]
+    # A row without an article id stays, to be named as left out (`facts_from_frame`).
+    latest = run_of_facts.to_numpy() == facts_df["article_id"].map(last_run).to_numpy()
+    facts_df = facts_df[latest | facts_df["article_id"].isna().to_numpy()]
     facts_df = facts_df.reset_index(drop=True)
     repeated = articles_df["article_id"].notna() & articles_df.duplicated("article_id", keep="last")
     articles_df = articles_df[~repeated].reset_index(drop=True)
@@ -277,6 +283,9 @@ def aggregate_runs(
     summary = AggregateSummary(runs=len(run_dirs), out_dir=str(out_dir))
     facts_df, articles_df = _read_runs(run_dirs)
     article_events = _article_events(facts_df, articles_df, processes, summary.left_out)
+    if len(facts_df) and len(summary.left_out) == len(facts_df):
+        # Nothing of the tables could be read: no empty tables written over earlier ones.
+        raise TableError(f"every fact row was left out, as {summary.left_out[0]}")
     ledger: list[dict] = []
     claims: list[dict] = []
     events = merge_events(article_events, ledger=ledger, split=split, claims=claims) if merge else article_events

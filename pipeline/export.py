@@ -27,6 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Literal
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -264,6 +265,8 @@ class TableError(ValueError):
     where one is to blame, the row and the column."""
 
 
+# A table file this small is read whole to see whether it holds only white space.
+_BLANK_PROBE_BYTES = 4096
 # The texts a CSV boolean cell may hold (what pandas' reader accepts), compared lower-cased.
 _BOOLEAN_TEXTS = frozenset({"true", "false", "1", "0", "1.0", "0.0"})
 
@@ -283,86 +286,139 @@ def _unreadable(values: pd.Series, dtype: str) -> pd.Series:
     return pd.Series(False, index=values.index)
 
 
+def _json_rows(path: Path) -> None:
+    """TableError naming the first line of a JSON Lines table that is no JSON object (or no
+    UTF-8 text); None when every line is one or blank."""
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, 1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                if line.strip() and not isinstance(json.loads(line), dict):
+                    raise ValueError("a JSON value that is no object")
+            except UnicodeDecodeError as exc:
+                raise TableError(f"{path}: line {number}: not UTF-8 text (byte {raw[exc.start]:#x})") from None
+            except ValueError as exc:
+                raise TableError(f"{path}: line {number}: not a JSON object of one row ({exc})") from None
+
+
 def _raw_table(path: Path, suffix: str) -> pd.DataFrame:
     """A CSV or JSON Lines table as written, every CSV cell as text; TableError (naming the
     line of a JSON Lines table that is no JSON object) when even that fails."""
-    if suffix in (".jsonl", ".json"):
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                try:
-                    if line.strip() and not isinstance(json.loads(line), dict):
-                        raise ValueError("not a JSON object")
-                except ValueError as exc:
-                    raise TableError(f"{path}: line {number}: not a JSON object of one row ({exc})") from None
-        return pd.read_json(path, orient="records", lines=True, dtype=False)
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    except (ValueError, pd.errors.ParserError) as exc:
-        raise TableError(f"{path}: not a CSV table newsevents wrote ({exc})") from None
+        if suffix in (".jsonl", ".json"):
+            _json_rows(path)
+            return pd.read_json(path, orient="records", lines=True, dtype=False)
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+    except (ValueError, OverflowError, pd.errors.ParserError) as exc:
+        reason = str(exc).strip().replace("\n", " ")
+        raise TableError(f"{path}: not a {suffix.lstrip('.').upper()} table newsevents wrote ({reason})") from None
 
 
 def _table_error(path: Path, suffix: str, dtypes: dict[str, str], exc: Exception) -> TableError:
     """The error of a table that failed to load: its first cell (row, column, value) that its
     column's dtype cannot hold, else the reader's own message. Only run after a failure."""
+    if isinstance(exc, TableError):
+        return exc
     if suffix == ".parquet":
-        return TableError(f"{path}: not a Parquet table newsevents wrote ({exc})")
+        try:
+            pq.read_schema(path)
+        except (OSError, pa.ArrowException):
+            return TableError(f"{path}: not a Parquet table newsevents wrote ({exc})")
+        return TableError(f"{path}: a column cannot be read with its documented type ({exc})")
     raw = _raw_table(path, suffix)
     for column, dtype in dtypes.items():
-        if column in raw.columns and not dtype.startswith("datetime"):
+        if column in raw.columns:
             bad = _unreadable(raw[column], dtype)
             if bad.any():
                 position = int(bad.to_numpy().argmax())
                 value = raw[column].iloc[position]
+                value = value.item() if hasattr(value, "item") else value  # numpy scalar: its plain value
                 return TableError(f"{path}: row {position + 1}, column {column}: {value!r} is not of type {dtype}")
-    return TableError(f"{path}: {exc}")
+    return TableError(f"{path}: {str(exc).strip()}")
 
 
-def load_table(path: str | Path, dtypes: dict[str, str]) -> pd.DataFrame:
+def _blank(path: Path) -> bool:
+    """Whether a file holds nothing but white space (a JSON Lines table with no row)."""
+    size = path.stat().st_size
+    return size == 0 or (size <= _BLANK_PROBE_BYTES and not path.read_bytes().strip())
+
+
+def load_table(path: str | Path, dtypes: dict[str, str], required: tuple[str, ...] = ()) -> pd.DataFrame:
     """Read a table written by newsevents (CSV, Parquet or JSON Lines) with its documented
-    dtypes. A cell its column cannot hold raises TableError naming the file, the row (counted
-    from 1, the CSV header not counted) and the column."""
+    dtypes. A table without one of the `required` columns, or with a cell its column cannot
+    hold, raises TableError naming the file and the column, and the row (counted from 1, the
+    CSV header not counted) of the cell."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if path.stat().st_size == 0:  # a JSON Lines table with no row
+    if _blank(path):
         return empty_frame(dtypes)
     try:
-        return _load_typed(path, suffix, dtypes)
-    except (ValueError, TypeError, pa.ArrowException) as exc:
+        df = _load_typed(path, suffix, dtypes)
+    except (ValueError, TypeError, OverflowError, UnicodeDecodeError, pa.ArrowException) as exc:
         raise _table_error(path, suffix, dtypes, exc) from None
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise TableError(f"{path}: no column {', '.join(missing)} (its columns: {', '.join(map(str, df.columns))})")
+    return df
 
 
 def _load_typed(path: Path, suffix: str, dtypes: dict[str, str]) -> pd.DataFrame:
-    """`load_table` without its error message: the readers' own errors propagate."""
+    """`load_table` without its error message: the readers' own errors propagate, and a day
+    that is no ISO day raises TableError naming its row and column."""
     if suffix == ".parquet":
         df = pd.read_parquet(path)
     elif suffix in (".jsonl", ".json"):
+        _json_rows(path)
         # dtype=False: no guessing (dates from column names either); the dtypes below decide.
         df = pd.read_json(path, orient="records", lines=True, dtype=False)
     else:
         plain = {c: t for c, t in dtypes.items() if not t.startswith("datetime")}
         # Only an empty cell is missing: a title "None" or a place "Nan" stays text.
-        df = pd.read_csv(path, dtype=plain, keep_default_na=False, na_values=[""])
+        df = pd.read_csv(path, dtype=plain, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
         df = unescape_formulas(df)
     for column, dtype in dtypes.items():
         if column not in df.columns:
             continue
         if dtype.startswith("datetime"):
-            df[column] = pd.to_datetime(df[column], errors="coerce").astype(dtype)
+            df[column] = _days(df[column], path, column).astype(dtype)
         elif str(df[column].dtype) != dtype:
             df[column] = df[column].astype(dtype)
+        if dtype == "Float64":
+            _finite(df[column], path, column)
     return df
 
 
+def _finite(values: pd.Series, path: Path, column: str) -> None:
+    """TableError naming the first cell of a number column that is infinite ("inf", "1e400"):
+    no place, count or score is."""
+    bad = values.isin([np.inf, -np.inf]).fillna(False).to_numpy(dtype=bool)
+    if bad.any():
+        position = int(bad.argmax())
+        raise TableError(f"{path}: row {position + 1}, column {column}: {values.iloc[position]} is no finite number")
+
+
+def _days(values: pd.Series, path: Path, column: str) -> pd.Series:
+    """A column of ISO days (or timestamps) as datetimes; TableError naming the first cell that
+    is given but no ISO day ("06/01/2022", "2022-02-30"), which would otherwise read as none."""
+    days = pd.to_datetime(values, errors="coerce", format="ISO8601")
+    bad = values.notna() & days.isna() & (values.astype(str).str.strip() != "")
+    if bad.any():
+        position = int(bad.to_numpy().argmax())
+        raise TableError(f"{path}: row {position + 1}, column {column}: {values.iloc[position]!r} is no ISO day")
+    return days
+
+
 def load_facts(path: str | Path) -> pd.DataFrame:
-    """facts table with its documented dtypes."""
-    return load_table(path, FACT_DTYPES)
+    """facts table with its documented dtypes (TableError without `article_id` or `kind`)."""
+    return load_table(path, FACT_DTYPES, required=("article_id", "kind"))
 
 
 def load_events(path: str | Path) -> pd.DataFrame:
-    """events table with its documented dtypes."""
-    return load_table(path, EVENT_DTYPES)
+    """events table with its documented dtypes (TableError without `event_id` or `event_type`)."""
+    return load_table(path, EVENT_DTYPES, required=("event_id", "event_type"))
 
 
 def load_articles(path: str | Path) -> pd.DataFrame:
-    """articles (manifest) table with its documented dtypes."""
-    return load_table(path, ARTICLE_DTYPES)
+    """articles (manifest) table with its documented dtypes (TableError without `article_id`
+    or `status`)."""
+    return load_table(path, ARTICLE_DTYPES, required=("article_id", "status"))

@@ -246,3 +246,21 @@ def test_aggregate_cli_warns_of_rows_left_out_and_names_an_unreadable_cell(riot_
     assert result.exit_code == 2
     assert "facts.csv: row 3, column char_start: 'twelve' is not of type Int64" in result.output
     assert not (tmp_path / "b" / "events.csv").exists()
+
+
+def test_a_fact_row_without_an_article_id_is_named_and_a_batch_of_none_writes_nothing(
+    riot_run: Path, tmp_path: Path
+) -> None:
+    broken = _broken_copy(riot_run, tmp_path, {(3, "article_id"): ""})
+    summary = aggregate_runs([broken], tmp_path / "agg", merge=False)
+    assert any("row 3 (no article id): article_id" in line for line in summary.left_out), summary.left_out
+    # Every row refused (a column renamed to another's name): an error, and no empty tables.
+    facts = pd.read_csv(riot_run / "facts.csv", dtype=str, keep_default_na=False)
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    (nothing / "articles.csv").write_bytes((riot_run / "articles.csv").read_bytes())
+    facts.assign(kind="gossip").to_csv(nothing / "facts.csv", index=False)
+    result = runner.invoke(app, ["aggregate", str(nothing), "--out", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "every fact row was left out, as" in result.output and "kind: 'gossip'" in result.output
+    assert not (tmp_path / "none" / "events.csv").exists()

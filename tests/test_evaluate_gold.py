@@ -54,8 +54,34 @@ GOOD_EVENTS = [
 def test_every_shape_of_the_format_is_read(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     lines = [{"id": "a", "events": GOOD_EVENTS}, {"id": "b", "events": []}, {"id": "c"}, {"id": "d", "events": None}]
-    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    # A byte-order mark, as some editors write one.
+    path.write_text("\ufeff" + "".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     assert [r["id"] for r in read_gold(path)] == ["a", "b", "c", "d"]
+
+
+def test_counts_are_read_as_intervals_and_days_by_their_first_ten_characters(tmp_path: Path) -> None:
+    # A whole number is its own interval; integral floats are what table libraries write.
+    path = tmp_path / "gold.jsonl"
+    event = {"killed": 24, "injured": {"low": 2.0, "high": None}, "arrested": 0.0, "date": "2022-01-05T10:00:00"}
+    facts = {"casualties": [{"outcome": "killed", "count": 3}], "dates": ["2022-01-05"], "note": "free"}
+    path.write_text(json.dumps({"id": "a", "events": [event], "facts": facts}) + "\n", encoding="utf-8")
+    record = read_gold(path)[0]
+    assert record["events"][0]["killed"] == {"low": 24, "high": 24}
+    assert record["events"][0]["injured"] == {"low": 2, "high": None}
+    assert record["events"][0]["arrested"] == {"low": 0, "high": 0}
+    assert record["facts"]["casualties"][0]["count"] == {"low": 3, "high": 3}
+
+
+def test_a_gold_file_with_whole_number_counts_is_scored(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "a", "events": [{"killed": 3}]}) + "\n", encoding="utf-8")
+    run = tmp_path / "run"
+    run.mkdir()
+    pd.DataFrame([{"event_id": "a#1", "event_type": None, "article_ids": "a", "killed_best": 3}]).to_csv(
+        run / "events.csv", index=False)
+    result = CliRunner().invoke(app, ["evaluate", str(path), "--predictions", str(run)])
+    assert result.exit_code == 0, result.output
+    assert "killed" in result.output and "1.000 (1)" in result.output
 
 
 @pytest.mark.parametrize(
@@ -73,6 +99,13 @@ def test_every_shape_of_the_format_is_read(tmp_path: Path) -> None:
         ('{"id": "x", "events": [{"killed": {"low": 5, "high": 2}}]}', r"line 2: events\[0\]\.killed: high 2 is neither null nor"),
         ('{"id": "x", "events": [{"date": "yesterday"}]}', r"line 2: events\[0\]\.date: 'yesterday' is no ISO day"),
         ('{"id": "x", "events": [{"date": {"low": "2022-13-01"}}]}', r"line 2: events\[0\]\.date: '2022-13-01' is no ISO day"),
+        ('{"id": "x", "events": [{"date": {"low": "2022-02-03", "high": "2022-01-05"}}]}',
+         r"line 2: events\[0\]\.date: low '2022-02-03' is after high '2022-01-05'"),
+        ('{"id": "x", "events": [{"killed": 2.5}]}', r"line 2: events\[0\]\.killed: 2\.5 is no count"),
+        ('{"id": "x", "events": [{"optional": "false"}]}', r"line 2: events\[0\]\.optional: 'false' is neither"),
+        ('{"id": "x", "facts": "none"}', "line 2: facts: not a JSON object"),
+        ('{"id": "x", "facts": {"casualties": [{"count": "dozens"}]}}',
+         r"line 2: facts\.casualties\[0\]\.count: 'dozens' is no count"),
     ],
 )
 def test_a_line_out_of_the_format_is_named(tmp_path: Path, line: str, message: str) -> None:
@@ -90,3 +123,25 @@ def test_evaluate_cli_names_a_broken_gold_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "gold.jsonl: line 1: events[0].killed: 'dozens' is no count" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_byte_that_is_no_utf8_is_named_by_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(b'{"id": "a"}\n{"id": "b", "title": "caf\xe9"}\n')
+    with pytest.raises(GoldError, match=r"gold\.jsonl: line 2: not UTF-8 text \(byte 0xe9\)"):
+        read_gold(path)
+
+
+def test_every_gold_file_is_checked_before_any_is_scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    good.write_text('{"id": "a", "events": []}\n', encoding="utf-8")
+    bad.write_text('{"id": "b", "events": [{"killed": "many"}]}\n', encoding="utf-8")
+
+    def no_model() -> None:
+        raise AssertionError("the model was loaded before every gold file was checked")
+
+    # No --predictions: a check made file by file would load the model and run the first file.
+    monkeypatch.setattr("pipeline.nlp.load_nlp", no_model)
+    result = CliRunner().invoke(app, ["evaluate", str(good), str(bad)])
+    assert result.exit_code == 2
+    assert "bad.jsonl: line 1: events[0].killed: 'many' is no count" in result.output

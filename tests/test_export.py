@@ -282,3 +282,58 @@ def test_a_file_that_is_no_parquet_table_is_named(tmp_path: Path) -> None:
     path.write_bytes(b"PAR1 not really")
     with pytest.raises(TableError, match=r"facts\.parquet: not a Parquet table"):
         load_facts(path)
+
+
+def _edited_facts(tmp_path: Path, row: int, column: str, text: str) -> Path:
+    """A CSV facts table of `sample_facts` with one cell (row from 1) replaced by `text`."""
+    path = write_table(sample_facts(), tmp_path / "facts", "csv")
+    cells = pd.read_csv(path, dtype=str, keep_default_na=False)
+    cells.loc[row - 1, column] = text
+    cells.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("06/02/2023", r"row 2, column date: '06/02/2023' is no ISO day"),  # would read as June, or as none
+    ("2023-02-30", r"row 2, column date: '2023-02-30' is no ISO day"),
+])
+def test_a_day_that_is_no_iso_day_is_named(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(TableError, match=message):
+        load_facts(_edited_facts(tmp_path, 2, "date", text))
+
+
+def test_a_number_too_big_for_its_column_is_named(tmp_path: Path) -> None:
+    path = _edited_facts(tmp_path, 1, "count_high", "99999999999999999999")
+    with pytest.raises(TableError, match=r"facts\.csv: "):
+        load_facts(path)
+
+
+def test_a_table_without_its_key_columns_is_named(tmp_path: Path) -> None:
+    path = write_table(sample_facts().drop(columns=["kind"]), tmp_path / "facts", "csv")
+    with pytest.raises(TableError, match=r"facts\.csv: no column kind"):
+        load_facts(path)
+
+
+def test_json_lines_with_no_row_or_no_utf8_line(tmp_path: Path) -> None:
+    blank = tmp_path / "blank" / "facts.jsonl"
+    blank.parent.mkdir()
+    blank.write_text("\n\n", encoding="utf-8")
+    assert load_facts(blank).empty
+    path = write_table(sample_facts(), tmp_path / "facts", "jsonl")
+    path.write_bytes(path.read_bytes() + b'{"article_id": "caf\xe9"}\n')
+    with pytest.raises(TableError, match=r"facts\.jsonl: line 4: not UTF-8 text \(byte 0xe9\)"):
+        load_facts(path)
+
+
+def test_a_parquet_cell_of_another_type_is_no_broken_file(tmp_path: Path) -> None:
+    frame = sample_facts()
+    frame["char_start"] = ["0", "twelve", "0"]  # a text column where numbers belong
+    path = tmp_path / "facts.parquet"
+    frame.to_parquet(path)
+    with pytest.raises(TableError, match=r"facts\.parquet: a column cannot be read with its documented type"):
+        load_facts(path)
+
+
+def test_an_infinite_number_is_named(tmp_path: Path) -> None:
+    with pytest.raises(TableError, match=r"row 3, column latitude: inf is no finite number"):
+        load_facts(_edited_facts(tmp_path, 3, "latitude", "inf"))

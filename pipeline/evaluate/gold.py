@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,18 @@ class GoldError(ValueError):
 
 
 _COUNT_FIELDS = ("killed", "injured", "arrested")
+# A day is read from the first ten characters of a date ("2022-01-05T10:00:00" is 2022-01-05).
+_DAY_CHARS = 10
+# The lists of the fact-level gold whose items are objects the scorer reads.
+_FACT_OBJECTS = ("casualties", "places", "actors")
 
 
 def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    """A whole number of 0 or more, written as an integer or an integral float (24.0: what a
+    table library writes for a column with nulls)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return value >= 0 and float(value).is_integer()
 
 
 def _count_problem(value: Any) -> str | None:
@@ -37,23 +46,83 @@ def _count_problem(value: Any) -> str | None:
         return f"{value!r} is no count: a whole number, or {{\"low\": N, \"high\": M or null}}"
     low, high = value.get("low"), value.get("high")
     if not _whole(low):
-        return f"low {low!r} is no whole number of 0 or more"
+        return f"low {low!r} is no whole number of 0 or more (a count is {{\"low\": N, \"high\": M or null}})"
     if high is not None and not (_whole(high) and high >= low):
-        return f"high {high!r} is neither null nor a whole number of {low} or more"
+        return f"high {high!r} is neither null nor a whole number of {low:g} or more"
     return None
 
 
+def _count(value: Any) -> Any:
+    """A valid gold count as the scorer reads it: {low, high} of ints (a whole number N is
+    {N, N}); null stays null."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        return {"low": int(value), "high": int(value)}
+    high = value.get("high")
+    return {**value, "low": int(value["low"]), "high": None if high is None else int(high)}
+
+
+def _day(value: Any) -> dt.date | None:
+    """The ISO day a gold date string starts with; ValueError when it starts with none."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return dt.date.fromisoformat(value.strip()[:_DAY_CHARS])
+
+
 def _day_problem(value: Any) -> str | None:
-    """What is wrong with a gold date (null, an ISO day, or {low, high} of ISO days or null),
-    or None."""
+    """What is wrong with a gold date (null, an ISO day, or {low, high} of ISO days or null,
+    low not after high), or None."""
     days = [value.get("low"), value.get("high")] if isinstance(value, dict) else [value]
-    for day in days:
-        if day is None:
+    try:
+        read = [_day(day) for day in days]
+    except ValueError:
+        bad = next(day for day in days if not _is_day(day))
+        return f"{bad!r} is no ISO day (YYYY-MM-DD)"
+    if len(read) == 2 and read[0] is not None and read[1] is not None and read[0] > read[1]:
+        return f"low {days[0]!r} is after high {days[1]!r}"
+    return None
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        _day(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _event_problem(event: Any) -> str | None:
+    """What makes one gold event no event of FORMAT.md (its first problem), or None."""
+    if not isinstance(event, dict):
+        return "not a JSON object"
+    for name in _COUNT_FIELDS:
+        if (problem := _count_problem(event.get(name))) is not None:
+            return f".{name}: {problem}"
+    if (problem := _day_problem(event.get("date"))) is not None:
+        return f".date: {problem}"
+    if event.get("optional") is not None and not isinstance(event["optional"], bool):
+        return f".optional: {event['optional']!r} is neither true nor false"
+    return None
+
+
+def _facts_problem(facts: Any) -> str | None:
+    """What makes a record's fact-level gold (`facts`) out of the format, or None: an object
+    whose lists of casualties, places and actors hold objects, each casualty's `count` a count
+    (its other keys, notes and lists of names, are free)."""
+    if not isinstance(facts, dict):
+        return "facts: not a JSON object"
+    for kind in _FACT_OBJECTS:
+        items = facts.get(kind)
+        if items is None:
             continue
-        try:
-            dt.date.fromisoformat(day)
-        except (TypeError, ValueError):
-            return f"{day!r} is no ISO day (YYYY-MM-DD)"
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            return f"facts.{kind}: not a list of JSON objects"
+    for n, item in enumerate(facts.get("casualties") or []):
+        if (problem := _count_problem(item.get("count"))) is not None:
+            return f"facts.casualties[{n}].count: {problem}"
     return None
 
 
@@ -67,36 +136,57 @@ def _record_problem(record: Any) -> str | None:
     if events is not None and not isinstance(events, list):
         return "events: not a list"
     for n, event in enumerate(events or []):
-        if not isinstance(event, dict):
-            return f"events[{n}]: not a JSON object"
-        for name in _COUNT_FIELDS:
-            if (problem := _count_problem(event.get(name))) is not None:
-                return f"events[{n}].{name}: {problem}"
-        if (problem := _day_problem(event.get("date"))) is not None:
-            return f"events[{n}].date: {problem}"
+        if (problem := _event_problem(event)) is not None:
+            return f"events[{n}]{problem if problem.startswith('.') else ': ' + problem}"
+    if record.get("facts") is not None:
+        return _facts_problem(record["facts"])
     return None
+
+
+def _normalised(record: dict) -> dict:
+    """A valid record with its counts as the scorer reads them (`_count`)."""
+    for event in record.get("events") or []:
+        for name in _COUNT_FIELDS:
+            if name in event:
+                event[name] = _count(event[name])
+    for item in (record.get("facts") or {}).get("casualties") or []:
+        if "count" in item:
+            item["count"] = _count(item["count"])
+    return record
+
+
+def _lines(path: str | Path) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a UTF-8 file (a byte-order mark allowed) with their numbers;
+    GoldError naming the line of a byte that is no UTF-8."""
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise GoldError(f"{path}: line {number}: not UTF-8 text (byte {raw[exc.start]:#x})") from None
+            if line.strip():
+                yield number, line
 
 
 def read_gold(path: str | Path, limit: int | None = None) -> list[dict]:
     """The gold records of a FORMAT.md file, in file order; the first `limit` when given. A
     line that is no gold record (no JSON object, no id, an id met before, a count or a date
-    out of the format) raises GoldError naming the file, the line and the field."""
+    out of the format) raises GoldError naming the file, the line and the field. A count
+    written as a whole number N is read as {"low": N, "high": N}."""
     records: list[dict] = []
     seen: dict[str, int] = {}
-    with open(path, encoding="utf-8") as fh:
-        lines = ((number, line) for number, line in enumerate(fh, 1) if line.strip())
-        for number, line in islice(lines, limit):
-            try:
-                record = json.loads(line.strip())
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{path}: line {number}: not JSON ({exc.msg} at column {exc.colno})") from None
-            problem = _record_problem(record)
-            if problem is None and record["id"] in seen:
-                problem = f"id: {record['id']!r} is also the id of line {seen[record['id']]}"
-            if problem is not None:
-                raise GoldError(f"{path}: line {number}: {problem}")
-            seen[record["id"]] = number
-            records.append(record)
+    for number, line in islice(_lines(path), limit):
+        try:
+            record = json.loads(line.strip())
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}: line {number}: not JSON ({exc.msg} at column {exc.colno})") from None
+        problem = _record_problem(record)
+        if problem is None and record["id"] in seen:
+            problem = f"id: {record['id']!r} is also the id of line {seen[record['id']]}"
+        if problem is not None:
+            raise GoldError(f"{path}: line {number}: {problem}")
+        seen[record["id"]] = number
+        records.append(_normalised(record))
     return records
 
 

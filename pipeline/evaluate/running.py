@@ -36,14 +36,15 @@ def evaluate_files(
     """Score each gold file (first `limit` records) against the tables in `predictions`, or
     against a fresh pipeline run on the file; returns the metrics report."""
     tallies: dict[str, Tally] = {}
+    # Every gold file is read (and checked: GoldError) before any table is read or model run.
+    gold = [(name, Path(path), read_gold(path, limit)) for name, path in zip(file_names(gold_paths), gold_paths)]
     tables = load_tables(predictions) if predictions is not None else None
     nlp = None
     if tables is None:
         from pipeline.nlp import load_nlp
 
         nlp = load_nlp()
-    for name, path in zip(file_names(gold_paths), map(Path, gold_paths)):
-        records = read_gold(path, limit)
+    for name, path, records in gold:
         if progress:
             progress(f"{name}: {len(records)} articles")
         file_errors: list[dict] | None = [] if errors is not None else None
