@@ -75,7 +75,7 @@ _ADAPTERS: dict[type[BaseModel], TypeAdapter] = {}
 def _origin(part: pd.DataFrame, position: int) -> str:
     """Where a row of a facts table came from: its table, row and article (`_read_runs`)."""
     row = part.iloc[position]
-    where = f"{row[TABLE]} row {row[ROW]}" if TABLE in part.columns else f"row {position + 1}"
+    where = f"{row[TABLE]} {row[ROW]}" if TABLE in part.columns else f"row {position + 1}"
     article = row["article_id"]
     return f"{where} ({'no article id' if pd.isna(article) else f'article {article}'})"
 
@@ -199,6 +199,14 @@ def load_summary(path: str | Path) -> pd.DataFrame:
     return load_table(path, SUMMARY_DTYPES)
 
 
+def _row_lines(path: Path, rows: int) -> np.ndarray:
+    """The line of each row of a JSON Lines table (blank lines hold none), so that a row left
+    out is named by the line an editor shows; row numbers if the count disagrees."""
+    with path.open("rb") as fh:
+        lines = np.array([n for n, raw in enumerate(fh, 1) if raw.strip()], dtype=np.int64)
+    return lines if len(lines) == rows else np.arange(1, rows + 1)
+
+
 def _read_runs(run_dirs: Sequence[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The facts and articles tables of the runs, each article's rows from the last run that
     has it (later runs win)."""
@@ -207,8 +215,10 @@ def _read_runs(run_dirs: Sequence[str | Path]) -> tuple[pd.DataFrame, pd.DataFra
     for run_dir in run_dirs:
         path = find_table(run_dir, "facts")
         facts = load_facts(path)
-        facts[TABLE] = pd.Categorical.from_codes(np.zeros(len(facts), dtype=int), categories=[str(path)])
-        facts[ROW] = np.arange(1, len(facts) + 1)
+        line = path.suffix.lower() in (".jsonl", ".json")
+        facts[TABLE] = pd.Categorical.from_codes(np.zeros(len(facts), dtype=int),
+                                                 categories=[f"{path} {'line' if line else 'row'}"])
+        facts[ROW] = _row_lines(path, len(facts)) if line else np.arange(1, len(facts) + 1)
         facts_parts.append(facts)
         article_parts.append(load_articles(find_table(run_dir, "articles")))
     articles_df = pd.concat(article_parts, ignore_index=True)

@@ -25,17 +25,20 @@ import re
 import tempfile
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Literal
+from typing import IO, Literal, get_args
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.schemas import Status
 from pipeline.tabulate import ARTICLE_DTYPES, EVENT_DTYPES, FACT_DTYPES
 
 Format = Literal["csv", "parquet", "jsonl"]
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl")
+# The statuses of the articles table (`ManifestRow.status`).
+STATUSES: tuple[str, ...] = get_args(Status)
 
 # Written as plain patterns (no look-ahead) so that pyarrow's regex engine matches a whole
 # string column at once; a compiled pattern would send pandas through a Python loop per cell.
@@ -421,4 +424,10 @@ def load_events(path: str | Path) -> pd.DataFrame:
 def load_articles(path: str | Path) -> pd.DataFrame:
     """articles (manifest) table with its documented dtypes (TableError without `article_id`
     or `status`)."""
-    return load_table(path, ARTICLE_DTYPES, required=("article_id", "status"))
+    articles = load_table(path, ARTICLE_DTYPES, required=("article_id", "status"))
+    known = articles["status"].isin(STATUSES) | articles["status"].isna()
+    if not known.all():
+        position = int((~known).to_numpy().argmax())
+        raise TableError(f"{path}: row {position + 1}, column status: {articles['status'].iloc[position]!r} "
+                         f"is none of {', '.join(STATUSES)}")
+    return articles

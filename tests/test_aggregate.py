@@ -264,3 +264,28 @@ def test_a_fact_row_without_an_article_id_is_named_and_a_batch_of_none_writes_no
     assert result.exit_code == 2
     assert "every fact row was left out, as" in result.output and "kind: 'gossip'" in result.output
     assert not (tmp_path / "none" / "events.csv").exists()
+
+
+def test_a_json_lines_row_left_out_is_named_by_its_line(riot_batch: Path, tmp_path: Path, nlp: Language) -> None:
+    run([riot_batch], tmp_path / "run", nlp=nlp, fmt="jsonl", merge=False)
+    path = tmp_path / "run" / "facts.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    lines[0] = json.dumps({**first, "kind": "gossip"})
+    # A blank line above the second row: an editor shows that row on line 3.
+    lines[1:2] = ["", json.dumps({**json.loads(lines[1]), "kind": "rumour"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = aggregate_runs([tmp_path / "run"], tmp_path / "agg", merge=False)
+    assert [line.split(" (")[0].rsplit(" ", 2)[-2:] for line in summary.left_out] == [["line", "1"], ["line", "3"]]
+
+
+def test_an_article_status_out_of_the_manifest_is_named(riot_run: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "status"
+    broken.mkdir()
+    (broken / "facts.csv").write_bytes((riot_run / "facts.csv").read_bytes())
+    articles = pd.read_csv(riot_run / "articles.csv", dtype=str, keep_default_na=False)
+    articles.loc[1, "status"] = "OK"
+    articles.to_csv(broken / "articles.csv", index=False)
+    result = runner.invoke(app, ["aggregate", str(broken), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "articles.csv: row 2, column status: 'OK' is none of ok, empty, failed, skipped, copy" in result.output
