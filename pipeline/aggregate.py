@@ -100,11 +100,25 @@ def _validated(model: type[BaseModel], records: list[dict], part: pd.DataFrame,
     return facts
 
 
+def _count_problem(fact: BaseModel) -> str | None:
+    """What makes a casualty fact's count no count (a negative figure, a low above its best or
+    its high, a best above its high), or None; None for the other kinds."""
+    if not isinstance(fact, CasualtyFact):
+        return None
+    low, best, high = fact.count_low, fact.count_best, fact.count_high
+    if min(low, best, high if high is not None else 0) < 0:
+        return f"count: {low}/{best}/{high} holds a negative figure"
+    if not (low <= best and (high is None or best <= high)):
+        return f"count: low {low}, best {best}, high {high} are out of order"
+    return None
+
+
 def facts_from_frame(df: pd.DataFrame, problems: list[str] | None = None) -> dict[str, list[Fact]]:
     """Facts of a facts table (as `load_facts` reads it) grouped by article id, each validated
-    as its kind's model, in table order. A row without an article id, of no known kind, or
-    one its model does not accept is left out; `problems`, when given, gets a line naming it
-    (its table and row when `_read_runs` read it), else ValueError is raised with that line."""
+    as its kind's model, in table order. A row without an article id, of no known kind, one
+    its model does not accept, or a casualty whose count is no count is left out; `problems`,
+    when given, gets a line naming it (its table and row when `_read_runs` read it), else
+    ValueError is raised with that line."""
     found: list[tuple[int, str]] = []  # (index in the table, what is wrong)
     no_id = df[df["article_id"].isna()]
     found.extend((index, f"{_origin(no_id, n)}: article_id: missing") for n, index in enumerate(no_id.index))
@@ -131,8 +145,10 @@ def facts_from_frame(df: pd.DataFrame, problems: list[str] | None = None) -> dic
             for column in defaulted:
                 if record[column] is None:
                     del record[column]
-        for position, fact in zip(part.index, _validated(model, records, part, found)):
-            if fact is not None:
+        for n, (position, fact) in enumerate(zip(part.index, _validated(model, records, part, found))):
+            if fact is not None and (wrong := _count_problem(fact)):
+                found.append((position, f"{_origin(part, n)}: {wrong}"))
+            elif fact is not None:
                 order[fact.article_id].append((position, fact))  # type: ignore[attr-defined]
     found.sort(key=lambda item: item[0])
     if found and problems is None:

@@ -289,3 +289,13 @@ def test_an_article_status_out_of_the_manifest_is_named(riot_run: Path, tmp_path
     result = runner.invoke(app, ["aggregate", str(broken), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "articles.csv: row 2, column status: 'OK' is none of ok, empty, failed, skipped, copy" in result.output
+
+
+def test_a_casualty_whose_count_is_no_count_is_left_out(riot_run: Path, tmp_path: Path) -> None:
+    facts = pd.read_csv(riot_run / "facts.csv", dtype=str, keep_default_na=False)
+    rows = [int(i) + 1 for i in facts.index[facts["kind"] == "casualty"][:2]]
+    broken = _broken_copy(riot_run, tmp_path, {(rows[0], "count_low"): "-1",
+                                               (rows[1], "count_low"): "1000", (rows[1], "count_high"): "111"})
+    left_out = aggregate_runs([broken], tmp_path / "agg", merge=False).left_out
+    assert any(f"row {rows[0]} " in line and "holds a negative figure" in line for line in left_out), left_out
+    assert any(f"row {rows[1]} " in line and "are out of order" in line for line in left_out), left_out
