@@ -337,3 +337,11 @@ def test_a_parquet_cell_of_another_type_is_no_broken_file(tmp_path: Path) -> Non
 def test_an_infinite_number_is_named(tmp_path: Path) -> None:
     with pytest.raises(TableError, match=r"row 3, column latitude: inf is no finite number"):
         load_facts(_edited_facts(tmp_path, 3, "latitude", "inf"))
+
+
+def test_a_column_named_twice_is_named(tmp_path: Path) -> None:
+    path = write_table(sample_facts(), tmp_path / "facts", "csv")
+    lines = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(lines[0].replace("char_end", "char_start") + "\n" + lines[1], encoding="utf-8")
+    with pytest.raises(TableError, match=r"facts\.csv: column char_start appears twice in the header"):
+        load_facts(path)
