@@ -47,6 +47,7 @@ GOOD_EVENTS = [
     {"killed": {"low": 7, "high": 7}, "injured": {"low": 8, "high": None}, "arrested": None, "date": "2016-01-27"},
     {"killed": 3, "injured": 0, "date": {"low": "2022-01-05", "high": "2022-01-06"}},
     {"date": {"low": None, "high": "2022-01-06"}, "actors": [], "optional": True, "cluster": "c-1"},
+    {"event_type": "riots", "sub_event_type": "mob_violence"}, {"event_type": "battles"}, {"sub_event_type": "grenade"},
     {},
 ]
 
@@ -104,6 +105,9 @@ def test_a_gold_file_with_whole_number_counts_is_scored(tmp_path: Path) -> None:
         ('{"id": "x", "events": [{"killed": 2.5}]}', r"line 2: events\[0\]\.killed: 2\.5 is no count"),
         ('{"id": "x", "events": [{"optional": "false"}]}', r"line 2: events\[0\]\.optional: 'false' is neither"),
         ('{"id": "x", "facts": "none"}', "line 2: facts: not a JSON object"),
+        ('{"id": "x", "events": [{"event_type": "riot"}]}', r"line 2: events\[0\]\.event_type: 'riot' is none of battles"),
+        ('{"id": "x", "events": [{"event_type": "riots", "sub_event_type": "grenade"}]}',
+         r"line 2: events\[0\]\.sub_event_type: 'grenade' is no sub-event type of riots"),
         ('{"id": "x", "facts": {"casualties": [{"count": "dozens"}]}}',
          r"line 2: facts\.casualties\[0\]\.count: 'dozens' is no count"),
     ],

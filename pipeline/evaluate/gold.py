@@ -8,6 +8,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.export import load_events, load_facts
+from pipeline.resources import read_rows
 
 
 class GoldError(ValueError):
@@ -105,6 +107,29 @@ def _event_problem(event: Any) -> str | None:
         return f".date: {problem}"
     if event.get("optional") is not None and not isinstance(event["optional"], bool):
         return f".optional: {event['optional']!r} is neither true nor false"
+    return _type_problem(event.get("event_type"), event.get("sub_event_type"))
+
+
+@lru_cache(maxsize=1)
+def _acled_types() -> dict[str, frozenset[str]]:
+    """Each ACLED event type with its sub-event types (`models/evaluate/acled_types.tsv`)."""
+    types: dict[str, set[str]] = {}
+    for event_type, sub_event_type in read_rows("evaluate/acled_types.tsv"):
+        types.setdefault(event_type, set()).add(sub_event_type)
+    return {k: frozenset(v) for k, v in types.items()}
+
+
+def _type_problem(event_type: Any, sub_event_type: Any) -> str | None:
+    """What is wrong with a gold event's ACLED type and sub-event type (each null or one of the
+    codebook's, the sub-event type one of its type's), or None."""
+    types = _acled_types()
+    if event_type is not None and event_type not in types:
+        return f".event_type: {event_type!r} is none of {', '.join(types)}"
+    if sub_event_type is None:
+        return None
+    allowed = types[event_type] if event_type is not None else frozenset().union(*types.values())
+    if sub_event_type not in allowed:
+        return f".sub_event_type: {sub_event_type!r} is no sub-event type of {event_type or 'any event type'}"
     return None
 
 
