@@ -142,9 +142,8 @@ def component_times(inputs: list[str], limit: int, batch_size: int) -> list[tupl
     the relevance score of each article (taken before the NLP) first."""
     from pipeline.ingest import read_inputs
     from pipeline.nlp import load_nlp, make_doc
-    from pipeline.schemas import Article
-
     from pipeline.relevance import relevance
+    from pipeline.schemas import Article
 
     nlp = load_nlp()
     articles = [r for r in islice(read_inputs(inputs), limit) if isinstance(r, Article)]

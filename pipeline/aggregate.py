@@ -11,8 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections import defaultdict, deque
+from contextlib import nullcontext
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -61,15 +63,11 @@ def _plain_records(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(names, row)) for row in zip(*columns)]
 
 
+@cache
 def _adapter(model: type[BaseModel]) -> TypeAdapter:
     """A validator of a list of one fact model's rows: one call for a whole part of a table
     (a model's own validation is called once per row, which costs a third more)."""
-    if model not in _ADAPTERS:
-        _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
-    return _ADAPTERS[model]
-
-
-_ADAPTERS: dict[type[BaseModel], TypeAdapter] = {}
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def _origin(part: pd.DataFrame, position: int) -> str:
@@ -266,15 +264,12 @@ def _article_events(facts_df: pd.DataFrame, articles_df: pd.DataFrame, processes
     )
     article_events: list[Event] = []
     left_out: list[str] = [] if problems is None else problems
-    if processes <= 1:
-        results: Iterator[tuple[list[Event], list[str]]] = (events_of_facts(*job) for job in jobs)
-        for events, found in results:
-            article_events.extend(events)
-            left_out.extend(found)
-        return article_events
     # Spawned, not forked: the parent may hold threads (pyarrow's) that a fork would copy.
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for events, found in _in_order(pool, jobs, ahead=2 * processes):
+    with (ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+          if processes > 1 else nullcontext()) as pool:
+        results = (_in_order(pool, jobs, ahead=2 * processes) if pool is not None
+                   else (events_of_facts(*job) for job in jobs))
+        for events, found in results:
             article_events.extend(events)
             left_out.extend(found)
     return article_events

@@ -23,6 +23,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Literal, get_args
@@ -297,27 +298,45 @@ def _unreadable(values: pd.Series, dtype: str) -> pd.Series:
     return pd.Series(False, index=values.index)
 
 
-def _json_rows(path: Path) -> None:
-    """TableError naming the first line of a JSON Lines table that is no JSON object (or no
-    UTF-8 text); None when every line is one or blank."""
-    with path.open("rb") as lines:
+def numbered_lines(path: str | Path, error: type[ValueError]) -> Iterator[tuple[int, str]]:
+    """Each line of a UTF-8 text file (a byte-order mark allowed) with its number from 1; a
+    byte that is no UTF-8 raises `error` naming the file and the line."""
+    with open(path, "rb") as lines:
         for number, raw in enumerate(lines, 1):
             try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                if line.strip() and not isinstance(json.loads(line), dict):
-                    raise ValueError("a JSON value that is no object")
+                yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                raise TableError(f"{path}: line {number}: not UTF-8 text (byte {raw[exc.start]:#x})") from None
-            except ValueError as exc:
-                raise TableError(f"{path}: line {number}: not a JSON object of one row ({exc})") from None
+                raise error(f"{path}: line {number}: not UTF-8 text (byte {raw[exc.start]:#x})") from None
+
+
+def _json_rows(path: Path) -> None:
+    """TableError naming the first line of a JSON Lines table that is no JSON object (or no
+    UTF-8 text); None when every line is one or blank. Run after pandas' reader failed: it
+    fails on such a line too, without naming it."""
+    for number, line in numbered_lines(path, TableError):
+        try:
+            if line.strip() and not isinstance(json.loads(line), dict):
+                raise ValueError("a JSON value that is no object")
+        except ValueError as exc:
+            raise TableError(f"{path}: line {number}: not a JSON object of one row ({exc})") from None
+
+
+def _cell_error(path: Path, column: str, values: pd.Series, bad: pd.Series | np.ndarray, what: str) -> TableError:
+    """The error naming the first cell of a column that `bad` marks: its row (from 1), its
+    column, its value and `what` is wrong with it."""
+    position = int(np.asarray(bad, dtype=bool).argmax())
+    value = values.iloc[position]
+    value = value.item() if hasattr(value, "item") else value  # a numpy scalar: its plain value
+    return TableError(f"{path}: row {position + 1}, column {column}: {value!r} {what}")
 
 
 def _raw_table(path: Path, suffix: str) -> pd.DataFrame:
     """A CSV or JSON Lines table as written, every CSV cell as text; TableError (naming the
     line of a JSON Lines table that is no JSON object) when even that fails."""
+    if suffix in (".jsonl", ".json"):
+        _json_rows(path)  # names the line that is no JSON object, if one is to blame
     try:
         if suffix in (".jsonl", ".json"):
-            _json_rows(path)
             return pd.read_json(path, orient="records", lines=True, dtype=False)
         return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
     except (ValueError, OverflowError, pd.errors.ParserError) as exc:
@@ -341,10 +360,7 @@ def _table_error(path: Path, suffix: str, dtypes: dict[str, str], exc: Exception
         if column in raw.columns:
             bad = _unreadable(raw[column], dtype)
             if bad.any():
-                position = int(bad.to_numpy().argmax())
-                value = raw[column].iloc[position]
-                value = value.item() if hasattr(value, "item") else value  # numpy scalar: its plain value
-                return TableError(f"{path}: row {position + 1}, column {column}: {value!r} is not of type {dtype}")
+                return _cell_error(path, column, raw[column], bad, f"is not of type {dtype}")
     return TableError(f"{path}: {str(exc).strip()}")
 
 
@@ -379,7 +395,6 @@ def _load_typed(path: Path, suffix: str, dtypes: dict[str, str]) -> pd.DataFrame
     if suffix == ".parquet":
         df = pd.read_parquet(path)
     elif suffix in (".jsonl", ".json"):
-        _json_rows(path)
         # dtype=False: no guessing (dates from column names either); the dtypes below decide.
         df = pd.read_json(path, orient="records", lines=True, dtype=False)
     else:
@@ -401,8 +416,7 @@ def _finite(values: pd.Series, path: Path, column: str) -> None:
     no place, count or score is."""
     bad = values.isin([np.inf, -np.inf]).fillna(False).to_numpy(dtype=bool)
     if bad.any():
-        position = int(bad.argmax())
-        raise TableError(f"{path}: row {position + 1}, column {column}: {values.iloc[position]} is no finite number")
+        raise _cell_error(path, column, values, bad, "is no finite number")
 
 
 def _read_csv(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
@@ -431,8 +445,7 @@ def _days(values: pd.Series, path: Path, column: str) -> pd.Series:
     days = pd.to_datetime(values, errors="coerce", format="ISO8601")
     bad = values.notna() & days.isna() & (values.astype(str).str.strip() != "")
     if bad.any():
-        position = int(bad.to_numpy().argmax())
-        raise TableError(f"{path}: row {position + 1}, column {column}: {values.iloc[position]!r} is no ISO day")
+        raise _cell_error(path, column, values, bad, "is no ISO day")
     return days
 
 
@@ -452,7 +465,5 @@ def load_articles(path: str | Path) -> pd.DataFrame:
     articles = load_table(path, ARTICLE_DTYPES, required=("article_id", "status"))
     known = articles["status"].isin(STATUSES) | articles["status"].isna()
     if not known.all():
-        position = int((~known).to_numpy().argmax())
-        raise TableError(f"{path}: row {position + 1}, column status: {articles['status'].iloc[position]!r} "
-                         f"is none of {', '.join(STATUSES)}")
+        raise _cell_error(Path(path), "status", articles["status"], ~known, f"is none of {', '.join(STATUSES)}")
     return articles

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.export import load_events, load_facts
+from pipeline.export import load_events, load_facts, numbered_lines
 from pipeline.resources import read_rows
 
 
@@ -78,22 +77,15 @@ def _day_problem(value: Any) -> str | None:
     """What is wrong with a gold date (null, an ISO day, or {low, high} of ISO days or null,
     low not after high), or None."""
     days = [value.get("low"), value.get("high")] if isinstance(value, dict) else [value]
-    try:
-        read = [_day(day) for day in days]
-    except ValueError:
-        bad = next(day for day in days if not _is_day(day))
-        return f"{bad!r} is no ISO day (YYYY-MM-DD)"
+    read = []
+    for day in days:
+        try:
+            read.append(_day(day))
+        except ValueError:
+            return f"{day!r} is no ISO day (YYYY-MM-DD)"
     if len(read) == 2 and read[0] is not None and read[1] is not None and read[0] > read[1]:
         return f"low {days[0]!r} is after high {days[1]!r}"
     return None
-
-
-def _is_day(value: Any) -> bool:
-    try:
-        _day(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _event_problem(event: Any) -> str | None:
@@ -180,19 +172,6 @@ def _normalised(record: dict) -> dict:
     return record
 
 
-def _lines(path: str | Path) -> Iterator[tuple[int, str]]:
-    """The non-blank lines of a UTF-8 file (a byte-order mark allowed) with their numbers;
-    GoldError naming the line of a byte that is no UTF-8."""
-    with open(path, "rb") as fh:
-        for number, raw in enumerate(fh, 1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                raise GoldError(f"{path}: line {number}: not UTF-8 text (byte {raw[exc.start]:#x})") from None
-            if line.strip():
-                yield number, line
-
-
 def read_gold(path: str | Path, limit: int | None = None) -> list[dict]:
     """The gold records of a FORMAT.md file, in file order; the first `limit` when given. A
     line that is no gold record (no JSON object, no id, an id met before, a count or a date
@@ -200,7 +179,8 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[dict]:
     written as a whole number N is read as {"low": N, "high": N}."""
     records: list[dict] = []
     seen: dict[str, int] = {}
-    for number, line in islice(_lines(path), limit):
+    lines = ((number, line) for number, line in numbered_lines(path, GoldError) if line.strip())
+    for number, line in islice(lines, limit):
         try:
             record = json.loads(line.strip())
         except json.JSONDecodeError as exc:

@@ -9,8 +9,8 @@ when no text can outweigh anything.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import repeat
 from collections.abc import Set as AbstractSet
+from itertools import repeat
 
 from pipeline.events.addresses import same_street
 from pipeline.events.counts import victims, within_reach

@@ -233,8 +233,7 @@ def _harm_verb(tok: Token) -> Token | None:
     return tok if tok.pos_ == "VERB" else None
 
 
-def _casualties_by_no_one(doc: Doc, index: DocIndex, data: TriggerData,
-                          contexts: dict[int, SentenceContext], vetoed: set[int]) -> list[dict]:
+def _casualties_by_no_one(doc: Doc, index: DocIndex, data: TriggerData, vetoed: set[int]) -> list[dict]:
     """Vetoing facts for the verbs of casualties that no trigger word tells, whose every doer is
     an animal, a computer thing or a force of nature that no armed side owns ("a leopard that had
     wounded three villagers", "police shot the dog that had injured three children":
@@ -244,12 +243,9 @@ def _casualties_by_no_one(doc: Doc, index: DocIndex, data: TriggerData,
     for claim in doc._.ne_casualties or []:
         span = doc.char_span(claim["char_start"], claim["char_end"], alignment_mode="expand")
         verb = _harm_verb(span.root) if span is not None else None
-        if verb is None or verb.idx in vetoed:
-            continue
-        ctx = _context(index, contexts, doc[verb.i: verb.i + 1])
-        if done_by_no_one(verb, data.cues):
+        if verb is not None and verb.idx not in vetoed and done_by_no_one(verb, data.cues):
             vetoed.add(verb.idx)
-            out.append(_fact(verb.text, ctx.sent, verb.idx, NOT_VIOLENCE, None, 0, True))
+            out.append(_fact(verb.text, index.sent_of(verb.i), verb.idx, NOT_VIOLENCE, None, 0, True))
     return out
 
 
@@ -277,7 +273,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
     memories = {span.start for _, span in kept if long_ago(span, doc._.published)}
     pairs = _refined(kept, index, doc_flags, disaster_sents, data, contexts, memories)
     out.extend(_harmless(kept, index, doc_flags, data, contexts, memories))
-    out.extend(_casualties_by_no_one(doc, index, data, contexts, {f["char_start"] for f in out if f["vetoes"]}))
+    out.extend(_casualties_by_no_one(doc, index, data, {f["char_start"] for f in out if f["vetoes"]}))
     refined = [r for _, r in pairs]
     # An article led by a disaster reports it: only strong conflict words may still make events.
     if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):
