@@ -160,7 +160,7 @@ class TriggerFact(FactBase):
     event_type: str
     sub_event_type: str | None = None
     priority: int = 0  # how specific the word is (1 "attack" .. 10 "suicide bomber"): the main event
-    vetoes: bool = False  # says what hurt its sentence's victims: "disaster", "not_violence", "memory"
+    vetoes: bool = False  # says what hurt its sentence's victims: "disaster", "not_violence", "memory", "story"
 
 
 Fact = Annotated[

@@ -11,8 +11,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract import extract_facts
 from pipeline.nlp import load_nlp, make_doc
 from pipeline.schemas import Article
+from pipeline.triggers import split_events
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import TriggerEntry, load_data
 from pipeline.triggers.refine import Match, outcome_name
@@ -42,6 +44,28 @@ def annotate(nlp: Language) -> Callable[..., Doc]:
         return nlp(make_doc(nlp, article))
 
     return _annotate
+
+
+@pytest.fixture(scope="session")
+def trigger_words(annotate: Callable[..., Doc]) -> Callable[[str], list[str]]:
+    """The words of the trigger facts of a text that make events (vetoes left out), lower case."""
+
+    def _words(text: str) -> list[str]:
+        return [f["text"].lower() for f in annotate(text)._.ne_triggers if not f["vetoes"]]
+
+    return _words
+
+
+@pytest.fixture(scope="session")
+def events_of(annotate: Callable[..., Doc]) -> Callable[[str], list]:
+    """The events `split_events` makes of a text run through the whole pipeline (published
+    2024-03-10): (event_type, sub_event_type, facts) each."""
+
+    def _events(text: str) -> list:
+        doc = annotate(text, published="2024-03-10")
+        return split_events(extract_facts(Article(id="t", source="test", text=text), doc))
+
+    return _events
 
 
 @pytest.fixture(scope="session")

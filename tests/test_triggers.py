@@ -15,18 +15,6 @@ from pipeline.triggers import split_events
 EventList = list[tuple[str | None, str | None, list]]
 
 
-@pytest.fixture(scope="module")
-def events_of(annotate: Callable[..., Doc]) -> Callable[[str], EventList]:
-    """The events split_events makes from a text run through the whole pipeline."""
-
-    def _events(text: str) -> EventList:
-        doc = annotate(text, published="2024-03-10")
-        article = Article(id="t", source="test", text=text)
-        return split_events(extract_facts(article, doc))
-
-    return _events
-
-
 # Hand-written reports, one per sub-event type the rules know.
 TYPED = [
     ("Rebels and government troops clashed near the border town on Monday, leaving six dead.",

@@ -1,6 +1,6 @@
 """Names and modifiers that hold trigger words (`pipeline/triggers/titles.py`), strikes voted on
 (`refine._labour`), and the senses of `sense.py` made for the second blind set (medical
-attacks, targets that are words or fires, fiction as a sentence's setting, a past war's bombs),
+attacks, targets that are words or fires, a past war's bombs; fiction is in `test_triggers_works.py`),
 on hand-written sentences: each negative (no trigger) beside positives in the same words (the
 trigger stands)."""
 
@@ -10,10 +10,6 @@ from collections.abc import Callable
 
 import pytest
 from spacy.tokens import Doc
-
-
-def _trigger_words(annotate: Callable[..., Doc], text: str) -> list[str]:
-    return [f["text"].lower() for f in annotate(text)._.ne_triggers if not f["vetoes"]]
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -53,9 +49,9 @@ def _trigger_words(annotate: Callable[..., Doc], text: str) -> list[str]:
     ("Experts defused a one-tonne bomb from the Second World War in Cologne on Wednesday.", "bomb"),
     ("Experts defused an unexploded wartime shell found on a building site.", "shell"),
 ])
-def test_names_modifiers_and_votes_report_no_event(annotate: Callable[..., Doc], text: str,
+def test_names_modifiers_and_votes_report_no_event(trigger_words: Callable[[str], list[str]], text: str,
                                                    word: str) -> None:
-    assert not any(word in w for w in _trigger_words(annotate, text))
+    assert not any(word in w for w in trigger_words(text))
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -117,62 +113,9 @@ def test_names_modifiers_and_votes_report_no_event(annotate: Callable[..., Doc],
     ("Bomb disposal experts defused a roadside bomb planted by militants near the checkpoint.",
      "defused"),
 ])
-def test_reports_in_the_same_words_keep_their_trigger(annotate: Callable[..., Doc], text: str,
+def test_reports_in_the_same_words_keep_their_trigger(trigger_words: Callable[[str], list[str]], text: str,
                                                       word: str) -> None:
-    assert any(word in w for w in _trigger_words(annotate, text))
-
-
-@pytest.mark.parametrize(("text", "word"), [
-    # The story a work tells (`sense.in_a_work`): set "in" a work or a part of one, under a verb
-    # of telling whose subject is a work, or a part of a work the work holds.
-    ("In the new spy film, a diplomat is kidnapped in Vienna and held for ransom.", "kidnapped"),
-    ("In the third chapter, rebels storm the palace and the king escapes by boat.", "storm"),
-    ("In the sequel, a masked gunman opens fire on a crowded train.", "opens fire"),
-    ("The thriller tells the story of a diplomat kidnapped in Vienna.", "kidnapped"),
-    ("The opera tells of a heroine stabbed by her jealous lover.", "stabbed"),
-    ("The musical's riot scene was rewritten a week before the premiere.", "riot"),
-    # a part of the story a work owns or is "of", a character a work owns
-    ("In the historical drama's final episode, the queen is executed at the Tower.", "executed"),
-    ("In the opening scene of the political thriller, a senator is stabbed on the steps.", "stabbed"),
-    ("The horror novel's killer stabbed his victims with antique hatpins.", "stabbed"),
-    ("The thriller's villain is gunned down by his own bodyguard near the end.", "gunned"),
-])
-def test_the_story_of_a_work_reports_no_event(annotate: Callable[..., Doc], text: str, word: str) -> None:
-    assert not any(word in w for w in _trigger_words(annotate, text))
-
-
-@pytest.mark.parametrize(("text", "word"), [
-    # A work beside real violence: its venue, its crew, its showing; "in" an episode of
-    # violence, a plot or a game; a scene of a crime.
-    ("A gunman opened fire in a cinema during a screening of the new film, wounding three.", "opened fire"),
-    ("Police said the shooting broke out in the car park after the show ended.", "shooting"),
-    ("Militants attacked a village in the latest episode of violence in the valley.", "attacked"),
-    ("Police arrested three men in the plot to kidnap the governor.", "arrested"),
-    ("A fan was stabbed in the game against the visitors on Saturday.", "stabbed"),
-    ("The film's director was arrested at the border on Monday.", "arrested"),
-    ("Gunmen attacked the crew of the film in the mountains, killing a driver.", "attacked"),
-    ("Officers secured the shooting scene on Elm Street for several hours.", "shooting"),
-    ("Two men were wounded in a shooting in the car park of a film studio.", "shooting"),
-    ("In the film's opening weekend, protesters attacked two cinemas in the capital.", "attacked"),
-    ("In the game's final minutes, a fan attacked the referee near the bench.", "attacked"),
-    ("The documentary's subject was shot dead by police in the capital on Monday.", "shot"),
-    ("Gunmen killed the novel's translator outside his home on Friday.", "killed"),
-    ("Police found shell casings in the scene of the murder on Monday.", "murder"),
-    # An independent review's sentences (each lost its trigger in a first version): a show, a
-    # series, a chapter "of" something, a sequel "to" it, a trailer home, a game that ended, a
-    # film that opens, a relative clause under a documentary.
-    ("Riot police fired tear gas at students in a show of force on Monday.", "tear gas"),
-    ("Officers arrested 25 people in a series of raids across the port on Friday.", "arrested"),
-    ("Gunmen killed three herders in a new chapter of violence in the north.", "gunmen"),
-    ("In a bloody sequel to Sunday's riots, police shot two protesters in the town.", "protesters"),
-    ("A woman was stabbed in a trailer at a campsite outside the town on Sunday.", "stabbed"),
-    ("The match ended in a riot as fans stormed the pitch and attacked the referee.", "attacked"),
-    ("The film opens on Friday, a week after its lead actor was arrested in Lagos.", "arrested"),
-    ("A man who was shot by soldiers during the protests appears in the new documentary.", "protests"),
-])
-def test_real_violence_beside_a_work_keeps_its_trigger(annotate: Callable[..., Doc], text: str,
-                                                       word: str) -> None:
-    assert any(word in w for w in _trigger_words(annotate, text))
+    assert any(word in w for w in trigger_words(text))
 
 
 @pytest.mark.parametrize(("text", "kept"), [

@@ -195,7 +195,7 @@ def load_data(root: Path | None = None) -> tuple[TriggerData, TokenPatterns, Phr
     data.cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
     # Who bears arms or is hurt: a witness's word quoted beside them is a report (`titles`).
     data.cues["armed_or_hurt"] = data.cues["state"] | data.cues["nonstate"] | data.cues["air"] | data.cues["hurt"]
-    # The works a story is told in (`sense.set_in_fiction`, `sense.in_a_work`), and those of
+    # The works a story is told in (`works.set_in_fiction`, `works.in_a_work`), and those of
     # them, or of their parts, that set a trigger "in" a work or tell it (not `not_set_in`).
     data.cues["works"] = data.cues["told_in"] | data.cues["shows"]
     data.cues["story_parts"] = data.cues["work_parts"] | data.cues["parts_of_a_story"]

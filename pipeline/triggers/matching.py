@@ -13,10 +13,11 @@ from pipeline.triggers.docindex import DocIndex, word_hashes
 from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
                                       is_name_word, long_ago, modal, protest_to_come, undone)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
-from pipeline.triggers.policy import DISASTER, MEMORY, NOT_VIOLENCE, STRONG, VIOLENT
-from pipeline.triggers.refine import Match, refine
+from pipeline.triggers.policy import DISASTER, MEMORY, NOT_VIOLENCE, STORY, STRONG, VIOLENT
+from pipeline.triggers.refine import Match, refine, told_not_done
 from pipeline.triggers.sense import done_by_no_one, harm_by_no_one, medical_arrest
 from pipeline.triggers.titles import hyphen_modifier, quoted_title, starts_a_name
+from pipeline.triggers.works import story_told
 
 # How much a trigger in a background clause ("the town that was the scene of an attack") weakens.
 _CLAUSE_PENALTY = 3
@@ -207,7 +208,9 @@ def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags:
     """Vetoing facts for the words of harm an animal does (`sense.harm_by_no_one`: "was attacked
     by a grizzly bear"), for an attack of the heart ("died of a heart attack":
     `sense.medical_arrest`) and for a word of violence dated years ago ("the 1987 killing":
-    `filters.long_ago`, the matches starting at `memories`): as a disaster word does, they say what hurt the victims of their
+    `filters.long_ago`, the matches starting at `memories`) and for one told in a work or as a
+    topic ("the thriller tells the story of a diplomat kidnapped in Vienna":
+    `refine.told_not_done`): as a disaster word does, they say what hurt the victims of their
     sentence, so that no casualty-only event is made of them. Harm aimed at animals vetoes
     nothing: boys shooting at birds who hit a friend still fired a gun."""
     out = []
@@ -218,6 +221,8 @@ def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags:
             out.append(_fact(span.text, ctx.sent, span.start_char, NOT_VIOLENCE, None, 0, True))
         elif span.start in memories:
             out.append(_fact(span.text, ctx.sent, span.start_char, MEMORY, None, 0, True))
+        elif told_not_done(m):
+            out.append(_fact(span.text, ctx.sent, span.start_char, STORY, None, 0, True))
     return out
 
 
@@ -237,15 +242,28 @@ def _casualties_by_no_one(doc: Doc, index: DocIndex, data: TriggerData, vetoed: 
     """Vetoing facts for the verbs of casualties that no trigger word tells, whose every doer is
     an animal, a computer thing or a force of nature that no armed side owns ("a leopard that had
     wounded three villagers", "police shot the dog that had injured three children":
-    `sense.done_by_no_one`), as `_harmless` makes for trigger words; `vetoed` holds the offsets
-    of the vetoes made already."""
+    `sense.done_by_no_one`), or that a work tells ("the novel's hero is a policeman who was shot":
+    `works.story_told`), as `_harmless` makes for trigger words; `vetoed` holds the offsets of
+    the vetoes made already."""
     out = []
     for claim in doc._.ne_casualties or []:
         span = doc.char_span(claim["char_start"], claim["char_end"], alignment_mode="expand")
-        verb = _harm_verb(span.root) if span is not None else None
-        if verb is not None and verb.idx not in vetoed and done_by_no_one(verb, data.cues):
-            vetoed.add(verb.idx)
-            out.append(_fact(verb.text, index.sent_of(verb.i), verb.idx, NOT_VIOLENCE, None, 0, True))
+        if span is None:
+            continue
+        verb = _harm_verb(span.root)
+        # A copula has no verb of harm above the victims ("the hero is a man who was shot"):
+        # the veto stands at the victims' word.
+        word = verb if verb is not None else span.root
+        if word.idx in vetoed:
+            continue
+        if verb is not None and done_by_no_one(verb, data.cues):
+            kind = NOT_VIOLENCE
+        elif story_told(span.root, data.cues) or story_told(word, data.cues):
+            kind = STORY
+        else:
+            continue
+        vetoed.add(word.idx)
+        out.append(_fact(word.text, index.sent_of(word.i), word.idx, kind, None, 0, True))
     return out
 
 

@@ -30,6 +30,12 @@ MEMORY = "memory"
 # The type of the veto of harm that is no violence: an animal's attack, a heart attack. Like a
 # disaster it says what hurt its sentence's victims; unlike one it never follows violence.
 NOT_VIOLENCE = "not_violence"
+# The type of the veto of a word of violence told in a work ("the thriller tells the story of a
+# diplomat kidnapped in Vienna": `refine.told_not_done`): like a memory, its sentence's victims
+# are the story's and join no event, and it says nothing of the article's others.
+STORY = "story"
+# Vetoes whose victims are their own sentence's only (not an article's cause of harm).
+_OWN_SENTENCE = (MEMORY, STORY)
 # Victim words of a death by one's own hand ("killed himself"): a suicide is no event of
 # political violence (a wound one gave oneself still is one, as the gun-violence sets count it).
 _SELF = frozenset({"himself", "herself", "themselves"})
@@ -65,12 +71,13 @@ def is_suicide(fact: Fact) -> bool:
 
 def _told_what_hurt(fact: Fact, vetoes: list[TriggerFact], triggers: list[TriggerFact]) -> bool:
     """Whether a casualty's sentence says what hurt its victims, and it was no violence: an
-    animal's attack, a heart attack ("died of a heart attack at his home") or a memory ("the
-    1987 killing"), and no word of violence. Such victims belong to no event of the article.
+    animal's attack, a heart attack ("died of a heart attack at his home"), a memory ("the
+    1987 killing") or a work's story ("the thriller tells of a diplomat kidnapped in Vienna"),
+    and no word of violence. Such victims belong to no event of the article.
     A disaster word does not say so here: a crash or a stampede may follow gunfire ("the bus
     crashed into a ditch and 10 passengers were killed")."""
     return (fact.kind == "casualty"
-            and any(v.sentence == fact.sentence and v.event_type in (MEMORY, NOT_VIOLENCE) for v in vetoes)
+            and any(v.sentence == fact.sentence and v.event_type in (MEMORY, STORY, NOT_VIOLENCE) for v in vetoes)
             and not any(t.sentence == fact.sentence for t in triggers))
 
 
@@ -162,7 +169,7 @@ def split_events(facts: list[Fact]) -> list[Event]:
     others = [f for f in facts if f.kind != "trigger" and not _told_what_hurt(f, vetoes, triggers)]
     if not triggers:
         # A memory ("the 1987 killing") says nothing of the article's other victims.
-        return _casualties_alone([v for v in vetoes if v.event_type != MEMORY], others)
+        return _casualties_alone([v for v in vetoes if v.event_type not in _OWN_SENTENCE], others)
     families = _families(triggers)
     if "riots" in families and "protests" in families:
         _merge_protests_into_riots(families, [f for f in others if f.kind == "place"])

@@ -21,10 +21,10 @@ from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one, flopped,
                                      aims_at_words, describes_a_population, figurative_explosion, figurative_riot,
-                                     habit_not_incident, idle_devices, in_a_work, intervened, made_thing,
+                                     habit_not_incident, idle_devices, intervened, made_thing,
                                      medical_arrest, names_a_pastime, old_ordnance, protest_in_another_sense,
-                                     recalls_a_death, recalls_the_late, set_in_fiction, sport_contest, verbal_clash,
-                                     voted_on)
+                                     recalls_a_death, recalls_the_late, sport_contest, verbal_clash, voted_on)
+from pipeline.triggers.works import in_a_work, set_in_fiction, told_by_a_work
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
 _REASON_PREPS = frozenset({"for", "on", "over"})
@@ -139,7 +139,7 @@ def told_not_done(m: Match) -> bool:
     with the trigger as its topic ("of", "about"), a verb of depiction (`depict`) only with it
     as its object."""
     head = m.span.root
-    if set_in_fiction(m) or in_a_work(m):
+    if set_in_fiction(m) or in_a_work(m) or told_by_a_work(m):
         return True
     tok = head
     for _ in range(_TOLD_STEPS):

@@ -36,16 +36,10 @@ _COUNTED_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 _SCORE = re.compile(r"(?<![\d,.])\d{1,2}[-\u2013]\d{1,2}(?![\d,%-]|\.\d)")
 # How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
 _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
-# The prepositions of a place or thing a word of harm happens in or on ("across a fictional
-# island"): a fiction there is the trigger's setting.
-_SETTING_PREPS_FICTION = ("across", "in", "on", "at", "inside")
 # Dependents of a bomb verb that name what is bombed, or make it passive ("the town was bombed").
 _BOMBED_DEPS = frozenset({"dobj", "nsubjpass", "auxpass"})
 # Prepositions of what is bombed without an object ("bombed on the rebels' positions").
 _BOMBED_PREPS = ("on", "against")
-# How far up the parse a work's telling is looked for above a trigger ("kidnapped" -> "diplomat"
-# -> "of" -> "story" -> "tells", whose subject is "the thriller").
-_WORK_STEPS = 5
 # How far up the parse a word of voting is looked for above a strike word ("balloted" -> "on"
 # -> "action" -> "strike").
 _VOTE_STEPS = 3
@@ -56,7 +50,7 @@ _MADE_DEPS = ("dobj", "nsubjpass")
 _OWNER_DEPS = frozenset({"compound", "poss"})
 
 
-def _targets(head: Token) -> list[Token]:
+def harm_targets(head: Token) -> list[Token]:
     """The head words of what a word of harm aims at: a verb's object or passive subject, and
     the objects of "on", "at", "against" after it ("an attack on the website")."""
     verb = head.head if head.dep_ in ("prt", "compound") else head
@@ -80,7 +74,7 @@ def aims_at_no_one(m: Match) -> bool:
     """A word of harm whose every target, or every doer, is an animal or a computer ("to shoot
     down deer", "hackers attacked the website", "was attacked by a dog", "a shark attacked a
     swimmer"): no conflict event, unless armed sides are named."""
-    return harm_by_no_one(m) or (_unarmed_harm(m) and _all_non_human(_targets(m.span.root), m.cues))
+    return harm_by_no_one(m) or (_unarmed_harm(m) and _all_non_human(harm_targets(m.span.root), m.cues))
 
 
 def harm_by_no_one(m: Match) -> bool:
@@ -123,7 +117,7 @@ def aims_at_words(m: Match) -> bool:
     are no harm: the rule is not theirs."""
     if m.entry.event_type not in HARM_TYPES and m.entry.sub_event_type != "disrupted_weapons_use":
         return False
-    targets = _targets(m.span.root)
+    targets = harm_targets(m.span.root)
     return bool(targets) and all(one_of(t, m.cues["abstract"]) for t in targets)
 
 
@@ -144,7 +138,7 @@ def sport_contest(m: Match) -> bool:
         return False  # "the father was injured in the attack": people harmed, whatever the article
     roles = m.cues["sport_roles"]
     people = roles | m.cues["players"]
-    if any(_a_person(t, people) for t in _targets(head)):
+    if any(_a_person(t, people) for t in harm_targets(head)):
         return False  # "two players were attacked outside the ground": someone was hurt
     # Sides named by words no other sense shares ("a clash with the goalkeeper"; "defenders"
     # and "opponents" also fight wars).
@@ -409,89 +403,9 @@ def voted_on(tok: Token, vote: frozenset[str]) -> bool:
     return False
 
 
-def set_in_fiction(m: Match) -> bool:
-    """Whether the trigger is set in fiction: its noun, the noun it is part of, or a place or
-    thing its verb acts on or in is called fictional or imaginary ("a fictional chemical
-    attack", "storming bunkers across a fictional island"); or, for a word of harm with no armed
-    group and nobody hurt, a work is the one filming or staging in its sentence ("the production
-    was staging a shootout"; a bystander who filmed the shooting, a crew filming a show while
-    gunfire rang out, are no work)."""
-    head = m.span.root
-    noun = head.head if head.dep_ == "compound" else head
-    verb = head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else head
-    near = [*head.children, *noun.children, *prep_objects(verb, _SETTING_PREPS_FICTION),
-            *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
-    if any(c.dep_ == "amod" and c.lower_ in m.cues["fiction"] for t in near for c in (t, *t.children)):
-        return True
-    works = m.cues["works"]
-    return (m.entry.event_type in HARM_TYPES and not m.has("nonstate") and not m.has("hurt")
-            and any(t.pos_ == "VERB" and one_of(t, m.cues["filming"])
-                    and any(c.dep_ in ("nsubj", "nsubjpass") and one_of(c, works) for c in t.children)
-                    for t in head.sent))
-
-
 def acts_on_a_group(head: Token) -> bool:
     """Whether what a verb acts on names an organisation or a people ("ambushed Boko Haram
     leaders"): an armed or political side, not passers-by."""
     verb = head.head if head.dep_ in ("dobj", "prt", "compound", "amod") else head
     return any(t.ent_type_ in ("ORG", "NORP") for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                for t in c.subtree)
-
-
-def in_a_work(m: Match) -> bool:
-    """Whether the trigger is in the story a work tells: under a verb of telling (`narrates`:
-    tell, centre on, portray...) whose subject is a work ("the thriller tells the story of a
-    diplomat kidnapped in Vienna"), under a word set "in" a work or a part of one ("in the
-    graphic novel, a mining town is looted", "in the novel's last chapter"), or a compound of a
-    part a work holds ("the film's massacre scene"; "secured the shooting scene" is a crime
-    scene). Works are `told_in` and `shows`, parts `work_parts`; as a setting or a teller
-    (cue `set_in_works`) neither counts when it is a word of `not_set_in` ("in a show of
-    force", "a series of raids", "in the season finale", "in a trailer", "the book fair", "the
-    game ended in a riot"), a name ("in Drama", a Greek town), a word "of" or "to" something ("a
-    new chapter of violence", "a sequel to last week's riots"), or a phrase that holds the
-    trigger ("found in the scene of the murder"). A part of the story (`story_parts`) "of" a
-    work or one it owns is set in it too ("in the historical drama's final episode, the queen is
-    executed"; not "in the film's opening weekend"), and so is a
-    character a work owns (`characters`: "the novel's hero is kidnapped"; "the film's director
-    was arrested" is news). The search stops at a relative clause: the
-    main clause's work says nothing of it ("a student who was shot during the protests appears
-    in the documentary")."""
-    head = m.span.root
-    if head.dep_ == "compound" and one_of(head.head, m.cues["work_parts"]) and any(
-            c.dep_ == "poss" and one_of(c, m.cues["works"]) for c in head.head.children):
-        return True
-    told = m.cues["set_in_works"]
-    if any(_of_a_work(t, told) and one_of(t, m.cues["characters"]) for t in doers(head, m.cues["groups"]) + _targets(head)):
-        return True  # "the novel's hero is kidnapped", "the horror novel's killer stabbed his victims"
-    tok = head
-    for _ in range(_WORK_STEPS):
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "in" and any(
-                    o.dep_ == "pobj" and head not in o.subtree
-                    and (_names_a_work(o, told) or one_of(o, m.cues["story_parts"]) and _of_a_work(o, told))
-                    for o in c.children):
-                return True
-            if (c.dep_ == "nsubj" and tok.pos_ == "VERB" and one_of(tok, m.cues["narrates"])
-                    and _names_a_work(c, told)):
-                return True
-        if tok.head is tok or tok.dep_ == "relcl":
-            return False
-        tok = tok.head
-    return False
-
-
-def _of_a_work(tok: Token, told: frozenset[str]) -> bool:
-    """Whether a common noun is owned by a work or is "of" one ("the drama's final episode",
-    "the opening scene of the thriller", "the novel's hero"; "the game's final minutes" are a
-    match's: `told` holds no game)."""
-    if tok.pos_ != "NOUN":
-        return False
-    owners = [c for c in tok.children if c.dep_ == "poss"] + prep_objects(tok, ("of",))
-    return any(_names_a_work(o, told) for o in owners)
-
-
-def _names_a_work(tok: Token, told: frozenset[str]) -> bool:
-    """Whether a noun is one of the works `told` as a common noun and not "of" or "to" something
-    ("a chapter of violence", "a sequel to last week's riots")."""
-    return (one_of(tok, told) and tok.pos_ == "NOUN" and not tok.ent_type_
-            and not any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in tok.children))

@@ -1,0 +1,142 @@
+"""Word sense of triggers told in a work, not done: a story a film, novel or play tells (set in
+it, told by it, or its character's), and a fiction named as such. Each predicate drops the
+trigger in `refine.told_not_done`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from pipeline.triggers.context import one_of, prep_objects
+from pipeline.triggers.participants import doers
+from pipeline.triggers.sense import HARM_TYPES, harm_targets
+
+if TYPE_CHECKING:
+    from pipeline.triggers.refine import Match
+
+# The prepositions of a place or thing a word of harm happens in or on ("across a fictional
+# island"): a fiction there is the trigger's setting.
+_SETTING_PREPS_FICTION = ("across", "in", "on", "at", "inside")
+# How far up the parse a work's telling is looked for above a trigger ("kidnapped" -> "diplomat"
+# -> "of" -> "story" -> "tells", whose subject is "the thriller").
+_WORK_STEPS = 5
+# How far up the parse, relative clauses included, a telling is looked for above a trigger
+# ("looted" -> "retirees" -> "of" -> "crew" -> "follows", whose subject is "the comedy").
+_STORY_STEPS = 8
+# Dependencies of a verb's doer: a work that tells is the subject, what it tells is not.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def set_in_fiction(m: Match) -> bool:
+    """Whether the trigger is set in fiction: its noun, the noun it is part of, or a place or
+    thing its verb acts on or in is called fictional or imaginary ("a fictional chemical
+    attack", "storming bunkers across a fictional island"); or, for a word of harm with no armed
+    group and nobody hurt, a work is the one filming or staging in its sentence ("the production
+    was staging a shootout"; a bystander who filmed the shooting, a crew filming a show while
+    gunfire rang out, are no work)."""
+    head = m.span.root
+    noun = head.head if head.dep_ == "compound" else head
+    verb = head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else head
+    near = [*head.children, *noun.children, *prep_objects(verb, _SETTING_PREPS_FICTION),
+            *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if any(c.dep_ == "amod" and c.lower_ in m.cues["fiction"] for t in near for c in (t, *t.children)):
+        return True
+    works = m.cues["works"]
+    return (m.entry.event_type in HARM_TYPES and not m.has("nonstate") and not m.has("hurt")
+            and any(t.pos_ == "VERB" and one_of(t, m.cues["filming"])
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and one_of(c, works) for c in t.children)
+                    for t in head.sent))
+
+
+def in_a_work(m: Match) -> bool:
+    """Whether the trigger is in the story a work tells: under a verb of telling (`narrates`:
+    tell, centre on, portray...) whose subject is a work ("the thriller tells the story of a
+    diplomat kidnapped in Vienna"), under a word set "in" a work or a part of one ("in the
+    graphic novel, a mining town is looted", "in the novel's last chapter"), or a compound of a
+    part a work holds ("the film's massacre scene"; "secured the shooting scene" is a crime
+    scene). Works are `told_in` and `shows`, parts `work_parts`; as a setting or a teller
+    (cue `set_in_works`) neither counts when it is a word of `not_set_in` ("in a show of
+    force", "a series of raids", "in the season finale", "in a trailer", "the book fair", "the
+    game ended in a riot"), a name ("in Drama", a Greek town), a word "of" or "to" something ("a
+    new chapter of violence", "a sequel to last week's riots"), or a phrase that holds the
+    trigger ("found in the scene of the murder"). A part of the story (`story_parts`) "of" a
+    work or one it owns is set in it too ("in the historical drama's final episode, the queen is
+    executed"; not "in the film's opening weekend"), and so is a
+    character a work owns (`characters`: "the novel's hero is kidnapped"; "the film's director
+    was arrested" is news). The search stops at a relative clause: the
+    main clause's work says nothing of it ("a student who was shot during the protests appears
+    in the documentary")."""
+    head = m.span.root
+    if head.dep_ == "compound" and one_of(head.head, m.cues["work_parts"]) and any(
+            c.dep_ == "poss" and one_of(c, m.cues["works"]) for c in head.head.children):
+        return True
+    told = m.cues["set_in_works"]
+    if any(_of_a_work(t, told) and one_of(t, m.cues["characters"]) for t in doers(head, m.cues["groups"]) + harm_targets(head)):
+        return True  # "the novel's hero is kidnapped", "the horror novel's killer stabbed his victims"
+    tok = head
+    for _ in range(_WORK_STEPS):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and any(
+                    o.dep_ == "pobj" and head not in o.subtree
+                    and (_names_a_work(o, told) or one_of(o, m.cues["story_parts"]) and _of_a_work(o, told))
+                    for o in c.children):
+                return True
+            if (c.dep_ == "nsubj" and tok.pos_ == "VERB" and one_of(tok, m.cues["narrates"])
+                    and _names_a_work(c, told)):
+                return True
+        if tok.head is tok or tok.dep_ == "relcl":
+            return False
+        tok = tok.head
+    return False
+
+
+def _of_a_work(tok: Token, told: frozenset[str]) -> bool:
+    """Whether a common noun is owned by a work or is "of" one ("the drama's final episode",
+    "the opening scene of the thriller", "the novel's hero"; "the game's final minutes" are a
+    match's: `told` holds no game)."""
+    if tok.pos_ != "NOUN":
+        return False
+    owners = [c for c in tok.children if c.dep_ == "poss"] + prep_objects(tok, ("of",))
+    return any(_names_a_work(o, told) for o in owners)
+
+
+def _names_a_work(tok: Token, told: frozenset[str]) -> bool:
+    """Whether a noun is one of the works `told` as a common noun and not "of" or "to" something
+    ("a chapter of violence", "a sequel to last week's riots")."""
+    return (one_of(tok, told) and tok.pos_ == "NOUN" and not tok.ent_type_
+            and not any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in tok.children))
+
+
+def told_by_a_work(m: Match) -> bool:
+    """Whether the trigger is in what a work tells (`story_told`)."""
+    return story_told(m.span.root, m.cues)
+
+
+def story_told(word: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a word is in what a work tells, its relative clauses included: the object side of
+    a verb of telling (`narrates`) whose subject is a work ("the comedy follows a crew of
+    retirees who looted a casino vault"), the "about" phrase of a work ("the film, about a girl
+    who joins her father's hunger strike, won a prize"), or what a work's character is said to be
+    ("the novel's hero is a policeman who was shot"). `in_a_work` stops at a relative clause, as
+    a setting says nothing of one; a telling holds what it tells, clauses and all. A clause
+    under a work that tells nothing stays news ("a man who was shot appears in the documentary":
+    appearing is no telling), and so does the work's own subject side ("a film crew that was
+    attacked tells its story")."""
+    told = cues["set_in_works"]
+    child = word
+    for _ in range(_STORY_STEPS):
+        tok = child.head
+        if tok.i == child.i:
+            return False  # the root: nothing above tells it
+        if (child.dep_ not in _SUBJECT_DEPS and tok.pos_ == "VERB" and one_of(tok, cues["narrates"])
+                and any(c.dep_ == "nsubj" and _names_a_work(c, told) for c in tok.children)):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "about" and _names_a_work(tok, told):
+            return True
+        if child.dep_ == "attr" and tok.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and one_of(c, cues["characters"]) and _of_a_work(c, told) for c in tok.children):
+            return True
+        child = tok
+    return False
