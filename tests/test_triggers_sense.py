@@ -10,13 +10,14 @@ import pytest
 from pipeline.triggers.lexicon import TriggerEntry
 from pipeline.triggers.refine import Match, outcome_name
 from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, done_by_no_one, figurative_riot, flopped,
-                                     harm_by_no_one, intervened, medical_arrest, names_a_pastime, sport_contest,
-                                     verbal_clash)
+                                     harm_by_no_one, intervened, medical_arrest, names_a_pastime, no_one_arrested,
+                                     sport_contest, verbal_clash)
 
 QUIET = {"conflict": False, "protest": False}
 GAME = {"conflict": False, "protest": False, "sport": True}
 
 ATTACK = TriggerEntry("violence_against_civilians", "attack", 4, "attack")
+ARREST = TriggerEntry("strategic_developments", "arrests", 5, "arrest")
 MASSACRE = TriggerEntry("violence_against_civilians", "attack", 5, "attack")
 CLASH = TriggerEntry("battles", "armed_clash", 6, "clash")
 ARREST = TriggerEntry("strategic_developments", "arrests", 5, "arrest")
@@ -231,3 +232,21 @@ def test_done_by_no_one_reads_the_doers_and_their_owners(trigger_match: Callable
                                                          word: str, expected: bool) -> None:
     m = trigger_match(ATTACK, text, word)  # the word's token and the cues, whatever its entry
     assert done_by_no_one(m.span.root, m.cues) is expected, text
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # A process, a thing, a vessel, a good arrested or detained: nobody held.
+    ("A new treatment may arrest the progression of the disease, researchers said.", "arrest", True),
+    ("The cargo ship was detained in Rotterdam for a week by port inspectors.", "detained", True),
+    ("Customs officers detained a shipment of counterfeit watches at the airport.", "detained", True),
+    # People, a pronoun, a name that spells an animal, a crew "of" a ship, an owner "of" a car,
+    # and a verb that names nobody arrested (a headline's passive) stay arrests.
+    ("Police arrested three men in the capital on Monday.", "arrested", False),
+    ("Officers arrested him outside his home on Friday.", "arrested", False),
+    ("Officials say 26-year-old Galen Hawk was arrested Friday.", "arrested", False),
+    ("The crew of the ship were detained by the navy on Tuesday.", "detained", False),
+    ("Police said they had arrested the owner of the car.", "arrested", False),
+    ("Teen arrested for school threats", "arrested", False),
+])
+def test_an_arrest_holds_people(trigger_match: Callable[..., Match], text: str, word: str, expected: bool) -> None:
+    assert no_one_arrested(trigger_match(ARREST, text, word)) is expected, text

@@ -22,7 +22,7 @@ from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one, flopped,
                                      aims_at_words, describes_a_population, figurative_explosion, figurative_riot,
                                      habit_not_incident, idle_devices, intervened, made_thing,
-                                     medical_arrest, names_a_pastime, old_ordnance, protest_in_another_sense,
+                                     medical_arrest, names_a_pastime, no_one_arrested, old_ordnance, protest_in_another_sense,
                                      recalls_a_death, recalls_the_late, sport_contest, verbal_clash, voted_on)
 from pipeline.triggers.works import in_a_work, set_in_fiction, told_by_a_work
 
@@ -366,7 +366,9 @@ def _property(m: Match) -> str | None:
 
 def _arrest(m: Match) -> str | None:
     """Protesters arrested: a protest with intervention; an arrest for an ordinary crime (fraud,
-    theft) is no event."""
+    theft), or of no person (`sense.no_one_arrested`), is no event."""
+    if no_one_arrested(m):
+        return None  # "the patient arrested twice", "drugs that arrest the progression"
     _, patient = agent_patient(m.span.root)
     if patient & (m.cues["protester"] - _PROTEST_EVENT_WORDS):
         return "arrest_of_protesters"

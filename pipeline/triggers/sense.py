@@ -246,6 +246,27 @@ def medical_arrest(m: Match) -> bool:
         c.dep_ in ("amod", "compound") and c.lower_ in medical for c in head.children)
 
 
+# Dependents of an arrest verb that name who is arrested ("arrested three men", "three men were
+# detained").
+_ARRESTED_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def no_one_arrested(m: Match) -> bool:
+    """An arrest verb whose every arrested is a thing, a process or a word of politics
+    (`unarrested`, `property`, `non_human`, `abstract`): "drugs that arrest the progression of
+    the disease", "the cargo ship was detained in port". "Police arrested three men", "the crew
+    of the ship were detained" (the crew, not the ship), "arrested the owner of the car" stay
+    arrests, and so does a verb that names no arrested: a headline's "Teen arrested for threats"
+    is parsed as "the patient arrested twice" (a heart that stopped) is."""
+    head = m.span.root
+    if m.entry.rule != "arrest" or head.pos_ != "VERB":
+        return False
+    held = [c for c in head.children if c.dep_ in _ARRESTED_DEPS]
+    things = m.cues["unarrested"] | m.cues["property"] | m.cues["non_human"] | m.cues["abstract"]
+    # A name is no thing, whatever it spells ("Galen Hawk was arrested").
+    return bool(held) and all(one_of(c, things) and c.pos_ != "PROPN" and not c.ent_type_ for c in held)
+
+
 def intervened(m: Match) -> bool:
     """Whether the sentence tells of an intervention (arrests, tear gas, dispersal) that it
     does not deny ("no arrests were made", "police did not intervene": none)."""
