@@ -11,7 +11,7 @@ from pipeline.triggers.lexicon import TriggerEntry
 from pipeline.triggers.refine import Match, outcome_name
 from pipeline.triggers.sense import (a_likeness, a_spacecraft, aims_at_no_one, done_by_no_one, figurative_riot, flopped,
                                      harm_by_no_one, intervened, medical_arrest, names_a_pastime, no_one_arrested,
-                                     sport_contest, verbal_clash)
+                                     sport_contest, trial_or_toy, verbal_clash)
 
 QUIET = {"conflict": False, "protest": False}
 GAME = {"conflict": False, "protest": False, "sport": True}
@@ -250,3 +250,24 @@ def test_done_by_no_one_reads_the_doers_and_their_owners(trigger_match: Callable
 ])
 def test_an_arrest_holds_people(trigger_match: Callable[..., Match], text: str, word: str, expected: bool) -> None:
     assert no_one_arrested(trigger_match(ARREST, text, word)) is expected, text
+
+
+MISSILE = TriggerEntry("explosions_remote_violence", "shelling_artillery_missile_attack", 7, "missile")
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # A weapons test, a firework, a model: fired or launched, no attack.
+    ("India test-fired a nuclear-capable ballistic missile from an island off the coast.", "missile", True),
+    ("North Korea test-fired two short-range missiles into the sea on Thursday.", "missiles", True),
+    ("Engineers fired a rocket engine at the test stand in Texas late on Tuesday.", "rocket", True),
+    ("A firework rocket exploded in a boy's hand on New Year's Eve.", "rocket", True),
+    ("Students launched a model rocket at the school fair.", "rocket", True),
+    # Someone hurt, a test elsewhere in the sentence, a test as the setting: attacks.
+    ("A test missile strayed into a village, killing two farmers.", "missile", False),
+    ("Militants fired rockets at the town after the army tested new rifles nearby.", "rockets", False),
+    ("The army fired rockets at rebel positions during a test of its new radar.", "rockets", False),
+    ("Rebels fired a homemade rocket at the police station on Monday.", "rocket", False),
+])
+def test_a_missile_tested_or_a_toy_is_no_attack(trigger_match: Callable[..., Match], text: str, word: str,
+                                                 expected: bool) -> None:
+    assert trial_or_toy(trigger_match(MISSILE, text, word)) is expected, text

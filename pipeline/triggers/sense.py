@@ -195,6 +195,27 @@ def a_spacecraft(m: Match) -> bool:
             and not m.has("hurt"))
 
 
+def _around(head: Token) -> list[Token]:
+    """A trigger's words and their modifiers: itself and the two words above it, their
+    modifiers and the modifiers' own ("test" of "test-fired", "firework" of "a firework
+    rocket"), and the modifiers of their prepositions' objects ("at the test stand"; not the
+    objects: "fired rockets during a test of its radar" is no test firing)."""
+    tops = [head, head.head, head.head.head]
+    mods = [c for t in tops for c in t.children if c.dep_ in _MODIFIER_DEPS]
+    mods += [g for c in mods for g in c.children if g.dep_ in _MODIFIER_DEPS]
+    objects = [o for t in tops for p in t.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return [*tops, *mods, *(g for o in objects for g in o.children if g.dep_ in _MODIFIER_DEPS)]
+
+
+def trial_or_toy(m: Match) -> bool:
+    """A rocket or a missile fired in a test or made for play (`tests_and_toys` about it:
+    "test-fired a ballistic missile", "a missile test", "fired a rocket engine at the test
+    stand", "a firework rocket", "a model rocket"): no attack, unless someone is hurt in its
+    sentence ("a test missile strayed into a village, killing two")."""
+    return (m.entry.rule in ("missile", "air_vehicle") and not m.has("hurt")
+            and any(one_of(t, m.cues["tests_and_toys"]) for t in _around(m.span.root)))
+
+
 def figurative_riot(m: Match) -> bool:
     """"A riot of colour": a riot word "of" things of the senses (`riot_of`); "a riot of neon
     and tweed": the word riot "of" things, none of them people who riot (`riot_people`, derived
@@ -246,6 +267,8 @@ def medical_arrest(m: Match) -> bool:
         c.dep_ in ("amod", "compound") and c.lower_ in medical for c in head.children)
 
 
+# Dependents that modify a word ("test" of "test-fired", "firework" of "a firework rocket").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
 # Dependents of an arrest verb that name who is arrested ("arrested three men", "three men were
 # detained").
 _ARRESTED_DEPS = frozenset({"dobj", "nsubjpass"})
