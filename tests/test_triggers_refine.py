@@ -68,6 +68,10 @@ CASES = [
     (STORM, "Gunmen stormed the hotel before dawn.", "stormed", QUIET, "storm_attack"),
     (STORM, "Fans stormed the pitch after the final whistle.", "stormed", QUIET, None),
     (STORM, "The storm tore the roofs off two houses.", "storm", QUIET, None),
+    # Storming out or off is leaving, whoever leaves; storming into a place is an assault.
+    (STORM, "The rebel delegation stormed out of the talks in Geneva.", "stormed", QUIET, None),
+    (STORM, "The army chief stormed off the stage after the question.", "stormed", QUIET, None),
+    (STORM, "Soldiers stormed into the rebel camp before dawn.", "stormed", QUIET, "storm_attack"),
     (CLASH, "Protesters clashed with police in the square.", "clashed", QUIET, "clash_riot"),
     (CLASH, "Villagers from two clans clashed over grazing land.", "clashed", QUIET, "clash_mob"),
     (CLASH, "Troops clashed with rebels near the border.", "clashed", QUIET, KEEP),

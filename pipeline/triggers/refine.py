@@ -221,9 +221,15 @@ def _riot(m: Match) -> str | None:
     return "riot_demonstration"
 
 
+# Particles that make "storm" a leaving, not an assault ("stormed out", "stormed off").
+_LEAVING = frozenset({"out", "off"})
+
+
 def _storm(m: Match) -> str | None:
-    """"stormed": a riot by a crowd, an attack by armed men, else nothing ("a storm")."""
-    if m.span.root.pos_ != "VERB":
+    """"stormed": a riot by a crowd, an attack by armed men, else nothing ("a storm"), nor
+    when it is a leaving ("stormed out of the talks", "stormed off the stage": its particle)."""
+    head = m.span.root
+    if head.pos_ != "VERB" or any(c.dep_ in ("prt", "prep") and c.lower_ in _LEAVING for c in head.children):
         return None
     if m.crowd():
         return "storm_riot"
