@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from pipeline.copies import Copies
 from pipeline.events import SUMMARY_DTYPES, build_article_events, merge_events, summary_tables
 from pipeline.events.ledger import SPLIT
 from pipeline.export import TableError, find_table, load_articles, load_facts, load_table, write_tables
@@ -310,6 +311,8 @@ def aggregate_runs(
     ledger: list[dict] = []
     claims: list[dict] = []
     events = merge_events(article_events, ledger=ledger, split=split, claims=claims) if merge else article_events
+    # The run's copies (status `copy`) are sources of their originals' events, as in the run.
+    events = Copies.of_manifest(articles_df).attach(events)
     events_df = events_frame(events)
     summary.split = sorted({row["event_id"] for row in ledger if row["decision"] == SPLIT})
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from pipeline.manifest import manifest_row, text_key
 from pipeline.schemas import Article, Event, ManifestRow
 
@@ -38,6 +40,20 @@ class Copies:
                 continue
             self.of.setdefault(original, []).append((article.id, article.source))
             record(manifest_row(article, "copy", copy_of=original))
+
+    @classmethod
+    def of_manifest(cls, rows: pd.DataFrame) -> Copies:
+        """The copies an articles table records (rows of status `copy` naming their `copy_of`),
+        so that events rebuilt from a run's tables list them among their sources as the run's
+        own events do."""
+        copies = cls()
+        marked = rows[(rows["status"] == "copy") & rows["article_id"].notna()]
+        if "copy_of" not in marked.columns:
+            return copies
+        for aid, original, source in marked[["article_id", "copy_of", "source"]].itertuples(index=False):
+            if isinstance(original, str) and original:
+                copies.of.setdefault(original, []).append((str(aid), source if isinstance(source, str) else ""))
+        return copies
 
     def attach(self, events: Iterable[Event]) -> list[Event]:
         """The events, each with the copies of its articles among its sources."""

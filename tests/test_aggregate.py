@@ -106,6 +106,24 @@ def test_aggregate_rebuilds_the_events_of_a_run(
     )
 
 
+def test_aggregate_lists_a_runs_copies_among_the_sources_as_the_run_does(
+    riot_batch: Path, tmp_path: Path, nlp: Language
+) -> None:
+    # A wire story republished word for word: the run reads it once and lists the copy among
+    # the sources of its events; events rebuilt from the run's tables must list it too.
+    batch = tmp_path / "copies.jsonl"
+    copy = {**RIOT[0], "id": "riot-a-copy", "title": "Deadly riot in Kaduna (wire)"}
+    batch.write_text(riot_batch.read_text(encoding="utf-8") + json.dumps(copy) + "\n", encoding="utf-8")
+    run([batch], tmp_path / "run", nlp=nlp)
+    assert "riot-a-copy" in load_events(tmp_path / "run" / "events.csv")["article_ids"].str.cat(sep=";")
+    for merge in (True, False):
+        aggregate_runs([tmp_path / "run"], tmp_path / f"agg{merge}", merge=merge)
+    pd.testing.assert_frame_equal(load_events(tmp_path / "aggTrue" / "events.csv"),
+                                  load_events(tmp_path / "run" / "events.csv"))
+    flat = load_events(tmp_path / "aggFalse" / "events.csv")
+    assert flat.loc[flat["article_ids"].str.contains("riot-a-copy"), "n_sources"].tolist() == [2]
+
+
 def test_worker_processes_build_the_same_tables(riot_run: Path, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     # One article a chunk: each worker process builds some articles' events, the results
