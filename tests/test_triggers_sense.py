@@ -243,7 +243,7 @@ def test_done_by_no_one_reads_the_doers_and_their_owners(trigger_match: Callable
     # and a verb that names nobody arrested (a headline's passive) stay arrests.
     ("Police arrested three men in the capital on Monday.", "arrested", False),
     ("Officers arrested him outside his home on Friday.", "arrested", False),
-    ("Officials say 26-year-old Galen Hawk was arrested Friday.", "arrested", False),
+    ("Police said Jo Crow, a 40-year-old farmer, was arrested on Sunday.", "arrested", False),
     ("The crew of the ship were detained by the navy on Tuesday.", "detained", False),
     ("Police said they had arrested the owner of the car.", "arrested", False),
     ("Teen arrested for school threats", "arrested", False),

@@ -286,7 +286,7 @@ def no_one_arrested(m: Match) -> bool:
         return False
     held = [c for c in head.children if c.dep_ in _ARRESTED_DEPS]
     things = m.cues["unarrested"] | m.cues["property"] | m.cues["non_human"] | m.cues["abstract"]
-    # A name is no thing, whatever it spells ("Galen Hawk was arrested").
+    # A name is no thing, whatever it spells ("Jo Crow was arrested").
     return bool(held) and all(one_of(c, things) and c.pos_ != "PROPN" and not c.ent_type_ for c in held)
 
 
