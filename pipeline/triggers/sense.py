@@ -267,6 +267,9 @@ def medical_arrest(m: Match) -> bool:
         c.dep_ in ("amod", "compound") and c.lower_ in medical for c in head.children)
 
 
+# Prepositions whose bare "protest" is the reason or manner of another act ("resigned in
+# protest", "paid under protest", "booked for protest"), not a gathering.
+_REASON_PREPS = frozenset({"in", "under", "for"})
 # Dependents that modify a word ("test" of "test-fired", "firework" of "a firework rocket").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
 # Dependents of an arrest verb that name who is arrested ("arrested three men", "three men were
@@ -397,15 +400,17 @@ def idle_devices(m: Match) -> bool:
 def protest_in_another_sense(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
     """A protest word that names no gathering: "demonstrate" with an object or a clause ("it
     demonstrated that ...", "demonstrated his skill": to show), "a demonstration of" something
-    that is no crowd ("of strength"), "in protest" (the reason of another act: "resigned in
-    protest") and a protest that is a document or a vote ("a protest note", "a protest vote")."""
+    that is no crowd ("of strength"), a bare "in protest", "under protest" or "for protest" (the
+    reason or manner of another act: "resigned in protest", "paid the fine under protest", "was
+    booked for protest") and a protest that is a document or a vote ("a protest note", "a
+    protest vote")."""
     lemma = head.lemma_.lower()
     if head.pos_ == "VERB" and lemma == "demonstrate":
         return any(c.dep_ in _SHOWN_DEPS for c in head.children)
     if lemma == "demonstration":
         shown = prep_objects(head, ("of",))
         return any(not words_of([g]) & (cues["gathering"] | cues["protester"]) for g in shown)
-    if lemma == "protest" and head.dep_ == "pobj" and head.head.lower_ == "in":
+    if lemma == "protest" and head.dep_ == "pobj" and head.head.lower_ in _REASON_PREPS:
         return not any(c.dep_ in ("det", "poss") for c in head.children)  # "in the protest" is one
     return head.dep_ == "compound" and head.head.lemma_.lower() in cues["protest_documents"]
 
