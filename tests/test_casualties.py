@@ -83,6 +83,13 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Two of the wounded were in critical condition.", [(I, 2, 2, 2, "unknown")]),
     # non-human counts, hypotheticals, statistics: no claim
     ("The blast destroyed three vehicles and two houses.", []),
+    # organisations and the things of markets and networks are hurt only in a figure of speech;
+    # their people are victims
+    ("Several hedge funds were badly wounded by the short squeeze.", []),
+    ("The worm hit more than 40,000 websites in a day.", []),
+    ("Two companies were badly hurt by the ban.", []),
+    ("Two members of the football team were wounded in the attack.", [(I, 2, 2, 2, "civilians")]),
+    ("Gunmen killed three employees of the company at the mine.", [(K, 3, 3, 3, "civilians")]),
     ("The rebels threatened to kill thousands of hostages.", []),
     ("Such a bomb could kill hundreds of people.", []),
     ("If the dam breaks, thousands would die.", []),
