@@ -75,6 +75,10 @@ CASES = [
     (CLASH, "Protesters clashed with police in the square.", "clashed", QUIET, "clash_riot"),
     (CLASH, "Villagers from two clans clashed over grazing land.", "clashed", QUIET, "clash_mob"),
     (CLASH, "Troops clashed with rebels near the border.", "clashed", QUIET, KEEP),
+    # A clash of dates: an occasion is its subject or what it clashes with, not its time.
+    (CLASH, "The summit clashes with a G20 meeting, so the minister will send a deputy.", "clashes", QUIET, None),
+    (CLASH, "The cup final clashed with her exams, so she stayed at home.", "clashed", QUIET, None),
+    (CLASH, "Fans clashed with police after the match on Saturday.", "clashed", QUIET, KEEP),
     (FIGHT, "The mayor promised to keep fighting corruption.", "fighting", QUIET, None),
     (ATTACK, "Police attacked the protesters with batons.", "attacked", QUIET, "attack_on_protesters"),
     (ATTACK, "Militants attacked an army checkpoint at night.", "attacked", QUIET, "attack_clash"),

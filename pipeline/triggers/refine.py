@@ -19,12 +19,12 @@ from pipeline.triggers.context import (SentenceContext, agent_patient, object_wo
                                        protesters_act, words_of)
 from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
-from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one, flopped,
-                                     aims_at_words, describes_a_population, figurative_explosion, figurative_riot,
-                                     habit_not_incident, idle_devices, intervened, made_thing,
-                                     medical_arrest, names_a_pastime, no_one_arrested, old_ordnance, protest_in_another_sense,
-                                     recalls_a_death, recalls_the_late, sport_contest, trial_or_toy, verbal_clash,
-                                     voted_on)
+from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
+                                     aims_at_words, clash_of_dates, describes_a_population, figurative_explosion,
+                                     figurative_riot, flopped, habit_not_incident, idle_devices, intervened,
+                                     made_thing, medical_arrest, names_a_pastime, no_one_arrested, old_ordnance,
+                                     protest_in_another_sense, recalls_a_death, recalls_the_late, sport_contest,
+                                     trial_or_toy, verbal_clash, voted_on)
 from pipeline.triggers.works import in_a_work, set_in_fiction, told_by_a_work
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
@@ -467,6 +467,7 @@ def outcome_name(m: Match) -> str | None:
             or cyber_sense(m) or habit_not_incident(m) or figurative_explosion(m) or idle_devices(m)
             or describes_a_population(m) or recalls_a_death(m) or agreement_not_made(m) or medical_arrest(m)
             or sport_contest(m) or names_a_pastime(m) or a_spacecraft(m) or figurative_riot(m) or verbal_clash(m)
+            or clash_of_dates(m)
             or a_likeness(m) or old_ordnance(m) or aims_at_words(m) or flopped(m) or trial_or_toy(m)):
         return None
     rule = m.entry.rule

@@ -254,6 +254,19 @@ def verbal_clash(m: Match) -> bool:
     return verb is not None and any(c.dep_ == "nsubj" and one_of(c, talk) for c in verb.children)
 
 
+def clash_of_dates(m: Match) -> bool:
+    """A clash of dates: a clash verb whose subject, or what it clashes "with", is an occasion
+    (`occasions`: "the summit clashes with a G20 meeting", "the final clashed with her exams"),
+    and no armed side, crowd, weapon or word of hurt is named. "Fans clashed with police after
+    the match" is a fight: the match is its time, not a side."""
+    if m.entry.rule != "clash" or m.armed() or m.crowd() or m.has("weapon") or m.has("hurt"):
+        return False
+    head = m.span.root
+    occasions = m.cues["occasions"]
+    sides = [c for c in head.children if c.dep_ == "nsubj"] + prep_objects(head, ("with",))
+    return any(one_of(t, occasions) for t in sides)
+
+
 def medical_arrest(m: Match) -> bool:
     """An arrest or an attack of the heart, the breath or the mind ("suffered a cardiac
     arrest", "died of a heart attack", "a panic attack"): a medical emergency, nobody detained
