@@ -396,7 +396,8 @@ def _load_typed(path: Path, suffix: str, dtypes: dict[str, str]) -> pd.DataFrame
         df = pd.read_parquet(path)
     elif suffix in (".jsonl", ".json"):
         # dtype=False: no guessing (dates from column names either); the dtypes below decide.
-        df = pd.read_json(path, orient="records", lines=True, dtype=False)
+        # utf-8-sig: a table saved by an editor that starts it with a byte order mark reads too.
+        df = pd.read_json(path, orient="records", lines=True, dtype=False, encoding="utf-8-sig")
     else:
         df = unescape_formulas(_read_csv(path, dtypes))
     for column, dtype in dtypes.items():

@@ -277,6 +277,15 @@ def test_a_json_lines_table_names_its_broken_line(tmp_path: Path) -> None:
         load_facts(path)
 
 
+def test_a_json_lines_table_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    # An editor on Windows may start the file with a byte order mark: the same table.
+    path = write_table(sample_facts(), tmp_path / "facts", "jsonl")
+    plain = load_facts(path)
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8-sig")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    pd.testing.assert_frame_equal(load_facts(path), plain)
+
+
 def test_a_file_that_is_no_parquet_table_is_named(tmp_path: Path) -> None:
     path = tmp_path / "facts.parquet"
     path.write_bytes(b"PAR1 not really")
