@@ -406,10 +406,20 @@ def _load_typed(path: Path, suffix: str, dtypes: dict[str, str]) -> pd.DataFrame
         if dtype.startswith("datetime"):
             df[column] = _days(df[column], path, column).astype(dtype)
         elif str(df[column].dtype) != dtype:
+            if dtype in ("Int64", "Float64") and df[column].dtype == object:
+                _no_truth_values(df[column], path, column, dtype)
             df[column] = df[column].astype(dtype)
         if dtype == "Float64":
             _finite(df[column], path, column)
     return df
+
+
+def _no_truth_values(values: pd.Series, path: Path, column: str, dtype: str) -> None:
+    """TableError naming the first JSON truth value in a number column (`true` would be read
+    as 1 without a word): only a column of mixed JSON values (dtype object) can hold one."""
+    flags = values.map(lambda v: isinstance(v, bool)).astype(bool)
+    if flags.any():
+        raise _cell_error(path, column, values, flags, f"is not of type {dtype}")
 
 
 def _finite(values: pd.Series, path: Path, column: str) -> None:

@@ -275,6 +275,11 @@ def test_a_json_lines_table_names_its_broken_line(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(TableError, match=r"row 2, column char_start: 'twelve' is not of type Int64"):
         load_facts(path)
+    # A JSON truth value is no number either (pandas would read true as 1).
+    lines[1] = json.dumps({**json.loads(lines[0]), "char_start": True})
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TableError, match=r"row 2, column char_start: True is not of type Int64"):
+        load_facts(path)
 
 
 def test_a_json_lines_table_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
