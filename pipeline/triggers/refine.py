@@ -375,7 +375,7 @@ def _arrest(m: Match) -> str | None:
     """Protesters arrested: a protest with intervention; an arrest for an ordinary crime (fraud,
     theft), or of no person (`sense.no_one_arrested`), is no event."""
     if no_one_arrested(m):
-        return None  # "the patient arrested twice", "drugs that arrest the progression"
+        return None  # "drugs that arrest the progression", "the cargo ship was detained"
     _, patient = agent_patient(m.span.root)
     if patient & (m.cues["protester"] - _PROTEST_EVENT_WORDS):
         return "arrest_of_protesters"

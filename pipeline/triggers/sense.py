@@ -1,6 +1,7 @@
 """Word sense of triggers on ordinary news, one named predicate per rule (each drops the
 trigger in `refine.outcome_name`): habits, surges called explosions, devices nobody uses, the
-displaced as people, the late recalled, and deaths recalled by their noun alone; and two
+displaced as people, the late recalled, deaths recalled by their noun alone, arrests of things,
+rockets tested or played with, clashes of dates; and two
 readings of the parse the rules share: a protest word in another sense, what a verb makes."""
 
 from __future__ import annotations
