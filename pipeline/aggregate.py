@@ -311,8 +311,10 @@ def aggregate_runs(
     ledger: list[dict] = []
     claims: list[dict] = []
     events = merge_events(article_events, ledger=ledger, split=split, claims=claims) if merge else article_events
-    # The run's copies (status `copy`) are sources of their originals' events, as in the run.
-    events = Copies.of_manifest(articles_df).attach(events)
+    # The run's copies (status `copy`) are sources of their originals' events, as in the run;
+    # not one that has events of its own (an original in another run's tables).
+    own = {a for e in article_events for a in e.article_ids.split(";")}
+    events = Copies.of_manifest(articles_df, own).attach(events)
     events_df = events_frame(events)
     summary.split = sorted({row["event_id"] for row in ledger if row["decision"] == SPLIT})
 

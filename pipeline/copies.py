@@ -12,6 +12,7 @@ Only the keys of the batch are held (about a hundred bytes an article), not the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -42,16 +43,17 @@ class Copies:
             record(manifest_row(article, "copy", copy_of=original))
 
     @classmethod
-    def of_manifest(cls, rows: pd.DataFrame) -> Copies:
+    def of_manifest(cls, rows: pd.DataFrame, own: AbstractSet[str] = frozenset()) -> Copies:
         """The copies an articles table records (rows of status `copy` naming their `copy_of`),
         so that events rebuilt from a run's tables list them among their sources as the run's
-        own events do."""
+        own events do; a copy in `own` (an article with events of its own, read as an original
+        in another run) is left out, so that no event counts it twice."""
         copies = cls()
         marked = rows[(rows["status"] == "copy") & rows["article_id"].notna()]
         if "copy_of" not in marked.columns:
             return copies
         for aid, original, source in marked[["article_id", "copy_of", "source"]].itertuples(index=False):
-            if isinstance(original, str) and original:
+            if isinstance(original, str) and original and str(aid) not in own:
                 copies.of.setdefault(original, []).append((str(aid), source if isinstance(source, str) else ""))
         return copies
 

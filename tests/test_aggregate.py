@@ -124,6 +124,20 @@ def test_aggregate_lists_a_runs_copies_among_the_sources_as_the_run_does(
     assert flat.loc[flat["article_ids"].str.contains("riot-a-copy"), "n_sources"].tolist() == [2]
 
 
+def test_a_copy_read_as_an_original_in_another_run_is_listed_once(tmp_path: Path, nlp: Language) -> None:
+    # Run 1 read the copy alone (an original there, with its own event); run 2 read it after
+    # its original (a copy). Rebuilt together, the copy keeps its own event and is not also
+    # listed among its original's sources: no death counted twice in one event's sources.
+    copy = {**RIOT[0], "id": "riot-a-copy", "title": "wire"}
+    (tmp_path / "one.jsonl").write_text(json.dumps(copy) + "\n", encoding="utf-8")
+    (tmp_path / "two.jsonl").write_text(json.dumps(RIOT[0]) + "\n" + json.dumps(copy) + "\n", encoding="utf-8")
+    run([tmp_path / "one.jsonl"], tmp_path / "r1", nlp=nlp)
+    run([tmp_path / "two.jsonl"], tmp_path / "r2", nlp=nlp)
+    aggregate_runs([tmp_path / "r1", tmp_path / "r2"], tmp_path / "agg", merge=False)
+    ids = load_events(tmp_path / "agg" / "events.csv")["article_ids"].tolist()
+    assert sorted(ids) == ["riot-a", "riot-a-copy"]
+
+
 def test_worker_processes_build_the_same_tables(riot_run: Path, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     # One article a chunk: each worker process builds some articles' events, the results

@@ -90,6 +90,8 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Two companies were badly hurt by the ban.", []),
     ("Two members of the football team were wounded in the attack.", [(I, 2, 2, 2, "civilians")]),
     ("Gunmen killed three employees of the company at the mine.", [(K, 3, 3, 3, "civilians")]),
+    ("Gunmen killed a vaccination team of three in the city.", [(K, 3, 3, 3, "unknown")]),
+    ("John Stock was killed by a gunman on Tuesday.", [(K, 1, 1, 1, "unknown")]),
     ("The rebels threatened to kill thousands of hostages.", []),
     ("Such a bomb could kill hundreds of people.", []),
     ("If the dam breaks, thousands would die.", []),

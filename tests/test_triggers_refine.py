@@ -79,6 +79,7 @@ CASES = [
     (CLASH, "The summit clashes with a G20 meeting, so the minister will send a deputy.", "clashes", QUIET, None),
     (CLASH, "The cup final clashed with her exams, so she stayed at home.", "clashed", QUIET, None),
     (CLASH, "Fans clashed with police after the match on Saturday.", "clashed", QUIET, KEEP),
+    (CLASH, "Far-right activists clashed with the Pride festival on Saturday.", "clashed", QUIET, KEEP),
     (FIGHT, "The mayor promised to keep fighting corruption.", "fighting", QUIET, None),
     (ATTACK, "Police attacked the protesters with batons.", "attacked", QUIET, "attack_on_protesters"),
     (ATTACK, "Militants attacked an army checkpoint at night.", "attacked", QUIET, "attack_clash"),

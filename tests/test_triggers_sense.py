@@ -238,7 +238,7 @@ def test_done_by_no_one_reads_the_doers_and_their_owners(trigger_match: Callable
     # A process, a thing, a vessel, a good arrested or detained: nobody held.
     ("A new treatment may arrest the progression of the disease, researchers said.", "arrest", True),
     ("The cargo ship was detained in Rotterdam for a week by port inspectors.", "detained", True),
-    ("Customs officers detained a shipment of counterfeit watches at the airport.", "detained", True),
+    ("Customs officers detained the shipment at the airport on Monday.", "detained", True),
     # People, a pronoun, a name that spells an animal, a crew "of" a ship, an owner "of" a car,
     # and a verb that names nobody arrested (a headline's passive) stay arrests.
     ("Police arrested three men in the capital on Monday.", "arrested", False),
@@ -247,6 +247,10 @@ def test_done_by_no_one_reads_the_doers_and_their_owners(trigger_match: Callable
     ("The crew of the ship were detained by the navy on Tuesday.", "detained", False),
     ("Police said they had arrested the owner of the car.", "arrested", False),
     ("Teen arrested for school threats", "arrested", False),
+    # A thing beside people, of people, or carrying them.
+    ("The coast guard detained the trawler and its 20 fishermen.", "detained", False),
+    ("Police arrested a network of 15 smugglers.", "arrested", False),
+    ("The navy detained a boat carrying 40 migrants off the coast.", "detained", False),
 ])
 def test_an_arrest_holds_people(trigger_match: Callable[..., Match], text: str, word: str, expected: bool) -> None:
     assert no_one_arrested(trigger_match(ARREST, text, word)) is expected, text
@@ -256,17 +260,21 @@ MISSILE = TriggerEntry("explosions_remote_violence", "shelling_artillery_missile
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
-    # A weapons test, a firework, a model: fired or launched, no attack.
+    # A weapons test, a firework: fired or launched, no attack.
     ("India test-fired a nuclear-capable ballistic missile from an island off the coast.", "missile", True),
     ("North Korea test-fired two short-range missiles into the sea on Thursday.", "missiles", True),
-    ("Engineers fired a rocket engine at the test stand in Texas late on Tuesday.", "rocket", True),
+    ("The army conducted a missile test over the desert on Monday.", "missile", True),
     ("A firework rocket exploded in a boy's hand on New Year's Eve.", "rocket", True),
-    ("Students launched a model rocket at the school fair.", "rocket", True),
-    # Someone hurt, a test elsewhere in the sentence, a test as the setting: attacks.
+    # Someone hurt, a test elsewhere in the sentence, a test as the setting, a test or a model
+    # word of the place fired at or of the weapon's kind: attacks.
     ("A test missile strayed into a village, killing two farmers.", "missile", False),
     ("Militants fired rockets at the town after the army tested new rifles nearby.", "rockets", False),
     ("The army fired rockets at rebel positions during a test of its new radar.", "rockets", False),
     ("Rebels fired a homemade rocket at the police station on Monday.", "rocket", False),
+    ("The army tested new rifles after rebels fired rockets at the base.", "rockets", False),
+    ("Militants fired rockets at the model village near the border on Sunday.", "rockets", False),
+    ("Insurgents fired a rocket at the army's test range in the valley.", "rocket", False),
+    ("The army fired a new model of guided missile at the rebel base overnight.", "missile", False),
 ])
 def test_a_missile_tested_or_a_toy_is_no_attack(trigger_match: Callable[..., Match], text: str, word: str,
                                                  expected: bool) -> None:

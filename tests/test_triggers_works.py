@@ -67,9 +67,8 @@ def test_real_violence_beside_a_work_keeps_its_trigger(trigger_words: Callable[[
 @pytest.mark.parametrize(("text", "word"), [
     # What a work tells holds its relative clauses (`works.told_by_a_work`): under a verb of
     # telling whose subject is a work, in a work's "about" phrase, in what its character is.
-    ("The new comedy follows two pensioners who rob a bank in Leeds to pay their rent.", "rob"),
-    ("The film follows a soldier who deserts after his unit shells a village.", "shells"),
     ("The ballet tells the story of a prince who is stabbed by his brother.", "stabbed"),
+    ("The drama centres on a soldier who deserts after his unit shells a village.", "shells"),
     ("The documentary, about a nurse who was kidnapped by pirates, opens on Friday.", "kidnapped"),
     ("The novel explores the life of a farmer whose sons were murdered in the war.", "murdered"),
 ])
@@ -86,6 +85,12 @@ def test_what_a_work_tells_reports_no_event(trigger_words: Callable[[str], list[
     ("Gunmen killed a journalist who was making a documentary about the war.", "killed"),
     ("Officials said the film's producer was kidnapped in Lagos on Tuesday.", "kidnapped"),
     ("Protesters who marched on parliament on Tuesday were filmed by a documentary crew.", "marched"),
+    # A clause joined to the telling, a day of the news, a drama that is a situation ("follow"
+    # tells no story: "the attack follows a week of bombings").
+    ("The film explores a family in Gaza, and on Sunday an airstrike killed its young star.", "airstrike"),
+    ("The documentary focuses on a journalist who was shot dead in Kabul on Monday.", "shot"),
+    ("The latest drama follows the arrest of three opposition leaders in Harare on Monday.", "arrest"),
+    ("The drama follows weeks of protests in which police shot dead 12 demonstrators.", "shot dead"),
 ])
 def test_violence_beside_a_telling_keeps_its_trigger(trigger_words: Callable[[str], list[str]], text: str, word: str) -> None:
     assert any(word in w for w in trigger_words(text))
@@ -99,8 +104,11 @@ def test_violence_beside_a_telling_keeps_its_trigger(trigger_words: Callable[[st
         ("The thriller tells the story of a diplomat kidnapped in Vienna.", False),
         ("The novel's heroine is a journalist who was shot while covering the war.", False),
         ("The documentary, about a nurse who was kidnapped by pirates, opens on Friday.", False),
-        ("The film follows a teacher who is shot by a student in a small town.", False),
-        # ... beside the same victims in the news (positives).
+        ("The drama centres on a teacher who is shot by a student in a small town.", False),
+        # ... beside the same victims in the news (positives), and real victims in a sentence
+        # that names a work's topic elsewhere.
+        ("Three people were wounded outside a cinema showing a film about the massacre.", True),
+        ("Two people were injured at the premiere of a documentary about the bombing.", True),
         ("Gunmen kidnapped a diplomat in Vienna on Monday, police said.", True),
         ("A journalist was shot while covering the protests in the capital on Sunday.", True),
         ("The film's director is a journalist who was shot while covering the war in 2022.", True),

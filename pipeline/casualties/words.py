@@ -56,7 +56,8 @@ def vtype(lex: Lexicon, tok: Token) -> tuple[str, bool] | None:
     """(victim type, is perpetrator) of a noun, or None for a non-human noun."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
-    if lemma in lex.non_human or low in lex.non_human:
+    # A person's name that spells a thing ("Officer Dana Bank") is no thing.
+    if (lemma in lex.non_human or low in lex.non_human) and tok.ent_type_ != "PERSON":
         return None
     if lemma in lex.perpetrators or low in lex.perpetrators:
         return "unknown", True
@@ -103,7 +104,7 @@ def is_common_noun(lex: Lexicon, tok: Token) -> bool:
 def person_name(lex: Lexicon, tok: Token) -> str | None:
     """The name of one person a noun names ("Dana Reyes", "Officer Dana Reyes" -> "Dana Reyes"),
     or None for a common noun."""
-    if not is_name(tok) or is_common_noun(lex, tok) or tok.lower_ in lex.non_human:
+    if not is_name(tok) or is_common_noun(lex, tok) or (tok.lower_ in lex.non_human and tok.ent_type_ != "PERSON"):
         return None
     words: list[Token] = []
     for c in reversed(list(tok.lefts)):  # nearest first; a glued or common word ends the name

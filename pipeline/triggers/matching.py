@@ -14,10 +14,10 @@ from pipeline.triggers.filters import (absorb_generic_attacks, background, condi
                                       is_name_word, long_ago, modal, protest_to_come, undone)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, MEMORY, NOT_VIOLENCE, STORY, STRONG, VIOLENT
-from pipeline.triggers.refine import Match, refine, told_not_done
+from pipeline.triggers.refine import Match, refine
 from pipeline.triggers.sense import done_by_no_one, harm_by_no_one, medical_arrest
 from pipeline.triggers.titles import hyphen_modifier, quoted_title, starts_a_name
-from pipeline.triggers.works import story_told
+from pipeline.triggers.works import set_in_a_story, story_told
 
 # How much a trigger in a background clause ("the town that was the scene of an attack") weakens.
 _CLAUSE_PENALTY = 3
@@ -208,10 +208,11 @@ def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags:
     """Vetoing facts for the words of harm an animal does (`sense.harm_by_no_one`: "was attacked
     by a grizzly bear"), for an attack of the heart ("died of a heart attack":
     `sense.medical_arrest`) and for a word of violence dated years ago ("the 1987 killing":
-    `filters.long_ago`, the matches starting at `memories`) and for one told in a work or as a
-    topic ("the thriller tells the story of a diplomat kidnapped in Vienna":
-    `refine.told_not_done`): as a disaster word does, they say what hurt the victims of their
-    sentence, so that no casualty-only event is made of them. Harm aimed at animals vetoes
+    `filters.long_ago`, the matches starting at `memories`) and for one whose clause is set in a
+    work's story ("in the new spy film, a diplomat is kidnapped": `works.set_in_a_story`; what a
+    work tells is vetoed at its victims' words, `_casualties_by_no_one`): as a disaster word
+    does, they say what hurt the victims of their sentence, so that no casualty-only event is
+    made of them. Harm aimed at animals vetoes
     nothing: boys shooting at birds who hit a friend still fired a gun."""
     out = []
     for entry, span in kept:
@@ -221,7 +222,7 @@ def _harmless(kept: list[tuple[TriggerEntry, Span]], index: DocIndex, doc_flags:
             out.append(_fact(span.text, ctx.sent, span.start_char, NOT_VIOLENCE, None, 0, True))
         elif span.start in memories:
             out.append(_fact(span.text, ctx.sent, span.start_char, MEMORY, None, 0, True))
-        elif told_not_done(m):
+        elif set_in_a_story(m):
             out.append(_fact(span.text, ctx.sent, span.start_char, STORY, None, 0, True))
     return out
 
@@ -232,7 +233,7 @@ def _harm_verb(tok: Token) -> Token | None:
     for _ in range(_HARM_VERB_STEPS):
         if tok.pos_ == "VERB":
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return tok if tok.pos_ == "VERB" else None
@@ -251,19 +252,15 @@ def _casualties_by_no_one(doc: Doc, index: DocIndex, data: TriggerData, vetoed: 
         if span is None:
             continue
         verb = _harm_verb(span.root)
-        # A copula has no verb of harm above the victims ("the hero is a man who was shot"):
-        # the veto stands at the victims' word.
-        word = verb if verb is not None else span.root
-        if word.idx in vetoed:
-            continue
-        if verb is not None and done_by_no_one(verb, data.cues):
-            kind = NOT_VIOLENCE
-        elif story_told(span.root, data.cues) or story_told(word, data.cues):
-            kind = STORY
-        else:
-            continue
-        vetoed.add(word.idx)
-        out.append(_fact(word.text, index.sent_of(word.i), word.idx, kind, None, 0, True))
+        if verb is not None and verb.idx not in vetoed and done_by_no_one(verb, data.cues):
+            vetoed.add(verb.idx)
+            out.append(_fact(verb.text, index.sent_of(verb.i), verb.idx, NOT_VIOLENCE, None, 0, True))
+        # The victims' own words must be the story's: a work named elsewhere in the sentence
+        # says nothing of them ("three people were wounded outside a cinema showing a film
+        # about the massacre").
+        elif span.root.idx not in vetoed and story_told(span.root, data.cues):
+            vetoed.add(span.root.idx)
+            out.append(_fact(span.root.text, index.sent_of(span.root.i), span.root.idx, STORY, None, 0, True))
     return out
 
 

@@ -30,9 +30,10 @@ MEMORY = "memory"
 # The type of the veto of harm that is no violence: an animal's attack, a heart attack. Like a
 # disaster it says what hurt its sentence's victims; unlike one it never follows violence.
 NOT_VIOLENCE = "not_violence"
-# The type of the veto of a word of violence told in a work ("the thriller tells the story of a
-# diplomat kidnapped in Vienna": `refine.told_not_done`): like a memory, its sentence's victims
-# are the story's and join no event, and it says nothing of the article's others.
+# The type of the veto of victims a work tells of ("the thriller tells the story of a diplomat
+# kidnapped in Vienna": `works.story_told` on the victims' words): like a memory, its
+# sentence's victims are the story's and join no event, and it says nothing of the article's
+# others.
 STORY = "story"
 # Vetoes whose victims are their own sentence's only (not an article's cause of harm).
 _OWN_SENTENCE = (MEMORY, STORY)

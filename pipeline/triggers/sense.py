@@ -35,6 +35,17 @@ _RANGE_HEADS = frozenset({"VERB", "AUX", "ADP"})
 _COUNTED_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 # A game's score ("won 6-0", "a 2-1 defeat"): two small numbers joined by a dash.
 _SCORE = re.compile(r"(?<![\d,.])\d{1,2}[-\u2013]\d{1,2}(?![\d,%-]|\.\d)")
+# Prepositions whose bare "protest" is the reason or manner of another act ("resigned in
+# protest", "paid under protest", "booked for protest"), not a gathering.
+_MANNER_PREPS = frozenset({"in", "under", "for"})
+# Dependents that modify a word ("test" of "test-fired", "firework" of "a firework rocket").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+# Dependents of an arrest verb that name who is arrested ("arrested three men", "three men were
+# detained").
+_ARRESTED_DEPS = frozenset({"dobj", "nsubjpass"})
+# Prepositions by which a thing holds others ("a network of smugglers", "a boat with migrants";
+# "the progression of the disease" holds a thing).
+_HOLDING_PREPS = ("of", "with")
 # How "demonstrate" takes what it shows ("demonstrated his skill", "demonstrates that ...").
 _SHOWN_DEPS = frozenset({"dobj", "ccomp"})
 # Dependents of a bomb verb that name what is bombed, or make it passive ("the town was bombed").
@@ -197,22 +208,20 @@ def a_spacecraft(m: Match) -> bool:
 
 
 def _around(head: Token) -> list[Token]:
-    """A trigger's words and their modifiers: itself and the two words above it, their
-    modifiers and the modifiers' own ("test" of "test-fired", "firework" of "a firework
-    rocket"), and the modifiers of their prepositions' objects ("at the test stand"; not the
-    objects: "fired rockets during a test of its radar" is no test firing)."""
-    tops = [head, head.head, head.head.head]
+    """A trigger's words and their modifiers: itself and the word above it ("test" of "a
+    missile test", the verb that fires it), their modifiers and the modifiers' own ("test" of
+    "test-fired", "firework" of "a firework rocket"). Not what it is fired at ("at the army's
+    test range" is a target), nor a clause above ("the army tested rifles after rebels fired
+    rockets")."""
+    tops = [head, head.head]
     mods = [c for t in tops for c in t.children if c.dep_ in _MODIFIER_DEPS]
-    mods += [g for c in mods for g in c.children if g.dep_ in _MODIFIER_DEPS]
-    objects = [o for t in tops for p in t.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    return [*tops, *mods, *(g for o in objects for g in o.children if g.dep_ in _MODIFIER_DEPS)]
+    return [*tops, *mods, *(g for c in mods for g in c.children if g.dep_ in _MODIFIER_DEPS)]
 
 
 def trial_or_toy(m: Match) -> bool:
-    """A rocket or a missile fired in a test or made for play (`tests_and_toys` about it:
-    "test-fired a ballistic missile", "a missile test", "fired a rocket engine at the test
-    stand", "a firework rocket", "a model rocket"): no attack, unless someone is hurt in its
-    sentence ("a test missile strayed into a village, killing two")."""
+    """A rocket or a missile fired in a test or for a show (`tests_and_toys` about it:
+    "test-fired a ballistic missile", "a missile test", "a firework rocket"): no attack, unless
+    someone is hurt in its sentence ("a test missile strayed into a village, killing two")."""
     return (m.entry.rule in ("missile", "air_vehicle") and not m.has("hurt")
             and any(one_of(t, m.cues["tests_and_toys"]) for t in _around(m.span.root)))
 
@@ -281,14 +290,6 @@ def medical_arrest(m: Match) -> bool:
         c.dep_ in ("amod", "compound") and c.lower_ in medical for c in head.children)
 
 
-# Prepositions whose bare "protest" is the reason or manner of another act ("resigned in
-# protest", "paid under protest", "booked for protest"), not a gathering.
-_REASON_PREPS = frozenset({"in", "under", "for"})
-# Dependents that modify a word ("test" of "test-fired", "firework" of "a firework rocket").
-_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
-# Dependents of an arrest verb that name who is arrested ("arrested three men", "three men were
-# detained").
-_ARRESTED_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
 def no_one_arrested(m: Match) -> bool:
@@ -302,9 +303,20 @@ def no_one_arrested(m: Match) -> bool:
     if m.entry.rule != "arrest" or head.pos_ != "VERB":
         return False
     held = [c for c in head.children if c.dep_ in _ARRESTED_DEPS]
+    held += [c for h in held for c in h.conjuncts]  # "the trawler and its 20 fishermen"
     things = m.cues["unarrested"] | m.cues["property"] | m.cues["non_human"] | m.cues["abstract"]
-    # A name is no thing, whatever it spells ("Jo Crow was arrested").
-    return bool(held) and all(one_of(c, things) and c.pos_ != "PROPN" and not c.ent_type_ for c in held)
+    return bool(held) and all(_a_thing(c, things) for c in held)
+
+
+def _a_thing(tok: Token, things: frozenset[str]) -> bool:
+    """Whether an arrested is a thing of `things` and nothing more: a name is no thing, whatever
+    it spells ("Jo Crow was arrested"), nor is a thing of or with others, or carrying them ("a
+    network of smugglers", "a boat carrying 40 migrants"; "the progression of the disease" is
+    one)."""
+    if not one_of(tok, things) or tok.pos_ == "PROPN" or tok.ent_type_:
+        return False
+    carrying = any(c.dep_ in ("acl", "relcl") for c in tok.children)
+    return not carrying and all(one_of(o, things) for o in prep_objects(tok, _HOLDING_PREPS))
 
 
 def intervened(m: Match) -> bool:
@@ -424,7 +436,7 @@ def protest_in_another_sense(head: Token, cues: Mapping[str, frozenset[str]]) ->
     if lemma == "demonstration":
         shown = prep_objects(head, ("of",))
         return any(not words_of([g]) & (cues["gathering"] | cues["protester"]) for g in shown)
-    if lemma == "protest" and head.dep_ == "pobj" and head.head.lower_ in _REASON_PREPS:
+    if lemma == "protest" and head.dep_ == "pobj" and head.head.lower_ in _MANNER_PREPS:
         return not any(c.dep_ in ("det", "poss") for c in head.children)  # "in the protest" is one
     return head.dep_ == "compound" and head.head.lemma_.lower() in cues["protest_documents"]
 

@@ -4,6 +4,7 @@ trigger in `refine.told_not_done`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,13 @@ _WORK_STEPS = 5
 # How far up the parse, relative clauses included, a telling is looked for above a trigger
 # ("looted" -> "retirees" -> "of" -> "crew" -> "follows", whose subject is "the comedy").
 _STORY_STEPS = 8
-# Dependencies of a verb's doer: a work that tells is the subject, what it tells is not.
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependencies of what a verb of telling tells ("follows a crew", "centres on", "tells how").
+_TOLD_SIDE_DEPS = frozenset({"dobj", "prep", "ccomp", "xcomp", "attr", "oprd"})
+# Dependencies of a clause joined to another: its own news, not part of what the other tells.
+_JOINED_DEPS = frozenset({"conj", "parataxis"})
+# A day of the last week named as news names it ("on Monday", "yesterday", "last night").
+_RECENT_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\blast night\b",
+                         re.IGNORECASE)
 
 
 def set_in_fiction(m: Match) -> bool:
@@ -51,9 +57,8 @@ def set_in_fiction(m: Match) -> bool:
 
 
 def in_a_work(m: Match) -> bool:
-    """Whether the trigger is in the story a work tells: under a verb of telling (`narrates`:
-    tell, centre on, portray...) whose subject is a work ("the thriller tells the story of a
-    diplomat kidnapped in Vienna"), under a word set "in" a work or a part of one ("in the
+    """Whether the trigger is in the story a work tells (what a verb of telling tells is
+    `story_told`'s): under a word set "in" a work or a part of one ("in the
     graphic novel, a mining town is looted", "in the novel's last chapter"), or a compound of a
     part a work holds ("the film's massacre scene"; "secured the shooting scene" is a crime
     scene). Works are `told_in` and `shows`, parts `work_parts`; as a setting or a teller
@@ -66,7 +71,7 @@ def in_a_work(m: Match) -> bool:
     executed"; not "in the film's opening weekend"), and so is a
     character a work owns (`characters`: "the novel's hero is kidnapped"; "the film's director
     was arrested" is news). The search stops at a relative clause: the
-    main clause's work says nothing of it ("a student who was shot during the protests appears
+    main clause's setting says nothing of it ("a student who was shot during the protests appears
     in the documentary")."""
     head = m.span.root
     if head.dep_ == "compound" and one_of(head.head, m.cues["work_parts"]) and any(
@@ -83,10 +88,7 @@ def in_a_work(m: Match) -> bool:
                     and (_names_a_work(o, told) or one_of(o, m.cues["story_parts"]) and _of_a_work(o, told))
                     for o in c.children):
                 return True
-            if (c.dep_ == "nsubj" and tok.pos_ == "VERB" and one_of(tok, m.cues["narrates"])
-                    and _names_a_work(c, told)):
-                return True
-        if tok.head is tok or tok.dep_ == "relcl":
+        if tok.head.i == tok.i or tok.dep_ == "relcl":
             return False
         tok = tok.head
     return False
@@ -109,34 +111,56 @@ def _names_a_work(tok: Token, told: frozenset[str]) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in tok.children))
 
 
+def set_in_a_story(m: Match) -> bool:
+    """Whether the trigger's clause is set in a work's story (`in_a_work`: "in the new spy film,
+    a diplomat is kidnapped") or in a fiction (`set_in_fiction`): the clause's victims are the
+    story's too. What a work tells is a phrase of the sentence, not its clause (`story_told`:
+    "three people were wounded outside a cinema showing a film about the massacre")."""
+    return set_in_fiction(m) or in_a_work(m)
+
+
 def told_by_a_work(m: Match) -> bool:
     """Whether the trigger is in what a work tells (`story_told`)."""
     return story_told(m.span.root, m.cues)
 
 
 def story_told(word: Token, cues: Mapping[str, frozenset[str]]) -> bool:
-    """Whether a word is in what a work tells, its relative clauses included: the object side of
-    a verb of telling (`narrates`) whose subject is a work ("the comedy follows a crew of
+    """Whether a word is in what a work tells, its relative clauses included: the told side of
+    a verb of telling (`narrates`) whose subject is a work ("the thriller centres on a crew of
     retirees who looted a casino vault"), the "about" phrase of a work ("the film, about a girl
     who joins her father's hunger strike, won a prize"), or what a work's character is said to be
     ("the novel's hero is a policeman who was shot"). `in_a_work` stops at a relative clause, as
-    a setting says nothing of one; a telling holds what it tells, clauses and all. A clause
-    under a work that tells nothing stays news ("a man who was shot appears in the documentary":
-    appearing is no telling), and so does the work's own subject side ("a film crew that was
-    attacked tells its story")."""
+    a setting says nothing of one; a telling holds what it tells, clauses and all. News stays
+    news: a clause under a work that tells nothing ("a man who was shot appears in the
+    documentary"), the work's own subject side ("a film crew that was attacked tells its
+    story"), a clause joined to the telling ("the film explores the war, and on Sunday an
+    airstrike killed its star") and a clause dated to a recent day ("the documentary focuses on
+    a journalist who was shot dead on Monday")."""
     told = cues["set_in_works"]
-    child = word
+    path = [word]
     for _ in range(_STORY_STEPS):
-        tok = child.head
-        if tok.i == child.i:
-            return False  # the root: nothing above tells it
-        if (child.dep_ not in _SUBJECT_DEPS and tok.pos_ == "VERB" and one_of(tok, cues["narrates"])
-                and any(c.dep_ == "nsubj" and _names_a_work(c, told) for c in tok.children)):
-            return True
-        if child.dep_ == "prep" and child.lower_ == "about" and _names_a_work(tok, told):
-            return True
-        if child.dep_ == "attr" and tok.lemma_ == "be" and any(
-                c.dep_ == "nsubj" and one_of(c, cues["characters"]) and _of_a_work(c, told) for c in tok.children):
-            return True
-        child = tok
+        child, tok = path[-1], path[-1].head
+        if tok.i == child.i or (child.dep_ in _JOINED_DEPS and child.pos_ in ("VERB", "AUX")):
+            return False  # the root, or a clause of its own
+        if _tells(child, tok, cues, told):
+            return not any(_recent_day(t) for t in (*word.subtree, *(c for t in path for c in t.children)))
+        path.append(tok)
     return False
+
+
+def _tells(child: Token, tok: Token, cues: Mapping[str, frozenset[str]], told: frozenset[str]) -> bool:
+    """Whether `tok` tells a story that its dependent `child` is part of (see `story_told`)."""
+    if (child.dep_ in _TOLD_SIDE_DEPS and tok.pos_ == "VERB" and one_of(tok, cues["narrates"])
+            and any(c.dep_ == "nsubj" and _names_a_work(c, told) for c in tok.children)):
+        return True
+    if child.dep_ == "prep" and child.lower_ == "about" and _names_a_work(tok, told):
+        return True
+    return child.dep_ == "attr" and tok.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and one_of(c, cues["characters"]) and _of_a_work(c, told) for c in tok.children)
+
+
+def _recent_day(tok: Token) -> bool:
+    """Whether a dependent is a date of the last days ("on Monday", "yesterday"): news, not a
+    story ("in 1970s Milan" is a story's setting)."""
+    target = tok if tok.ent_type_ == "DATE" else next((o for o in tok.children if o.dep_ == "pobj"), None)
+    return target is not None and target.ent_type_ == "DATE" and _RECENT_DAY.search(target.text) is not None
