@@ -69,6 +69,8 @@ def test_real_violence_beside_a_work_keeps_its_trigger(trigger_words: Callable[[
     # telling whose subject is a work, in a work's "about" phrase, in what its character is.
     ("The ballet tells the story of a prince who is stabbed by his brother.", "stabbed"),
     ("The drama centres on a soldier who deserts after his unit shells a village.", "shells"),
+    ("The thriller is about two brothers who kidnap a banker in Turin.", "kidnap"),
+    ("The podcast explores the murder of a teenager in a small town.", "murder"),
     ("The documentary, about a nurse who was kidnapped by pirates, opens on Friday.", "kidnapped"),
     ("The novel explores the life of a farmer whose sons were murdered in the war.", "murdered"),
 ])
@@ -91,6 +93,7 @@ def test_what_a_work_tells_reports_no_event(trigger_words: Callable[[str], list[
     ("The documentary focuses on a journalist who was shot dead in Kabul on Monday.", "shot"),
     ("The latest drama follows the arrest of three opposition leaders in Harare on Monday.", "arrest"),
     ("The drama follows weeks of protests in which police shot dead 12 demonstrators.", "shot dead"),
+    ("The attack was about revenge, police said, after gunmen killed two guards on Monday.", "attack"),
 ])
 def test_violence_beside_a_telling_keeps_its_trigger(trigger_words: Callable[[str], list[str]], text: str, word: str) -> None:
     assert any(word in w for w in trigger_words(text))

@@ -128,8 +128,9 @@ def story_told(word: Token, cues: Mapping[str, frozenset[str]]) -> bool:
     """Whether a word is in what a work tells, its relative clauses included: the told side of
     a verb of telling (`narrates`) whose subject is a work ("the thriller centres on a crew of
     retirees who looted a casino vault"), the "about" phrase of a work ("the film, about a girl
-    who joins her father's hunger strike, won a prize"), or what a work's character is said to be
-    ("the novel's hero is a policeman who was shot"). `in_a_work` stops at a relative clause, as
+    who joins her father's hunger strike, won a prize", "the play is about a soldier who shoots
+    his commander"), or what a work's character is said to be ("the novel's hero is a policeman
+    who was shot"). `in_a_work` stops at a relative clause, as
     a setting says nothing of one; a telling holds what it tells, clauses and all. News stays
     news: a clause under a work that tells nothing ("a man who was shot appears in the
     documentary"), the work's own subject side ("a film crew that was attacked tells its
@@ -155,8 +156,14 @@ def _tells(child: Token, tok: Token, cues: Mapping[str, frozenset[str]], told: f
         return True
     if child.dep_ == "prep" and child.lower_ == "about" and _names_a_work(tok, told):
         return True
-    return child.dep_ == "attr" and tok.lemma_ == "be" and any(
-        c.dep_ == "nsubj" and one_of(c, cues["characters"]) and _of_a_work(c, told) for c in tok.children)
+    if tok.lemma_ != "be" or child.dep_ not in ("attr", "prep"):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    # "the play is about a soldier who shoots his commander" ("about" may hang below the attr).
+    about = child.lower_ == "about" or any(t.lower_ == "about" for t in child.lefts for t in t.subtree)
+    return any((about and _names_a_work(c, told))
+               or (child.dep_ == "attr" and one_of(c, cues["characters"]) and _of_a_work(c, told))
+               for c in subjects)
 
 
 def _recent_day(tok: Token) -> bool:
