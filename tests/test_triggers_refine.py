@@ -76,7 +76,6 @@ CASES = [
     (CLASH, "Villagers from two clans clashed over grazing land.", "clashed", QUIET, "clash_mob"),
     (CLASH, "Troops clashed with rebels near the border.", "clashed", QUIET, KEEP),
     # A clash of dates: an occasion is its subject or what it clashes with, not its time.
-    (CLASH, "The summit clashes with a G20 meeting, so the minister will send a deputy.", "clashes", QUIET, None),
     (CLASH, "The cup final clashed with her exams, so she stayed at home.", "clashed", QUIET, None),
     (CLASH, "Fans clashed with police after the match on Saturday.", "clashed", QUIET, KEEP),
     (CLASH, "Far-right activists clashed with the Pride festival on Saturday.", "clashed", QUIET, KEEP),
@@ -285,7 +284,7 @@ SIGN = TriggerEntry("protests", "peaceful_protest", 2, "protest")
     (PROTEST, "The ambassador walked out of the dinner in protest at the new tariffs.", "protest", None),
     (PROTEST, "Two students were hurt in the protest at the university.", "protest", "protest_peaceful"),
     (PROTEST, "The company said it would pay the fine under protest.", "protest", None),
-    (PROTEST, "The defender was booked for protest after arguing with the referee.", "protest", None),
+    (PROTEST, "Shopkeepers shut down markets for protest against the killing of a trader.", "protest", "protest_peaceful"),
     (PROTEST, "Thousands gathered for the protest outside parliament on Monday.", "protest", "protest_peaceful"),
     (PROTEST, "Farmers blocked the highway for a protest against fuel prices.", "protest", "protest_riot"),
     (PROTEST, "The foreign ministry handed the envoy a protest note over the fishing dispute.", "protest", None),

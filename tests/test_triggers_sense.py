@@ -237,7 +237,7 @@ def test_done_by_no_one_reads_the_doers_and_their_owners(trigger_match: Callable
 @pytest.mark.parametrize(("text", "word", "expected"), [
     # A process, a thing, a vessel, a good arrested or detained: nobody held.
     ("A new treatment may arrest the progression of the disease, researchers said.", "arrest", True),
-    ("The cargo ship was detained in Rotterdam for a week by port inspectors.", "detained", True),
+    ("Inspectors detained the cargo at the port for a week.", "detained", True),
     ("Customs officers detained the shipment at the airport on Monday.", "detained", True),
     # People, a pronoun, a name that spells an animal, a crew "of" a ship, an owner "of" a car,
     # and a verb that names nobody arrested (a headline's passive) stay arrests.
@@ -251,6 +251,8 @@ def test_done_by_no_one_reads_the_doers_and_their_owners(trigger_match: Callable
     ("The coast guard detained the trawler and its 20 fishermen.", "detained", False),
     ("Police arrested a network of 15 smugglers.", "arrested", False),
     ("The navy detained a boat carrying 40 migrants off the coast.", "detained", False),
+    ("The coast guard detained a vessel with 30 migrants on board.", "detained", False),
+    ("Police detained two trucks full of migrants near the border.", "detained", False),
 ])
 def test_an_arrest_holds_people(trigger_match: Callable[..., Match], text: str, word: str, expected: bool) -> None:
     assert no_one_arrested(trigger_match(ARREST, text, word)) is expected, text
@@ -275,6 +277,7 @@ MISSILE = TriggerEntry("explosions_remote_violence", "shelling_artillery_missile
     ("Militants fired rockets at the model village near the border on Sunday.", "rockets", False),
     ("Insurgents fired a rocket at the army's test range in the valley.", "rocket", False),
     ("The army fired a new model of guided missile at the rebel base overnight.", "missile", False),
+    ("Rebels fired firework rockets laced with nails at soldiers at the checkpoint.", "rockets", False),
 ])
 def test_a_missile_tested_or_a_toy_is_no_attack(trigger_match: Callable[..., Match], text: str, word: str,
                                                  expected: bool) -> None:

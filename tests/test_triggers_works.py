@@ -68,8 +68,8 @@ def test_real_violence_beside_a_work_keeps_its_trigger(trigger_words: Callable[[
     # What a work tells holds its relative clauses (`works.told_by_a_work`): under a verb of
     # telling whose subject is a work, in a work's "about" phrase, in what its character is.
     ("The ballet tells the story of a prince who is stabbed by his brother.", "stabbed"),
-    ("The drama centres on a soldier who deserts after his unit shells a village.", "shells"),
-    ("The thriller is about two brothers who kidnap a banker in Turin.", "kidnap"),
+    ("The novel centres on a soldier who deserts after his unit shells a village.", "shells"),
+    ("The novel is about two brothers who kidnap a banker in Turin.", "kidnap"),
     ("The podcast explores the murder of a teenager in a small town.", "murder"),
     ("The documentary, about a nurse who was kidnapped by pirates, opens on Friday.", "kidnapped"),
     ("The novel explores the life of a farmer whose sons were murdered in the war.", "murdered"),
@@ -94,6 +94,9 @@ def test_what_a_work_tells_reports_no_event(trigger_words: Callable[[str], list[
     ("The latest drama follows the arrest of three opposition leaders in Harare on Monday.", "arrest"),
     ("The drama follows weeks of protests in which police shot dead 12 demonstrators.", "shot dead"),
     ("The attack was about revenge, police said, after gunmen killed two guards on Monday.", "attack"),
+    # A drama or a thriller is often the incident itself: its clauses are news.
+    ("The siege drama focused on a hotel where militants killed 15 guests.", "killed"),
+    ("The latest drama focused on a village where soldiers shot dead three protesters.", "shot dead"),
 ])
 def test_violence_beside_a_telling_keeps_its_trigger(trigger_words: Callable[[str], list[str]], text: str, word: str) -> None:
     assert any(word in w for w in trigger_words(text))
@@ -104,14 +107,16 @@ def test_violence_beside_a_telling_keeps_its_trigger(trigger_words: Callable[[st
     [
         # The victims of a work's story join no event, whether a trigger word tells them or
         # only a casualty's words do (negatives) ...
-        ("The thriller tells the story of a diplomat kidnapped in Vienna.", False),
+        ("The novel tells the story of a diplomat kidnapped in Vienna.", False),
         ("The novel's heroine is a journalist who was shot while covering the war.", False),
         ("The documentary, about a nurse who was kidnapped by pirates, opens on Friday.", False),
-        ("The drama centres on a teacher who is shot by a student in a small town.", False),
+        ("The novel tells of a teacher who is shot by a student in a small town.", False),
         # ... beside the same victims in the news (positives), and real victims in a sentence
         # that names a work's topic elsewhere.
         ("Three people were wounded outside a cinema showing a film about the massacre.", True),
         ("Two people were injured at the premiere of a documentary about the bombing.", True),
+        ("In the ensuing drama, police shot dead two gunmen and arrested a third.", True),
+        ("The hostage drama centred on a farmhouse where the suspect shot two officers this morning.", True),
         ("Gunmen kidnapped a diplomat in Vienna on Monday, police said.", True),
         ("A journalist was shot while covering the protests in the capital on Sunday.", True),
         ("The film's director is a journalist who was shot while covering the war in 2022.", True),

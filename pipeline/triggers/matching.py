@@ -258,7 +258,7 @@ def _casualties_by_no_one(doc: Doc, index: DocIndex, data: TriggerData, vetoed: 
         # The victims' own words must be the story's: a work named elsewhere in the sentence
         # says nothing of them ("three people were wounded outside a cinema showing a film
         # about the massacre").
-        elif span.root.idx not in vetoed and story_told(span.root, data.cues):
+        elif span.root.idx not in vetoed and story_told(span.root, data.cues, veto=True):
             vetoed.add(span.root.idx)
             out.append(_fact(span.root.text, index.sent_of(span.root.i), span.root.idx, STORY, None, 0, True))
     return out

@@ -25,7 +25,7 @@ from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_
                                      made_thing, medical_arrest, names_a_pastime, no_one_arrested, old_ordnance,
                                      protest_in_another_sense, recalls_a_death, recalls_the_late, sport_contest,
                                      trial_or_toy, verbal_clash, voted_on)
-from pipeline.triggers.works import set_in_a_story, told_by_a_work
+from pipeline.triggers.works import in_a_work, set_in_fiction, told_by_a_work
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
 _REASON_PREPS = frozenset({"for", "on", "over"})
@@ -140,7 +140,7 @@ def told_not_done(m: Match) -> bool:
     with the trigger as its topic ("of", "about"), a verb of depiction (`depict`) only with it
     as its object."""
     head = m.span.root
-    if set_in_a_story(m) or told_by_a_work(m):
+    if set_in_fiction(m) or in_a_work(m) or told_by_a_work(m):
         return True
     tok = head
     for _ in range(_TOLD_STEPS):
@@ -375,7 +375,7 @@ def _arrest(m: Match) -> str | None:
     """Protesters arrested: a protest with intervention; an arrest for an ordinary crime (fraud,
     theft), or of no person (`sense.no_one_arrested`), is no event."""
     if no_one_arrested(m):
-        return None  # "drugs that arrest the progression", "the cargo ship was detained"
+        return None  # "drugs that arrest the progression", "inspectors detained the cargo"
     _, patient = agent_patient(m.span.root)
     if patient & (m.cues["protester"] - _PROTEST_EVENT_WORDS):
         return "arrest_of_protesters"

@@ -36,8 +36,8 @@ _COUNTED_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 # A game's score ("won 6-0", "a 2-1 defeat"): two small numbers joined by a dash.
 _SCORE = re.compile(r"(?<![\d,.])\d{1,2}[-\u2013]\d{1,2}(?![\d,%-]|\.\d)")
 # Prepositions whose bare "protest" is the reason or manner of another act ("resigned in
-# protest", "paid under protest", "booked for protest"), not a gathering.
-_MANNER_PREPS = frozenset({"in", "under", "for"})
+# protest", "paid under protest"), not a gathering ("shut their shops for protest" is one).
+_MANNER_PREPS = frozenset({"in", "under"})
 # Dependents that modify a word ("test" of "test-fired", "firework" of "a firework rocket").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
 # Dependents of an arrest verb that name who is arrested ("arrested three men", "three men were
@@ -221,9 +221,16 @@ def _around(head: Token) -> list[Token]:
 def trial_or_toy(m: Match) -> bool:
     """A rocket or a missile fired in a test or for a show (`tests_and_toys` about it:
     "test-fired a ballistic missile", "a missile test", "a firework rocket"): no attack, unless
-    someone is hurt in its sentence ("a test missile strayed into a village, killing two")."""
-    return (m.entry.rule in ("missile", "air_vehicle") and not m.has("hurt")
-            and any(one_of(t, m.cues["tests_and_toys"]) for t in _around(m.span.root)))
+    someone is hurt in its sentence ("a test missile strayed into a village, killing two") or it
+    is aimed at someone or something ("fired firework rockets at soldiers")."""
+    head = m.span.root
+    verb = head.head if head.dep_ in ("dobj", "nsubjpass") else head
+    # Aimed anywhere below its verb ("fired firework rockets laced with nails at soldiers"; the
+    # parse may hang "at soldiers" on the nails); a day is no target ("on New Year's Eve").
+    aimed = any(t.dep_ == "pobj" and t.head.lower_ in _TARGET_PREPS and t.ent_type_ not in ("DATE", "TIME")
+                for t in verb.subtree)
+    return (m.entry.rule in ("missile", "air_vehicle") and not m.has("hurt") and not aimed
+            and any(one_of(t, m.cues["tests_and_toys"]) for t in _around(head)))
 
 
 def figurative_riot(m: Match) -> bool:
@@ -293,10 +300,11 @@ def medical_arrest(m: Match) -> bool:
 
 
 def no_one_arrested(m: Match) -> bool:
-    """An arrest verb whose every arrested is a thing, a process or a word of politics
-    (`unarrested`, `property`, `non_human`, `abstract`): "drugs that arrest the progression of
-    the disease", "the cargo ship was detained in port". "Police arrested three men", "the crew
-    of the ship were detained" (the crew, not the ship), "arrested the owner of the car" stay
+    """An arrest verb whose every arrested (their conjuncts too) is a process, a good, property,
+    an animal or a word of politics (`unarrested`, `property`, `non_human`, `abstract`; see
+    `_a_thing`): "drugs that arrest the progression of the disease", "inspectors detained the
+    cargo". "Police arrested three men", "the crew of the ship were detained" (the crew, not the
+    ship), "arrested the owner of the car", "detained the trawler and its 20 fishermen" stay
     arrests, and so does a verb that names no arrested: a headline's "Teen arrested for threats"
     is parsed as "the patient arrested twice" (a heart that stopped) is."""
     head = m.span.root
@@ -426,10 +434,10 @@ def idle_devices(m: Match) -> bool:
 def protest_in_another_sense(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
     """A protest word that names no gathering: "demonstrate" with an object or a clause ("it
     demonstrated that ...", "demonstrated his skill": to show), "a demonstration of" something
-    that is no crowd ("of strength"), a bare "in protest", "under protest" or "for protest" (the
-    reason or manner of another act: "resigned in protest", "paid the fine under protest", "was
-    booked for protest") and a protest that is a document or a vote ("a protest note", "a
-    protest vote")."""
+    that is no crowd ("of strength"), a bare "in protest" or "under protest" (the reason or
+    manner of another act: "resigned in protest", "paid the fine under protest"; "shopkeepers
+    shut the markets for protest" is a protest) and a protest that is a document or a vote ("a
+    protest note", "a protest vote")."""
     lemma = head.lemma_.lower()
     if head.pos_ == "VERB" and lemma == "demonstrate":
         return any(c.dep_ in _SHOWN_DEPS for c in head.children)

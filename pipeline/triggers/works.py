@@ -28,10 +28,13 @@ _WORK_STEPS = 5
 _STORY_STEPS = 8
 # Dependencies of what a verb of telling tells ("follows a crew", "centres on", "tells how").
 _TOLD_SIDE_DEPS = frozenset({"dobj", "prep", "ccomp", "xcomp", "attr", "oprd"})
+# Dependencies of a clause below a noun ("a village where soldiers shot three protesters").
+_CLAUSE_DEPS = frozenset({"relcl"})
 # Dependencies of a clause joined to another: its own news, not part of what the other tells.
 _JOINED_DEPS = frozenset({"conj", "parataxis"})
 # A day of the last week named as news names it ("on Monday", "yesterday", "last night").
-_RECENT_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\blast night\b",
+_RECENT_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\btonight\b"
+                         r"|\bovernight\b|\blast (?:night|week)\b|\bthis (?:morning|afternoon|evening|week)\b",
                          re.IGNORECASE)
 
 
@@ -56,7 +59,7 @@ def set_in_fiction(m: Match) -> bool:
                     for t in head.sent))
 
 
-def in_a_work(m: Match) -> bool:
+def in_a_work(m: Match, told: frozenset[str] | None = None) -> bool:
     """Whether the trigger is in the story a work tells (what a verb of telling tells is
     `story_told`'s): under a word set "in" a work or a part of one ("in the
     graphic novel, a mining town is looted", "in the novel's last chapter"), or a compound of a
@@ -77,7 +80,7 @@ def in_a_work(m: Match) -> bool:
     if head.dep_ == "compound" and one_of(head.head, m.cues["work_parts"]) and any(
             c.dep_ == "poss" and one_of(c, m.cues["works"]) for c in head.head.children):
         return True
-    told = m.cues["set_in_works"]
+    told = m.cues["set_in_works"] if told is None else told
     if any(_of_a_work(t, told) and one_of(t, m.cues["characters"]) for t in doers(head, m.cues["groups"]) + harm_targets(head)):
         return True  # "the novel's hero is kidnapped", "the horror novel's killer stabbed his victims"
     tok = head
@@ -113,10 +116,12 @@ def _names_a_work(tok: Token, told: frozenset[str]) -> bool:
 
 def set_in_a_story(m: Match) -> bool:
     """Whether the trigger's clause is set in a work's story (`in_a_work`: "in the new spy film,
-    a diplomat is kidnapped") or in a fiction (`set_in_fiction`): the clause's victims are the
-    story's too. What a work tells is a phrase of the sentence, not its clause (`story_told`:
-    "three people were wounded outside a cinema showing a film about the massacre")."""
-    return set_in_fiction(m) or in_a_work(m)
+    a diplomat is kidnapped") or in a fiction (`set_in_fiction`), so that the clause's victims
+    are the story's too; not in a drama or a thriller, which is as often the incident itself
+    ("in the ensuing drama, police shot dead two gunmen"; the trigger is dropped, its victims
+    stay). What a work tells is a phrase of the sentence, not its clause (`story_told`: "three
+    people were wounded outside a cinema showing a film about the massacre")."""
+    return set_in_fiction(m) or in_a_work(m, m.cues["set_in_works"] - m.cues["incident_works"])
 
 
 def told_by_a_work(m: Match) -> bool:
@@ -124,7 +129,7 @@ def told_by_a_work(m: Match) -> bool:
     return story_told(m.span.root, m.cues)
 
 
-def story_told(word: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+def story_told(word: Token, cues: Mapping[str, frozenset[str]], veto: bool = False) -> bool:
     """Whether a word is in what a work tells, its relative clauses included: the told side of
     a verb of telling (`narrates`) whose subject is a work ("the thriller centres on a crew of
     retirees who looted a casino vault"), the "about" phrase of a work ("the film, about a girl
@@ -136,7 +141,9 @@ def story_told(word: Token, cues: Mapping[str, frozenset[str]]) -> bool:
     documentary"), the work's own subject side ("a film crew that was attacked tells its
     story"), a clause joined to the telling ("the film explores the war, and on Sunday an
     airstrike killed its star") and a clause dated to a recent day ("the documentary focuses on
-    a journalist who was shot dead on Monday")."""
+    a journalist who was shot dead on Monday"). A drama or a thriller is as often the incident
+    itself ("the siege drama centred on a hotel where militants killed 15 guests"): through a
+    clause, or to veto victims (`veto`), only the other works tell."""
     told = cues["set_in_works"]
     path = [word]
     for _ in range(_STORY_STEPS):
@@ -144,6 +151,9 @@ def story_told(word: Token, cues: Mapping[str, frozenset[str]]) -> bool:
         if tok.i == child.i or (child.dep_ in _JOINED_DEPS and child.pos_ in ("VERB", "AUX")):
             return False  # the root, or a clause of its own
         if _tells(child, tok, cues, told):
+            strict = veto or any(t.dep_ in _CLAUSE_DEPS for t in path)
+            if strict and not _tells(child, tok, cues, told - cues["incident_works"]):
+                return False
             return not any(_recent_day(t) for t in (*word.subtree, *(c for t in path for c in t.children)))
         path.append(tok)
     return False
