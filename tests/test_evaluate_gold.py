@@ -48,6 +48,8 @@ GOOD_EVENTS = [
     {"killed": 3, "injured": 0, "date": {"low": "2022-01-05", "high": "2022-01-06"}},
     {"date": {"low": None, "high": "2022-01-06"}, "actors": [], "optional": True, "cluster": "c-1"},
     {"event_type": "riots", "sub_event_type": "mob_violence"}, {"event_type": "battles"}, {"sub_event_type": "grenade"},
+    {"country": "US", "admin1": "Ohio", "location": "Dayton", "latitude": 39.76, "longitude": -84, "cluster": 92194},
+    {"country": None, "location": None, "latitude": None, "longitude": None, "actors": ["FMLN"], "cluster": None},
     {},
 ]
 
@@ -108,6 +110,11 @@ def test_a_gold_file_with_whole_number_counts_is_scored(tmp_path: Path) -> None:
         ('{"id": "x", "events": [{"event_type": "riot"}]}', r"line 2: events\[0\]\.event_type: 'riot' is none of battles"),
         ('{"id": "x", "events": [{"event_type": "riots", "sub_event_type": "grenade"}]}',
          r"line 2: events\[0\]\.sub_event_type: 'grenade' is no sub-event type of riots"),
+        ('{"id": "x", "events": [{"country": 42}]}', r"line 2: events\[0\]\.country: 42 is no text"),
+        ('{"id": "x", "events": [{"latitude": "39.7"}]}', r"line 2: events\[0\]\.latitude: '39\.7' is no number"),
+        ('{"id": "x", "events": [{"longitude": 500}]}', r"line 2: events\[0\]\.longitude: 500 is no number from -180"),
+        ('{"id": "x", "events": [{"actors": "rebels"}]}', r"line 2: events\[0\]\.actors: 'rebels' is no list of names"),
+        ('{"id": "x", "events": [{"cluster": ["c"]}]}', r"line 2: events\[0\]\.cluster: \['c'\] is neither text"),
         ('{"id": "x", "facts": {"casualties": [{"count": "dozens"}]}}',
          r"line 2: facts\.casualties\[0\]\.count: 'dozens' is no count"),
     ],

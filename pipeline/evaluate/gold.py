@@ -30,6 +30,11 @@ _DAY_CHARS = 10
 _FACT_OBJECTS = ("casualties", "places", "actors")
 
 
+# The gold event fields that are text or null (FORMAT.md), and the coordinates with their bound.
+_TEXT_FIELDS = ("country", "admin1", "location")
+_COORDINATES = {"latitude": 90, "longitude": 180}
+
+
 def _whole(value: Any) -> bool:
     """A whole number of 0 or more, written as an integer or an integral float (24.0: what a
     table library writes for a column with nulls)."""
@@ -99,7 +104,28 @@ def _event_problem(event: Any) -> str | None:
         return f".date: {problem}"
     if event.get("optional") is not None and not isinstance(event["optional"], bool):
         return f".optional: {event['optional']!r} is neither true nor false"
-    return _type_problem(event.get("event_type"), event.get("sub_event_type"))
+    return _place_problem(event) or _type_problem(event.get("event_type"), event.get("sub_event_type"))
+
+
+def _place_problem(event: dict) -> str | None:
+    """What is wrong with a gold event's place, actors or cluster (FORMAT.md: names are text,
+    coordinates numbers on the globe, actors a list of names, a cluster text or a whole
+    number; each may be null), or None: a country of 42 was scored as a miss without a word."""
+    for name in _TEXT_FIELDS:
+        if event.get(name) is not None and not isinstance(event[name], str):
+            return f".{name}: {event[name]!r} is no text"
+    for name, bound in _COORDINATES.items():
+        value = event.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not -bound <= value <= bound):
+            return f".{name}: {value!r} is no number from -{bound} to {bound}"
+    actors = event.get("actors")
+    if actors is not None and not (isinstance(actors, list) and all(isinstance(a, str) for a in actors)):
+        return f".actors: {actors!r} is no list of names"
+    cluster = event.get("cluster")
+    if cluster is not None and (isinstance(cluster, bool) or not isinstance(cluster, (str, int))):
+        return f".cluster: {cluster!r} is neither text nor a whole number"
+    return None
 
 
 @lru_cache(maxsize=1)
