@@ -39,8 +39,12 @@ class Copies:
             if original == article.id:
                 yield article
                 continue
-            self.of.setdefault(original, []).append((article.id, article.source))
+            self.note(article.id, original, article.source)
             record(manifest_row(article, "copy", copy_of=original))
+
+    def note(self, copy_id: str, original: str, source: str) -> None:
+        """Note `copy_id` (read from `source`) as a copy of the article `original`."""
+        self.of.setdefault(original, []).append((copy_id, source))
 
     @classmethod
     def of_manifest(cls, rows: pd.DataFrame, own: AbstractSet[str] = frozenset()) -> Copies:
@@ -54,7 +58,7 @@ class Copies:
             return copies
         for aid, original, source in marked[["article_id", "copy_of", "source"]].itertuples(index=False):
             if isinstance(original, str) and original and str(aid) not in own:
-                copies.of.setdefault(original, []).append((str(aid), source if isinstance(source, str) else ""))
+                copies.note(str(aid), original, source if isinstance(source, str) else "")
         return copies
 
     def attach(self, events: Iterable[Event]) -> list[Event]:

@@ -32,13 +32,13 @@ def _mark_copies(rows: pd.DataFrame, copies: Copies) -> set[str]:
     for i in rows.index:
         aid, status, key = rows.at[i, "article_id"], rows.at[i, "status"], rows.at[i, "text_key"]
         if status == "copy":
-            copies.of.setdefault(str(rows.at[i, "copy_of"]), []).append((str(aid), str(rows.at[i, "source"])))
+            copies.note(str(aid), str(rows.at[i, "copy_of"]), str(rows.at[i, "source"]))
             continue
         if status != "ok" or pd.isna(key):
             continue
         original = copies.first.setdefault(str(key), str(aid))
         if original != aid:
-            copies.of.setdefault(original, []).append((str(aid), str(rows.at[i, "source"])))
+            copies.note(str(aid), original, str(rows.at[i, "source"]))
             rows.loc[i, ["status", "copy_of", "facts", "events"]] = ["copy", original, 0, 0]
             dropped.add(str(aid))
     return dropped

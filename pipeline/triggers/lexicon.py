@@ -202,5 +202,8 @@ def load_data(root: Path | None = None) -> tuple[TriggerData, TokenPatterns, Phr
     data.cues["riot_people"] = (data.cues["rioters_also"] | data.cues["people"] | data.cues["crowd"] | data.cues["protester"]
                                 | data.cues["rioter"] | data.cues["state"] | data.cues["nonstate"] | data.cues["players"])
     data.cues["set_in_works"] = (data.cues["works"] | data.cues["work_parts"]) - data.cues["not_set_in"]
+    # Those that never name the incident itself (not a drama, a thriller): what may tell a story
+    # through a clause, or veto its victims (`works.story_told`, `works.set_in_a_story`).
+    data.cues["story_works"] = data.cues["set_in_works"] - data.cues["incident_works"]
     data.outcomes = read_outcomes(root)
     return data, patterns, phrases

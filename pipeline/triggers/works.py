@@ -1,6 +1,7 @@
 """Word sense of triggers told in a work, not done: a story a film, novel or play tells (set in
 it, told by it, or its character's), and a fiction named as such. Each predicate drops the
-trigger in `refine.told_not_done`."""
+trigger in `refine.told_not_done`; `set_in_a_story` and `story_told` also make the vetoes by
+which a story's victims join no event (`matching._harmless`, `matching._casualties_by_no_one`)."""
 
 from __future__ import annotations
 
@@ -121,7 +122,7 @@ def set_in_a_story(m: Match) -> bool:
     ("in the ensuing drama, police shot dead two gunmen"; the trigger is dropped, its victims
     stay). What a work tells is a phrase of the sentence, not its clause (`story_told`: "three
     people were wounded outside a cinema showing a film about the massacre")."""
-    return set_in_fiction(m) or in_a_work(m, m.cues["set_in_works"] - m.cues["incident_works"])
+    return set_in_fiction(m) or in_a_work(m, m.cues["story_works"])
 
 
 def told_by_a_work(m: Match) -> bool:
@@ -152,7 +153,7 @@ def story_told(word: Token, cues: Mapping[str, frozenset[str]], veto: bool = Fal
             return False  # the root, or a clause of its own
         if _tells(child, tok, cues, told):
             strict = veto or any(t.dep_ in _CLAUSE_DEPS for t in path)
-            if strict and not _tells(child, tok, cues, told - cues["incident_works"]):
+            if strict and not _tells(child, tok, cues, cues["story_works"]):
                 return False
             return not any(_recent_day(t) for t in (*word.subtree, *(c for t in path for c in t.children)))
         path.append(tok)
