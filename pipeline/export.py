@@ -19,6 +19,7 @@ days `datetime64[s]`. Parquet keeps these types in the file; JSON Lines holds da
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -340,8 +341,21 @@ def _raw_table(path: Path, suffix: str) -> pd.DataFrame:
             return pd.read_json(path, orient="records", lines=True, dtype=False)
         return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
     except (ValueError, OverflowError, pd.errors.ParserError) as exc:
-        reason = str(exc).strip().replace("\n", " ")
+        reason = _ragged_row(path) if suffix == ".csv" else None
+        reason = reason or str(exc).strip().replace("\n", " ")
         raise TableError(f"{path}: not a {suffix.lstrip('.').upper()} table newsevents wrote ({reason})") from None
+
+
+def _ragged_row(path: Path) -> str | None:
+    """The first CSV row (from 1, the header not counted; and its file line: a cell may hold
+    line breaks) with another number of cells than the header, or None."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = csv.reader(handle)
+        width = len(next(rows, []))
+        for number, row in enumerate(rows, start=1):
+            if row and len(row) != width:  # (both readers skip a blank line)
+                return f"row {number}, line {rows.line_num}: {len(row)} cells, the header has {width}"
+    return None
 
 
 def _table_error(path: Path, suffix: str, dtypes: dict[str, str], exc: Exception) -> TableError:
@@ -446,6 +460,9 @@ def _read_csv(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
             raise TableError(f"{path}: column {', '.join(twice)} appears twice in the header")
         return table.to_pandas(types_mapper=_PANDAS_TYPES.get)
     except pa.ArrowInvalid:
+        # pandas' reader fills a row cut short with missing cells: name it instead.
+        if (ragged := _ragged_row(path)) is not None:
+            raise TableError(f"{path}: not a CSV table newsevents wrote ({ragged})") from None
         plain = {c: t for c, t in dtypes.items() if not t.startswith("datetime")}
         return pd.read_csv(path, dtype=plain, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
 

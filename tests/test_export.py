@@ -282,6 +282,25 @@ def test_a_json_lines_table_names_its_broken_line(tmp_path: Path) -> None:
         load_facts(path)
 
 
+def test_a_csv_row_with_more_or_fewer_cells_than_the_header_is_named_by_row_and_line(tmp_path: Path) -> None:
+    # The first row's sentence holds a line break: row 3 of the table is line 5 of the file.
+    facts = sample_facts()
+    facts.loc[0, "sentence"] = "Two lines\nof one sentence"
+    path = write_table(facts, tmp_path / "facts", "csv")
+    assert len(load_facts(path)) == len(facts)  # a line break inside a cell is no broken row
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header = lines[0].count(",") + 1
+    lines[4] += ",extra,cells"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(TableError, match=rf"facts\.csv: .*row 3, line 5: {header + 2} cells, the header has {header}"):
+        load_facts(path)
+    # A row cut short (a copy interrupted mid-row) would load with its last cells missing.
+    lines[4] = ",".join(lines[4].split(",")[:10])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(TableError, match=r"facts\.csv: .*row 3, line 5: 10 cells, the header has"):
+        load_facts(path)
+
+
 def test_a_json_lines_table_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
     # An editor on Windows may start the file with a byte order mark: the same table.
     path = write_table(sample_facts(), tmp_path / "facts", "jsonl")
