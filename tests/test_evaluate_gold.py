@@ -75,6 +75,20 @@ def test_counts_are_read_as_intervals_and_days_by_their_first_ten_characters(tmp
     assert record["facts"]["casualties"][0]["count"] == {"low": 3, "high": 3}
 
 
+def test_fact_level_places_actors_and_dates_in_every_allowed_shape_are_read(tmp_path: Path) -> None:
+    # Names text or null, coordinates on the globe or null, mentions a list, days ISO strings.
+    facts = {
+        "places": [{"name": "Almaty", "country": "KZ", "admin1": None, "latitude": -43.25, "longitude": 180},
+                   {"name": "Kazakhstan", "also_known_as": "Qazaqstan", "latitude": None}],
+        "actors": [{"name": "Police", "type": "state_forces", "mentions": ["police", "officers"]},
+                   {"name": "Protesters", "type": None, "mentions": None}],
+        "dates": ["2022-01-02", "2022-01-05T10:00:00"],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "a", "events": [], "facts": facts}) + "\n", encoding="utf-8")
+    assert read_gold(path)[0]["facts"]["places"][0]["name"] == "Almaty"
+
+
 def test_a_gold_file_with_whole_number_counts_is_scored(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps({"id": "a", "events": [{"killed": 3}]}) + "\n", encoding="utf-8")
@@ -117,6 +131,19 @@ def test_a_gold_file_with_whole_number_counts_is_scored(tmp_path: Path) -> None:
         ('{"id": "x", "events": [{"cluster": ["c"]}]}', r"line 2: events\[0\]\.cluster: \['c'\] is neither text"),
         ('{"id": "x", "facts": {"casualties": [{"count": "dozens"}]}}',
          r"line 2: facts\.casualties\[0\]\.count: 'dozens' is no count"),
+        ('{"id": "x", "facts": {"places": [{"name": "Almaty"}, {"name": 42}]}}',
+         r"line 2: facts\.places\[1\]\.name: 42 is no text"),
+        ('{"id": "x", "facts": {"places": [{"name": "Almaty", "latitude": "43.2"}]}}',
+         r"line 2: facts\.places\[0\]\.latitude: '43\.2' is no number"),
+        ('{"id": "x", "facts": {"places": [{"name": "Almaty", "longitude": -200}]}}',
+         r"line 2: facts\.places\[0\]\.longitude: -200 is no number"),
+        ('{"id": "x", "facts": {"actors": [{"name": "Police", "mentions": "police"}]}}',
+         r"line 2: facts\.actors\[0\]\.mentions: 'police' is no list of text"),
+        ('{"id": "x", "facts": {"actors": [{"name": ["Police"]}]}}',
+         r"line 2: facts\.actors\[0\]\.name: \['Police'\] is no text"),
+        ('{"id": "x", "facts": {"dates": "2022-01-05"}}', r"line 2: facts\.dates: '2022-01-05' is no list"),
+        ('{"id": "x", "facts": {"dates": ["2022-01-05", "soon"]}}', r"line 2: facts\.dates\[1\]: 'soon' is no ISO day"),
+        ('{"id": "x", "facts": {"dates": [20220105]}}', r"line 2: facts\.dates\[0\]: 20220105 is no ISO day"),
     ],
 )
 def test_a_line_out_of_the_format_is_named(tmp_path: Path, line: str, message: str) -> None:

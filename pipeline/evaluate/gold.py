@@ -33,6 +33,8 @@ _FACT_OBJECTS = ("casualties", "places", "actors")
 # The gold event fields that are text or null (FORMAT.md), and the coordinates with their bound.
 _TEXT_FIELDS = ("country", "admin1", "location")
 _COORDINATES = {"latitude": 90, "longitude": 180}
+# The names of a fact-level gold place (FORMAT.md, "Fact-level gold"): text or null.
+_FACT_PLACE_TEXT = ("name", "country", "admin1", "also_known_as")
 
 
 def _whole(value: Any) -> bool:
@@ -166,6 +168,43 @@ def _facts_problem(facts: Any) -> str | None:
     for n, item in enumerate(facts.get("casualties") or []):
         if (problem := _count_problem(item.get("count"))) is not None:
             return f"facts.casualties[{n}].count: {problem}"
+    for kind, check in (("places", _fact_place_problem), ("actors", _fact_actor_problem)):
+        for n, item in enumerate(facts.get(kind) or []):
+            if (problem := check(item)) is not None:
+                return f"facts.{kind}[{n}]{problem}"
+    return _fact_dates_problem(facts.get("dates"))
+
+
+def _fact_place_problem(place: dict) -> str | None:
+    """What is wrong with a fact-level gold place (its names text, its coordinates numbers on
+    the globe, each may be null), or None: a name of 42 would never match and score a miss."""
+    for name in _FACT_PLACE_TEXT:
+        if place.get(name) is not None and not isinstance(place[name], str):
+            return f".{name}: {place[name]!r} is no text"
+    return _place_problem({k: place.get(k) for k in _COORDINATES})
+
+
+def _fact_actor_problem(actor: dict) -> str | None:
+    """What is wrong with a fact-level gold actor (a name and a type that are text, mentions a
+    list of text; each may be null), or None."""
+    for name in ("name", "type"):
+        if actor.get(name) is not None and not isinstance(actor[name], str):
+            return f".{name}: {actor[name]!r} is no text"
+    mentions = actor.get("mentions")
+    if mentions is not None and not (isinstance(mentions, list) and all(isinstance(m, str) for m in mentions)):
+        return f".mentions: {mentions!r} is no list of text"
+    return None
+
+
+def _fact_dates_problem(dates: Any) -> str | None:
+    """What is wrong with the fact-level gold days (null, or a list of ISO days), or None."""
+    if dates is None:
+        return None
+    if not isinstance(dates, list):
+        return f"facts.dates: {dates!r} is no list of ISO days"
+    for n, day in enumerate(dates):
+        if not isinstance(day, str) or _day_problem(day) is not None:
+            return f"facts.dates[{n}]: {day!r} is no ISO day (YYYY-MM-DD)"
     return None
 
 
