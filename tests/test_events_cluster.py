@@ -60,8 +60,9 @@ def test_too_vague_records_stay_alone() -> None:
 
 def test_linkage_is_complete_no_chaining() -> None:
     # a-b and b-c are within a day, a-c is not: c must not join a's event through b (days of
-    # publication: two days each stated for its incident would be two incidents).
-    merged = merge_events([ev(x, f"2023-03-0{4 + i}", date_basis="published") for i, x in enumerate("abc")])
+    # statements: two days each stated for its incident would be two incidents, and no story
+    # dated by its publication tells an incident after it).
+    merged = merge_events([ev(x, f"2023-03-0{4 + i}", date_basis="report") for i, x in enumerate("abc")])
     assert len(merged) == 2
     assert sorted(e.n_sources for e in merged) == [1, 2]
 

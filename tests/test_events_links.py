@@ -495,3 +495,23 @@ def test_street_blocks_link_and_keep_apart(a: dict, b: dict, together: bool) -> 
     if n == 2:  # the other event of article b: a round-up
         events.append(ev("b", n=1, event_type="battles", **FAR30))
     assert (len(merge_events(events)) == len(events) - 1) is together
+
+
+@pytest.mark.parametrize(("incident_day", "basis", "notes", "together"), [
+    # A story dated only by its publication (the week before it appeared, Saturday 4 March)
+    # cannot tell an incident of the Sunday after: two incidents, whatever they share.
+    ("2023-03-05", "incident", "Teen shot near park", False),
+    ("2023-03-05", "incident", "Teen shot near Quillfeather skate park", False),  # rare words too
+    # ... but one of the days before it appeared may be its incident,
+    ("2023-03-03", "incident", "Teen shot near park", True),
+    ("2023-03-04", "incident", "Teen shot near park", True),
+    # and a follow-up story dated by its news after the day may report it.
+    ("2023-03-06", "aftermath", "Man charged after teen shot near Quillfeather skate park", True),
+])
+def test_a_story_dated_by_its_publication_reports_no_incident_after_it(
+        incident_day: str, basis: str, notes: str, together: bool) -> None:
+    one = {"event_type": "violence_against_civilians", **killed(1, 1, 1)}
+    by_publication = ev("a", "2023-03-04", date_low=dt.date(2023, 2, 26), time_precision=2,
+                        date_basis="published", notes="Teen shot near Quillfeather skate park", **one)
+    other = ev("b", incident_day, date_basis=basis, notes=notes, **one)
+    assert (merged_articles([by_publication, other, *filler()]) == {"a;b"}) is together

@@ -44,6 +44,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
   common words, however many, never waive dates apart; nor does text waive days apart when
   both give their incident's own day (`date_basis` "incident", or none for an article without
   a publication date, to the day) but a year apart to the day: then they are two incidents;
+  and never when one is dated only by its article's publication (`date_basis` "published")
+  and the other's incident (not a follow-up story's news) lies wholly after the day it
+  appeared (`reported_before`): no article reports an incident still to come;
 - **place**: not apart: the same country and admin1 where both are known, and coordinates within
   `loose_km` (60 km), or `county_km` (150 km) when one is a county; a place name both give
   (resolved by the gazetteer to two places, "Alpine" in two states) is never apart, nor are two

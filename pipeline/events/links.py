@@ -50,6 +50,14 @@ def day_gap(a: Record, b: Record) -> int:
     return gap if gap > 0 else 0
 
 
+def reported_before(a: Record, b: Record) -> bool:
+    """Whether one record is dated only by its article's publication and the other's incident
+    lies wholly after the day it appeared: no article reports an incident still to come (two
+    incidents of one town a day apart, the first told in a story dated by its publication)."""
+    return (a.dated_by_publication and not b.follow_up and b.low > a.high) or (
+        b.dated_by_publication and not a.follow_up and a.low > b.high)
+
+
 def dates_close(a: Record, b: Record, *, rules: MergeRules) -> bool:
     """Whether two records' dates are close enough for place and date to link them."""
     # A follow-up story of the next days (an arrest, a death in hospital, a victim named) is
@@ -143,9 +151,10 @@ def compatible(
         not (a.articles & b.articles)
         and (
             not dates
-            or dates_close(a, b, rules=rules)
-            or follow_up_close(a, b, rules=rules)
-            or text_over_dates(a, b, weights, rules=rules)
+            or not reported_before(a, b) and (
+                dates_close(a, b, rules=rules)
+                or follow_up_close(a, b, rules=rules)
+                or text_over_dates(a, b, weights, rules=rules))
         )
         and (
             not places

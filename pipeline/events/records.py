@@ -63,6 +63,8 @@ class Record:
     # its date is the incident's own day, stated in the text (not a publication day or a
     # follow-up's news day): two such days apart are two incidents, whatever words they share
     incident_day: bool = False
+    # its date is its article's publication (no day in the text): `high` is the day it appeared
+    dated_by_publication: bool = False
     streets: frozenset[str] = frozenset()  # the streets of the blocks it names (`addresses.streets_of`)
 
     @property
@@ -179,4 +181,5 @@ def make_record(event: Event, *, rules: MergeRules) -> Record | None:
         ages=parse_ages(event.victim_ages),
         outlet=outlet(event.notes),
         streets=streets_of(event.street_blocks),
+        dated_by_publication=event.date_basis == "published",
     )
