@@ -126,6 +126,12 @@ def test_absorb_generic_attacks(nlp: Language) -> None:
     ("No statement was issued, and it is unclear whether anyone was arrested.", "arrested", False),
     # a second verb with its own subject is not denied by the first one's
     ("No one was injured, and police arrested two men at the scene.", "arrested", False),
+    # a negation covers the alternatives ("or", "nor"), not what follows "but" or "and"
+    ("The soldiers did not search the bus or detain its passengers.", "detain", True),
+    ("Police did not question the driver or arrest him.", "arrest", True),
+    ("Police did not release the names but arrested two men.", "arrested", False),
+    ("Police stopped the car or arrested the driver, witnesses said.", "arrested", False),
+    ("Officers did not say why they arrested the men.", "arrested", False),
 ])
 def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:
     assert denied(_span(nlp, text, word)) is expected

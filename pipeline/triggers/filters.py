@@ -28,6 +28,8 @@ _ASKING = frozenset({"clear", "unclear", "know", "ask", "wonder", "see", "determ
                      "say", "tell", "learn", "confirm", "investigate"})
 # A subject that names no one ("nobody was arrested"; "no one" is "one" with the determiner "no").
 _NOBODY = frozenset({"nobody", "none", "noone"})
+# Conjunctions of alternatives, which a negation covers: "did not meet or detain".
+_ALTERNATIVE = frozenset({"or", "nor"})
 # The last day of a month and the digits of a year: "27 MARCH", "MARCH 1989" are dates.
 _LAST_DAY = 31
 _YEAR_DIGITS = 4
@@ -117,8 +119,22 @@ def denied(span: Span) -> bool:
         verb = verb.head
     if any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in verb.children):
         return True
+    if _denied_alternative(root):
+        return True
     return any(c.dep_ in ("nsubjpass", "dobj") and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                for c in root.children)
+
+
+def _denied_alternative(verb: Token) -> bool:
+    """Whether a verb is an alternative of a negated verb whose subject it shares: negation
+    covers "or" and "nor" ("did not search the bus or detain its passengers"), not "but"
+    or "and" ("did not release the names but arrested two men")."""
+    head = verb.head
+    return (verb.dep_ == "conj" and head is not verb
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and any(c.dep_ == "neg" for c in head.children)
+            and any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVE for c in head.children)
+            and not any(c.dep_ == "cc" and c.lower_ not in _ALTERNATIVE for c in head.children))
 
 
 def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
@@ -133,12 +149,19 @@ def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
         for h in heads)
 
 
+def _told_done(tok: Token) -> bool:
+    """Whether an event noun carries its own past participle ("the offensive begun at
+    dawn", "the attack carried out on Monday"): done, whatever verb of intent it hangs
+    under ("had been preparing the offensive begun at dawn")."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children)
+
+
 def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
     """"intent" when the trigger sits under a verb of intent or a schedule ("plans to attack",
     "was due to explode": nothing happened), "clause" in a relative clause ("the town that was the scene of an attack":
     background, weaker than the news), else None."""
     tok = span.root
-    if _scheduled_subject(tok, cues) or under_verb_of(span, cues["realis_blockers"]):
+    if _scheduled_subject(tok, cues) or (under_verb_of(span, cues["realis_blockers"]) and not _told_done(tok)):
         return "intent"
     steps = 0
     found = None

@@ -160,6 +160,10 @@ def _weighed(entry: TriggerEntry, span: Span, ctx: SentenceContext, etype: str, 
     if etype in VIOLENT and etype != "protests" and entry.rule != "clash" and (
             generic_plural(span, ctx, cues["event_nouns"]) or prio < STRONG and modal(span)):
         return None
+    # A fight a modal tells ("rebels could fight their way in", "the sides will clash"); a noun of
+    # fighting under a modal is mostly one that happened ("fighting could be heard").
+    if entry.rule == "clash" and span.root.pos_ == "VERB" and modal(span):
+        return None
     if etype == "protests" and prio < STRONG and protest_to_come(span, cues["continuing"], cues["holding"]):
         return None
     if prio < STRONG:
