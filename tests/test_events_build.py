@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from event_builders import actor_fact, date_fact, victims_fact
 from pipeline.dates import date_basis
 from pipeline.events import build_article_events, victim_ages
-from pipeline.schemas import Article, CasualtyFact
+from pipeline.schemas import Article, CasualtyFact, DateFact
 
 
 def test_date_basis_tells_the_incident_s_day_from_the_aftermath_s() -> None:
@@ -67,3 +68,42 @@ def test_build_article_events_carries_the_article_s_people() -> None:
     facts = [victims_fact("Orla Penhaligon"), actor_fact("Tobias Wrenfield"), date_fact("Thursday", "2023-05-11", "charge")]
     (event,) = build_article_events(article, facts)
     assert event.persons == "Orla Penhaligon;Tobias Wrenfield"
+
+
+def _claim(outcome: str, count: int, sentence: str) -> CasualtyFact:
+    return CasualtyFact(text=sentence[:10], sentence=sentence, char_start=0, char_end=10, outcome=outcome,
+                        count_low=count, count_best=count, count_high=count)  # fmt: skip
+
+
+def _dated(text: str, day: str, sentence: str) -> DateFact:
+    d = dt.date.fromisoformat(day)
+    return DateFact(text=text, sentence=sentence, char_start=0, char_end=len(text), date=d, date_low=d,
+                    date_high=d, time_precision=1, role="event", governor="shoot")  # fmt: skip
+
+
+@pytest.mark.parametrize(("recalled_day", "injured"), [
+    ("2023-05-01", 2),  # another fight nine days before: the story recalls it
+    ("2023-05-08", 20),  # the day before: as likely the incident's own (a misread day)
+    ("2023-05-11", 20),  # after it (an update): the event's
+])
+def test_a_toll_told_of_an_earlier_day_is_another_incident_s(recalled_day: str, injured: int) -> None:
+    article = Article(id="p1", source="p1.txt", title="Two stabbed outside bakery", text="",
+                      published=dt.date(2023, 5, 10))  # fmt: skip
+    own = "Two men were stabbed outside a bakery on Tuesday."
+    other = "On that day a brawl at the harbour left 20 sailors hurt and one dead."
+    facts = [_claim("injured", 2, own), _dated("Tuesday", "2023-05-09", own),
+             _claim("injured", 20, other), _claim("killed", 1, other), _dated("that day", recalled_day, other)]
+    (event,) = build_article_events(article, facts)
+    assert event.injured_best == injured
+    # The recalled incident's outcome no other claim gives is kept (the story's only word on it).
+    assert event.killed_best == 1
+
+
+def test_an_earlier_day_in_a_story_dated_by_its_aftermath_keeps_its_toll() -> None:
+    # An arraignment story: the incident's own day is the earlier one, the event's the news day.
+    article = Article(id="p2", source="p2.txt", title="Man arraigned", text="", published=dt.date(2023, 5, 30))
+    shooting = "He is accused of wounding three people on May 2."
+    facts = [_claim("injured", 3, shooting), _dated("May 2", "2023-05-02", shooting),
+             date_fact("Monday", "2023-05-29", "arraign")]
+    (event,) = build_article_events(article, facts)
+    assert event.injured_best == 3

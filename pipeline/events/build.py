@@ -5,6 +5,7 @@ so improving one kind never touches the others; this module only composes them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -17,6 +18,10 @@ from pipeline.events.rules import VICTIM_OUTCOMES
 from pipeline.geo import event_location
 from pipeline.schemas import ActorFact, Article, CasualtyFact, DateFact, Event, Fact, PlaceFact
 from pipeline.triggers import split_events
+
+# A casualty claim in a sentence dated only this many days or more before the incident's own
+# day tells of another incident the story recalls (a week: a follow-up's days come after it).
+EARLIER_INCIDENT_DAYS = 7
 
 # "a 24-year-old man", "the 3-year-old": a victim's age as the casualty facts describe them.
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
@@ -54,7 +59,7 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         fields.update(event_location(_of(PlaceFact, group), all_places, alone=len(groups) == 1))
         fields.update(event_date(_of(DateFact, group), article.published))
         fields["date_basis"] = date_basis(_of(DateFact, group), article.published)
-        fields.update(reconcile(_of(CasualtyFact, group)))
+        fields.update(reconcile(claims_of_its_days(_of(CasualtyFact, group), _of(DateFact, group), fields)))
         fields.update(event_actors(_of(ActorFact, group), event_type))
         evidence = [f.sentence for f in group if f.kind in ("casualty", "trigger")]
         fields["evidence"] = evidence[0] if evidence else None
@@ -76,3 +81,25 @@ def victim_ages(facts: Iterable[CasualtyFact]) -> list[int]:
         for m in _AGE.finditer(f.victims)
     }
     return sorted(a for a in ages if MIN_AGE < a < MAX_AGE)
+
+
+def claims_of_its_days(casualties: list[CasualtyFact], dates: list[DateFact],
+                       when: dict[str, object]) -> list[CasualtyFact]:
+    """The casualty claims that are the event's own: not those of a sentence dated only to a
+    day `EARLIER_INCIDENT_DAYS` or more before the incident's own day (`when`: the event's date
+    columns, its basis "incident"), another incident the story recalls ("in March, three men
+    were shot outside the same bar" in the story of a stabbing in May), unless no other claim
+    gives that outcome. Claims dated after it stay: a death in hospital, arrests, an update."""
+    low = when.get("date_low")
+    if not isinstance(low, dt.date) or when.get("date_basis") != "incident":
+        return casualties
+    limit = low - dt.timedelta(days=EARLIER_INCIDENT_DAYS)
+    of_events = [d for d in dates if d.role == "event"]
+    earlier = {d.sentence for d in of_events if d.date_high < limit} - {
+        d.sentence for d in of_events if d.date_high >= limit}
+    if not earlier:
+        return casualties
+    own = [c for c in casualties if c.sentence not in earlier]
+    told = {c.outcome for c in own}
+    return own + [c for c in casualties if c.sentence in earlier and c.outcome not in told]
+
