@@ -131,6 +131,11 @@ def test_absorb_generic_attacks(nlp: Language) -> None:
     ("Police did not question the driver or arrest him.", "arrest", True),
     ("Police did not release the names but arrested two men.", "arrested", False),
     ("Police stopped the car or arrested the driver, witnesses said.", "arrested", False),
+    ("Officers did not handcuff, arrest or charge the teenager.", "arrest", True),
+    ("Police searched the bus, detained the driver or questioned the passengers, witnesses said.", "detained", False),
+    ("Police neither arrested the men nor seized their weapons.", "arrested", True),
+    ("The soldiers neither fired nor arrested anyone.", "arrested", True),
+    ("Neither the soldiers nor the police fired, and officers arrested two men.", "arrested", False),
     ("Officers did not say why they arrested the men.", "arrested", False),
 ])
 def test_denied(nlp: Language, text: str, word: str, expected: bool) -> None:

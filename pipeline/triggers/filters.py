@@ -15,6 +15,9 @@ from pipeline.triggers.policy import VIOLENT
 _NAME_LABELS = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW",
                           "PRODUCT"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll"})
+# The modals of what is still to come or must be done ("will clash", "must fight"), not of
+# what may have happened or could be seen ("may have clashed", "could be seen fighting").
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "must"})
 # How a trigger hangs under a verb of intent ("plans to attack", "plans an attack").
 _INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
 # How far up the parse a verb of intent or a relative clause is looked for.
@@ -109,6 +112,8 @@ def denied(span: Span) -> bool:
     root = span.root
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in root.children):
         return True
+    if root.pos_ == "VERB" and _negated(root):
+        return True  # "neither arrested ... nor"
     if root.pos_ != "VERB":
         return False
     # "nobody was arrested", "no one was hurt or arrested": the subject of the first verb of a
@@ -125,16 +130,28 @@ def denied(span: Span) -> bool:
                for c in root.children)
 
 
+def _negated(verb: Token) -> bool:
+    """Whether a verb is negated: "not" on it, or "neither" ("police neither arrested the men
+    nor ...", which the parser may hang on the subject)."""
+    return any(c.dep_ == "neg" or c.lower_ == "neither" for c in verb.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children) for c in verb.children)
+
+
 def _denied_alternative(verb: Token) -> bool:
     """Whether a verb is an alternative of a negated verb whose subject it shares: negation
-    covers "or" and "nor" ("did not search the bus or detain its passengers"), not "but"
+    covers "or" and "nor" ("did not search the bus or detain its passengers", "did not
+    search, detain or question them", "neither arrested nor charged"), not a list with "but"
     or "and" ("did not release the names but arrested two men")."""
-    head = verb.head
-    return (verb.dep_ == "conj" and head is not verb
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-            and any(c.dep_ == "neg" for c in head.children)
-            and any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVE for c in head.children)
-            and not any(c.dep_ == "cc" and c.lower_ not in _ALTERNATIVE for c in head.children))
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    # The list's "or" may hang on any member ("search, detain or question": on "detain"); a
+    # "but" or "and" that joins it to the negated verb ends the negation's reach.
+    above = {c.lower_ for member in chain[1:] for c in member.children if c.dep_ == "cc"}
+    own = {c.lower_ for c in verb.children if c.dep_ == "cc"}
+    return _negated(chain[-1]) and above <= _ALTERNATIVE and bool((above | own) & _ALTERNATIVE)
 
 
 def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
@@ -149,19 +166,12 @@ def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
         for h in heads)
 
 
-def _told_done(tok: Token) -> bool:
-    """Whether an event noun carries its own past participle ("the offensive begun at
-    dawn", "the attack carried out on Monday"): done, whatever verb of intent it hangs
-    under ("had been preparing the offensive begun at dawn")."""
-    return any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children)
-
-
 def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
     """"intent" when the trigger sits under a verb of intent or a schedule ("plans to attack",
     "was due to explode": nothing happened), "clause" in a relative clause ("the town that was the scene of an attack":
     background, weaker than the news), else None."""
     tok = span.root
-    if _scheduled_subject(tok, cues) or (under_verb_of(span, cues["realis_blockers"]) and not _told_done(tok)):
+    if _scheduled_subject(tok, cues) or under_verb_of(span, cues["realis_blockers"]):
         return "intent"
     steps = 0
     found = None
@@ -224,12 +234,12 @@ def generic_plural(span: Span, ctx: SentenceContext, event_nouns: frozenset[str]
     return True
 
 
-def modal(span: Span) -> bool:
-    """Whether the trigger, or the verb it depends on, is under a modal ("we will continue
-    our attacks", "could kidnap"): a possibility or a threat, not a report."""
+def modal(span: Span, modals: frozenset[str] = _MODALS) -> bool:
+    """Whether the trigger, or the verb it depends on, is under one of `modals` ("we will
+    continue our attacks", "could kidnap"): a possibility or a threat, not a report."""
     tok = span.root
     for _ in range(_MODAL_STEPS):
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
             return True
         if tok.head is tok or tok.pos_ == "VERB" and tok.dep_ not in ("xcomp", "ccomp"):
             break

@@ -10,8 +10,8 @@ from spacy.vocab import Vocab
 
 from pipeline.triggers.context import SentenceContext, one_of, prep_objects
 from pipeline.triggers.docindex import DocIndex, word_hashes
-from pipeline.triggers.filters import (absorb_generic_attacks, background, conditional, denied, generic_plural,
-                                      is_name_word, long_ago, modal, protest_to_come, undone)
+from pipeline.triggers.filters import (FUTURE_MODALS, absorb_generic_attacks, background, conditional, denied,
+                                      generic_plural, is_name_word, long_ago, modal, protest_to_come, undone)
 from pipeline.triggers.lexicon import TriggerData, TriggerEntry
 from pipeline.triggers.policy import DISASTER, MEMORY, NOT_VIOLENCE, STORY, STRONG, VIOLENT
 from pipeline.triggers.refine import Match, refine
@@ -160,9 +160,10 @@ def _weighed(entry: TriggerEntry, span: Span, ctx: SentenceContext, etype: str, 
     if etype in VIOLENT and etype != "protests" and entry.rule != "clash" and (
             generic_plural(span, ctx, cues["event_nouns"]) or prio < STRONG and modal(span)):
         return None
-    # A fight a modal tells ("rebels could fight their way in", "the sides will clash"); a noun of
-    # fighting under a modal is mostly one that happened ("fighting could be heard").
-    if entry.rule == "clash" and span.root.pos_ == "VERB" and modal(span):
+    # A fight still to come ("the militias will clash again", "we must fight them"); not one
+    # a modal of seeing, hearing or guessing tells ("could be seen fighting", "may have
+    # clashed overnight", "would clash again hours later"), nor a noun of fighting.
+    if entry.rule == "clash" and span.root.pos_ == "VERB" and modal(span, FUTURE_MODALS):
         return None
     if etype == "protests" and prio < STRONG and protest_to_come(span, cues["continuing"], cues["holding"]):
         return None
