@@ -93,6 +93,10 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Gunmen killed a vaccination team of three in the city.", [(K, 3, 3, 3, "unknown")]),
     ("John Stock was killed by a gunman on Tuesday.", [(K, 1, 1, 1, "unknown")]),
     ("The rebels threatened to kill thousands of hostages.", []),
+    # what a clause of its own tells under a verb of intent is a report; a modal still governs
+    ("Villagers were trying to flee when soldiers opened fire, killing five.", [(K, 5, 5, 5, "unknown")]),
+    ("The villagers were trying to kill five soldiers when the army arrived.", []),
+    ("Maybe the officers should have waited until one of them was hurt before using force.", []),
     ("Such a bomb could kill hundreds of people.", []),
     ("If the dam breaks, thousands would die.", []),
     ("The city recorded 300 murders in 2019.", []),

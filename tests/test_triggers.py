@@ -142,6 +142,20 @@ def test_a_fight_still_to_come_is_no_battle(events_of: Callable[[str], EventList
     assert any(e[0] == "battles" for e in events_of(text)) is fight
 
 
+@pytest.mark.parametrize(("text", "violence"), [
+    # an adverbial clause with its own subject tells its own deed under a verb of intent
+    ("Police were planning to leave the scene when gunmen opened fire on them, killing one officer.", True),
+    ("Villagers were trying to flee when soldiers opened fire, killing five.", True),
+    # ... while the intended deed itself, or one under a condition, is none
+    ("He was planning to kill her when she got home, prosecutors said.", False),
+    ("The rebels threatened to kill the hostages if the army attacked.", False),
+    ("Rebels plan to attack the town next week.", False),
+])
+def test_a_deed_told_in_its_own_clause_is_no_intent(events_of: Callable[[str], EventList], text: str,
+                                                     violence: bool) -> None:
+    assert bool(events_of(text)) is violence
+
+
 def test_a_specific_plural_is_an_event(events_of: Callable[[str], EventList]) -> None:
     events = events_of("Two bombings killed 12 people in the capital on Monday.")
     assert events and events[0][0] == "explosions_remote_violence"

@@ -75,26 +75,32 @@ def hypothetical(lex: Lexicon, trig: Token) -> bool:
     if clause is not None:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.modals for c in clause.children):
             return True
-    node = trig
+    node, own = trig, False
     for _ in range(_MAX_CLAUSE_STEPS):
-        if _unreal_clause(lex, node):
+        if _unreal_clause(lex, node, modal_only=own):
             return True
         if node.dep_ not in _CLAUSE_DEPS:
             break
         if node.dep_ == "conj" and any(c.dep_ in SUBJ for c in node.children):
             break  # a coordinated clause with its own subject stands on its own
+        # An adverbial clause with its own subject tells its own deed: what the verb above
+        # intends is not it ("were trying to flee when soldiers opened fire, killing five"),
+        # though a modal above still governs it ("should have waited until one was hurt").
+        own = own or (node.dep_ == "advcl" and any(c.dep_ in SUBJ for c in node.children))
         node = node.head
     return False
 
 
-def _unreal_clause(lex: Lexicon, node: Token) -> bool:
-    """One step of `hypothetical`: `node` has a modal or a condition, or is an infinitive wanted,
-    asked for, habitual or denied by the word it hangs on."""
+def _unreal_clause(lex: Lexicon, node: Token, modal_only: bool = False) -> bool:
+    """One step of `hypothetical`: `node` has a modal or a condition, or (unless `modal_only`)
+    is an infinitive wanted, asked for, habitual or denied by the word it hangs on."""
     for child in node.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modals:
             return True
         if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
             return True
+    if modal_only:
+        return False
     intent = lex.hypothetical_heads
     # "threatened to kill", "a plot to kill": an infinitive under a verb or noun of intent
     wanted = node.dep_ in ("xcomp", "ccomp") or (

@@ -20,6 +20,9 @@ _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must",
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "must"})
 # How a trigger hangs under a verb of intent ("plans to attack", "plans an attack").
 _INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
+# Clauses that tell a deed of their own when they have their own subject (see `own_clause`);
+# not a relative clause, whose subject is the noun it describes.
+_OWN_CLAUSE_DEPS = ("advcl",)
 # How far up the parse a verb of intent or a relative clause is looked for.
 _BACKGROUND_STEPS = 8
 # How many heads up a modal auxiliary is looked for.
@@ -210,12 +213,18 @@ def under_verb_of(span: Span, verbs: frozenset[str]) -> bool:
     ("promised the surrender", "ready to accept a truce")."""
     tok = span.root
     for _ in range(_BACKGROUND_STEPS):
-        if tok.head is tok:
+        if tok.head is tok or own_clause(tok):
             break
         if tok.dep_ in _INTENT_DEPS and tok.head.lemma_.lower() in verbs:
             return True
         tok = tok.head
     return False
+
+
+def own_clause(tok: Token) -> bool:
+    """Whether `tok` heads an adverbial clause with its own subject: a deed of its own, not
+    what the verb above intends ("were trying to flee when soldiers opened fire")."""
+    return tok.dep_ in _OWN_CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
 
 def generic_plural(span: Span, ctx: SentenceContext, event_nouns: frozenset[str]) -> bool:
