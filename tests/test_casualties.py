@@ -96,7 +96,7 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     # what a clause of its own tells under a verb of intent is a report; a modal still governs
     ("Villagers were trying to flee when soldiers opened fire, killing five.", [(K, 5, 5, 5, "unknown")]),
     ("The villagers were trying to kill five soldiers when the army arrived.", []),
-    ("Maybe the officers should have waited until one of them was hurt before using force.", []),
+    ("Under the rules, commanders must wait until a soldier is injured before they return fire.", []),
     ("Such a bomb could kill hundreds of people.", []),
     ("If the dam breaks, thousands would die.", []),
     ("The city recorded 300 murders in 2019.", []),
