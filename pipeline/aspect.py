@@ -159,3 +159,25 @@ def recalled_death(tok: Token, nouns: frozenset[str], verbs: frozenset[str]) -> 
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or not one_persons_death(tok):
         return False
     return not any(_tells_a_killing(t, nouns, verbs) for t in doc)
+
+
+# Words that open an adverbial clause of a limit, a condition or a time still to come ("vowed
+# to fight until every soldier is killed", "plan to detain them once the march begins").
+_NOT_YET_MARKS = frozenset({"until", "till", "unless", "once", "if"})
+
+
+def told_deed(verb: Token) -> bool:
+    """Whether `verb` heads an adverbial clause with its own subject that tells a deed done: in
+    the past, without a modal, not a limit or a condition ("were trying to flee when soldiers
+    opened fire"; not "vowed to fight on until every soldier is killed", "before they could
+    flee"). A verb of intent above it does not make it an intent."""
+    children = list(verb.children)
+    if verb.dep_ != "advcl" or not any(c.dep_ in _SUBJ for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _NOT_YET_MARKS for c in children):
+        return False
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
+

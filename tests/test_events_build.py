@@ -107,3 +107,20 @@ def test_an_earlier_day_in_a_story_dated_by_its_aftermath_keeps_its_toll() -> No
              date_fact("Monday", "2023-05-29", "arraign")]
     (event,) = build_article_events(article, facts)
     assert event.injured_best == 3
+
+
+def test_a_story_dated_by_a_death_keeps_the_toll_of_its_earlier_incident() -> None:
+    # A victim died on Saturday, weeks after the bombing whose toll the story recalls: the
+    # bombing is this event's own incident (a death or a body found comes days later).
+    article = Article(id="p3", source="p3.txt", title="Bombing victim dies", text="", published=dt.date(2023, 5, 22))
+    died = "A fourth victim of the market bombing died on Saturday."
+    bombing = "Three people were killed and 12 wounded in the bombing in April."
+    april = DateFact(text="in April", sentence=bombing, char_start=0, char_end=8, date=dt.date(2023, 4, 15),
+                     date_low=dt.date(2023, 4, 1), date_high=dt.date(2023, 4, 30), time_precision=3,
+                     role="event", governor="bombing")  # fmt: skip
+    facts = [_claim("killed", 1, died), _dated("Saturday", "2023-05-20", died).model_copy(update={"governor": "die"}),
+             _claim("killed", 3, bombing), _claim("injured", 12, bombing), april]
+    (event,) = build_article_events(article, facts)
+    assert event.event_date == dt.date(2023, 5, 20)
+    assert event.injured_best == 12 and (event.killed_best or 0) >= 3  # (four by the story: no sum of claims)
+

@@ -146,8 +146,13 @@ def test_a_fight_still_to_come_is_no_battle(events_of: Callable[[str], EventList
     # an adverbial clause with its own subject tells its own deed under a verb of intent
     ("Police were planning to leave the scene when gunmen opened fire on them, killing one officer.", True),
     ("Villagers were trying to flee when soldiers opened fire, killing five.", True),
-    # ... while the intended deed itself, or one under a condition, is none
+    ("Aid workers were attempting to deliver food when militants attacked the convoy, leaving three dead.", True),
+    # ... while the intended deed itself, or one under a condition, is none; nor is a clause of
+    # a limit or a time still to come, or one under its own modal
     ("He was planning to kill her when she got home, prosecutors said.", False),
+    ("The rebels vowed to keep fighting until every soldier is killed.", False),
+    ("Police plan to detain the organisers when the march begins on Saturday.", False),
+    ("Officers tried to seal the exits before the suspects could flee.", False),
     ("The rebels threatened to kill the hostages if the army attacked.", False),
     ("Rebels plan to attack the town next week.", False),
 ])

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.aspect import attributive_participle, habitual, recalled_death
+from pipeline.aspect import attributive_participle, habitual, recalled_death, told_deed
 from pipeline.casualties.claim import Claim
 from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ, says_none
 from pipeline.casualties.lexicon import Lexicon
@@ -83,10 +83,10 @@ def hypothetical(lex: Lexicon, trig: Token) -> bool:
             break
         if node.dep_ == "conj" and any(c.dep_ in SUBJ for c in node.children):
             break  # a coordinated clause with its own subject stands on its own
-        # An adverbial clause with its own subject tells its own deed: what the verb above
-        # intends is not it ("were trying to flee when soldiers opened fire, killing five"),
-        # though a modal above still governs it ("should have waited until one was hurt").
-        own = own or (node.dep_ == "advcl" and any(c.dep_ in SUBJ for c in node.children))
+        # An adverbial clause that tells a deed done is its own: what the verb above intends
+        # is not it ("were trying to flee when soldiers opened fire, killing five"), though a
+        # modal above still governs it ("must wait until a soldier is injured").
+        own = own or told_deed(node)
         node = node.head
     return False
 

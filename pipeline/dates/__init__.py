@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from pipeline.dates.dateline import published_from_dateline
 from pipeline.dates.lexicon import Lexicon, load_lexicon
-from pipeline.dates.policy import BACKGROUND_DAYS, DATE_BASES, date_basis, event_date, is_background
+from pipeline.dates.policy import (BACKGROUND_DAYS, DATE_BASES, date_basis, dated_by_later_news, event_date,
+                                   is_background)
 from pipeline.dates.resolve import DAY, MONTH, WEEK, Resolved, resolve
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Lexicon",
     "Resolved",
     "date_basis",
+    "dated_by_later_news",
     "event_date",
     "is_background",
     "load_lexicon",

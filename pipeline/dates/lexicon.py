@@ -21,6 +21,7 @@ class Lexicon(NamedTuple):
     future_words: frozenset[str]  # lemmas that make a date a plan ("scheduled", "will")
     aftermath_words: frozenset[str]  # lemmas of what follows an incident ("arrest", "plead")
     life_words: frozenset[str]  # lemmas of a life story ("born", "graduate"): no event dates
+    later_news_words: frozenset[str]  # lemmas of news days after an incident ("die", "find")
 
 
 def load_lexicon(root: str | Path | None = None) -> Lexicon:
@@ -47,4 +48,5 @@ def _compiled(root: Path | None) -> Lexicon:
         future_words=frozenset(lines("future_words.txt")),
         aftermath_words=aftermath,
         life_words=frozenset(lines("life_words.txt")),
+        later_news_words=frozenset(lines("later_news_words.txt")),
     )

@@ -155,3 +155,12 @@ def is_background(dates: list[DateFact], published: dt.date | None) -> bool:
         return False
     days = [f for f in dates if f.role == "event" and f.date_low <= published]
     return bool(days) and all((published - f.date_high).days > BACKGROUND_DAYS for f in days)
+
+
+def dated_by_later_news(dates: list[DateFact], day: dt.date | None) -> bool:
+    """Whether an event dated `day` stands on news that may come days after its incident: a
+    death, a body found (`later_news_words`: "died Saturday" in a story of a shooting weeks
+    before). Its sentences dated days earlier may then be its own incident's."""
+    words = load_lexicon().later_news_words
+    return day is not None and any(f.role == "event" and f.date == day and f.governor in words for f in dates)
+

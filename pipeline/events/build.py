@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from pipeline.actors import event_actors
 from pipeline.casualties import reconcile
-from pipeline.dates import date_basis, event_date, is_background
+from pipeline.dates import date_basis, dated_by_later_news, event_date, is_background
 from pipeline.events.addresses import street_blocks
 from pipeline.events.names import person_names
 from pipeline.events.rules import VICTIM_OUTCOMES
@@ -87,12 +87,14 @@ def claims_of_its_days(casualties: list[CasualtyFact], dates: list[DateFact],
                        when: dict[str, object]) -> list[CasualtyFact]:
     """The casualty claims that are the event's own: not those of a sentence dated only to a
     day `EARLIER_INCIDENT_DAYS` or more before the incident's own day (`when`: the event's date
-    columns, its basis "incident"), another incident the story recalls ("in March, three men
+    columns, its basis "incident", its day no news that may come days later: a death, a body
+    found), another incident the story recalls ("in March, three men
     were shot outside the same bar" in the story of a stabbing in May), unless no other claim
     gives that outcome. Claims dated after it stay: a death in hospital, arrests, an update."""
     low = when.get("date_low")
-    if not isinstance(low, dt.date) or when.get("date_basis") != "incident":
-        return casualties
+    if not isinstance(low, dt.date) or when.get("date_basis") != "incident" or dated_by_later_news(
+            dates, when.get("event_date")):  # type: ignore[arg-type]
+        return casualties  # a death or a body found days after: the earlier toll may be its own
     limit = low - dt.timedelta(days=EARLIER_INCIDENT_DAYS)
     of_events = [d for d in dates if d.role == "event"]
     earlier = {d.sentence for d in of_events if d.date_high < limit} - {

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
+from pipeline.aspect import told_deed
 from pipeline.numbers import parse_number
 from pipeline.triggers.context import SentenceContext, prep_objects
 from pipeline.triggers.policy import VIOLENT
@@ -20,9 +21,6 @@ _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must",
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "must"})
 # How a trigger hangs under a verb of intent ("plans to attack", "plans an attack").
 _INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
-# Clauses that tell a deed of their own when they have their own subject (see `own_clause`);
-# not a relative clause, whose subject is the noun it describes.
-_OWN_CLAUSE_DEPS = ("advcl",)
 # How far up the parse a verb of intent or a relative clause is looked for.
 _BACKGROUND_STEPS = 8
 # How many heads up a modal auxiliary is looked for.
@@ -210,21 +208,16 @@ def conditional(span: Span) -> bool:
 
 def under_verb_of(span: Span, verbs: frozenset[str]) -> bool:
     """Whether the trigger hangs (as a complement or object, up the parse) under one of `verbs`
-    ("promised the surrender", "ready to accept a truce")."""
+    ("promised the surrender", "ready to accept a truce"); not past a clause that tells a deed
+    done ("were trying to flee when soldiers opened fire": `aspect.told_deed`)."""
     tok = span.root
     for _ in range(_BACKGROUND_STEPS):
-        if tok.head is tok or own_clause(tok):
+        if tok.head is tok or told_deed(tok):
             break
         if tok.dep_ in _INTENT_DEPS and tok.head.lemma_.lower() in verbs:
             return True
         tok = tok.head
     return False
-
-
-def own_clause(tok: Token) -> bool:
-    """Whether `tok` heads an adverbial clause with its own subject: a deed of its own, not
-    what the verb above intends ("were trying to flee when soldiers opened fire")."""
-    return tok.dep_ in _OWN_CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
 
 def generic_plural(span: Span, ctx: SentenceContext, event_nouns: frozenset[str]) -> bool:
