@@ -93,6 +93,10 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Gunmen killed a vaccination team of three in the city.", [(K, 3, 3, 3, "unknown")]),
     ("John Stock was killed by a gunman on Tuesday.", [(K, 1, 1, 1, "unknown")]),
     ("The rebels threatened to kill thousands of hostages.", []),
+    # a blade's wound counts when it kills, with its victim between verb and "to death"; a
+    # stabbing that does not is too often a figure of speech
+    ("A man stabbed his neighbour to death on Friday.", [(K, 1, 1, 1, "civilians")]),
+    ("The minister said he had been stabbed in the back by his own party.", []),
     # what a clause of its own tells under a verb of intent is a report; a modal still governs
     ("Villagers were trying to flee when soldiers opened fire, killing five.", [(K, 5, 5, 5, "unknown")]),
     ("The villagers were trying to kill five soldiers when the army arrived.", []),

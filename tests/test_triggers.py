@@ -161,6 +161,17 @@ def test_a_deed_told_in_its_own_clause_is_no_intent(events_of: Callable[[str], E
     assert bool(events_of(text)) is violence
 
 
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # a person attacked where the sentence names a home or a shop, beside the place attacked
+    ("Her husband stabbed her to death in their home on Friday, police said.", "attack"),
+    ("Gunmen attacked him outside his shop on Sunday, killing him.", "attack"),
+    ("Vandals attacked her home and smashed the windows.", "looting_property_destruction"),
+])
+def test_a_person_attacked_at_a_place_is_no_attack_on_property(annotate, text: str, sub_event_type: str) -> None:
+    subs = {t["sub_event_type"] for t in annotate(text)._.ne_triggers if not t.get("vetoes")}
+    assert sub_event_type in subs
+
+
 def test_a_specific_plural_is_an_event(events_of: Callable[[str], EventList]) -> None:
     events = events_of("Two bombings killed 12 people in the capital on Monday.")
     assert events and events[0][0] == "explosions_remote_violence"

@@ -58,6 +58,8 @@ def _read_span(lex: Lexicon, st: _DocClaims, span: Span) -> None:
         return
     if outcome in ("shot", "injured") and filters.fatal(lex, trig):
         outcome = "killed"  # "was fatally struck", "fatally wounding his brother", "shooting five to death"
+    elif outcome == "shot" and phrase in lex.fatal_only:
+        return  # "stabbed in the back by his party": a blade's wound counts only when it kills
     if outcome in ("suicide", "implicit", "casualties"):
         _special(lex, st, span, outcome)
         return

@@ -50,6 +50,7 @@ class Lexicon:
     survival: re.Pattern[str] | None = None
     implied_deaths: set[str] = field(default_factory=set)
     request_heads: set[str] = field(default_factory=set)
+    fatal_only: frozenset[str] = frozenset()  # hit verbs that claim only a death ("stabbed ... to death")
     implied_with_det: set[str] = field(default_factory=set)
     # word lists of their own files (see models/casualties/README.md)
     months: frozenset[str] = frozenset()
@@ -74,7 +75,7 @@ def _matcher(nlp: Language, outcomes: dict[str, Any], implicit: dict[str, tuple[
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for outcome in OUTCOMES:
         entry = outcomes[outcome]
-        phrases = entry["verbs"] + entry["intransitive"] + entry["nouns"]
+        phrases = entry["verbs"] + entry["intransitive"] + entry["nouns"] + entry.get("fatal_only", [])
         matcher.add(outcome, [nlp.make_doc(p) for p in phrases])
     matcher.add("casualties", [nlp.make_doc(p) for p in outcomes["casualties"]])
     matcher.add("implicit", [nlp.make_doc(p) for p in implicit])
@@ -138,6 +139,7 @@ def load_lexicon(nlp: Language, root: str | Path | None = None) -> Lexicon:
         survival=_survival(outcomes["survival_phrases"]["phrases"]),
         implied_deaths=set(outcomes["implied_deaths"]["nouns"]),
         request_heads=set(outcomes["request_heads"]),
+        fatal_only=frozenset(outcomes["shot"]["fatal_only"]),
         implied_with_det=set(outcomes["implied_deaths"]["with_determiner"]),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
         word_outcome={w: o for o in reversed(OUTCOMES) for k in ("verbs", "intransitive") for w in outcomes[o][k]

@@ -43,6 +43,8 @@ _RIOT_GEAR = frozenset({"police", "policeman", "policemen", "officer", "officers
 _PROTEST_EVENT_WORDS = frozenset({"rally", "protest", "demonstration"})
 # Below this priority a clash word without armed actors is talk ("battle for votes").
 _CLASH_KEPT = 6
+# Personal pronouns that name a thing, not a person ("set it alight").
+_THING_PRONOUNS = frozenset({"it", "itself"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TRANSFER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
@@ -247,6 +249,14 @@ def _clash(m: Match) -> str | None:
     return KEEP
 
 
+def _aims_at_a_person(head: Token) -> bool:
+    """Whether a verb's object is a personal pronoun ("stabbed her to death in their home",
+    "beat him outside the shop"): a person attacked, whatever place the sentence names."""
+    verb = head.head if head.dep_ in ("prt", "compound") else head
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "PRP" and c.lower_ not in _THING_PRONOUNS
+               for c in verb.children)
+
+
 def _attack(m: Match) -> str | None:
     """An attack on protesters, on the forces of the other side, or on property."""
     if m.has("protester") and m.has("state"):
@@ -254,7 +264,7 @@ def _attack(m: Match) -> str | None:
     target = object_words(m.span.root)
     if target & m.cues["state_target"] and m.armed():
         return "attack_clash"
-    if target and target & m.cues["property"] and not target & m.cues["people"]:
+    if target and target & m.cues["property"] and not target & m.cues["people"] and not _aims_at_a_person(m.span.root):
         return "attack_on_property"
     if not target and m.has("nonstate") and m.has("state"):
         return "attack_clash"
