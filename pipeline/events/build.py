@@ -88,12 +88,12 @@ def claims_of_its_days(casualties: list[CasualtyFact], dates: list[DateFact],
     """The casualty claims that are the event's own: not those of a sentence dated only to a
     day `EARLIER_INCIDENT_DAYS` or more before the incident's own day (`when`: the event's date
     columns, its basis "incident", its day no news that may come days later: a death, a body
-    found), another incident the story recalls ("in March, three men
-    were shot outside the same bar" in the story of a stabbing in May), unless no other claim
-    gives that outcome. Claims dated after it stay: a death in hospital, arrests, an update."""
-    low = when.get("date_low")
-    if not isinstance(low, dt.date) or when.get("date_basis") != "incident" or dated_by_later_news(
-            dates, when.get("event_date")):  # type: ignore[arg-type]
+    found), another incident the story recalls ("in March, three men were shot outside the
+    same bar" in the story of a stabbing in May), unless no other claim gives that outcome.
+    Claims dated after it stay: a death in hospital, arrests, an update."""
+    low, day = when.get("date_low"), when.get("event_date")
+    if not isinstance(low, dt.date) or when.get("date_basis") != "incident" or (
+            isinstance(day, dt.date) and dated_by_later_news(dates, day)):
         return casualties  # a death or a body found days after: the earlier toll may be its own
     limit = low - dt.timedelta(days=EARLIER_INCIDENT_DAYS)
     of_events = [d for d in dates if d.role == "event"]
