@@ -341,14 +341,17 @@ def _raw_table(path: Path, suffix: str) -> pd.DataFrame:
             return pd.read_json(path, orient="records", lines=True, dtype=False)
         return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
     except (ValueError, OverflowError, pd.errors.ParserError) as exc:
-        reason = _ragged_row(path) if suffix == ".csv" else None
-        reason = reason or str(exc).strip().replace("\n", " ")
-        raise TableError(f"{path}: not a {suffix.lstrip('.').upper()} table newsevents wrote ({reason})") from None
+        ragged = _ragged_row(path) if suffix == ".csv" else None  # the parser's message counts lines
+        raise _not_ours(path, suffix, ragged or str(exc).strip().replace("\n", " ")) from None
+
+
+def _not_ours(path: Path, suffix: str, reason: str) -> TableError:
+    """The error of a file that is no table newsevents wrote in its format, and why."""
+    return TableError(f"{path}: not a {suffix.lstrip('.').upper()} table newsevents wrote ({reason})")
 
 
 def _ragged_row(path: Path) -> str | None:
-    """The first CSV row (from 1, the header not counted; and its file line: a cell may hold
-    line breaks) with another number of cells than the header, or None."""
+    """The first CSV row (from 1, no header) with another width than the header, and its line."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = csv.reader(handle)
         width = len(next(rows, []))
@@ -460,9 +463,8 @@ def _read_csv(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
             raise TableError(f"{path}: column {', '.join(twice)} appears twice in the header")
         return table.to_pandas(types_mapper=_PANDAS_TYPES.get)
     except pa.ArrowInvalid:
-        # pandas' reader fills a row cut short with missing cells: name it instead.
-        if (ragged := _ragged_row(path)) is not None:
-            raise TableError(f"{path}: not a CSV table newsevents wrote ({ragged})") from None
+        if (ragged := _ragged_row(path)) is not None:  # pandas would fill a short row with blanks
+            raise _not_ours(path, ".csv", ragged) from None
         plain = {c: t for c, t in dtypes.items() if not t.startswith("datetime")}
         return pd.read_csv(path, dtype=plain, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
 

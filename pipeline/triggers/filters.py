@@ -113,10 +113,10 @@ def denied(span: Span) -> bool:
     root = span.root
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in root.children):
         return True
-    if root.pos_ == "VERB" and _negated(root):
-        return True  # "neither arrested ... nor"
     if root.pos_ != "VERB":
         return False
+    if _negated(root):
+        return True  # "neither arrested ... nor"
     # "nobody was arrested", "no one was hurt or arrested": the subject of the first verb of a
     # coordination is every verb's.
     verb = root

@@ -21,10 +21,10 @@ from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
                                      aims_at_words, clash_of_dates, describes_a_population, figurative_explosion,
-                                     figurative_riot, flopped, habit_not_incident, idle_devices, intervened,
-                                     made_thing, medical_arrest, names_a_pastime, no_one_arrested, old_ordnance,
-                                     protest_in_another_sense, recalls_a_death, recalls_the_late, sport_contest,
-                                     trial_or_toy, verbal_clash, voted_on)
+                                     figurative_riot, flopped, habit_not_incident, harm_targets, idle_devices,
+                                     intervened, made_thing, medical_arrest, names_a_pastime, no_one_arrested,
+                                     old_ordnance, protest_in_another_sense, recalls_a_death, recalls_the_late,
+                                     sport_contest, trial_or_toy, verbal_clash, voted_on)
 from pipeline.triggers.works import in_a_work, set_in_fiction, told_by_a_work
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
@@ -252,9 +252,8 @@ def _clash(m: Match) -> str | None:
 def _aims_at_a_person(head: Token) -> bool:
     """Whether a verb's object is a personal pronoun ("stabbed her to death in their home",
     "beat him outside the shop"): a person attacked, whatever place the sentence names."""
-    verb = head.head if head.dep_ in ("prt", "compound") else head
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "PRP" and c.lower_ not in _THING_PRONOUNS
-               for c in verb.children)
+    return any(t.dep_ in ("dobj", "nsubjpass") and t.tag_ == "PRP" and t.lower_ not in _THING_PRONOUNS
+               for t in harm_targets(head))
 
 
 def _attack(m: Match) -> str | None:
