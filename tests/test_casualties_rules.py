@@ -128,6 +128,14 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     # "also" adds a victim besides those told; a conjunct with its own count is its own claim
     ("A toddler was shot and killed in the car. Her uncle was also struck.", 1, 1),
     ("The brawl ended in gunfire, leaving one man dead and at least four others hurt.", 1, 4),
+    # "others", "other men", "another" as the subject set victims beside the dead; "shot
+    # another man" (other than the shooter) and "the other woman" (one of a group) do not
+    ("A man was stabbed to death on the pier and two others were shot.", 1, 2),
+    ("Gunfire killed one guest at the wedding. Two other guests were shot in the legs.", 1, 2),
+    ("One woman died at the scene. Another woman was shot in the arm.", 1, 1),
+    ("Deputies said he shot another man in a motel room. That man died at the hospital.", 1, 0),
+    ("Two sisters were fatally shot in a van. One sister was shot in the back; the other sister "
+     "was shot in the head.", 2, 0),
     # an ordinal victim counts those hit: three were hit, two of them died
     ("Two brothers died in the shooting. The third victim, a cousin, was hit in the arm.", 2, 1),
     ("Four men were shot at the party. The fourth man died on Monday.", 1, 3),

@@ -9,6 +9,9 @@ from spacy.tokens import Doc, Span, Token
 
 # The head of a fact with no victim token (a suicide, an implicit or implied toll, a denial).
 NO_HEAD = -1
+# Words that set a claim's victims beside those told before ("three others were shot",
+# "another man was hit"): not the dead again.
+OTHER_WORDS = frozenset({"other", "others", "another"})
 
 
 @dataclass
@@ -68,7 +71,7 @@ def make_fact(doc: Doc, view: Doc, span: Span, outcome: str, claim: Claim, super
         claim.low = claim.best = claim.high = 1
     # "his brother was also hit": someone besides the victims told so far, so not one of the dead
     also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in span.root.children)
-    shot = (outcome == "shot" or wound or ordinal) and claim.best > 0 and not also
+    shot = (outcome == "shot" or wound or ordinal) and claim.best > 0 and not also and not others(claim)
     return {
         "kind": "casualty",
         "text": doc[first : last + 1].text,
@@ -96,3 +99,16 @@ def zero_fact(doc: Doc, view: Doc, span: Span, outcome: str) -> dict:
         start -= 1
     claim = Claim(0, 0, 0, "none", [view[start]], None, "unknown")
     return make_fact(doc, view, span, outcome, claim, False, False)
+
+
+def others(claim: Claim) -> bool:
+    """Whether a claim's victims are others than those told before, as the subject of their
+    claim and with no "the" ("one man was killed and three others were shot", "two other men
+    were wounded", "another man was shot"): not the dead counted again. "He shot another man"
+    (other than himself) and "the other woman was shot" (one of a group told) are no such."""
+    if not claim.tokens:
+        return False
+    head = claim.tokens[-1]
+    if head.dep_ not in ("nsubj", "nsubjpass") or any(c.lower_ == "the" for c in head.children):
+        return False
+    return head.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det") for c in head.children)
