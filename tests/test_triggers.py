@@ -112,6 +112,28 @@ def test_no_event_without_political_violence(events_of: Callable[[str], EventLis
     assert events_of(text) == []
 
 
+@pytest.mark.parametrize(("text", "violence"), [
+    # an assailant kills people: violence whatever the verb ("shot" always was)
+    ("Police are hunting a suspect who killed two cashiers at a petrol station.", True),
+    ("Three campers were killed by an intruder near the lake.", True),
+    ("Armed robbers killed a shopkeeper and his son during the raid on the store.", True),
+    # a driver, an illness, the weather, a council or a story's character "kills" too, and a
+    # man who kills himself is no assailant's victim
+    ("A lorry driver killed two pedestrians when he lost control on the bridge.", False),
+    ("Measles killed four children in the district last month.", False),
+    ("A heatwave killed two labourers on a building site.", False),
+    ("The council killed the bypass plan after a public inquiry.", False),
+    ("In the thriller, a man kills his business partner and flees abroad.", False),
+    ("The suspect killed himself in his cell on Sunday.", False),
+])
+def test_a_killing_by_a_person(events_of: Callable[[str], EventList], text: str, violence: bool) -> None:
+    events = events_of(text)
+    if violence:
+        assert events and events[0][0] == "violence_against_civilians", text
+    else:
+        assert events == [], text
+
+
 def test_intent_is_not_an_event(events_of: Callable[[str], EventList]) -> None:
     events = events_of("The militants threatened to attack the town if the talks failed.")
     assert all(e[0] != "violence_against_civilians" for e in events)

@@ -95,7 +95,21 @@ CASES = [
     (AMBUSH, "Bandits ambushed vigilante youths in Zamfara.", "ambushed", QUIET, KEEP),
     (KILL, "Rebels killed two soldiers in the hills.", "killed", QUIET, "kill_clash"),
     (KILL, "Militants killed a farmer in his field.", "killed", QUIET, "kill_by_nonstate"),
+    # An assailant who kills people is violence ("a man killed his neighbour" is no surer sign:
+    # a man or a mother "kills" in accidents, suicides, games and stories too); a driver, a
+    # fever, a board or a winger "kills" as well, and an animal or oneself is no such victim.
     (KILL, "A man killed his neighbour after a quarrel.", "killed", QUIET, None),
+    (KILL, "A suspect killed two men outside the bar.", "killed", QUIET, "kill_by_person"),
+    (KILL, "Two hikers were killed by an intruder at the cabin.", "killed", QUIET, "kill_by_person"),
+    (KILL, "The robbers killed her before they fled with the cash.", "killed", QUIET, "kill_by_person"),
+    (KILL, "Detectives are looking for a suspect who killed two shopkeepers.", "killed", QUIET,
+     "kill_by_person"),
+    (KILL, "The burglar killed the family's dog in the kitchen.", "killed", QUIET, None),
+    (KILL, "The suspect killed himself as officers arrived.", "killed", QUIET, None),
+    (KILL, "A lorry driver killed two pedestrians on the ring road.", "killed", QUIET, None),
+    (KILL, "The fever killed three children in the valley.", "killed", QUIET, None),
+    (KILL, "The board killed the merger after a long quarrel.", "killed", QUIET, None),
+    (KILL, "The winger killed the match with a second goal.", "killed", QUIET, None),
     (CONFRONT, "Protesters confronted the officers at the gate.", "confronted", QUIET, KEEP),
     (CONFRONT, "The minister confronted the officers at the meeting.", "confronted", QUIET, None),
     (EXPLOSION, "An explosion shook the market on Friday.", "explosion", CONFLICT, KEEP),
@@ -165,8 +179,10 @@ def test_refine_applies_the_outcome_row(trigger_match: Callable[..., Match]) -> 
     m = trigger_match(PROTEST, "Rioters joined the protesters outside the palace.", "protesters", QUIET)
     outcomes = read_outcomes()
     assert refine(m.entry, m.span, m.ctx, QUIET, CUES, outcomes) == ("riots", "violent_demonstration", 7)
-    m = trigger_match(KILL, "A man killed his neighbour after a quarrel.", "killed", QUIET)
+    m = trigger_match(KILL, "A lorry driver killed two pedestrians on the ring road.", "killed", QUIET)
     assert refine(m.entry, m.span, m.ctx, QUIET, CUES, outcomes) is None
+    m = trigger_match(KILL, "A suspect killed two men outside the bar.", "killed", QUIET)
+    assert refine(m.entry, m.span, m.ctx, QUIET, CUES, outcomes) == ("violence_against_civilians", "attack", 4)
 
 
 def test_outcome_apply() -> None:

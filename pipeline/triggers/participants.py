@@ -6,6 +6,8 @@ the subject of the verb an event noun is the object of); a group word stands for
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from pipeline.triggers.context import prep_objects
@@ -79,3 +81,15 @@ def doers(head: Token, groups: frozenset[str], by_compound: frozenset[str] = fro
         found = [verb.head if t.tag_ in _RELATIVE_TAGS else t for t in found]
     found += [c for t in found for c in t.conjuncts]  # "dogs and their handlers attacked"
     return [m for t in found for m in members(t, groups)]
+
+
+# Personal pronouns that name a thing, not a person ("set it alight").
+_THING_PRONOUNS = frozenset({"it", "itself"})
+
+
+def a_person_among(targets: Iterable[Token]) -> bool:
+    """Whether a verb's objects (`sense.harm_targets`) hold a personal pronoun ("stabbed her to
+    death in their home", "beat him outside the shop"): a person attacked, whatever place the
+    sentence names."""
+    return any(t.dep_ in ("dobj", "nsubjpass") and t.tag_ == "PRP" and t.lower_ not in _THING_PRONOUNS
+               for t in targets)

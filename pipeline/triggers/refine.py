@@ -19,6 +19,7 @@ from pipeline.triggers.context import (SentenceContext, agent_patient, object_wo
                                        protesters_act, words_of)
 from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
+from pipeline.triggers.participants import a_person_among, doers
 from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
                                      aims_at_words, clash_of_dates, describes_a_population, figurative_explosion,
                                      figurative_riot, flopped, habit_not_incident, harm_targets, idle_devices,
@@ -43,8 +44,6 @@ _RIOT_GEAR = frozenset({"police", "policeman", "policemen", "officer", "officers
 _PROTEST_EVENT_WORDS = frozenset({"rally", "protest", "demonstration"})
 # Below this priority a clash word without armed actors is talk ("battle for votes").
 _CLASH_KEPT = 6
-# Personal pronouns that name a thing, not a person ("set it alight").
-_THING_PRONOUNS = frozenset({"it", "itself"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TRANSFER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
@@ -249,13 +248,6 @@ def _clash(m: Match) -> str | None:
     return KEEP
 
 
-def _aims_at_a_person(head: Token) -> bool:
-    """Whether a verb's object is a personal pronoun ("stabbed her to death in their home",
-    "beat him outside the shop"): a person attacked, whatever place the sentence names."""
-    return any(t.dep_ in ("dobj", "nsubjpass") and t.tag_ == "PRP" and t.lower_ not in _THING_PRONOUNS
-               for t in harm_targets(head))
-
-
 def _attack(m: Match) -> str | None:
     """An attack on protesters, on the forces of the other side, or on property."""
     if m.has("protester") and m.has("state"):
@@ -263,7 +255,7 @@ def _attack(m: Match) -> str | None:
     target = object_words(m.span.root)
     if target & m.cues["state_target"] and m.armed():
         return "attack_clash"
-    if target and target & m.cues["property"] and not target & m.cues["people"] and not _aims_at_a_person(m.span.root):
+    if target and target & m.cues["property"] and not target & m.cues["people"] and not a_person_among(harm_targets(m.span.root)):
         return "attack_on_property"
     if not target and m.has("nonstate") and m.has("state"):
         return "attack_clash"
@@ -274,11 +266,22 @@ def _attack(m: Match) -> str | None:
 
 
 def _kill(m: Match) -> str | None:
-    """A weak killing word counts only between armed sides or done by an armed group."""
+    """A weak killing word counts only between armed sides, done by an armed group, or by an
+    assailant to people ("a suspect killed four people"); a man or a driver "kills" by accident."""
     if m.has("nonstate") and m.has("state"):
         return "kill_clash"
     agent, _ = agent_patient(m.span.root)
-    return "kill_by_nonstate" if agent & m.cues["nonstate"] else None
+    if agent & m.cues["nonstate"]:
+        return "kill_by_nonstate"
+    # "a suspect who killed two women": the relative pronoun stands for the suspect (`doers`).
+    by = {w for t in doers(m.span.root, m.cues["groups"]) for w in (t.lower_, t.lemma_.lower())}
+    return "kill_by_person" if by & m.cues["assailants"] and _kills_people(m) else None
+
+
+def _kills_people(m: Match) -> bool:
+    """Whether a killing word's victims' head nouns are people (`kill_victims`): not a dog, not himself."""
+    heads = [t for h in harm_targets(m.span.root) for t in (h, *h.conjuncts)]
+    return any(t.lower_ in m.cues["kill_victims"] or t.lemma_.lower() in m.cues["kill_victims"] for t in heads)
 
 
 def _confront(m: Match) -> str | None:
