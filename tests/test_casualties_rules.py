@@ -19,6 +19,10 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     ("The boy was mortally wounded by a stray round.", [(K, 1)]),
     ("His rifle went off, fatally wounding his cousin.", [(K, 1)]),
     ("One man was killed, while three others were hit, none fatally.", [(K, 1), (I, 3)]),
+    # "a female", "a male": police words for a person; a male lion is no victim
+    ("Officers found a female with a gunshot wound behind the store.", [(I, 1)]),
+    ("A male was shot twice in the parking lot on Sunday.", [(I, 1)]),
+    ("A male lion was shot by poachers in the reserve.", []),
     # a body reports a death only when it is found, recovered, lies somewhere
     ("Hikers found the bodies of two women in a ravine.", [(K, 2)]),
     ("Her body was pulled from the lake on Sunday.", [(K, 1)]),
@@ -133,6 +137,8 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("A man was stabbed to death on the pier and two others were shot.", 1, 2),
     ("Gunfire killed one guest at the wedding. Two other guests were shot in the legs.", 1, 2),
     ("One woman died at the scene. Another woman was shot in the arm.", 1, 1),
+    ("Late on Friday, a wedding ended in tragedy when gunfire resulted in the death of one guest, "
+     "with five others sustaining gunshot wounds.", 1, 5),
     ("Deputies said he shot another man in a motel room. That man died at the hospital.", 1, 0),
     ("Two sisters were fatally shot in a van. One sister was shot in the back; the other sister "
      "was shot in the head.", 2, 0),

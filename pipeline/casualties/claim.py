@@ -109,6 +109,8 @@ def others(claim: Claim) -> bool:
     if not claim.tokens:
         return False
     head = claim.tokens[-1]
-    if head.dep_ not in ("nsubj", "nsubjpass") or any(c.lower_ == "the" for c in head.children):
+    # "... with three others hurt": the subject of the clause "with" opens.
+    subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ == "with")
+    if not subject or any(c.lower_ == "the" for c in head.children):
         return False
     return head.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det") for c in head.children)
