@@ -118,6 +118,9 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("The landslide of violence claimed the lives of 12 people.", [(K, 12, 12, 12, "civilians")]),
     ("An air strike killed a family of five.", [(K, 5, 5, 5, "civilians")]),
     ("Some 400 people have died since the war began.", []),
+    # a span of years is a period ("over the past 10 years"), unless it tells the victims' ages
+    ("Bandits have killed 90 herders over the past 10 years.", []),
+    ("Gunmen killed three herders, from 19 to 40 years of age, at the well.", [(K, 3, 3, 3, "civilians")]),
     ("Clashes have killed at least 30 people since Monday.", [(K, 30, 30, None, "civilians")]),
     # two outcomes joined by "or": the toll of both, of neither alone (beside "and": each its own)
     ("Nine teenagers have been hurt or killed by gunfire on the east side.", []),

@@ -20,6 +20,8 @@ _YEAR_IN_RE = re.compile(r"\b(1[89]|20)\d\d\b")
 _PAST_RE = re.compile(r"\b(last (year|summer|spring|fall|autumn|winter)|years? ago|decades? ago|months ago)\b")
 _YEAR_ANY_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 _SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b")
+# A span of years that tells the victims' ages, not a period: "30 years old", "6-32 years of age".
+_AGE_RE = re.compile(r"\b(old|of age)\b")
 _DECADE_RE = re.compile(r"\b(1[89]|20)\d0s\b")
 _CONDITIONS = ("if", "unless", "lest")
 # How far up the parse (through infinitives, clauses, conjuncts) a modal or an intent is sought.
@@ -196,8 +198,8 @@ def running_total(lex: Lexicon, trig: Token) -> bool:
             return True  # "died in the civil war", "killed during the insurgency": a war's toll
         if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
             ent = ent_at(tok.doc, tok.i)
-            if ent is not None and _SPAN_RE.search(ent.text.lower()) and "old" not in ent.text.lower():
-                return True
+            if ent is not None and _SPAN_RE.search(ent.text.lower()) and not _AGE_RE.search(ent.text.lower()):
+                return True  # "over the past 10 years"; not an age, "aged 6 to 32 years of age"
     return False
 
 
