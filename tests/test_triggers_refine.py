@@ -86,6 +86,13 @@ CASES = [
     (ATTACK, "Unknown men attacked a family in their home.", "attacked", QUIET, KEEP),
     # A person is no building: a director shot outside his home was attacked, not his home.
     (ATTACK, "Unknown men attacked a film director outside his home.", "attacked", QUIET, KEEP),
+    # a building attacked with the people in it killed or hurt is an attack on them; a denial
+    # of harm leaves it an attack on property
+    (ATTACK, "Unknown men attacked a church during evening prayers, killing nine people.", "attacked",
+     QUIET, KEEP),
+    (ATTACK, "Unknown men attacked the post office, leaving two clerks dead.", "attacked", QUIET, KEEP),
+    (ATTACK, "Unknown men attacked the post office overnight; nobody was hurt.", "attacked", QUIET,
+     "attack_on_property"),
     # An ambush of people with no state forces named is an attack on civilians, not a clash.
     (AMBUSH, "Gunmen ambushed a family on the road to the village.", "ambushed", QUIET,
      "ambush_on_civilians"),

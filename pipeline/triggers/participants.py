@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from pipeline.triggers.context import prep_objects
+from pipeline.triggers.context import one_of, prep_objects
+from pipeline.triggers.filters import denied
 
 # Dependents of a verb that name who does it (its passive "by" is read apart).
 _SUBJECT_DEPS = ("nsubj",)
@@ -93,3 +94,10 @@ def a_person_among(targets: Iterable[Token]) -> bool:
     sentence names."""
     return any(t.dep_ in ("dobj", "nsubjpass") and t.tag_ == "PRP" and t.lower_ not in _THING_PRONOUNS
                for t in targets)
+
+
+def harms_people(sent: Span, harm_words: frozenset[str]) -> bool:
+    """Whether a sentence tells people killed or hurt, with a word of `harm_words` not denied
+    ("killing 12 worshippers", "left two dead"; not "no one was injured"): an attack on a
+    church that kills its worshippers is no attack on property."""
+    return any(one_of(t, harm_words) and not denied(sent.doc[t.i : t.i + 1]) for t in sent)

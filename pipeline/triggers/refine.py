@@ -19,7 +19,7 @@ from pipeline.triggers.context import (SentenceContext, agent_patient, object_wo
                                        protesters_act, words_of)
 from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
-from pipeline.triggers.participants import a_person_among, doers
+from pipeline.triggers.participants import a_person_among, doers, harms_people
 from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
                                      aims_at_words, clash_of_dates, describes_a_population, figurative_explosion,
                                      figurative_riot, flopped, habit_not_incident, harm_targets, idle_devices,
@@ -249,13 +249,14 @@ def _clash(m: Match) -> str | None:
 
 
 def _attack(m: Match) -> str | None:
-    """An attack on protesters, on the forces of the other side, or on property."""
+    """An attack on protesters, on the forces of the other side, or on property (that hurts no one)."""
     if m.has("protester") and m.has("state"):
         return "attack_on_protesters"
     target = object_words(m.span.root)
     if target & m.cues["state_target"] and m.armed():
         return "attack_clash"
-    if target and target & m.cues["property"] and not target & m.cues["people"] and not a_person_among(harm_targets(m.span.root)):
+    if (target and target & m.cues["property"] and not target & m.cues["people"]
+            and not a_person_among(harm_targets(m.span.root)) and not harms_people(m.ctx.sent, m.cues["harm_outcomes"])):
         return "attack_on_property"
     if not target and m.has("nonstate") and m.has("state"):
         return "attack_clash"
@@ -275,13 +276,9 @@ def _kill(m: Match) -> str | None:
         return "kill_by_nonstate"
     # "a suspect who killed two women": the relative pronoun stands for the suspect (`doers`).
     by = {w for t in doers(m.span.root, m.cues["groups"]) for w in (t.lower_, t.lemma_.lower())}
-    return "kill_by_person" if by & m.cues["assailants"] and _kills_people(m) else None
-
-
-def _kills_people(m: Match) -> bool:
-    """Whether a killing word's victims' head nouns are people (`kill_victims`): not a dog, not himself."""
-    heads = [t for h in harm_targets(m.span.root) for t in (h, *h.conjuncts)]
-    return any(t.lower_ in m.cues["kill_victims"] or t.lemma_.lower() in m.cues["kill_victims"] for t in heads)
+    # The victims by their head nouns (`kill_victims`): not "the family's dog", not "himself".
+    victims = [t for h in harm_targets(m.span.root) for t in (h, *h.conjuncts) if one_of(t, m.cues["kill_victims"])]
+    return "kill_by_person" if by & m.cues["assailants"] and victims else None
 
 
 def _confront(m: Match) -> str | None:
