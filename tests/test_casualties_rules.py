@@ -137,6 +137,10 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("A man was stabbed to death on the pier and two others were shot.", 1, 2),
     ("Gunfire killed one guest at the wedding. Two other guests were shot in the legs.", 1, 2),
     ("One woman died at the scene. Another woman was shot in the arm.", 1, 1),
+    # ... unless deaths are told among them next: the others shot include those dead
+    ("A guard was killed and two others were shot. One of the two died on Friday.", 1, 1),
+    ("A guard was killed in the yard and two others were shot. The two others were later "
+     "pronounced dead.", 2, 0),
     ("Late on Friday, a wedding ended in tragedy when gunfire resulted in the death of one guest, "
      "with five others sustaining gunshot wounds.", 1, 5),
     ("Deputies said he shot another man in a motel room. That man died at the hospital.", 1, 0),

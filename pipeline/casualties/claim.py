@@ -44,6 +44,8 @@ class ClaimRecord:
     person: str | None = None  # the name of the fact's one victim, as the story names them
     past: bool = False  # dated in an earlier year ("in 2012", "last summer")
     state: bool = False  # tells the state of a victim the story knows ("the boy is critical")
+    others: bool = False  # wounded told as others beside the dead ("three others were shot")
+    back: bool = False  # dead told among people already counted ("one of them died", "the others")
     state_noun: str | None = None  # ... named by a definite noun ("the victim"): its lemma
 
 
@@ -99,6 +101,18 @@ def zero_fact(doc: Doc, view: Doc, span: Span, outcome: str) -> dict:
         start -= 1
     claim = Claim(0, 0, 0, "none", [view[start]], None, "unknown")
     return make_fact(doc, view, span, outcome, claim, False, False)
+
+
+def told_back(claim: Claim) -> bool:
+    """Whether a claim's dead are among people already counted: a partitive ("one of the two
+    died", "including two who died") or the others named again ("the two others died later")."""
+    if claim.partitive:
+        return True
+    if not claim.tokens:
+        return False
+    head = claim.tokens[-1]
+    other = head.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ == "amod" for c in head.children)
+    return other and any(c.lower_ == "the" for c in head.children)
 
 
 def others(claim: Claim) -> bool:

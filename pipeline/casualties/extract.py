@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 
 from pipeline.casualties import filters
 from pipeline.casualties.arguments import condition_argument, headline_number, noun_argument, verb_argument
-from pipeline.casualties.claim import Claim, ClaimRecord, make_fact, zero_fact
+from pipeline.casualties.claim import Claim, ClaimRecord, make_fact, others, told_back, zero_fact
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.story import link_story
 from pipeline.casualties.victims import count_phrase
@@ -165,7 +165,9 @@ def _record(lex: Lexicon, st: _DocClaims, span: Span, outcome: str, phrase: str,
         claim.high = 0
         claim.qualifier = "not"
     fact = make_fact(st.doc, st.view, span, outcome, claim, supersedes, partitive)
-    record = ClaimRecord(fact, head=claim.head_i, past=filters.dated_before(trig, st.doc._.published))
+    record = ClaimRecord(fact, head=claim.head_i, past=filters.dated_before(trig, st.doc._.published),
+                         others=fact["outcome"] == "injured" and others(claim),
+                         back=outcome == "killed" and (partitive or told_back(claim)))
     if outcome == "injured" and claim.best == 1 and filters.condition_of_known_victim(lex, trig, phrase, claim):
         record.state = True
         head = claim.tokens[-1]

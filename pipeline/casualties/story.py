@@ -37,7 +37,23 @@ def link_story(lex: Lexicon, records: list[ClaimRecord], dead_nouns: set[str]) -
         if r.fact["sentence"] in dying or (noun is not None and (noun == "victim" or noun in dead_nouns)):
             r.fact["includes_killed"] = True
     survivors(lex, records, dead, dying)
+    others_who_died(records)
     return [r.fact for r in records]
+
+
+def others_who_died(records: list[ClaimRecord]) -> None:
+    """Wounded told as others beside the dead ("two others were shot") are the dead counted
+    again after all when the same or the next sentence tells deaths among people already
+    counted ("one of them fatally", "one of the two died on Tuesday"): flag `includes_killed`."""
+    sentences = list(dict.fromkeys(r.fact["sentence"] for r in sorted(records, key=lambda r: r.fact["char_start"])))
+    for r in records:
+        if not (r.others and r.fact["outcome"] == "injured"):
+            continue
+        own = sentences.index(r.fact["sentence"])
+        near = set(sentences[own : own + 2])
+        if any(k.back and _killed(k.fact) and k.fact["char_start"] > r.fact["char_start"]
+               and k.fact["sentence"] in near for k in records):
+            r.fact["includes_killed"] = True
 
 
 def drop_recalled(records: list[ClaimRecord]) -> list[ClaimRecord]:
