@@ -121,6 +121,8 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     # a span of years is a period ("over the past 10 years"), unless it tells the victims' ages
     ("Bandits have killed 90 herders over the past 10 years.", []),
     ("Gunmen killed three herders, from 19 to 40 years of age, at the well.", [(K, 3, 3, 3, "civilians")]),
+    ("Gunmen killed four herders aged between 18 and 25 years at the well.", [(K, 4, 4, 4, "civilians")]),
+    ("Over the past 40 years of age-old feuds, thousands have been killed in the valley.", []),
     ("Clashes have killed at least 30 people since Monday.", [(K, 30, 30, None, "civilians")]),
     # two outcomes joined by "or": the toll of both, of neither alone (beside "and": each its own)
     ("Nine teenagers have been hurt or killed by gunfire on the east side.", []),

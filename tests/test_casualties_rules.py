@@ -23,6 +23,8 @@ CASES: list[tuple[str, list[tuple[str, int]]]] = [
     ("Officers found a female with a gunshot wound behind the store.", [(I, 1)]),
     ("A male was shot twice in the parking lot on Sunday.", [(I, 1)]),
     ("A male lion was shot by poachers in the reserve.", []),
+    ("Rangers tracked a lioness for days. The female was shot by poachers near the river.", []),
+    ("A dog barked at the gate. Police said a male was shot in the leg outside the bar.", [(I, 1)]),
     # a body reports a death only when it is found, recovered, lies somewhere
     ("Hikers found the bodies of two women in a ravine.", [(K, 2)]),
     ("Her body was pulled from the lake on Sunday.", [(K, 1)]),

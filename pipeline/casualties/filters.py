@@ -21,7 +21,9 @@ _PAST_RE = re.compile(r"\b(last (year|summer|spring|fall|autumn|winter)|years? a
 _YEAR_ANY_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 _SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b")
 # A span of years that tells the victims' ages, not a period: "30 years old", "6-32 years of age".
-_AGE_RE = re.compile(r"\b(old|of age)\b")
+_AGE_RE = re.compile(r"\byears?[- ]old\b|\bof age\b(?!-)")
+# Words before a span of years that make it the victims' ages ("aged 18 to 25 years").
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
 _DECADE_RE = re.compile(r"\b(1[89]|20)\d0s\b")
 _CONDITIONS = ("if", "unless", "lest")
 # How far up the parse (through infinitives, clauses, conjuncts) a modal or an intent is sought.
@@ -198,9 +200,16 @@ def running_total(lex: Lexicon, trig: Token) -> bool:
             return True  # "died in the civil war", "killed during the insurgency": a war's toll
         if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
             ent = ent_at(tok.doc, tok.i)
-            if ent is not None and _SPAN_RE.search(ent.text.lower()) and not _AGE_RE.search(ent.text.lower()):
+            if ent is not None and _SPAN_RE.search(ent.text.lower()) and not _ages(ent):
                 return True  # "over the past 10 years"; not an age, "aged 6 to 32 years of age"
     return False
+
+
+def _ages(ent: Span) -> bool:
+    """Whether a span of years tells ages ("30 years old", "6 to 32 years of age", "aged 18 to
+    25 years", "ranged in age from 6 to 32 years"), not a period ("age-old fighting" is none)."""
+    before = ent.doc[max(ent.start - 2, 0) : ent.start]
+    return bool(_AGE_RE.search(ent.text.lower())) or any(t.lower_ in _AGE_WORDS for t in before)
 
 
 def implies_death(lex: Lexicon, trig: Token) -> bool:

@@ -64,6 +64,7 @@ class Lexicon:
     call_verbs: frozenset[str] = frozenset()
     recalled_nouns: frozenset[str] = frozenset()
     killing_verbs: frozenset[str] = frozenset()
+    animals: frozenset[str] = frozenset()
     eras: frozenset[str] = frozenset()
     habit_adverbs: frozenset[str] = frozenset()
     wars: frozenset[str] = frozenset()
@@ -108,7 +109,7 @@ def _word_lists(root: str | Path | None) -> dict[str, frozenset[str]]:
              "fatal_adverbs": "fatal_adverbs", "raise_verbs": "raise_verbs", "eras": "era_words",
              "habit_adverbs": "habit_adverbs", "wars": "war_words", "attributive_past": "attributive_past",
              "call_verbs": "call_verbs", "recalled_nouns": "recalled_death_nouns",
-             "killing_verbs": "killing_verbs"}
+             "killing_verbs": "killing_verbs", "animals": "animals"}
     return {key: resources.read_words(f"{FOLDER}/{name}.txt", root) for key, name in files.items()}
 
 

@@ -17,6 +17,8 @@ from pipeline.casualties.words import (across_bar, is_name, is_partitive_np, is_
                                        quantity_of_number, victim_words, vtype)
 from pipeline.numbers import parse_count
 
+# Nouns of a sex that name a person in police reports and an animal in wildlife stories.
+_SEX_NOUNS = frozenset({"female", "male"})
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10}
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$")
@@ -110,7 +112,7 @@ def _age_claim(lex: Lexicon, tok: Token) -> Claim:
 def _noun_claim(lex: Lexicon, tok: Token) -> Claim | None:
     """The claim of a noun naming people: counted, a bare plural, a rank or one person."""
     typed = vtype(lex, tok)
-    if typed is None:
+    if typed is None or _an_animal(lex, tok):
         return None
     vt, perp = typed
     qtok = quantity_child(lex, tok)
@@ -139,6 +141,21 @@ def _noun_claim(lex: Lexicon, tok: Token) -> Claim | None:
         return None
     return Claim(1, 1, 1, None, [left_lead(tok), tok], victims, vt, is_partitive_np(lex, tok), perp,
                  person_name(lex, tok))
+
+
+def _an_animal(lex: Lexicon, tok: Token) -> bool:
+    """Whether "a female", "the male" stands for an animal: the nearest creature the article
+    names before it is an animal, not a person ("rangers tracked a lioness ... the female was
+    shot"; "a dog barked ... police said a male was shot"). Police reports name people so,
+    wildlife stories animals."""
+    if tok.lemma_.lower() not in _SEX_NOUNS:
+        return False
+    for t in reversed(tok.doc[: tok.i]):
+        if t.lemma_.lower() in lex.animals:
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and is_person(lex, t):
+            return False
+    return False
 
 
 def _plural_claim(lex: Lexicon, tok: Token, victims: str, vt: str, perp: bool) -> Claim | None:
