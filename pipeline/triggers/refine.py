@@ -276,9 +276,9 @@ def _kill(m: Match) -> str | None:
         return "kill_by_nonstate"
     # "a suspect who killed two women": the relative pronoun stands for the suspect (`doers`).
     by = {w for t in doers(m.span.root, m.cues["groups"]) for w in (t.lower_, t.lemma_.lower())}
-    # The victims by their head nouns (`kill_victims`): not "the family's dog", not "himself".
+    # Victims by their head nouns (`kill_victims`): not "the family's dog", not "himself"; no car driven.
     victims = [t for h in harm_targets(m.span.root) for t in (h, *h.conjuncts) if one_of(t, m.cues["kill_victims"])]
-    return "kill_by_person" if by & m.cues["assailants"] and victims else None
+    return "kill_by_person" if by & m.cues["assailants"] and victims and not m.has("driving") else None
 
 
 def _confront(m: Match) -> str | None:
