@@ -123,6 +123,7 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Gunmen killed three herders, from 19 to 40 years of age, at the well.", [(K, 3, 3, 3, "civilians")]),
     ("Gunmen killed four herders aged between 18 and 25 years at the well.", [(K, 4, 4, 4, "civilians")]),
     ("Over the past 40 years of age-old feuds, thousands have been killed in the valley.", []),
+    ("The cartel has killed 80 boys under 16 years of age over the past decade.", []),
     ("Clashes have killed at least 30 people since Monday.", [(K, 30, 30, None, "civilians")]),
     # two outcomes joined by "or": the toll of both, of neither alone (beside "and": each its own)
     ("Nine teenagers have been hurt or killed by gunfire on the east side.", []),

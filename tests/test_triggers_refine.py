@@ -115,6 +115,7 @@ CASES = [
     (KILL, "The suspect killed himself as officers arrived.", "killed", QUIET, None),
     (KILL, "A lorry driver killed two pedestrians on the ring road.", "killed", QUIET, None),
     (KILL, "The suspect, who was speeding, killed two children on the bridge.", "killed", QUIET, None),
+    (KILL, "The suspect killed two men with his van while drunk, the court heard.", "killed", QUIET, None),
     (KILL, "The fever killed three children in the valley.", "killed", QUIET, None),
     (KILL, "The board killed the merger after a long quarrel.", "killed", QUIET, None),
     (KILL, "The winger killed the match with a second goal.", "killed", QUIET, None),

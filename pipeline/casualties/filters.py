@@ -21,7 +21,7 @@ _PAST_RE = re.compile(r"\b(last (year|summer|spring|fall|autumn|winter)|years? a
 _YEAR_ANY_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 _SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b")
 # A span of years that tells the victims' ages, not a period: "30 years old", "6-32 years of age".
-_AGE_RE = re.compile(r"\byears?[- ]old\b|\bof age\b(?!-)")
+_AGE_RE = re.compile(r"[\d\s,]*(?:\b(?:to|and|or|between|from)\b[\d\s,]*)*\byears?(?:[- ]old\b|\s+of age\b(?!-))")
 # Words before a span of years that make it the victims' ages ("aged 18 to 25 years").
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
 _DECADE_RE = re.compile(r"\b(1[89]|20)\d0s\b")
@@ -200,16 +200,21 @@ def running_total(lex: Lexicon, trig: Token) -> bool:
             return True  # "died in the civil war", "killed during the insurgency": a war's toll
         if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
             ent = ent_at(tok.doc, tok.i)
-            if ent is not None and _SPAN_RE.search(ent.text.lower()) and not _ages(ent):
+            if ent is not None and _SPAN_RE.search(_without_ages(ent)):
                 return True  # "over the past 10 years"; not an age, "aged 6 to 32 years of age"
     return False
 
 
-def _ages(ent: Span) -> bool:
-    """Whether a span of years tells ages ("30 years old", "6 to 32 years of age", "aged 18 to
-    25 years", "ranged in age from 6 to 32 years"), not a period ("age-old fighting" is none)."""
-    before = ent.doc[max(ent.start - 2, 0) : ent.start]
-    return bool(_AGE_RE.search(ent.text.lower())) or any(t.lower_ in _AGE_WORDS for t in before)
+def _without_ages(ent: Span) -> str:
+    """A DATE entity's text without the victims' ages it tells ("30 years old", "6 to 32 years
+    of age"; all of it after "aged" or "age": "aged 18 to 25 years"), so that what is left shows
+    whether it is a period ("under 16 years of age over the past decade"; "age-old" is none)."""
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].lower_ in ("from", "between"):
+        i -= 1  # "ranged in age from 20 to 45 years"
+    if i >= 0 and ent.doc[i].lower_ in _AGE_WORDS:
+        return ""
+    return _AGE_RE.sub(" ", ent.text.lower())
 
 
 def implies_death(lex: Lexicon, trig: Token) -> bool:
