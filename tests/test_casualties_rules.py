@@ -143,11 +143,10 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("A guard was killed and two others were shot. One of the two died on Friday.", 1, 1),
     ("A guard was killed in the yard and two others were shot. The two others were later "
      "pronounced dead.", 2, 0),
-    ("Late on Friday, a wedding ended in tragedy when gunfire resulted in the death of one guest, "
-     "with five others sustaining gunshot wounds.", 1, 5),
-    ("Deputies said he shot another man in a motel room. That man died at the hospital.", 1, 0),
-    ("Two sisters were fatally shot in a van. One sister was shot in the back; the other sister "
-     "was shot in the head.", 2, 0),
+    ("The fight at the depot ended with one porter dead and with four others sustaining stab wounds.", 1, 4),
+    ("Witnesses said the cook shot another man near the loading dock. That man later died.", 1, 0),
+    ("Two brothers died after gunmen fired into their truck. One brother was hit in the neck; the "
+     "other brother was hit in the chest.", 2, 0),
     # an ordinal victim counts those hit: three were hit, two of them died
     ("Two brothers died in the shooting. The third victim, a cousin, was hit in the arm.", 2, 1),
     ("Four men were shot at the party. The fourth man died on Monday.", 1, 3),

@@ -20,7 +20,7 @@ _YEAR_IN_RE = re.compile(r"\b(1[89]|20)\d\d\b")
 _PAST_RE = re.compile(r"\b(last (year|summer|spring|fall|autumn|winter)|years? ago|decades? ago|months ago)\b")
 _YEAR_ANY_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 _SPAN_RE = re.compile(r"\b(years|decades?|months|so far|to date|(this|last|past) year|the (19|20)\d\ds)\b")
-# A span of years that tells the victims' ages, not a period: "30 years old", "6-32 years of age".
+# A span of years that tells the victims' ages, not a period: "30 years old", "19-40 years of age".
 _AGE_RE = re.compile(r"[\d\s,]*(?:\b(?:to|and|or|between|from)\b[\d\s,]*)*\byears?(?:[- ]old\b|\s+of age\b(?!-))")
 # Words before a span of years that make it the victims' ages ("aged 18 to 25 years").
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
@@ -201,12 +201,12 @@ def running_total(lex: Lexicon, trig: Token) -> bool:
         if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
             ent = ent_at(tok.doc, tok.i)
             if ent is not None and _SPAN_RE.search(_without_ages(ent)):
-                return True  # "over the past 10 years"; not an age, "aged 6 to 32 years of age"
+                return True  # "over the past 10 years"; not an age, "aged 19 to 40 years"
     return False
 
 
 def _without_ages(ent: Span) -> str:
-    """A DATE entity's text without the victims' ages it tells ("30 years old", "6 to 32 years
+    """A DATE entity's text without the victims' ages it tells ("30 years old", "19 to 40 years
     of age"; all of it after "aged" or "age": "aged 18 to 25 years"), so that what is left shows
     whether it is a period ("under 16 years of age over the past decade"; "age-old" is none)."""
     i = ent.start - 1
