@@ -103,16 +103,21 @@ def zero_fact(doc: Doc, view: Doc, span: Span, outcome: str) -> dict:
     return make_fact(doc, view, span, outcome, claim, False, False)
 
 
+def _other_words(head: Token, deps: tuple[str, ...]) -> bool:
+    """Whether a victim noun is "others"/"another" or has "other"/"another" as one of `deps`."""
+    return head.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in deps for c in head.children)
+
+
+def _definite(head: Token) -> bool:
+    return any(c.lower_ == "the" for c in head.children)
+
+
 def told_back(claim: Claim) -> bool:
     """Whether a claim's dead are among people already counted: a partitive ("one of the two
     died", "including two who died") or the others named again ("the two others died later")."""
     if claim.partitive:
         return True
-    if not claim.tokens:
-        return False
-    head = claim.tokens[-1]
-    other = head.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ == "amod" for c in head.children)
-    return other and any(c.lower_ == "the" for c in head.children)
+    return bool(claim.tokens) and _other_words(claim.tokens[-1], ("amod",)) and _definite(claim.tokens[-1])
 
 
 def others(claim: Claim) -> bool:
@@ -125,6 +130,4 @@ def others(claim: Claim) -> bool:
     head = claim.tokens[-1]
     # "... with three others hurt": the subject of the clause "with" opens.
     subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ == "with")
-    if not subject or any(c.lower_ == "the" for c in head.children):
-        return False
-    return head.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det") for c in head.children)
+    return subject and not _definite(head) and _other_words(head, ("amod", "det"))

@@ -47,7 +47,7 @@ def others_who_died(records: list[ClaimRecord]) -> None:
     counted ("one of them fatally", "one of the two died on Tuesday"): flag `includes_killed`."""
     sentences = list(dict.fromkeys(r.fact["sentence"] for r in sorted(records, key=lambda r: r.fact["char_start"])))
     for r in records:
-        if not (r.others and r.fact["outcome"] == "injured"):
+        if not r.others:  # set on injured claims only
             continue
         own = sentences.index(r.fact["sentence"])
         near = set(sentences[own : own + 2])

@@ -276,9 +276,11 @@ def _kill(m: Match) -> str | None:
         return "kill_by_nonstate"
     # "a suspect who killed two women": the relative pronoun stands for the suspect (`doers`).
     by = {w for t in doers(m.span.root, m.cues["groups"]) for w in (t.lower_, t.lemma_.lower())}
-    # Victims by their head nouns (`kill_victims`): not "the family's dog", not "himself"; no car driven.
-    victims = [t for h in harm_targets(m.span.root) for t in (h, *h.conjuncts) if one_of(t, m.cues["kill_victims"])]
-    return "kill_by_person" if by & m.cues["assailants"] and victims and not m.has("driving") else None
+    if not by & m.cues["assailants"] or m.has("driving"):
+        return None  # no assailant, or a car driven
+    # Victims by their head nouns (`kill_victims`): not "the family's dog", not "himself".
+    victims = (t for h in harm_targets(m.span.root) for t in (h, *h.conjuncts))
+    return "kill_by_person" if any(one_of(t, m.cues["kill_victims"]) for t in victims) else None
 
 
 def _confront(m: Match) -> str | None:
