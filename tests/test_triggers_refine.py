@@ -14,8 +14,7 @@ from spacy.vocab import Vocab
 from pipeline.triggers import refine as refine_module
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import Outcome, TriggerEntry, load_data, read_outcomes
-from pipeline.triggers.refine import (KEEP, Match, agreement_not_made, cyber_sense, deal_of_business_or_court,
-                                      describes_a_person, outcome_name, refine, told_not_done)
+from pipeline.triggers.refine import KEEP, Match, cyber_sense, describes_a_person, outcome_name, refine, told_not_done
 from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
                                      recalls_the_late)
 
@@ -276,8 +275,6 @@ def test_a_rally_without_people_or_cause_is_no_protest() -> None:
 CHEMICAL_ATTACK = TriggerEntry("explosions_remote_violence", "chemical_weapon", 10, "-")
 SEXUAL = TriggerEntry("violence_against_civilians", "sexual_violence", 9, "-")
 MASSACRE = TriggerEntry("violence_against_civilians", "attack", 6, "-")
-AGREE = TriggerEntry("strategic_developments", "agreement", 4, "agreement")
-DEAL = TriggerEntry("strategic_developments", "agreement", 7, "-")
 
 
 @pytest.mark.parametrize("entry,text,word,expected", [
@@ -325,43 +322,6 @@ SIGN = TriggerEntry("protests", "peaceful_protest", 2, "protest")
 def test_protest_words_in_another_sense(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
                                         expected: str | None) -> None:
     assert outcome_name(trigger_match(entry, text, word, QUIET)) == expected, text
-
-
-CEASEFIRE = TriggerEntry("strategic_developments", "agreement", 7, "agreement")
-
-
-@pytest.mark.parametrize("text,expected", [
-    # made or started (positives) beside hoped for, refused, set as a goal (negatives)
-    ("The government and the rebels signed a ceasefire on Monday.", KEEP),
-    ("The rebels agreed to a ceasefire with the army on Monday.", KEEP),
-    ("The army and the rebels signed a ceasefire accord on Monday.", KEEP),
-    ("A ceasefire took effect in the north at midnight.", KEEP),
-    ("Negotiators failed to agree on terms for a possible ceasefire in the valley.", None),
-    ("The commander said his fighters are not going to extend the ceasefire past Friday.", None),
-    ("The militia gave mediators until spring to secure a ceasefire accord.", None),
-    ("The rebels will hold the ceasefire until the elections.", KEEP),
-    ("The army accused the rebels of breaking the ceasefire.", None),
-    ("The ceasefire accord between the two militias is expected to take hold on Friday.", KEEP),
-    ("The ceasefire accord between the two militias is said to be in danger.", None),
-    ("The ceasefire deal signed on Monday ended weeks of fighting.", KEEP),
-])
-def test_a_ceasefire_is_an_agreement_only_when_made(trigger_match: Callable[..., Match], text: str, expected: str | None) -> None:
-    assert outcome_name(trigger_match(CEASEFIRE, text, "ceasefire", QUIET)) == expected, text
-
-
-@pytest.mark.parametrize("entry,text,word,expected", [
-    (AGREE, "The banker pleaded guilty and agreed to testify against his former boss.", "agreed", None),
-    (AGREE, "The rebels agreed to release the hostages held in the forest.", "agreed", KEEP),
-    (DEAL, "The band reached a deal with two record labels.", "deal", None),
-    (DEAL, "The government reached a deal with the rebels to end the war.", "deal", KEEP),
-    (AGREE, "The insurgents agreed to sell the seized oil to traders.", "agreed", KEEP),
-    (AGREE, "The chemicals firm agreed to buy its rival for two billion dollars.", "agreed", None),
-])
-def test_agreements_of_business_or_court_are_no_event(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
-                                                      expected: str | None) -> None:
-    m = trigger_match(entry, text, word, QUIET)
-    assert deal_of_business_or_court(m) is (expected is None), text
-    assert outcome_name(m) == expected, text
 
 
 CYBER_DOC = {"conflict": False, "protest": False, "cyber": True}
@@ -450,25 +410,3 @@ LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine
 def test_habits_surges_and_idle_devices_are_no_incident(sense_holds: Callable[..., None], rule, entry: TriggerEntry, text: str,
                                                         word: str, expected: bool) -> None:
     sense_holds(rule, entry, text, word, CONFLICT, expected)
-
-
-SURRENDER = TriggerEntry("strategic_developments", "agreement", 5, "-")
-
-
-@pytest.mark.parametrize("entry,text,word,expected", [
-    # an agreement promised, sought or out of reach (negatives) beside one made (positives)
-    (SURRENDER, "The gang promised the surrender of its rifles within a month.", "surrender", True),
-    (SURRENDER, "Two hundred fighters surrendered to the army on Monday.", "surrendered", False),
-    (CEASEFIRE, "The rebels said they were ready to accept a ceasefire.", "ceasefire", True),
-    (CEASEFIRE, "The rebels accepted a ceasefire on Monday.", "ceasefire", False),
-    # only agreements: a protest under the same verbs is still told
-    (PROTEST, "Riot police stood ready to stop demonstrators during a protest.", "demonstrators", False),
-])
-def test_an_agreement_talked_of_is_not_made(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
-                                           expected: bool) -> None:
-    m = trigger_match(entry, text, word, QUIET)
-    assert agreement_not_made(m) is expected, text
-    if expected:
-        assert outcome_name(m) is None, text
-    elif entry is PROTEST:
-        assert outcome_name(m) is not None, text

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pipeline.aspect import attributive_participle
+from pipeline.triggers.agreements import agreement_made, deal_of_business_or_court, talk_of_an_agreement
 from pipeline.triggers.context import (SentenceContext, agent_patient, object_words, one_of, prep_objects,
                                        protesters_act, words_of)
-from pipeline.triggers.filters import under_verb_of
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.participants import a_person_among, doers, harms_people
 from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
@@ -56,9 +56,6 @@ _TOLD_STEPS = 4
 _TOLD_DEPS = frozenset({"compound", "conj", "dobj", "pobj", "prep"})
 # Prepositions that attach a trigger to a work or a talk as its topic.
 _TOPIC_PREPS = frozenset({"of", "about"})
-_AGREEMENT = "agreement"
-# Prepositions between a verb of concluding and what is agreed ("agreed to/on a ceasefire").
-_AGREED_PREPS = frozenset({"to", "on", "upon"})
 
 # The highest priority of a word of harm that an article about computer crime may hold in
 # another sense ("attack", "hit"): named weapons and bombings keep their own.
@@ -155,15 +152,6 @@ def told_not_done(m: Match) -> bool:
             return True
         tok = gov
     return False
-
-
-def deal_of_business_or_court(m: Match) -> bool:
-    """An agreement whose sentence is about business or a court ("agreed to buy the firm", "a
-    deal with record labels", "pleaded guilty and agreed to assist the prosecution", "surrender
-    his passport"): ACLED agreements are between conflict or political actors. An armed group
-    named in the sentence keeps it."""
-    return (m.entry.sub_event_type == _AGREEMENT and m.has("not_conflict_deal")
-            and not m.has("nonstate"))
 
 
 def cyber_sense(m: Match) -> bool:
@@ -403,48 +391,8 @@ def _transfer(m: Match) -> str | None:
 
 
 def _agreement(m: Match) -> str | None:
-    """An agreement that is made, not talked about: "agreed to" between armed sides or with
-    protesters; a ceasefire or a peace deal only as the object or subject of a verb that
-    concludes or starts it ("signed a ceasefire", "the truce took effect"), or standing alone
-    as in a headline. Peace processes hoped for, demanded or refused are no event."""
-    head = m.span.root
-    if head.pos_ in ("VERB", "AUX"):
-        return KEEP if m.armed() or m.crowd() else None
-    # "a ceasefire accord", "the truce deal": the noun the word qualifies is what is concluded.
-    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
-        head = head.head
-    # "the ceasefire deal signed on Monday", "the truce agreed last week": made, by its participle.
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m.cues["conclude"] for c in head.children):
-        return KEEP
-    governor = head.head
-    if governor is head or head.dep_ in ("ROOT", "compound", "conj", "appos"):
-        return KEEP
-    if governor.pos_ == "ADP":
-        # "agreed to a ceasefire", "agreed on a truce": the verb above the preposition; other
-        # prepositions tell a purpose or a setting ("talks for a possible ceasefire").
-        if governor.lower_ not in _AGREED_PREPS:
-            return None
-        governor = governor.head
-    # "the truce is set to take effect": the subject of a verb whose complement concludes it.
-    verbs = [governor, *(c for c in governor.children if c.dep_ == "xcomp")]
-    if not any(v.lemma_.lower() in m.cues["conclude"] for v in verbs) or _negated(governor):
-        return None
-    return KEEP
-
-
-def agreement_not_made(m: Match) -> bool:
-    """An agreement (a ceasefire, a surrender, a deal) promised, demanded, proposed, refused
-    or out of reach ("promised to hand over the rifles", "ready to accept a truce", "unable to
-    agree on a truce"): talk of one, not one made. Only agreements: "police stood ready to stop
-    the demonstrators" still tells of demonstrators."""
-    return m.entry.sub_event_type == _AGREEMENT and under_verb_of(m.span, m.cues["unrealised"])
-
-
-def _negated(verb: Token) -> bool:
-    """Whether a verb, or the verb whose complement it is, is negated ("will not extend the
-    ceasefire", "are not going to extend the ceasefire")."""
-    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-    return any(c.dep_ == "neg" for h in heads for c in h.children)
+    """An agreement made keeps its type (`agreements.agreement_made`); talk of one is dropped."""
+    return KEEP if agreement_made(m) else None
 
 
 def _group(m: Match) -> str | None:
@@ -476,7 +424,7 @@ def outcome_name(m: Match) -> str | None:
     """The name of the outcome (a row of refinements.tsv) of a match, or None to drop it."""
     if (describes_a_person(m) or recalls_the_late(m) or aims_at_no_one(m) or told_not_done(m) or deal_of_business_or_court(m)
             or cyber_sense(m) or habit_not_incident(m) or figurative_explosion(m) or idle_devices(m)
-            or describes_a_population(m) or recalls_a_death(m) or agreement_not_made(m) or medical_arrest(m)
+            or describes_a_population(m) or recalls_a_death(m) or talk_of_an_agreement(m) or medical_arrest(m)
             or sport_contest(m) or names_a_pastime(m) or a_spacecraft(m) or figurative_riot(m) or verbal_clash(m)
             or clash_of_dates(m)
             or a_likeness(m) or old_ordnance(m) or aims_at_words(m) or flopped(m) or trial_or_toy(m)):

@@ -1,0 +1,124 @@
+"""Agreements (a ceasefire, a peace deal, a surrender, talks): when a word of agreement reports
+one made between conflict or political actors, and when it only talks of one.
+
+An ACLED agreement is a deed: a truce signed, fighters who surrendered. Most words of agreement
+in the news are talk instead: a deal hoped for, demanded, promised, refused, one that would or
+could be made, one spoken of in general ("a negotiated peace is the only way"), or a business
+deal. `refine.outcome_name` drops a trigger when `talk_of_an_agreement` or
+`deal_of_business_or_court` holds, and keeps a word of the `agreement` rule only when
+`agreement_made` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from pipeline.triggers.filters import modal, under_verb_of
+
+if TYPE_CHECKING:
+    from pipeline.triggers.refine import Match
+
+AGREEMENT = "agreement"
+# Prepositions between a verb of concluding and what is agreed ("agreed to/on a ceasefire").
+_AGREED_PREPS = frozenset({"to", "on", "upon"})
+# What an agreement hangs on when it is asked for or weighed ("calls for a truce", "the
+# possibility of a deal").
+_ASKED_PREPS = frozenset({"for", "of", "toward", "towards"})
+# How a word of agreement is what a preposition governs: a noun or a gerund ("for reaching a deal").
+_PREP_OBJECTS = frozenset({"pobj", "pcomp"})
+# The links by which a word of agreement is part of a subject: the object of a gerund
+# ("reaching a deal is ..."), a noun joined by "or"/"and" ("a victory or a surrender is ...").
+_SUBJECT_PARTS = frozenset({"dobj", "conj", "compound"})
+# How far up the parse the subject of a general statement is looked for.
+_SUBJECT_STEPS = 3
+# The tags of "is"/"are": a statement of the present, not a report of what happened.
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def deal_of_business_or_court(m: Match) -> bool:
+    """An agreement whose sentence is about business or a court ("agreed to buy the firm", "a
+    deal with record labels", "pleaded guilty and agreed to assist the prosecution", "surrender
+    his passport"): ACLED agreements are between conflict or political actors. An armed group
+    named in the sentence keeps it."""
+    return (m.entry.sub_event_type == AGREEMENT and m.has("not_conflict_deal")
+            and not m.has("nonstate"))
+
+
+def agreement_made(m: Match) -> bool:
+    """An agreement that is made, not talked about: "agreed to" between armed sides or with
+    protesters; a ceasefire or a peace deal only as the object or subject of a verb that
+    concludes or starts it ("signed a ceasefire", "the truce took effect"), or standing alone
+    as in a headline. Peace processes hoped for, demanded or refused are no event."""
+    head = m.span.root
+    if head.pos_ in ("VERB", "AUX"):
+        return m.armed() or m.crowd()
+    # "a ceasefire accord", "the truce deal": the noun the word qualifies is what is concluded.
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+        head = head.head
+    # "the ceasefire deal signed on Monday", "the truce agreed last week": made, by its participle.
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m.cues["conclude"] for c in head.children):
+        return True
+    governor = head.head
+    if governor is head or head.dep_ in ("ROOT", "compound", "conj", "appos"):
+        return True
+    if governor.pos_ == "ADP":
+        # "agreed to a ceasefire", "agreed on a truce": the verb above the preposition; other
+        # prepositions tell a purpose or a setting ("talks for a possible ceasefire").
+        if governor.lower_ not in _AGREED_PREPS:
+            return False
+        governor = governor.head
+    # "the truce is set to take effect": the subject of a verb whose complement concludes it.
+    verbs = [governor, *(c for c in governor.children if c.dep_ == "xcomp")]
+    return any(v.lemma_.lower() in m.cues["conclude"] for v in verbs) and not _negated(governor)
+
+
+def talk_of_an_agreement(m: Match) -> bool:
+    """An agreement (a ceasefire, a surrender, a deal) promised, demanded, proposed, refused
+    or out of reach ("promised to hand over the rifles", "ready to accept a truce", "unable to
+    agree on a truce"), asked for ("called for the surrender of the rebels"), one that would,
+    could or will be made ("they would sign a truce if ..."), or spoken of in general ("a
+    negotiated peace is the only way"): talk of one, not one made. Only agreements: "police
+    stood ready to stop the demonstrators" still tells of demonstrators."""
+    if m.entry.sub_event_type != AGREEMENT:
+        return False
+    return (under_verb_of(m.span, m.cues["unrealised"]) or modal(m.span) or asked_for(m.span, m.cues)
+            or spoken_of_in_general(m.span))
+
+
+def asked_for(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the word is what a verb or noun of asking, hoping or weighing is "for" or "of"
+    ("called for a ceasefire", "amid calls for a truce", "the need for reaching a deal", "the
+    possibility of a truce"), not a deal made "for" something ("signed a truce for the
+    holidays": the deal is the object, not after "for")."""
+    word = span.root
+    if word.dep_ == "dobj" and word.head.tag_ == "VBG":
+        word = word.head  # "for reaching a peace deal": the gerund is what "for" governs
+    prep = word.head
+    if word.dep_ not in _PREP_OBJECTS or prep.lower_ not in _ASKED_PREPS or prep.head is prep:
+        return False
+    return prep.head.lemma_.lower() in cues["asking_for"]
+
+
+def spoken_of_in_general(span: Span) -> bool:
+    """Whether the word is (part of) the subject of "is"/"are" said of it in general ("the
+    surrender of the rebels is impossible", "reaching a deal is the only path to peace"): an
+    opinion of the present, not a report. "The truce is holding" tells a verb of its own, and
+    "the truce was signed" is in the past."""
+    tok = span.root
+    for _ in range(_SUBJECT_STEPS):
+        if tok.dep_ in ("nsubj", "csubj") or tok.dep_ not in _SUBJECT_PARTS or tok.head is tok:
+            break
+        tok = tok.head
+    be = tok.head
+    return (tok.dep_ in ("nsubj", "csubj") and be.lemma_ == "be" and be.tag_ in _PRESENT_TAGS
+            and any(c.dep_ in ("acomp", "attr") for c in be.children))
+
+
+def _negated(verb: Token) -> bool:
+    """Whether a verb, or the verb whose complement it is, is negated ("will not extend the
+    ceasefire", "are not going to extend the ceasefire")."""
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)

@@ -1,0 +1,98 @@
+"""Agreements (pipeline/triggers/agreements.py): one made beside one talked of, on hand-written
+sentences, negatives beside positives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.triggers.agreements import deal_of_business_or_court, talk_of_an_agreement
+from pipeline.triggers.lexicon import TriggerEntry
+from pipeline.triggers.refine import KEEP, Match, outcome_name
+
+QUIET = {"conflict": False, "protest": False}
+CEASEFIRE = TriggerEntry("strategic_developments", "agreement", 7, "agreement")
+AGREE = TriggerEntry("strategic_developments", "agreement", 4, "agreement")
+DEAL = TriggerEntry("strategic_developments", "agreement", 7, "-")
+SURRENDER = TriggerEntry("strategic_developments", "agreement", 5, "-")
+TALKS = TriggerEntry("strategic_developments", "agreement", 6, "-")
+PROTEST = TriggerEntry("protests", "peaceful_protest", 5, "protest")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # made or started (positives) beside hoped for, refused, set as a goal (negatives)
+    ("The government and the rebels signed a ceasefire on Monday.", KEEP),
+    ("The rebels agreed to a ceasefire with the army on Monday.", KEEP),
+    ("The army and the rebels signed a ceasefire accord on Monday.", KEEP),
+    ("A ceasefire took effect in the north at midnight.", KEEP),
+    ("Negotiators failed to agree on terms for a possible ceasefire in the valley.", None),
+    ("The commander said his fighters are not going to extend the ceasefire past Friday.", None),
+    ("The militia gave mediators until spring to secure a ceasefire accord.", None),
+    # kept through the elections (a deed) beside a promise to keep it (talk; it was KEEP
+    # before "will" was read as talk of an agreement)
+    ("The rebels held the ceasefire through the elections.", KEEP),
+    ("The rebels will hold the ceasefire until the elections.", None),
+    ("The army accused the rebels of breaking the ceasefire.", None),
+    ("The ceasefire accord between the two militias is expected to take hold on Friday.", KEEP),
+    ("The ceasefire accord between the two militias is said to be in danger.", None),
+    ("The ceasefire deal signed on Monday ended weeks of fighting.", KEEP),
+])
+def test_a_ceasefire_is_an_agreement_only_when_made(trigger_match: Callable[..., Match], text: str, expected: str | None) -> None:
+    assert outcome_name(trigger_match(CEASEFIRE, text, "ceasefire", QUIET)) == expected, text
+
+
+@pytest.mark.parametrize("entry,text,word,expected", [
+    (AGREE, "The banker pleaded guilty and agreed to testify against his former boss.", "agreed", None),
+    (AGREE, "The rebels agreed to release the hostages held in the forest.", "agreed", KEEP),
+    (DEAL, "The band reached a deal with two record labels.", "deal", None),
+    (DEAL, "The government reached a deal with the rebels to end the war.", "deal", KEEP),
+    (AGREE, "The insurgents agreed to sell the seized oil to traders.", "agreed", KEEP),
+    (AGREE, "The chemicals firm agreed to buy its rival for two billion dollars.", "agreed", None),
+])
+def test_agreements_of_business_or_court_are_no_event(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
+                                                      expected: str | None) -> None:
+    m = trigger_match(entry, text, word, QUIET)
+    assert deal_of_business_or_court(m) is (expected is None), text
+    assert outcome_name(m) == expected, text
+
+
+@pytest.mark.parametrize("entry,text,word,expected", [
+    # an agreement promised, sought or out of reach (negatives) beside one made (positives)
+    (SURRENDER, "The gang promised the surrender of its rifles within a month.", "surrender", True),
+    (SURRENDER, "Two hundred fighters surrendered to the army on Monday.", "surrendered", False),
+    (CEASEFIRE, "The rebels said they were ready to accept a ceasefire.", "ceasefire", True),
+    (CEASEFIRE, "The rebels accepted a ceasefire on Monday.", "ceasefire", False),
+    # asked for (negatives) beside one made "for" a time (positive)
+    (SURRENDER, "The governor called for the surrender of the kidnappers.", "surrender", True),
+    (CEASEFIRE, "Amid calls for a ceasefire, both armies dug in along the river.", "ceasefire", True),
+    (TALKS, "The cardinal appealed for peace talks between the army and the insurgents.", "talks", True),
+    (CEASEFIRE, "The two militias signed a ceasefire for the harvest season on Monday.", "ceasefire", False),
+    # needed, weighed or about to be made (negatives) beside a signing that took place
+    (CEASEFIRE, "Both presidents stressed the need for a ceasefire in the north.", "ceasefire", True),
+    (DEAL, "The conditions for reaching a peace deal with the rebels are not met, the minister said.", "deal", True),
+    (CEASEFIRE, "The army and the rebels were about to sign a ceasefire when fighting broke out.", "ceasefire", True),
+    (DEAL, "The signing of the peace deal between the army and the rebels took place on Monday.", "deal", False),
+    # would, could or will be made (negatives) beside made (positives)
+    (DEAL, "The insurgents said they would sign a peace deal if the troops left the valley.", "deal", True),
+    (DEAL, "The insurgents signed a peace deal after the troops left the valley.", "deal", False),
+    (SURRENDER, "The commander said his men could surrender within days.", "surrender", True),
+    (SURRENDER, "The commander and forty of his men surrendered within days.", "surrendered", False),
+    (DEAL, "The army and the militia will sign a peace deal next month.", "deal", True),
+    # spoken of in general, in the present (negatives) beside a deed or a truce still holding
+    (SURRENDER, "The minister said an army victory or the surrender of the militias is unlikely.", "surrender", True),
+    (DEAL, "Reaching a peace deal with the insurgents is the only path to calm, the bishop said.", "deal", True),
+    (CEASEFIRE, "The ceasefire between the militias is holding, villagers said.", "ceasefire", False),
+    (CEASEFIRE, "The ceasefire between the militias was signed in the capital.", "ceasefire", False),
+    # only agreements: a protest under the same verbs is still told
+    (PROTEST, "Riot police stood ready to stop demonstrators during a protest.", "demonstrators", False),
+    (PROTEST, "Farmers who called for a protest marched on the ministry.", "protest", False),
+])
+def test_an_agreement_talked_of_is_not_made(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str, word: str,
+                                           expected: bool) -> None:
+    m = trigger_match(entry, text, word, QUIET)
+    assert talk_of_an_agreement(m) is expected, text
+    if expected:
+        assert outcome_name(m) is None, text
+    elif entry is PROTEST:
+        assert outcome_name(m) is not None, text
