@@ -138,6 +138,13 @@ CASES = [
     (MISSILE, "A warplane fired a missile at the convoy.", "missile", QUIET, "missile_air_strike"),
     (MISSILE, "Police found a rocket in an abandoned car.", "rocket", QUIET, "weapon_disrupted"),
     (MISSILE, "Food prices rocketed after the harvest failed.", "rocketed", QUIET, None),
+    # the verb "shell" by armed forces (positives) beside spending, sport and food (negatives)
+    (MISSILE, "The army shelled the town on Monday.", "shelled", QUIET, KEEP),
+    (MISSILE, "Rebels shelled the government positions overnight.", "shelled", QUIET, KEEP),
+    (MISSILE, "The club shelled out a record fee for the striker.", "shelled", QUIET, None),
+    (MISSILE, "The army shelled out millions for new trucks.", "shelled", QUIET, None),
+    (MISSILE, "The visitors shelled the home side's starting pitcher for six runs.", "shelled", QUIET, None),
+    (MISSILE, "Peanuts are shelled by hand in the village.", "shelled", QUIET, None),
     (BOMB, "A suicide bomber blew himself up at the gate.", "bomber", QUIET, "bomb_suicide"),
     (BOMB, "A bomb dropped by a warplane hit the school.", "bomb", QUIET, "bomb_air_strike"),
     (BOMB, "A bomb threat forced the airport to close.", "bomb", QUIET, None),

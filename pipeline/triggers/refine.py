@@ -54,6 +54,8 @@ _TOLD_STEPS = 4
 # How a trigger hangs under what depicts or tells of it: as its object, a preposition's object
 # or part of one ("depicts a dirty bomb attack", "a novel about the massacre").
 _TOLD_DEPS = frozenset({"compound", "conj", "dobj", "pobj", "prep"})
+# The verb of artillery fire (other missile words as verbs are prices: "rocketed").
+_SHELL = "shell"
 # Prepositions that attach a trigger to a work or a talk as its topic.
 _TOPIC_PREPS = frozenset({"of", "about"})
 
@@ -322,13 +324,21 @@ def _territory(m: Match) -> str | None:
 
 def _missile(m: Match) -> str | None:
     """A missile or rocket: intercepted, fired from the air, found, or launched."""
-    if m.span.root.pos_ not in ("NOUN", "PROPN"):
-        return None  # "prices rocketed", "shelled out"
+    if m.span.root.pos_ not in ("NOUN", "PROPN") and not _shelled_by_armed(m):
+        return None  # "prices rocketed", "shelled out", "the batters shelled the pitcher"
     if m.has("intercept"):
         return "missile_intercepted"
     if m.has("air"):
         return "missile_air_strike"
     return _disrupted(m)
+
+
+def _shelled_by_armed(m: Match) -> bool:
+    """The verb "shell" where state forces or an armed group are named: "the army shelled the
+    town"; not "shelled out a fortune" (its particle) nor a sport's "shelled the pitcher"."""
+    root = m.span.root
+    return (root.lemma_.lower() == _SHELL and not any(c.dep_ == "prt" for c in root.children)
+            and m.armed())
 
 
 def _bomb(m: Match) -> str | None:
