@@ -84,6 +84,13 @@ def test_agreements_of_business_or_court_are_no_event(trigger_match: Callable[..
     (DEAL, "Reaching a peace deal with the insurgents is the only path to calm, the bishop said.", "deal", True),
     (CEASEFIRE, "The ceasefire between the militias is holding, villagers said.", "ceasefire", False),
     (CEASEFIRE, "The ceasefire between the militias was signed in the capital.", "ceasefire", False),
+    # ... unless the deal's own words show it made: its clause concludes it, its verb is past,
+    # or a dated deed is judged (an independent review found these dropped at first)
+    (CEASEFIRE, "The ceasefire, which took effect on Sunday, will last for two weeks.", "ceasefire", False),
+    (CEASEFIRE, "The militia said it would respect the ceasefire that it signed on Sunday.", "ceasefire", False),
+    (DEAL, "A peace deal was reached on Monday; it will take effect next week.", "deal", False),
+    (SURRENDER, "The surrender of the rebel commander on Monday is a major blow to the insurgents.", "surrender", False),
+    (CEASEFIRE, "The ceasefire signed on Monday is a first step toward peace, the envoy said.", "ceasefire", False),
     # only agreements: a protest under the same verbs is still told
     (PROTEST, "Riot police stood ready to stop demonstrators during a protest.", "demonstrators", False),
     (PROTEST, "Farmers who called for a protest marched on the ministry.", "protest", False),

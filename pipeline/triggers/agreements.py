@@ -34,6 +34,10 @@ _PREP_OBJECTS = frozenset({"pobj", "pcomp"})
 _SUBJECT_PARTS = frozenset({"dobj", "conj", "compound"})
 # How far up the parse the subject of a general statement is looked for.
 _SUBJECT_STEPS = 3
+# How an agreement noun is what its verb does or undergoes ("a deal was reached", "signed a truce").
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Entity labels that date a subject.
+_WHEN_LABELS = frozenset({"DATE", "TIME"})
 # The tags of "is"/"are": a statement of the present, not a report of what happened.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -55,11 +59,8 @@ def agreement_made(m: Match) -> bool:
     head = m.span.root
     if head.pos_ in ("VERB", "AUX"):
         return m.armed() or m.crowd()
-    # "a ceasefire accord", "the truce deal": the noun the word qualifies is what is concluded.
-    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
-        head = head.head
-    # "the ceasefire deal signed on Monday", "the truce agreed last week": made, by its participle.
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in m.cues["conclude"] for c in head.children):
+    head = _qualified(head)
+    if concluded_in_its_clause(head, m.cues):
         return True
     governor = head.head
     if governor is head or head.dep_ in ("ROOT", "compound", "conj", "appos"):
@@ -75,6 +76,32 @@ def agreement_made(m: Match) -> bool:
     return any(v.lemma_.lower() in m.cues["conclude"] for v in verbs) and not _negated(governor)
 
 
+def _qualified(head: Token) -> Token:
+    """The noun a word of agreement qualifies ("a ceasefire accord", "the truce deal"): what is
+    concluded."""
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+        head = head.head
+    return head
+
+
+def concluded_in_its_clause(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether an agreement noun's own participle or relative clause concludes it ("the
+    ceasefire deal signed on Monday", "the truce that took effect on Sunday"): made."""
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in cues["conclude"] for c in head.children)
+
+
+def _told_done(word: Token) -> bool:
+    """Whether a verb of agreement is itself in the past, with no modal of its own ("a deal was
+    reached on Monday; it will take effect next week", "fighters surrendered"): a deed, whatever
+    the clause the parse hangs it under."""
+    if word.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return word.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
 def talk_of_an_agreement(m: Match) -> bool:
     """An agreement (a ceasefire, a surrender, a deal) promised, demanded, proposed, refused
     or out of reach ("promised to hand over the rifles", "ready to accept a truce", "unable to
@@ -84,8 +111,15 @@ def talk_of_an_agreement(m: Match) -> bool:
     stood ready to stop the demonstrators" still tells of demonstrators."""
     if m.entry.sub_event_type != AGREEMENT:
         return False
-    return (under_verb_of(m.span, m.cues["unrealised"]) or modal(m.span) or asked_for(m.span, m.cues)
-            or spoken_of_in_general(m.span))
+    if under_verb_of(m.span, m.cues["unrealised"]):
+        return True
+    # A deal its own words show made ("the truce that took effect on Sunday will last two
+    # weeks", "they would respect the truce they signed") is no talk, whatever the main clause.
+    head = _qualified(m.span.root)
+    if concluded_in_its_clause(head, m.cues) or _told_done(m.span.root) or (
+            head.dep_ in _ARGUMENT_DEPS and _told_done(head.head)):
+        return False
+    return modal(m.span) or asked_for(m.span, m.cues) or spoken_of_in_general(m.span)
 
 
 def asked_for(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
@@ -113,8 +147,10 @@ def spoken_of_in_general(span: Span) -> bool:
             break
         tok = tok.head
     be = tok.head
+    # A dated subject is a deed judged ("the surrender of the commander on Monday is a blow").
+    dated = any(t.ent_type_ in _WHEN_LABELS for t in tok.subtree)
     return (tok.dep_ in ("nsubj", "csubj") and be.lemma_ == "be" and be.tag_ in _PRESENT_TAGS
-            and any(c.dep_ in ("acomp", "attr") for c in be.children))
+            and any(c.dep_ in ("acomp", "attr") for c in be.children) and not dated)
 
 
 def _negated(verb: Token) -> bool:
