@@ -137,6 +137,9 @@ class CasualtyFact(FactBase):
     partitive: bool = False  # "one of the officers", "including two children": part of another claim
     perpetrator: bool = False  # the victims are the attackers ("the gunman was killed")
     includes_killed: bool = False  # "three were shot": injured, unless also reported killed
+    # "one man was killed and three others were shot, one of them fatally": the others and the
+    # dead among them, who add to the dead told before
+    among_others: bool = False
 
 
 class DateFact(FactBase):

@@ -72,6 +72,23 @@ def test_reconcile_shot_minus_killed() -> None:
     assert (out["killed_best"], out["injured_best"]) == (1, 2)
 
 
+def test_reconcile_dead_among_others_add() -> None:
+    # "a man was killed and three others were shot, one of them fatally"
+    facts = [_fact("killed", 1, 0), _fact("injured", 3, 20, includes_killed=True, among_others=True),
+             _fact("killed", 1, 40, partitive=True, among_others=True)]
+    out = reconcile(facts)
+    assert (out["killed_best"], out["injured_best"]) == (2, 2)
+    # a partitive not among others is a floor: "three were shot, one of them fatally"
+    floor = [_fact("injured", 3, 0, includes_killed=True), _fact("killed", 1, 40, partitive=True)]
+    assert (reconcile(floor)["killed_best"], reconcile(floor)["injured_best"]) == (1, 2)
+    # a later toll as large as the sum is the whole toll, not one more
+    later = [*facts, _fact("killed", 2, 60)]
+    assert reconcile(later)["killed_best"] == 2
+    # everyone shot told first ("four were shot"): the shot less all the dead
+    told = [_fact("injured", 4, 0, includes_killed=True), *facts]
+    assert (reconcile(told)["killed_best"], reconcile(told)["injured_best"]) == (2, 2)
+
+
 def test_reconcile_perpetrator_adds() -> None:
     facts = [_fact("killed", 2, 0, vtype="civilians"), _fact("killed", 1, 30, perpetrator=True)]
     assert reconcile(facts)["killed_best"] == 3

@@ -139,8 +139,17 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("A man was stabbed to death on the pier and two others were shot.", 1, 2),
     ("Gunfire killed one guest at the wedding. Two other guests were shot in the legs.", 1, 2),
     ("One woman died at the scene. Another woman was shot in the arm.", 1, 1),
-    # ... unless deaths are told among them next: the others shot include those dead
-    ("A guard was killed and two others were shot. One of the two died on Friday.", 1, 1),
+    # ... unless deaths are told among them next: the others shot include those dead, who add to
+    # the dead told before when they are one "of them", "of whom" or "of the two" others (the
+    # first was 1 killed, a floor, before `among_others`); "one of the victims" may be any
+    ("A guard was killed and two others were shot. One of the two died on Friday.", 2, 1),
+    ("A man was killed and three others were shot, one of them fatally.", 2, 2),
+    ("A clerk died at the scene and two other people were wounded, one of whom later died.", 2, 1),
+    ("A guard was killed and two others were shot. One of the victims died on Friday.", 1, 1),
+    ("A man was killed and three others were shot, one of them fatally. Two people died in all.", 2, 2),
+    ("A man was killed and three others were shot, one of them fatally. The toll has since risen to three.", 3, 1),
+    ("A man was killed and three others were shot, one of them fatally. Two officers were also killed.", 4, 2),
+    ("Three people were shot in the alley, one of them fatally.", 1, 2),
     ("A guard was killed in the yard and two others were shot. The two others were later "
      "pronounced dead.", 2, 0),
     ("The fight at the depot ended with one porter dead and with four others sustaining stab wounds.", 1, 4),

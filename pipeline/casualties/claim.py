@@ -47,6 +47,7 @@ class ClaimRecord:
     others: bool = False  # wounded told as others beside the dead ("three others were shot")
     back: bool = False  # dead told among people already counted ("one of them died", "the others")
     state_noun: str | None = None  # ... named by a definite noun ("the victim"): its lemma
+    whole: str | None = None  # what a partitive's dead are one of ("them" in "one of them died")
 
 
 def _sentence(doc: Doc, view: Doc, tok: Token) -> str:
@@ -91,6 +92,7 @@ def make_fact(doc: Doc, view: Doc, span: Span, outcome: str, claim: Claim, super
         "partitive": partitive,
         "perpetrator": claim.perpetrator,
         "includes_killed": shot,
+        "among_others": False,
     }
 
 

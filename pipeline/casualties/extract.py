@@ -167,7 +167,8 @@ def _record(lex: Lexicon, st: _DocClaims, span: Span, outcome: str, phrase: str,
     fact = make_fact(st.doc, st.view, span, outcome, claim, supersedes, partitive)
     record = ClaimRecord(fact, head=claim.head_i, past=filters.dated_before(trig, st.doc._.published),
                          others=fact["outcome"] == "injured" and others(claim),
-                         back=outcome == "killed" and (partitive or told_back(claim)))
+                         back=outcome == "killed" and (partitive or told_back(claim)),
+                         whole=claim.tokens[-1].lower_ if (partitive or claim.partitive) and claim.tokens else None)
     if outcome == "injured" and claim.best == 1 and filters.condition_of_known_victim(lex, trig, phrase, claim):
         record.state = True
         head = claim.tokens[-1]

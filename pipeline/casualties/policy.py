@@ -44,8 +44,32 @@ def _add(a: Triple, b: Triple) -> Triple:
     return a[0] + b[0], a[1] + b[1], high
 
 
+def _untyped(f: CasualtyFact) -> bool:
+    """A count that says nothing of who the victims were ("three people are dead"): a total."""
+    return (f.victim_type == "unknown" or (f.victims or "").lower() in _generic_victims()) and not f.perpetrator
+
+
 def _outcome_total(claims: list[CasualtyFact]) -> Triple | None:
-    """Reconciled interval of one outcome's claims (see `reconcile`)."""
+    """Reconciled interval of one outcome's claims (see `reconcile`): the dead among others
+    told beside the dead (`among_others`) add to the rest; but when an untyped count is told
+    after them ("two people died in all", "the toll rose to three"), that may be the whole
+    toll, and they add only to the dead told before them."""
+    among = [f for f in claims if f.partitive and f.among_others]
+    rest = [f for f in claims if not (f.partitive and f.among_others)]
+    total = _total(rest)
+    extra = _group_total(among)
+    if extra is None:
+        return total
+    first = min(f.char_start for f in among)
+    if not any(f.char_start > first and _untyped(f) for f in rest):
+        return extra if total is None else _add(total, extra)
+    before = _total([f for f in rest if f.char_start < first])
+    added = extra if before is None else _add(before, extra)
+    return added if total is None or added[1] > total[1] else total
+
+
+def _total(claims: list[CasualtyFact]) -> Triple | None:
+    """Reconciled interval of claims that are wholes or floors (see `reconcile`)."""
     if not claims:
         return None
     claims = sorted(claims, key=lambda f: f.char_start)
@@ -58,7 +82,7 @@ def _outcome_total(claims: list[CasualtyFact]) -> Triple | None:
     groups: dict[tuple[str, bool], list[CasualtyFact]] = {}
     untyped: list[CasualtyFact] = []
     for f in whole:
-        if (f.victim_type == "unknown" or (f.victims or "").lower() in _generic_victims()) and not f.perpetrator:
+        if _untyped(f):
             untyped.append(f)  # "three people are dead": a total, whoever they were
         else:
             key = (_GROUP.get(f.victim_type, f.victim_type), f.perpetrator)
@@ -103,7 +127,9 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
       that one attacker and one victim are not added (a story often names the same dead person
       both ways: "she shot her son, then herself ... a woman was found dead");
     - partitive claims ("one of the officers", "including two children") never add; they only
-      set a floor;
+      set a floor; but the dead among wounded told as others beside the dead add to the dead
+      told before ("one man was killed and three others were shot, one of them fatally": 2
+      killed, 2 injured; `among_others`);
     - injured: claims that someone was shot without saying whether they died (`includes_killed`)
       count as injured after removing the killed ("three were shot, one fatally" = 1 killed,
       2 injured); explicit injured claims win when larger;
@@ -132,6 +158,17 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     return out
 
 
+def _deaths_among_others(dead: list[CasualtyFact], start: int) -> int:
+    """How many of the others shot (told at `start`) died: their own dead ("one of them
+    fatally"), or, when an untyped toll is told after them ("the toll rose to three"), that
+    toll less the dead told before them."""
+    mine = _group_total([f for f in dead if f.partitive and f.among_others])
+    if not any(f.char_start > start and _untyped(f) and not f.among_others for f in dead):
+        return mine[1] if mine else 0
+    total, before = _outcome_total(dead), _outcome_total([f for f in dead if f.char_start < start])
+    return (total[1] if total else 0) - (before[1] if before else 0)
+
+
 def _wounded(by_outcome: dict[str, list[CasualtyFact]]) -> Triple | None:
     """The injured among those reported shot: the shot less the killed, victims and attackers
     apart (a gunman who shot himself dead is not one of the victims shot)."""
@@ -140,8 +177,13 @@ def _wounded(by_outcome: dict[str, list[CasualtyFact]]) -> Triple | None:
         shot = _outcome_total([f for f in by_outcome["shot"] if f.perpetrator == perp])
         if shot is None:
             continue
-        killed = _outcome_total([f for f in by_outcome["killed"] if f.perpetrator == perp])
+        dead = [f for f in by_outcome["killed"] if f.perpetrator == perp]
+        shots = [f for f in by_outcome["shot"] if f.perpetrator == perp]
+        killed = _outcome_total(dead)
         k = killed[1] if killed else 0
+        top = [f for f in shots if f.count_best == shot[1]]
+        if top and all(f.among_others for f in top):
+            k = _deaths_among_others(dead, min(f.char_start for f in top))
         part = (max(shot[0] - k, 0), max(shot[1] - k, 0), None if shot[2] is None else max(shot[2] - k, 0))
         wounded = part if wounded is None else _add(wounded, part)
     return wounded

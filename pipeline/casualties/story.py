@@ -9,6 +9,10 @@ from __future__ import annotations
 from pipeline.casualties.claim import ClaimRecord
 from pipeline.casualties.grammar import SINGULAR_PRONOUNS
 from pipeline.casualties.lexicon import Lexicon
+from pipeline.numbers import parse_number
+
+# The wholes of a partitive that stand for the people just told ("one of them", "one of whom").
+_BACK_PRONOUNS = frozenset({"them", "whom", "those", "which"})
 
 
 def _killed(fact: dict) -> bool:
@@ -44,16 +48,35 @@ def link_story(lex: Lexicon, records: list[ClaimRecord], dead_nouns: set[str]) -
 def others_who_died(records: list[ClaimRecord]) -> None:
     """Wounded told as others beside the dead ("two others were shot") are the dead counted
     again after all when the same or the next sentence tells deaths among people already
-    counted ("one of them fatally", "one of the two died on Tuesday"): flag `includes_killed`."""
+    counted ("one of them fatally", "one of the two died on Tuesday"): flag `includes_killed`.
+    When those deaths are one of the others themselves ("of them", "of whom", "one of the two"
+    after "two others") and the dead were told before the others, both claims are flagged
+    `among_others`: the dead among the others add to the dead told before ("one man was killed
+    and three others were shot, one of them fatally": two dead, two wounded)."""
     sentences = list(dict.fromkeys(r.fact["sentence"] for r in sorted(records, key=lambda r: r.fact["char_start"])))
     for r in records:
         if not r.others:  # set on injured claims only
             continue
         own = sentences.index(r.fact["sentence"])
         near = set(sentences[own : own + 2])
-        if any(k.back and _killed(k.fact) and k.fact["char_start"] > r.fact["char_start"]
-               and k.fact["sentence"] in near for k in records):
-            r.fact["includes_killed"] = True
+        deaths = [k for k in records if k.back and _killed(k.fact) and k.fact["char_start"] > r.fact["char_start"]
+                  and k.fact["sentence"] in near]
+        if not deaths:
+            continue
+        r.fact["includes_killed"] = True
+        among = [k for k in deaths if _one_of(k, r.fact["count_best"])]
+        if among and any(_killed(d.fact) and not d.back and not d.fact["perpetrator"]
+                         and d.fact["char_start"] < r.fact["char_start"] for d in records):
+            for k in (r, *among):
+                k.fact["among_others"] = True
+
+
+def _one_of(record: ClaimRecord, others: int) -> bool:
+    """Whether a partitive's dead are one of the others just told: its whole is a pronoun
+    ("one of them", "one of whom") or the others' own number ("one of the two" after "two
+    others"); "one of the victims" may be one of everyone."""
+    whole = record.whole
+    return whole is not None and (whole in _BACK_PRONOUNS or parse_number(whole) == others)
 
 
 def drop_recalled(records: list[ClaimRecord]) -> list[ClaimRecord]:
