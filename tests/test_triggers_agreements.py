@@ -42,6 +42,34 @@ def test_a_ceasefire_is_an_agreement_only_when_made(trigger_match: Callable[...,
     assert outcome_name(trigger_match(CEASEFIRE, text, "ceasefire", QUIET)) == expected, text
 
 
+SIGN = TriggerEntry("strategic_developments", "agreement", 7, "deal")
+GIVE_UP = TriggerEntry("strategic_developments", "agreement", 5, "surrender")
+
+
+@pytest.mark.parametrize("entry,text,word,expected", [
+    # a deal between conflict or political sides, or a deal of conflict (positives) beside
+    # business, sport and trade (negatives)
+    (SIGN, "The army and the rebels signed an agreement in the capital on Monday.", "signed", KEEP),
+    (SIGN, "Both sides signed an agreement on the release of prisoners.", "signed", KEEP),
+    (SIGN, "Protest leaders reached a deal with the city on Monday.", "reached", KEEP),
+    (SIGN, "The two countries signed a trade agreement in Geneva on Monday.", "signed", None),
+    (SIGN, "The tennis players reached a deal with the tour over prize money.", "reached", None),
+    (SIGN, "The bakery chain reached an agreement with its lenders on Monday.", "reached", None),
+    # fighters, a group or a force surrender (positives) beside a suspect, a lone gunman, a
+    # champion (negatives)
+    (GIVE_UP, "Two hundred rebels surrendered to the army near the border on Monday.", "surrendered", KEEP),
+    (GIVE_UP, "The militia commander surrendered to peacekeepers on Friday.", "surrendered", KEEP),
+    (GIVE_UP, "Fifty fighters of the armed group surrendered their rifles to the army.", "surrendered", KEEP),
+    (GIVE_UP, "The surrender of the garrison ended the siege.", "surrender", KEEP),
+    (GIVE_UP, "The suspect surrendered to police on Tuesday and was charged.", "surrendered", None),
+    (GIVE_UP, "The gunman surrendered after a six-hour standoff with police.", "surrendered", None),
+    (GIVE_UP, "The champion surrendered her title after a failed drug test.", "surrendered", None),
+])
+def test_an_agreement_is_between_conflict_sides(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str,
+                                                word: str, expected: str | None) -> None:
+    assert outcome_name(trigger_match(entry, text, word, QUIET)) == expected, text
+
+
 @pytest.mark.parametrize("entry,text,word,expected", [
     (AGREE, "The banker pleaded guilty and agreed to testify against his former boss.", "agreed", None),
     (AGREE, "The rebels agreed to release the hostages held in the forest.", "agreed", KEEP),

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from pipeline.triggers.filters import modal, under_verb_of
+from pipeline.triggers.participants import doers
 
 if TYPE_CHECKING:
     from pipeline.triggers.refine import Match
@@ -74,6 +75,42 @@ def agreement_made(m: Match) -> bool:
     # "the truce is set to take effect": the subject of a verb whose complement concludes it.
     verbs = [governor, *(c for c in governor.children if c.dep_ == "xcomp")]
     return any(v.lemma_.lower() in m.cues["conclude"] for v in verbs) and not _negated(governor)
+
+
+def deal_between_sides(m: Match) -> bool:
+    """A deal signed or reached ("signed an agreement", "reached a deal") is an ACLED agreement
+    only between conflict or political sides: state forces, an armed group or protesters named
+    in the sentence, or a deal of conflict (cues `conflict_deal`: peace, ceasefire, prisoners,
+    hostages, disarmament ...). "The company reached an agreement with its creditors", "the
+    players reached a deal with the tour", "signed a trade agreement" are no event."""
+    return m.armed() or m.crowd() or m.has("conflict_deal")
+
+
+def surrender_of_fighters(m: Match) -> bool:
+    """A surrender is an ACLED agreement when those who surrender are fighters, an armed group
+    or state forces ("two hundred rebels surrendered", "the militia commander surrendered",
+    "the surrender of the garrison"); a suspect who surrendered to police, a lone gunman after a
+    standoff, a champion who surrendered a title are none. With no surrenderer the parse can
+    name, the sentence must name an armed side."""
+    head = m.span.root
+    found = doers(head, m.cues["groups"])
+    if head.pos_ in ("NOUN", "PROPN"):
+        found += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+    if not found:
+        return m.armed()
+    sides = m.cues["nonstate"] | m.cues["state"] | m.cues["units"] | m.cues["surrender_sides"]
+    return any(_a_side(t, sides, m.cues["lone_doers"]) for t in found)
+
+
+def _a_side(word: Token, sides: frozenset[str], lone: frozenset[str]) -> bool:
+    """Whether a surrenderer is a fighter, a group or a force: its word, or a word that
+    qualifies it ("the militia commander", "fighters of the armed group"); not a lone doer."""
+    if word.lower_ in lone:
+        return False
+    words = [word, *(c for c in word.children if c.dep_ in ("compound", "amod", "poss")),
+             *(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.subtree)]
+    return any(t.lower_ in sides or t.lemma_.lower() in sides for t in words)
 
 
 def _qualified(head: Token) -> Token:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pipeline.aspect import attributive_participle
-from pipeline.triggers.agreements import agreement_made, deal_of_business_or_court, talk_of_an_agreement
+from pipeline.triggers.agreements import (agreement_made, deal_between_sides, deal_of_business_or_court,
+                                          surrender_of_fighters, talk_of_an_agreement)
 from pipeline.triggers.context import (SentenceContext, agent_patient, object_words, one_of, prep_objects,
                                        protesters_act, words_of)
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
@@ -405,6 +406,16 @@ def _agreement(m: Match) -> str | None:
     return KEEP if agreement_made(m) else None
 
 
+def _deal(m: Match) -> str | None:
+    """A deal signed or reached keeps its type between conflict or political sides."""
+    return KEEP if deal_between_sides(m) else None
+
+
+def _surrender(m: Match) -> str | None:
+    """A surrender keeps its type when fighters, a group or a force surrender."""
+    return KEEP if surrender_of_fighters(m) else None
+
+
 def _group(m: Match) -> str | None:
     """A word that counts only where state forces or an armed group are named, and, when the
     parse says what is formed, created or disbanded, only when that is a group or a unit ("the
@@ -426,7 +437,7 @@ _BEFORE_IED: dict[str, Rule] = {
 }
 _AFTER_IED: dict[str, Rule] = {
     "chemical": _chemical, "property": _property, "arrest": _arrest, "transfer": _transfer,
-    "group": _group, "agreement": _agreement,
+    "group": _group, "agreement": _agreement, "deal": _deal, "surrender": _surrender,
 }
 
 
