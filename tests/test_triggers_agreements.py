@@ -64,10 +64,30 @@ GIVE_UP = TriggerEntry("strategic_developments", "agreement", 5, "surrender")
     (GIVE_UP, "The suspect surrendered to police on Tuesday and was charged.", "surrendered", None),
     (GIVE_UP, "The gunman surrendered after a six-hour standoff with police.", "surrendered", None),
     (GIVE_UP, "The champion surrendered her title after a failed drug test.", "surrendered", None),
+    # no one the parse can judge: an army surrendered to decides, the police do not
+    (GIVE_UP, "They surrendered to the army at dawn.", "surrendered", KEEP),
+    (GIVE_UP, "Hundreds surrendered to the troops as the town fell.", "surrendered", KEEP),
+    (GIVE_UP, "A man wanted for robbery surrendered at a police station.", "surrendered", None),
+    (GIVE_UP, "Ravi Tane surrendered at the county jail on Sunday morning.", "surrendered", None),
+    (GIVE_UP, "One fled across the fields and another surrendered at the roadblock.", "surrendered", None),
+    (GIVE_UP, "Armed robbers surrendered to police after the siege of the bank.", "surrendered", None),
+    # state forces alone are no side of a deal
+    (SIGN, "The army signed an agreement with a local college on Monday.", "signed", None),
 ])
 def test_an_agreement_is_between_conflict_sides(trigger_match: Callable[..., Match], entry: TriggerEntry, text: str,
                                                 word: str, expected: str | None) -> None:
     assert outcome_name(trigger_match(entry, text, word, QUIET)) == expected, text
+
+
+ARMED_DOC = {"conflict": True, "protest": False, "armed": True}
+
+
+@pytest.mark.parametrize("flags,expected", [(ARMED_DOC, KEEP), (QUIET, None)])
+def test_a_deal_of_two_sides_in_an_article_of_armed_groups(trigger_match: Callable[..., Match], flags: dict[str, bool],
+                                                          expected: str | None) -> None:
+    # the sides named in an earlier sentence: the article's armed groups decide
+    text = "The two sides signed an agreement on Wednesday."
+    assert outcome_name(trigger_match(SIGN, text, "signed", flags)) == expected
 
 
 @pytest.mark.parametrize("entry,text,word,expected", [

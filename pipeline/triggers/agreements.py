@@ -37,6 +37,10 @@ _SUBJECT_PARTS = frozenset({"dobj", "conj", "compound"})
 _SUBJECT_STEPS = 3
 # How an agreement noun is what its verb does or undergoes ("a deal was reached", "signed a truce").
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Pronouns of one person: a surrender of one is a lone doer's.
+_LONE_PRONOUNS = frozenset({"he", "she", "him", "her", "another", "one"})
+# The tags of one thing or person named ("the man", "Ravi Tane"): a side is named by its own word.
+_ONE_TAGS = frozenset({"NN", "NNP"})
 # Entity labels that date a subject.
 _WHEN_LABELS = frozenset({"DATE", "TIME"})
 # The tags of "is"/"are": a statement of the present, not a report of what happened.
@@ -79,38 +83,57 @@ def agreement_made(m: Match) -> bool:
 
 def deal_between_sides(m: Match) -> bool:
     """A deal signed or reached ("signed an agreement", "reached a deal") is an ACLED agreement
-    only between conflict or political sides: state forces, an armed group or protesters named
-    in the sentence, or a deal of conflict (cues `conflict_deal`: peace, ceasefire, prisoners,
-    hostages, disarmament ...). "The company reached an agreement with its creditors", "the
-    players reached a deal with the tour", "signed a trade agreement" are no event."""
-    return m.armed() or m.crowd() or m.has("conflict_deal")
+    only between conflict sides: an armed group or protesters named in the sentence, a deal of
+    conflict (cues `conflict_deal`: peace, ceasefire, prisoners, hostages, disarmament ...), or
+    an article that names an armed group or such a deal anywhere (Doc flag `armed`: "the two
+    sides signed an agreement" after a sentence on the fighting). State forces alone are no
+    such side: "the army signed an agreement with a university", "the government signed a
+    trade pact", like "the company reached an agreement with its lenders", are none."""
+    return (m.has("nonstate") or m.crowd() or m.has("conflict_deal") or bool(m.doc_flags.get("armed"))
+            or bool(m.doc_flags.get("protest")))
 
 
 def surrender_of_fighters(m: Match) -> bool:
     """A surrender is an ACLED agreement when those who surrender are fighters, an armed group
     or state forces ("two hundred rebels surrendered", "the militia commander surrendered",
     "the surrender of the garrison"); a suspect who surrendered to police, a lone gunman after a
-    standoff, a champion who surrendered a title are none. With no surrenderer the parse can
-    name, the sentence must name an armed side."""
+    standoff, a champion who surrendered a title, one person named ("Ravi Tane gave himself up")
+    are none. When the parse names no one it can judge ("they surrendered", "hundreds
+    surrendered", "the surrender of the town"), an armed
+    side named besides those surrendered to, or an article that names an armed group, decides
+    ("surrendered to police" names only whom to)."""
     head = m.span.root
     found = doers(head, m.cues["groups"])
     if head.pos_ in ("NOUN", "PROPN"):
         found += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj"]
-    if not found:
-        return m.armed()
-    sides = m.cues["nonstate"] | m.cues["state"] | m.cues["units"] | m.cues["surrender_sides"]
-    return any(_a_side(t, sides, m.cues["lone_doers"]) for t in found)
+    sides = m.cues["nonstate"] | m.cues["state"] | m.cues["surrender_sides"] | m.cues["conflict_deal"]
+    lone = m.cues["lone_doers"] | m.cues["assailants"] | _LONE_PRONOUNS
+    if any(t.lower_ not in lone and _a_side(t, sides) for t in found):
+        return True
+    if found and all(t.lower_ in lone or t.tag_ in _ONE_TAGS for t in found):
+        return False  # one person: "Ravi Tane surrendered at the station", "a second man surrendered"
+    return _armed_besides_recipient(m) or bool(m.doc_flags.get("armed"))
 
 
-def _a_side(word: Token, sides: frozenset[str], lone: frozenset[str]) -> bool:
+def _a_side(word: Token, sides: frozenset[str]) -> bool:
     """Whether a surrenderer is a fighter, a group or a force: its word, or a word that
-    qualifies it ("the militia commander", "fighters of the armed group"); not a lone doer."""
-    if word.lower_ in lone:
-        return False
+    qualifies it ("the militia commander", "fighters of the armed group")."""
     words = [word, *(c for c in word.children if c.dep_ in ("compound", "amod", "poss")),
              *(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.subtree)]
     return any(t.lower_ in sides or t.lemma_.lower() in sides for t in words)
+
+
+def _armed_besides_recipient(m: Match) -> bool:
+    """Whether the sentence names state forces or an armed group outside the phrase of whom a
+    surrender is made to ("surrendered to police" names the police only as that), or an army
+    as that ("surrendered to the army")."""
+    recipient = {t.i for p in m.span.root.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
+    armed = m.cues["nonstate"] | m.cues["state"]
+    military = m.cues["military_recipients"]
+    # Surrendered to an army is a surrender in a war; to the police, a suspect's.
+    return any(t.lower_ in military if t.i in recipient else (t.lower_ in armed or t.lemma_.lower() in armed)
+               for t in m.span.sent)
 
 
 def _qualified(head: Token) -> Token:

@@ -40,6 +40,7 @@ def hash_cues(data: TriggerData, vocab: Vocab) -> None:
     wanted["fire"] = frozenset({"fire"})
     wanted["weather_verbs"] = frozenset({"storm", "rain"})
     wanted["conflict_doc"] = cues["conflict"] | cues["nonstate"]
+    wanted["armed_doc"] = cues["nonstate"] | cues["conflict_deal"]
     wanted["protest_doc"] = frozenset({"protester", "demonstrator", "rioter"})
     wanted["cyber_doc"] = cues["cyber"]
     wanted["sport_doc"] = cues["sport_roles"]
@@ -284,6 +285,7 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
     out, disaster_sents = _disasters(doc, index, taken, data)
     hashes = data.hashes
     doc_flags = {"conflict": bool(index.has(hashes["conflict_doc"]).any()),
+                 "armed": bool(index.has(hashes["armed_doc"]).any()),
                  "cyber": bool(index.has(hashes["cyber_doc"]).any()),
                  "sport": int(index.has(hashes["sport_doc"]).sum()) >= _SPORT_ROLES_MIN,
                  "protest": any(e.rule == "protest" and e.sub_event_type != "protest_with_intervention"
