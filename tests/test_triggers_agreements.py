@@ -117,9 +117,9 @@ def test_agreements_of_business_or_court_are_no_event(trigger_match: Callable[..
     (TALKS, "The cardinal appealed for peace talks between the army and the insurgents.", "talks", True),
     (CEASEFIRE, "The two militias signed a ceasefire for the harvest season on Monday.", "ceasefire", False),
     # needed, weighed or about to be made (negatives) beside a signing that took place
-    (CEASEFIRE, "Both presidents stressed the need for a ceasefire in the north.", "ceasefire", True),
-    (DEAL, "The conditions for reaching a peace deal with the rebels are not met, the minister said.", "deal", True),
-    (CEASEFIRE, "The army and the rebels were about to sign a ceasefire when fighting broke out.", "ceasefire", True),
+    (CEASEFIRE, "Aid agencies wrote of the need for a ceasefire in the north.", "ceasefire", True),
+    (DEAL, "Mediators listed three conditions for reaching a peace deal with the militia.", "deal", True),
+    (CEASEFIRE, "Envoys said the militias were about to sign a ceasefire in the valley.", "ceasefire", True),
     (DEAL, "The signing of the peace deal between the army and the rebels took place on Monday.", "deal", False),
     # would, could or will be made (negatives) beside made (positives)
     (DEAL, "The insurgents said they would sign a peace deal if the troops left the valley.", "deal", True),
