@@ -54,6 +54,8 @@ def _outcome_total(claims: list[CasualtyFact]) -> Triple | None:
     told beside the dead (`among_others`) add to the rest; but when an untyped count is told
     after them ("two people died in all", "the toll rose to three"), that may be the whole
     toll, and they add only to the dead told before them."""
+    if not any(f.among_others for f in claims):
+        return _total(claims)  # the common case, read once
     among = [f for f in claims if f.partitive and f.among_others]
     rest = [f for f in claims if not (f.partitive and f.among_others)]
     total = _total(rest)
@@ -181,7 +183,7 @@ def _wounded(by_outcome: dict[str, list[CasualtyFact]]) -> Triple | None:
         shots = [f for f in by_outcome["shot"] if f.perpetrator == perp]
         killed = _outcome_total(dead)
         k = killed[1] if killed else 0
-        top = [f for f in shots if f.count_best == shot[1]]
+        top = [f for f in shots if f.count_best == shot[1]] if any(f.among_others for f in shots) else []
         if top and all(f.among_others for f in top):
             k = _deaths_among_others(dead, min(f.char_start for f in top))
         part = (max(shot[0] - k, 0), max(shot[1] - k, 0), None if shot[2] is None else max(shot[2] - k, 0))
