@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from pipeline.aspect import attributive_participle
 from pipeline.triggers.agreements import (agreement_made, deal_between_sides, deal_of_business_or_court,
                                           surrender_of_fighters, talk_of_an_agreement)
-from pipeline.triggers.context import (SentenceContext, agent_patient, object_words, one_of, prep_objects,
+from pipeline.triggers.context import (SentenceContext, agent_patient, object_words, one_of,
                                        protesters_act, words_of)
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
 from pipeline.triggers.participants import a_person_among, doers, harms_people
