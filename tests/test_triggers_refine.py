@@ -138,6 +138,13 @@ CASES = [
     (MISSILE, "A warplane fired a missile at the convoy.", "missile", QUIET, "missile_air_strike"),
     (MISSILE, "Police found a rocket in an abandoned car.", "rocket", QUIET, "weapon_disrupted"),
     (MISSILE, "Food prices rocketed after the harvest failed.", "rocketed", QUIET, None),
+    # a weapon disrupted by the word that governs it, even beside a word of use (positives),
+    # beside weapons used (negatives)
+    (GRENADE, "The army displayed the captured rifles and grenades to reporters.", "grenades", QUIET,
+     "weapon_disrupted"),
+    (MISSILE, "Soldiers found rockets in a truck after the attack on the base.", "rockets", QUIET, "weapon_disrupted"),
+    (GRENADE, "Gunmen carrying grenades attacked the police post.", "grenades", QUIET, KEEP),
+    (GRENADE, "The attackers threw grenades they had smuggled into the stadium.", "grenades", QUIET, KEEP),
     # the verb "shell" by armed forces (positives) beside spending, sport and food (negatives)
     (MISSILE, "The army shelled the town on Monday.", "shelled", QUIET, KEEP),
     (MISSILE, "Rebels shelled the government positions overnight.", "shelled", QUIET, KEEP),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.aspect import attributive_participle
 from pipeline.triggers.agreements import (agreement_made, deal_between_sides, deal_of_business_or_court,
@@ -92,8 +92,35 @@ Rule = Callable[[Match], "str | None"]
 
 
 def _disrupted(m: Match) -> str:
-    """A weapon found, seized or defused rather than used is a disrupted weapons use."""
-    return "weapon_disrupted" if m.has("disrupt") and not m.has("use") else KEEP
+    """A weapon found, seized or defused rather than used is a disrupted weapons use: in a
+    sentence of disruption and no use, or by the very word that governs the weapon ("police
+    seized the grenades after the attack", "displayed the captured rifles and grenades";
+    `held` words, "smuggling rockets", "stored bombs", only where no use is told: "gunmen
+    carrying grenades attacked the post" used them)."""
+    if m.has("disrupt") and not m.has("use"):
+        return "weapon_disrupted"
+    words = _weapon_governors(m.span.root) if m.span.root.lemma_.lower() in m.cues["weapon"] else []
+    held = m.cues["disrupt"] if m.has("use") else m.cues["disrupt"] | m.cues["held"]
+    return "weapon_disrupted" if any(w.lemma_.lower() in held or w.lower_ in held for w in words) else KEEP
+
+
+def _weapon_governors(weapon: Token) -> list[Token]:
+    """The words that say what was done with a weapon noun: its participles ("the captured
+    rifles", "grenades seized in the raid") and the verb it is the object of, through a list
+    ("seized rifles, grenades and bombs") and a preposition ("a shipment of rockets" is the
+    object's own noun: its verb)."""
+    first = weapon
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    found = [c for c in (*weapon.children, *first.children) if c.dep_ in ("amod", "acl")]
+    gov = first.head
+    if first.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head  # "a cache of grenades", "a shipment of rockets"
+        if gov.dep_ in ("dobj", "nsubjpass"):
+            found.append(gov.head)
+    if first.dep_ in ("dobj", "nsubjpass"):
+        found.append(gov)
+    return found
 
 
 def _protest_turns_riot(m: Match) -> bool:
