@@ -49,6 +49,11 @@ def _untyped(f: CasualtyFact) -> bool:
     return (f.victim_type == "unknown" or (f.victims or "").lower() in _generic_victims()) and not f.perpetrator
 
 
+def _among(f: CasualtyFact) -> bool:
+    """The dead among others told beside the dead ("one of them fatally"), who add."""
+    return f.partitive and f.among_others
+
+
 def _outcome_total(claims: list[CasualtyFact]) -> Triple | None:
     """Reconciled interval of one outcome's claims (see `reconcile`): the dead among others
     told beside the dead (`among_others`) add to the rest; but when an untyped count is told
@@ -56,8 +61,8 @@ def _outcome_total(claims: list[CasualtyFact]) -> Triple | None:
     toll, and they add only to the dead told before them."""
     if not any(f.among_others for f in claims):
         return _total(claims)  # the common case, read once
-    among = [f for f in claims if f.partitive and f.among_others]
-    rest = [f for f in claims if not (f.partitive and f.among_others)]
+    among = [f for f in claims if _among(f)]
+    rest = [f for f in claims if not _among(f)]
     total = _total(rest)
     extra = _group_total(among)
     if extra is None:
@@ -160,15 +165,15 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     return out
 
 
-def _deaths_among_others(dead: list[CasualtyFact], start: int) -> int:
+def _deaths_among_others(dead: list[CasualtyFact], start: int, killed: int) -> int:
     """How many of the others shot (told at `start`) died: their own dead ("one of them
     fatally"), or, when an untyped toll is told after them ("the toll rose to three"), that
-    toll less the dead told before them."""
-    mine = _group_total([f for f in dead if f.partitive and f.among_others])
+    toll (`killed`, all the dead) less the dead told before them."""
+    mine = _group_total([f for f in dead if _among(f)])
     if not any(f.char_start > start and _untyped(f) and not f.among_others for f in dead):
         return mine[1] if mine else 0
-    total, before = _outcome_total(dead), _outcome_total([f for f in dead if f.char_start < start])
-    return (total[1] if total else 0) - (before[1] if before else 0)
+    before = _outcome_total([f for f in dead if f.char_start < start])
+    return killed - (before[1] if before else 0)
 
 
 def _wounded(by_outcome: dict[str, list[CasualtyFact]]) -> Triple | None:
@@ -176,16 +181,16 @@ def _wounded(by_outcome: dict[str, list[CasualtyFact]]) -> Triple | None:
     apart (a gunman who shot himself dead is not one of the victims shot)."""
     wounded: Triple | None = None
     for perp in (False, True):
-        shot = _outcome_total([f for f in by_outcome["shot"] if f.perpetrator == perp])
+        shots = [f for f in by_outcome["shot"] if f.perpetrator == perp]
+        shot = _outcome_total(shots)
         if shot is None:
             continue
         dead = [f for f in by_outcome["killed"] if f.perpetrator == perp]
-        shots = [f for f in by_outcome["shot"] if f.perpetrator == perp]
         killed = _outcome_total(dead)
         k = killed[1] if killed else 0
         top = [f for f in shots if f.count_best == shot[1]] if any(f.among_others for f in shots) else []
         if top and all(f.among_others for f in top):
-            k = _deaths_among_others(dead, min(f.char_start for f in top))
+            k = _deaths_among_others(dead, min(f.char_start for f in top), k)
         part = (max(shot[0] - k, 0), max(shot[1] - k, 0), None if shot[2] is None else max(shot[2] - k, 0))
         wounded = part if wounded is None else _add(wounded, part)
     return wounded

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from pipeline.triggers.context import one_of, prep_objects
 from pipeline.triggers.filters import modal, under_verb_of
 from pipeline.triggers.participants import doers
 
@@ -105,8 +106,7 @@ def surrender_of_fighters(m: Match) -> bool:
     head = m.span.root
     found = doers(head, m.cues["groups"])
     if head.pos_ in ("NOUN", "PROPN"):
-        found += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in p.children if o.dep_ == "pobj"]
+        found += prep_objects(head, ("of",))
     sides = m.cues["nonstate"] | m.cues["state"] | m.cues["surrender_sides"] | m.cues["conflict_deal"]
     lone = m.cues["lone_doers"] | m.cues["assailants"] | _LONE_PRONOUNS
     if any(t.lower_ not in lone and _a_side(t, sides) for t in found):
@@ -120,20 +120,19 @@ def _a_side(word: Token, sides: frozenset[str]) -> bool:
     """Whether a surrenderer is a fighter, a group or a force: its word, or a word that
     qualifies it ("the militia commander", "fighters of the armed group")."""
     words = [word, *(c for c in word.children if c.dep_ in ("compound", "amod", "poss")),
-             *(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.subtree)]
-    return any(t.lower_ in sides or t.lemma_.lower() in sides for t in words)
+             *(t for o in prep_objects(word, ("of",)) for t in o.subtree)]
+    return any(one_of(t, sides) for t in words)
 
 
 def _armed_besides_recipient(m: Match) -> bool:
     """Whether the sentence names state forces or an armed group outside the phrase of whom a
     surrender is made to ("surrendered to police" names the police only as that), or an army
     as that ("surrendered to the army")."""
-    recipient = {t.i for p in m.span.root.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
+    recipient = {t.i for o in prep_objects(m.span.root, ("to",)) for t in o.subtree}
     armed = m.cues["nonstate"] | m.cues["state"]
     military = m.cues["military_recipients"]
     # Surrendered to an army is a surrender in a war; to the police, a suspect's.
-    return any(t.lower_ in military if t.i in recipient else (t.lower_ in armed or t.lemma_.lower() in armed)
-               for t in m.span.sent)
+    return any(t.lower_ in military if t.i in recipient else one_of(t, armed) for t in m.span.sent)
 
 
 def _qualified(head: Token) -> Token:

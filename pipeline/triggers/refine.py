@@ -101,7 +101,7 @@ def _disrupted(m: Match) -> str:
         return "weapon_disrupted"
     words = _weapon_governors(m.span.root) if m.span.root.lemma_.lower() in m.cues["weapon"] else []
     held = m.cues["disrupt"] if m.has("use") else m.cues["disrupt"] | m.cues["held"]
-    return "weapon_disrupted" if any(w.lemma_.lower() in held or w.lower_ in held for w in words) else KEEP
+    return "weapon_disrupted" if any(one_of(w, held) for w in words) else KEEP
 
 
 def _weapon_governors(weapon: Token) -> list[Token]:
