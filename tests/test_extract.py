@@ -46,3 +46,17 @@ def test_extract_stamps_the_article_and_sorts_by_position(annotate: Callable[...
     assert all(f.article_id == "art-1" for f in facts)
     assert [f.char_start for f in facts] == sorted(f.char_start for f in facts)
     assert len(FACT_EXTENSIONS) == 5
+
+
+def test_every_kind_of_fact_gives_a_sentence_alike(annotate: Callable[..., Doc]) -> None:
+    # Rules compare the sentences of facts of different kinds (a casualty beside the disaster
+    # word that says what killed it): a sentence that ends a paragraph is the same string in
+    # each, without the paragraph's break.
+    text = ("Three soldiers were killed on Monday when rebels ambushed a convoy near Gao.\n\n"
+            "The army said the attackers fled north.")
+    doc = annotate(text, published="2023-03-08")
+    facts = extract_facts(Article(id="art-2", source="t", text=text), doc)
+    first = {f.kind: f.sentence for f in facts if f.char_start < text.index("\n")}
+    assert {"casualty", "trigger", "date", "place", "actor"} <= set(first)
+    assert len(set(first.values())) == 1
+    assert all(f.sentence == f.sentence.strip() for f in facts)

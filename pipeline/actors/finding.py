@@ -163,7 +163,7 @@ def _fact(span: Span, name: str, atype: str | None, named: bool = False, sent: S
         "named": named,
         "kind": "actor",
         "text": span.text,
-        "sentence": (sent or span.sent).text,
+        "sentence": (sent or span.sent).text.strip(),
         "char_start": span.start_char,
         "char_end": span.end_char,
         "actor_name": name,

@@ -147,7 +147,7 @@ def _fact(
     return {
         "kind": "date",
         "text": text,
-        "sentence": span.sent.text if doc.has_annotation("SENT_START") else text,
+        "sentence": span.sent.text.strip() if doc.has_annotation("SENT_START") else text,
         "char_start": start,
         "char_end": end,
         # ISO strings, not dates: Doc extensions must survive msgpack (n_process > 1).

@@ -311,7 +311,7 @@ def _fact(text: str, sent: Span, start: int, etype: str, sub: str | None, prio: 
     return {
         "kind": "trigger",
         "text": text,
-        "sentence": sent.text,
+        "sentence": sent.text.strip(),  # as every kind of fact gives it: rules compare them
         "char_start": start,
         "char_end": start + len(text),
         "event_type": etype,
