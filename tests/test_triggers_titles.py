@@ -129,6 +129,10 @@ def test_reports_in_the_same_words_keep_their_trigger(trigger_words: Callable[[s
     ("Archivists digitised photographs of the rioting that swept the city in the summer of 1967.", False),
     ("Records show that more than 200 people were arrested during the general strike of 1926.", False),
     ("Survivors gathered on Sunday to remember the victims of a bus station bombing 15 years ago.", False),
+    # A year of centuries past is a year too.
+    ("A museum display shows the human cost of the 1746 clash, when hundreds of men were killed.",
+     False),
+    ("Thousands watched a re-enactment of the 1066 battle on a hillside on Saturday.", False),
     ("The veteran still dreams about the jungle ambush two decades ago that killed his friends.", False),
     # A recent year, or an old one in another clause, dates nothing of the trigger's.
     ("Rebels ambushed a convoy on Monday, a year ago to the day after the last attack.", True),
@@ -136,6 +140,7 @@ def test_reports_in_the_same_words_keep_their_trigger(trigger_words: Callable[[s
     ("Gunmen ambushed a convoy on Monday near a bridge that was built in August 1944.", True),
     ("A man was sentenced on Monday for the 2022 shooting of a bar owner.", True),
     ("It was the deadliest attack since 2015 in Kabul, officials said on Monday.", True),
+    ("About 1500 soldiers clashed with rebels near the border on Monday, the army said.", True),
     ("Gunmen killed five people on Monday in the town where a dam was built in 1987.", True),
     ("Five people were shot in a drive-by shooting on Saturday in the 2000 block of Elm Avenue.",
      True),

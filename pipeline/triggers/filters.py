@@ -346,7 +346,9 @@ def absorb_generic_attacks(refined: Refined) -> Refined:
 # publication dates a memory, not news (the dates component resolves no bare year); so does a
 # time this many years "ago".
 _YEARS_AGO = 2
-_YEAR_MIN = 1800
+# The earliest year read as one: a four-digit number the NER calls a date ("the 1746 clash",
+# "the 1066 battle"); counts are CARDINAL ("1500 soldiers clashed").
+_YEAR_MIN = 1000
 # Prepositions whose year is no date of the trigger: a comparison ("the deadliest attack since
 # 2015", "for the first time since 2012").
 _NOT_WHEN = frozenset({"since", "before", "after", "than"})
