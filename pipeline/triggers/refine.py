@@ -27,6 +27,7 @@ from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_
                                      intervened, made_thing, medical_arrest, names_a_pastime, no_one_arrested,
                                      old_ordnance, protest_in_another_sense, recalls_a_death, recalls_the_late,
                                      sport_contest, trial_or_toy, verbal_clash, voted_on)
+from pipeline.triggers.settings import arena_contest, handed_no_place, in_a_drill, military_parade
 from pipeline.triggers.works import in_a_work, set_in_fiction, told_by_a_work
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
@@ -422,8 +423,8 @@ def _arrest(m: Match) -> str | None:
 
 
 def _transfer(m: Match) -> str | None:
-    """A handover of a place between armed sides."""
-    if not (m.has("place") or m.ctx.ent_labels & _TRANSFER_PLACE_LABELS):
+    """A handover of a place between armed sides (not of command: `settings.handed_no_place`)."""
+    if not (m.has("place") or m.ctx.ent_labels & _TRANSFER_PLACE_LABELS) or handed_no_place(m):
         return None
     return KEEP if m.armed() else None
 
@@ -475,7 +476,8 @@ def outcome_name(m: Match) -> str | None:
             or describes_a_population(m) or recalls_a_death(m) or talk_of_an_agreement(m) or medical_arrest(m)
             or sport_contest(m) or names_a_pastime(m) or a_spacecraft(m) or figurative_riot(m) or verbal_clash(m)
             or clash_of_dates(m)
-            or a_likeness(m) or old_ordnance(m) or aims_at_words(m) or flopped(m) or trial_or_toy(m)):
+            or a_likeness(m) or old_ordnance(m) or aims_at_words(m) or flopped(m) or trial_or_toy(m)
+            or in_a_drill(m) or arena_contest(m) or military_parade(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:

@@ -1,0 +1,73 @@
+"""Settings that are no violence (`pipeline/triggers/settings.py`) on hand-written sentences:
+each rule's negatives (no trigger stands) beside positives in the same words (it stands)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # A drill, an exercise or training governs the weapon, or sets its clause (negatives) ...
+    ("The drills include live-fire gunnery against floating targets and air defence training "
+     "with helicopters and fighter jets.", False),
+    ("Troops fired artillery at targets on a range during a joint exercise with allied forces "
+     "on Tuesday.", False),
+    ("Marines fired rockets at a hulk off the coast as part of a week of training.", False),
+    # ... beside the same weapons used on people, by armed groups, or only near a drill.
+    ("A missile struck a base where troops were training, killing two soldiers, officials said.",
+     True),
+    ("Rebels attacked an army post during a training exercise on Monday, the army said.", True),
+    ("Militants fired rockets at soldiers taking part in drills near the border on Friday.", True),
+    ("Troops fired artillery at rebel positions near the town on Tuesday.", True),
+    ("Unknown attackers threw a grenade at soldiers during training near the river on Friday.", True),
+    ("A missile hit soldiers during a training exercise in the east, causing dozens of casualties.",
+     True),
+    ("The drills come a week after a rocket attack on an air base in the west.", True),
+])
+def test_weapons_in_a_drill_are_practice(trigger_words: Callable[[str], list[str]], text: str,
+                                         kept: bool) -> None:
+    assert bool(trigger_words(text)) is kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # A battle, fight or war named by its arena: courts, markets, ratings, ballots (negatives) ...
+    ("A court ruled on Tuesday that a retired teacher must remove her wind chimes, ending a "
+     "two-year legal battle with her neighbours.", False),
+    ("The firm lost a patent battle with its rival in a federal court on Tuesday.", False),
+    ("A court battle between two neighbours over a hedge ended on Friday.", False),
+    ("The couple's custody fight with his brothers went to appeal on Monday.", False),
+    # ... beside battles fought with arms, and clashes, which elections and politics also bring.
+    ("Police and gang members fought a gun battle in the streets of the city on Monday, leaving "
+     "four dead.", True),
+    ("Rival clans fought a fierce battle over grazing land near the border on Sunday, killing six.",
+     True),
+    ("Government troops and rebels fought a pitched battle for control of the town on Tuesday.",
+     True),
+    ("Two people were killed in election clashes between rival supporters in the town on Sunday.",
+     True),
+    ("Twenty fighters were killed in a political battle between rival militias for the port.", True),
+])
+def test_a_contest_named_by_its_arena_is_no_battle(trigger_words: Callable[[str], list[str]],
+                                                   text: str, kept: bool) -> None:
+    assert bool(trigger_words(text)) is kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # Soldiers marching past on parade; a handover of what is no place (negatives) ...
+    ("Troops marched past in review and a salute was fired in the general's honour.", False),
+    ("The army's chief of staff retired on Wednesday after 38 years of service, handing over "
+     "command at a ceremony in Accra.", False),
+    ("The army commander handed over the keys of a new clinic at a ceremony in Kabul.", False),
+    ("The rebels handed over the hostages to the army at a checkpoint near the town.", False),
+    # ... beside police marching to protest, a place or its control handed over between sides.
+    ("Hundreds of police officers marched past parliament on Tuesday to demand higher pay.", True),
+    ("Rebels handed over control of the town to the army on Wednesday under a local truce.", True),
+    ("The militia handed over the base to the army on Thursday.", True),
+    ("The rebels handed over the power station in the town to the army on Thursday.", True),
+    ("Angry soldiers marched past the palace on Monday demanding their unpaid bonuses.", True),
+])
+def test_parades_and_handovers_of_no_place(trigger_words: Callable[[str], list[str]], text: str,
+                                           kept: bool) -> None:
+    assert bool(trigger_words(text)) is kept
