@@ -15,6 +15,8 @@ import pytest
     ("Troops fired artillery at targets on a range during a joint exercise with allied forces "
      "on Tuesday.", False),
     ("Marines fired rockets at a hulk off the coast as part of a week of training.", False),
+    # A headline without a verb (the parse's root is a noun: the rule walks up to it and stops).
+    ("Navy drills with helicopters and fighter jets off the coast", False),
     # ... beside the same weapons used on people, by armed groups, or only near a drill.
     ("A missile struck a base where troops were training, killing two soldiers, officials said.",
      True),
