@@ -103,9 +103,14 @@ def test_an_intervention_denied_is_none(trigger_match: Callable[..., Match], tex
     (CLASH, "Their keeper was sent off after a clash with the winger.", "clash", QUIET, True),
     (ATTACK, "His side had been caught out on the counter-attack.", "attack", GAME, True),
     (DESTROY, "The coach admitted his side had been destroyed.", "destroyed", GAME, True),
+    # A striker, supporters: players of the game, not a crowd of strikers.
+    (CLASH, "They beat their rivals 4-1 in a bad-tempered derby clash, with their striker scoring "
+     "twice.", "clash", QUIET, True),
     # ... beside the same words where people, weapons, armed men or crowds are named, or an
     # article about no game, or a range of numbers that is no score.
     (CLASH, "Fans clashed with police after the 2-1 defeat.", "clashed", QUIET, False),
+    (CLASH, "Striking miners clashed with police after the 2-1 vote to stay out.", "clashed", QUIET,
+     False),
     (ATTACK, "Two players were attacked outside the stadium after the game.", "attacked", GAME, False),
     (ATTACK, "Gunmen attacked the team bus with rifles after the match.", "attacked", GAME, False),
     (MASSACRE, "The massacre of 30 villagers shocked the region.", "massacre", GAME, False),

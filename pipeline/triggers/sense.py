@@ -146,7 +146,9 @@ def sport_contest(m: Match) -> bool:
     ruined = m.entry.rule == "property" and m.doc_flags.get("sport") and not m.has("property")
     if not (combat or ruined):
         return False
-    if m.armed() or m.crowd() or m.has("weapon") or m.has("people") or m.has("hurt"):
+    # A crowd named by a word no player shares: a striker or supporters of a game are players.
+    crowd = m.ctx.has((m.cues["protester"] | m.cues["rioter"]) - m.cues["players"])
+    if m.armed() or crowd or m.has("weapon") or m.has("people") or m.has("hurt"):
         return False  # "the father was injured in the attack": people harmed, whatever the article
     roles = m.cues["sport_roles"]
     people = roles | m.cues["players"]
