@@ -124,3 +124,20 @@ def test_a_story_dated_by_a_death_keeps_the_toll_of_its_earlier_incident() -> No
     assert event.event_date == dt.date(2023, 5, 20)
     assert event.injured_best == 12 and (event.killed_best or 0) >= 3  # (four by the story: no sum of claims)
 
+
+
+@pytest.mark.parametrize(("shot_on", "built"), [("2021-03-15", False), ("2023-05-05", True)])
+def test_casualties_whose_violence_is_told_years_ago_are_a_memory(shot_on: str, built: bool) -> None:
+    # An obituary's death of old age beside a wound of long ago is no event; the same death from
+    # a wound of last week is one. Each sentence is dated by its own day.
+    article = Article(id="o1", source="o1.txt", title="Veteran dies at 98", text="",
+                      published=dt.date(2023, 5, 12))  # fmt: skip
+    died_in = "The veteran died at a care home on Sunday."
+    shot_in = "He had been shot in the leg in a raid on his unit that month."
+    died = CasualtyFact(text="died", sentence=died_in, char_start=0, char_end=4, outcome="killed",
+                        count_low=1, count_best=1, count_high=1)  # fmt: skip
+    shot = CasualtyFact(text="had been shot", sentence=shot_in, char_start=50, char_end=63,
+                        outcome="injured", count_low=1, count_best=1, count_high=1)  # fmt: skip
+    sunday = date_fact("Sunday", "2023-05-07", "die").model_copy(update={"sentence": died_in})
+    then = date_fact("that month", shot_on, "shoot").model_copy(update={"sentence": shot_in})
+    assert bool(build_article_events(article, [died, shot, sunday, then])) is built

@@ -18,6 +18,7 @@ from pipeline.events.rules import VICTIM_OUTCOMES
 from pipeline.geo import event_location
 from pipeline.schemas import ActorFact, Article, CasualtyFact, DateFact, Event, Fact, PlaceFact
 from pipeline.triggers import split_events
+from pipeline.triggers.policy import names_a_harm
 
 # A casualty claim in a sentence dated only this many days or more before the incident's own
 # day tells of another incident the story recalls (a week: a follow-up's days come after it).
@@ -33,6 +34,17 @@ def _of(kind: type, facts: list[Fact]) -> list:
     return [f for f in facts if isinstance(f, kind)]
 
 
+def _harm_recalled(group: list[Fact], published: dt.date | None) -> bool:
+    """Whether a group of casualties without a trigger names a violent cause only in sentences
+    its own days date years before publication (`dates.is_background` sentence by sentence): a
+    veteran's obituary, a death of old age beside a war wound "at Ortona in December 1943", is
+    no event. A sentence without a day of its own is never recalled."""
+    dates = _of(DateFact, group)
+    harms = [f for f in _of(CasualtyFact, group) if names_a_harm(f.sentence)]
+    return bool(harms) and all(is_background([d for d in dates if d.sentence == f.sentence], published)
+                               for f in harms)
+
+
 def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
     """The events one article reports, with place, date, type, actors and reconciled counts; a
     group of facts whose text dates it years before publication (`dates.is_background`) is a
@@ -46,7 +58,8 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
     blocks = ";".join(street_blocks(dict.fromkeys(f.sentence for f in facts))) or None
     events: list[Event] = []
     # A group its own text dates years before publication is a background mention: not built.
-    groups = [g for g in split_events(facts) if not is_background(_of(DateFact, g[2]), article.published)]
+    groups = [g for g in split_events(facts) if not is_background(_of(DateFact, g[2]), article.published)
+              and not (g[0] is None and _harm_recalled(g[2], article.published))]
     for i, (event_type, sub_event_type, group) in enumerate(groups, start=1):
         fields: dict[str, object] = {
             "event_id": f"{article.id}#{i}",
