@@ -69,7 +69,21 @@ def test_a_contest_named_by_its_arena_is_no_battle(trigger_words: Callable[[str]
     ("The militia handed over the base to the army on Thursday.", True),
     ("The rebels handed over the power station in the town to the army on Thursday.", True),
     ("Angry soldiers marched past the palace on Monday demanding their unpaid bonuses.", True),
+    ("Veterans marched on parliament on Monday over cuts to their pensions.", True),
 ])
 def test_parades_and_handovers_of_no_place(trigger_words: Callable[[str], list[str]], text: str,
                                            kept: bool) -> None:
     assert bool(trigger_words(text)) is kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # Troops on the move march into no protest (negatives) ...
+    ("Soldiers marched into the town on Monday after the rebels withdrew.", False),
+    ("Troops marched north towards the border overnight, the ministry said.", False),
+    # ... beside soldiers, students and workers marching to protest.
+    ("Hundreds of soldiers marched through the capital in protest over unpaid wages.", True),
+    ("Students marched into the town square on Monday to oppose the new law.", True),
+])
+def test_troops_on_the_move_are_no_march_of_protest(trigger_words: Callable[[str], list[str]],
+                                                    text: str, kept: bool) -> None:
+    assert ("marched" in trigger_words(text)) is kept

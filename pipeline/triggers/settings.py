@@ -130,16 +130,19 @@ def arena_contest(m: Match) -> bool:
 
 
 def military_parade(m: Match) -> bool:
-    """A march by soldiers past a reviewing stand ("troops marched past in review"): a parade,
-    no protest. Soldiers marching into a town, police marching for their pay stay."""
+    """A march by troops, no protest: on parade ("troops marched past in review", cadets or
+    veterans at a ceremony: cues `parade`) or on the move ("soldiers marched into the town"),
+    unless a protest's purpose is told ("soldiers marched past the palace demanding their
+    unpaid bonuses"). Police, and veterans away from a parade, march to protest too."""
     head = m.span.root
-    if m.entry.rule != "protest" or head.pos_ != "VERB" or not m.has("parade"):
+    if m.entry.rule != "protest" or head.pos_ != "VERB" or m.has("protest_purpose"):
         return False
-    if m.has("protest_purpose"):
-        return False  # "soldiers marched past the palace demanding their unpaid bonuses"
     marchers = doers(head, m.cues["groups"])
-    troops = m.cues["military_recipients"] | _PARADERS
-    return bool(marchers) and all(one_of(t, troops) for t in marchers)
+    if not marchers:
+        return False
+    if all(one_of(t, m.cues["military_recipients"]) for t in marchers):
+        return True
+    return m.has("parade") and all(one_of(t, m.cues["military_recipients"] | _PARADERS) for t in marchers)
 
 
 def handed_no_place(m: Match) -> bool:
