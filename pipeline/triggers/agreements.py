@@ -138,7 +138,7 @@ def _armed_besides_recipient(m: Match) -> bool:
 def _qualified(head: Token) -> Token:
     """The noun a word of agreement qualifies ("a ceasefire accord", "the truce deal"): what is
     concluded."""
-    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head != head:
         head = head.head
     return head
 

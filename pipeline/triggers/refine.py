@@ -111,7 +111,7 @@ def _weapon_governors(weapon: Token) -> list[Token]:
     ("seized rifles, grenades and bombs") and a preposition ("a shipment of rockets" is the
     object's own noun: its verb)."""
     first = weapon
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
     found = [c for c in (*weapon.children, *first.children) if c.dep_ in ("amod", "acl")]
     gov = first.head

@@ -34,21 +34,22 @@ _OF_STEPS = 2
 # Dependents that say what kind of contest a battle or a war is ("a legal battle", "a
 # ratings war", "the custody fight").
 _KIND_DEPS = frozenset({"amod", "compound", "nmod"})
-# The contests an arena's name makes figurative (no "war" is a trigger): clashes stay ("election clashes", "political
-# clashes" are often fought with stones and guns).
+# The contests an arena's name makes figurative (no "war" is a trigger): clashes stay
+# ("election clashes", "political clashes" are often fought with stones and guns).
 _CONTESTS = frozenset({"battle", "battles", "fight", "fights"})
 # Who marches on parade besides troops (`military_recipients`).
 _PARADERS = frozenset({"cadet", "cadets", "veteran", "veterans", "sailor", "sailors", "guard", "guards",
                        "soldier", "troop", "marine", "regiment", "battalion", "unit", "units"})
-# Nouns that count people hurt ("causing dozens of casualties").
-_HARM_NOUNS = frozenset({"casualties", "casualty", "injuries", "injury", "fatalities", "fatality",
-                         "wounded", "dead"})
+# Nouns that count people hurt ("causing dozens of casualties"), besides the words of `hurt`.
+_HARM_NOUNS = frozenset({"casualties", "casualty", "injuries", "injury", "fatalities", "fatality"})
 # Prepositions that relate a trigger in time to the drill, not in it ("a week after a rocket attack").
 _TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "despite"})
 
 
 def _clause_of(tok: Token) -> Token:
-    """The verb (or the root) whose clause holds a token."""
+    """The verb (or the root) whose clause holds a token, however far up the parse
+    (`aspect.clause_verb` climbs two steps only: "helicopters" -> "with" -> "targets" ->
+    "against" -> "gunnery" -> "include")."""
     node = tok
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:  # the root heads itself
         node = node.head
@@ -89,7 +90,8 @@ def in_a_drill(m: Match) -> bool:
     """A weapon, an attack or a strike told of a drill, an exercise or training (cues `drills`),
     with no one hurt and no armed group or crowd in its sentence: practice, no event. A
     military exercise as such is a change of group activity (its own trigger row)."""
-    if m.entry.event_type not in _ARMED_TYPES or m.entry.rule == "-":
+    # A drill word in the sentence first: the test of nearly every match, and the cheapest.
+    if not m.has("drills") or m.entry.event_type not in _ARMED_TYPES or m.entry.rule == "-":
         return False
     if _harmed(m) or m.crowd() or _an_armed_group(m):
         return False
