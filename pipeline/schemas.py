@@ -218,6 +218,8 @@ class Event(Record):
     victim_ages: str | None = None
     # ";"-joined street blocks its reports name ("6700 aberdeen": `events.addresses`)
     street_blocks: str | None = None
+    # ";"-joined clock times its reports give ("23:25" for "11:25 p.m.": `events.clock`)
+    clock_times: str | None = None
     # the latest publication day of its articles: a later report of a toll is its update
     published: dt.date | None = None
 
@@ -247,6 +249,7 @@ class MergeRow(Record):
     stated_days: int = 0  # incident days stated among them (the larger of the two)
     streets: str | None = None  # ";"-joined streets of the report's blocks (`events.addresses`)
     streets_other: str | None = None
+    shared_times: str | None = None  # ";"-joined clock times both give (`events.clock`)
 
 
 class ClaimRow(Record):

@@ -13,6 +13,7 @@ from pipeline.actors import event_actors
 from pipeline.casualties import reconcile
 from pipeline.dates import date_basis, dated_by_later_news, event_date, is_background
 from pipeline.events.addresses import street_blocks
+from pipeline.events.clock import clock_times
 from pipeline.events.names import person_names
 from pipeline.events.rules import VICTIM_OUTCOMES
 from pipeline.geo import event_location
@@ -55,7 +56,9 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
     persons = ";".join(person_names(facts)) or None
     # The article's street blocks, as its people: the block is told once, often apart from the
     # sentences of the event's words.
-    blocks = ";".join(street_blocks(dict.fromkeys(f.sentence for f in facts))) or None
+    sentences = dict.fromkeys(f.sentence for f in facts)
+    blocks = ";".join(street_blocks(sentences)) or None
+    times = ";".join(clock_times(sentences)) or None
     events: list[Event] = []
     # A group its own text dates years before publication is a background mention: not built.
     groups = [g for g in split_events(facts) if not is_background(_of(DateFact, g[2]), article.published)
@@ -79,6 +82,7 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         fields["persons"] = persons
         fields["victim_ages"] = ";".join(map(str, victim_ages(_of(CasualtyFact, group)))) or None
         fields["street_blocks"] = blocks
+        fields["clock_times"] = times
         fields["published"] = article.published
         events.append(Event(**fields))
     return events

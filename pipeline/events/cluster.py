@@ -402,10 +402,22 @@ def _mergeable(events: Sequence[Event], rules: MergeRules) -> tuple[list[tuple[i
     weights = word_weights((r.words for _, r in mergeable), person_weight=rules.person_weight)
     set_crowds([r for _, r in mergeable], rules=rules)
     per_article = Counter(event_articles(e) for e in events)
+    rare = rare_times([r for _, r in mergeable], rules=rules)
     for _, rec in mergeable:
         rec.alone = per_article[rec.articles] == 1
         rec.keywords = frozenset(w for w in rec.words if weights.get(w, 0.0) >= rules.keyword_min)
+        rec.rare_times = rec.times & rare
     return mergeable, weights
+
+
+def rare_times(records: Sequence[Record], *, rules: MergeRules) -> frozenset[str]:
+    """The clock times that at most `time_share` of the records giving a time give (each article
+    once: the events of one article share its times). Of those giving one, not of all: a batch
+    of news without times (a wire service's) makes no hour of a city's shootings rarer."""
+    by_article = {r.articles: r.times for r in records if r.times}
+    given = Counter(t for times in by_article.values() for t in times)
+    most = rules.time_share * len(by_article)
+    return frozenset(t for t, n in given.items() if n <= most)
 
 
 def _cluster(events: Sequence[Event], rules: MergeRules) -> list[tuple[list[Event], list[dict]]]:

@@ -195,6 +195,7 @@ def combine(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> Eve
         persons=";".join(sorted({p for e in events for p in (e.persons or "").split(";") if p})) or None,
         victim_ages=";".join(map(str, sorted(set().union(*(parse_ages(e.victim_ages) for e in events))))) or None,
         street_blocks=";".join(sorted({b for e in events for b in (e.street_blocks or "").split(";") if b})) or None,
+        clock_times=";".join(sorted({t for e in events for t in (e.clock_times or "").split(";") if t})) or None,
         published=max((e.published for e in events if e.published), default=None),
     )
     return Event(**fields)

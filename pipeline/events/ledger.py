@@ -25,6 +25,7 @@ LEDGER_COLUMNS = (
     "event_id", "report", "joined_to", "decision", "rule", "days_apart", "km", "place",
     "text_weight", "shared_words", "type", "type_other", "killed", "killed_other", "injured",
     "injured_other", "ages", "ages_other", "crowd", "stated_days", "streets", "streets_other",
+    "shared_times",
 )
 # Shared words listed in a row, rarest first: enough to read why, short enough to scan.
 MAX_SHARED_WORDS = 12
@@ -39,8 +40,8 @@ def _ages(rec: Record) -> str | None:
 def ledger_row(rec: Record, member: Record, rule: str, weights: Weights, *, rules: MergeRules) -> dict[str, Any]:
     """The row of `rec` joining the cluster of `member` by `rule`: days apart, distance and
     place relation, the shared rare words and their weight, both types, tolls and victims' ages,
-    and the larger of their crowds (compatible near reports in the batch) and of the incident
-    days stated among them."""
+    the larger of their crowds (compatible near reports in the batch) and of the incident days
+    stated among them, their streets and the clock times both give."""
     shared = sorted(rec.words & member.words, key=lambda w: (-weights.get(w, 0.0), w))
     return {
         "event_id": None,
@@ -65,6 +66,7 @@ def ledger_row(rec: Record, member: Record, rule: str, weights: Weights, *, rule
         "stated_days": max(rec.stated_days, member.stated_days),
         "streets": ";".join(sorted(rec.streets)) or None,
         "streets_other": ";".join(sorted(member.streets)) or None,
+        "shared_times": ";".join(sorted(rec.times & member.times)) or None,
     }
 
 

@@ -330,7 +330,7 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
     """The name of the rule by which two compatible records say enough to be one event, or
     None (see the package docstring): a block of the same street ("same_street"); one town
     with matching types and actors ("place_date_type"); near places (two towns, other types,
-    actors at odds) and corroboration ("near_text", "near_age", "near_same_toll"); loose
+    actors at odds) and corroboration ("near_text", "near_time", "near_age", "near_same_toll"); loose
     places with shared rare words, a report naming the other's place, or the same toll of two
     or more ("loose_text", "loose_names_place", "loose_same_toll"); places apart with many
     shared rare words ("text_over_place"); dates apart with many shared rare words
@@ -365,26 +365,34 @@ def link_rule(a: Record, b: Record, weights: Weights, *, rules: MergeRules) -> s
         return "place_date_type"
     if relation is None:
         return "text_over_place" if _place_outweighed(a, b, weights, rules) else None
-    text = text_weight(a, b, weights) >= rules.text_min
     if relation == "near":
-        # One victim is the commonest toll: in a crowded place it tells no shooting from another.
-        # The same victim's age is a detail two reports of one shooting share.
-        if told_apart:
-            return None
-        if text:
-            return "near_text"
-        if ages_agree(a.ages, b.ages, rules=rules):
-            return "near_age"
-        return "near_same_toll" if _same_figure(a.event, b.event, 1 if uncrowded else 2) else None
+        return None if told_apart else _near_rule(a, b, weights, uncrowded, rules)
     # Two to the day known dates and the same toll of two or more: a rare coincidence among
     # places that could hold one incident.
     if relation != "loose":
         return None
+    text = text_weight(a, b, weights) >= rules.text_min
     if text and shares_a_rare_word(a, b, weights, rules=rules):
         return "loose_text"
     if _names_place_of(a, b) or _names_place_of(b, a):
         return "loose_names_place"
     return "loose_same_toll" if _same_figure(a.event, b.event, 2) else None
+
+
+def _near_rule(a: Record, b: Record, weights: Weights, uncrowded: bool, rules: MergeRules) -> str | None:
+    """The corroboration linking two near records not told apart: shared rare words, a rare
+    clock time, a victim's age or the same toll (see `link_rule`)."""
+    if text_weight(a, b, weights) >= rules.text_min:
+        return "near_text"
+    # A clock time few reports give ("8:45 p.m.") is a detail of one incident; a round-up
+    # gives the times of all its incidents.
+    if a.rare_times & b.rare_times and sole_reports(a, b):
+        return "near_time"
+    # The same victim's age is a detail two reports of one shooting share.
+    if ages_agree(a.ages, b.ages, rules=rules):
+        return "near_age"
+    # One victim is the commonest toll: in a crowded place it tells no shooting from another.
+    return "near_same_toll" if _same_figure(a.event, b.event, 1 if uncrowded else 2) else None
 
 
 def follow_up_linked(

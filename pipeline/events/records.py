@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 from pipeline.events.addresses import streets_of
+from pipeline.events.clock import times_of
 from pipeline.events.names import person_tokens
 from pipeline.events.rules import AFTERMATH_TYPES, OPEN_BASES, MergeRules
 from pipeline.events.text import (
@@ -66,6 +67,9 @@ class Record:
     # its date is its article's publication (no day in the text): `high` is the day it appeared
     dated_by_publication: bool = False
     streets: frozenset[str] = frozenset()  # the streets of the blocks it names (`addresses.streets_of`)
+    times: frozenset[str] = frozenset()  # the clock times its article gives (`clock.times_of`)
+    # those of its times that few reports of the batch give (`MergeRules.time_share`)
+    rare_times: frozenset[str] = frozenset()
 
     @property
     def fine(self) -> bool:
@@ -181,5 +185,6 @@ def make_record(event: Event, *, rules: MergeRules) -> Record | None:
         ages=parse_ages(event.victim_ages),
         outlet=outlet(event.notes),
         streets=streets_of(event.street_blocks),
+        times=times_of(event.clock_times),
         dated_by_publication=event.date_basis == "published",
     )
