@@ -57,3 +57,12 @@ def test_governor_and_upper_case_lemma(annotate: Callable[..., Doc]) -> None:
     sunday = next(e for e in doc.ents if e.label_ == "DATE")
     governor = _governor(sunday, lex)
     assert governor is not None and _lemma(governor, lex) == "attack"
+
+
+def test_a_date_that_is_its_sentence_s_root_has_no_governor(annotate: Callable[..., Doc]) -> None:
+    # a page stamp or a heading: the date governs nothing and nothing governs it
+    lex = load_lexicon()
+    doc = annotate("March 21, 2013\n\nRebels attacked the town on Sunday.", "2013-03-21")
+    stamp = next(e for e in doc.ents if e.label_ == "DATE")
+    assert stamp.root.head == stamp.root  # the date is its sentence's root
+    assert _governor(stamp, lex) is None

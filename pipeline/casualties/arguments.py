@@ -77,7 +77,7 @@ def _predicate_argument(trig: Token) -> Token | None:
     hk = list(trig.head.children)
     deps = ("nsubjpass", "dobj") if trig.dep_ == "ccomp" else ("nsubjpass", "dobj", "nsubj")
     for dep in deps:
-        found = next((c for c in hk if c.dep_ == dep and c is not trig), None)
+        found = next((c for c in hk if c.dep_ == dep and c != trig), None)
         if found is not None:
             return found
     return None
@@ -131,7 +131,7 @@ def _toll_argument(lex: Lexicon, trig: Token) -> tuple[Token | None, bool, bool]
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, rises, False
-        if c.dep_ in ("attr", "dobj") and c is not trig:
+        if c.dep_ in ("attr", "dobj") and c != trig:
             return c, rises, False
     if head.lemma_ in ("include",):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -157,7 +157,7 @@ def noun_argument(lex: Lexicon, trig: Token) -> tuple[Token | None, bool, bool]:
     if trig.dep_ == "pobj" and head.lower_ in ("among",):
         verb = head.head
         for c in verb.children:
-            if c.dep_ in ("nsubj", "attr", "nsubjpass") and c is not head:
+            if c.dep_ in ("nsubj", "attr", "nsubjpass") and c != head:
                 return c, False, True
     toll = _toll_argument(lex, trig)
     if toll is not None:

@@ -50,7 +50,7 @@ def called_for(lex: Lexicon, trig: Token) -> bool:
     trigger's own clause counts, so "called 911 to report he had been shot" stays a report."""
     node = trig.head if trig.dep_ == "conj" else trig  # "to be killed or beaten"
     head = node.head
-    if node.dep_ not in _ASKED_DEPS or head is node or head.lemma_.lower() not in lex.call_verbs:
+    if node.dep_ not in _ASKED_DEPS or head == node or head.lemma_.lower() not in lex.call_verbs:
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     bare_be = node.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" for c in node.children)
@@ -225,7 +225,7 @@ def implies_death(lex: Lexicon, trig: Token) -> bool:
     if low not in lex.implied_deaths or trig.tag_ not in ("NN", "NNP") or trig.dep_ in ("compound", "amod"):
         return False
     nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN" and nxt.head is not trig:
+    if nxt is not None and nxt.pos_ == "NOUN":
         return False  # a compound the parser missed: "murder trial", "homicide unit"
     prv = trig.doc[trig.i - 1] if trig.i > 0 else None
     if prv is not None and prv.lower_ in ("to", "intent"):

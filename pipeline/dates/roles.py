@@ -34,7 +34,7 @@ def _governor(span: Span, lex: Lexicon) -> Token | None:
     token = span.root
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head == token:
             return None
         lemma = _lemma(head, lex)
         if head.pos_ in ("VERB", "AUX") or lemma in lex.known_words:

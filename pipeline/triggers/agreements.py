@@ -202,7 +202,7 @@ def spoken_of_in_general(span: Span) -> bool:
     "the truce was signed" is in the past."""
     tok = span.root
     for _ in range(_SUBJECT_STEPS):
-        if tok.dep_ in ("nsubj", "csubj") or tok.dep_ not in _SUBJECT_PARTS or tok.head is tok:
+        if tok.dep_ in ("nsubj", "csubj") or tok.dep_ not in _SUBJECT_PARTS or tok.head == tok:
             break
         tok = tok.head
     be = tok.head

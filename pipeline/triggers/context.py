@@ -49,7 +49,7 @@ def agent_patient(head: Token) -> tuple[set[str], set[str]]:
     patient: set[str] = set()
     verb = head
     # "took control" / "regained control": the verb holds the subject.
-    if verb.dep_ in ("dobj", "pobj", "prt", "compound", "amod") and verb.head is not verb:
+    if verb.dep_ in ("dobj", "pobj", "prt", "compound", "amod") and verb.head != verb:
         verb = verb.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):

@@ -120,7 +120,7 @@ def denied(span: Span) -> bool:
     # "nobody was arrested", "no one was hurt or arrested": the subject of the first verb of a
     # coordination is every verb's.
     verb = root
-    while verb.dep_ == "conj" and verb.head is not verb and not any(
+    while verb.dep_ == "conj" and verb.head != verb and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):  # "..., and police arrested two"
         verb = verb.head
     if any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in verb.children):
@@ -146,7 +146,7 @@ def _denied_alternative(verb: Token) -> bool:
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     chain = [verb]
-    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ == "conj" and chain[-1].head != chain[-1]:
         chain.append(chain[-1].head)
     # The list's "or" may hang on any member ("search, detain or question": on "detain"); a
     # "but" or "and" that joins it to the negated verb ends the negation's reach.
@@ -176,7 +176,7 @@ def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
         return "intent"
     steps = 0
     found = None
-    while tok.head is not tok and steps < _BACKGROUND_STEPS:
+    while tok.head != tok and steps < _BACKGROUND_STEPS:
         # "was due to explode", "is set to march": scheduled, not done ("due to the drills" is a cause).
         if tok.dep_ == "xcomp" and tok.head.lower_ in cues["scheduled"]:
             return "intent"
@@ -200,7 +200,7 @@ def conditional(span: Span) -> bool:
             return True
         if tok.dep_ == "relcl":
             return False  # "the gunmen who killed three": a relative clause tells what is known
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     return False
@@ -212,7 +212,7 @@ def under_verb_of(span: Span, verbs: frozenset[str]) -> bool:
     done ("were trying to flee when soldiers opened fire": `aspect.told_deed`)."""
     tok = span.root
     for _ in range(_BACKGROUND_STEPS):
-        if tok.head is tok or told_deed(tok):
+        if tok.head == tok or told_deed(tok):
             break
         if tok.dep_ in _INTENT_DEPS and tok.head.lemma_.lower() in verbs:
             return True
@@ -243,7 +243,7 @@ def modal(span: Span, modals: frozenset[str] = _MODALS) -> bool:
     for _ in range(_MODAL_STEPS):
         if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
             return True
-        if tok.head is tok or tok.pos_ == "VERB" and tok.dep_ not in ("xcomp", "ccomp"):
+        if tok.head == tok or tok.pos_ == "VERB" and tok.dep_ not in ("xcomp", "ccomp"):
             break
         tok = tok.head
     return False
@@ -294,7 +294,7 @@ def undone(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
     tok = span.root
     via_report = False
     for _ in range(_UNDONE_STEPS):
-        if tok.head is tok:
+        if tok.head == tok:
             return False
         verb = _verb_phrase(tok.head)
         if tok.dep_ in _CALLED_OFF_DEPS and verb in cues["called_off"] and not _refused(tok.head, cues):

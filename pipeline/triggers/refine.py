@@ -173,7 +173,7 @@ def told_not_done(m: Match) -> bool:
         return True
     tok = head
     for _ in range(_TOLD_STEPS):
-        if tok.dep_ not in _TOLD_DEPS or tok.head is tok:
+        if tok.dep_ not in _TOLD_DEPS or tok.head == tok:
             return False
         gov = tok.head
         lemma = gov.lemma_.lower()

@@ -480,7 +480,7 @@ def voted_on(tok: Token, vote: frozenset[str]) -> bool:
     """Whether a word of voting governs the word, up to `_VOTE_STEPS` heads up ("balloted on
     strike action", "a strike ballot"), or is its compound head."""
     for _ in range(_VOTE_STEPS):
-        if tok.head is tok:
+        if tok.head == tok:
             return False
         tok = tok.head
         if one_of(tok, vote):
