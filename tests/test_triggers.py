@@ -65,6 +65,14 @@ TYPED = [
      "strategic_developments", "looting_property_destruction"),
     ("The rebels withdrew from the town under a deal, and the army took control without a fight.",
      "strategic_developments", "non_violent_transfer_of_territory"),
+    ("Protesters booed and heckled the governor outside the statehouse on Monday.",
+     "protests", "peaceful_protest"),
+    # a dateline over violence: the state of emergency stays an event beside the attack's
+    ("KANO, Nigeria — Gunmen killed four villagers in the north on Friday. "
+     "The governor declared a state of emergency in the region.", "violence_against_civilians", "attack"),
+    # a dash later in the text is no dateline
+    ("Hundreds of traders protested outside the market on Monday over new fees. NEMA — the "
+     "emergency agency — said floods had displaced 2,000 people in the north.", "protests", "peaceful_protest"),
 ]
 
 
@@ -89,6 +97,13 @@ NEGATIVES = [
     # "storm" as a headline's verb, "a storm of gunfire", are violence (below).
     "Five people died after a powerful storm tore through the county on Monday. "
     "The governor declared a state of emergency on Tuesday.",
+    # ... also when a dateline opens the story (the parser may make it a sentence of its own).
+    "PADUCAH, Ky. — A line of severe storms spawned several tornadoes across the region late on "
+    "Friday, killing four people and destroying dozens of homes. "
+    "The governor declared a state of emergency to speed the release of state resources.",
+    # A crowd's jeers are an audience's, no gathering of protest.
+    "Fans booed the players off the pitch after the 4-0 defeat.",
+    "The minister was heckled by members of the audience during the debate.",
     # "The crash of" a helicopter is an accident ("a storm of gunfire" is none, below).
     "The crash of a military helicopter in the north killed 12 soldiers on Tuesday, officials said.",
 ]
@@ -100,6 +115,9 @@ NEGATIVES = [
     "Gunmen storm a university campus at dawn, killing four guards.",
     "Soldiers opened fire on the crowd, unleashing a storm of gunfire that killed 12 marchers.",
     "Fighting between the army and the militia went on, with a rain of rockets hitting homes.",
+    # weather leads a datelined story, a shooting follows: the shooting stays
+    "PADUCAH, Ky. — Heavy rain flooded streets across the city on Friday. Separately, a gunman "
+    "shot dead three people at a bar on Friday night, police said.",
 ])
 def test_storm_of_violence_is_no_weather(events_of: Callable[[str], EventList], text: str) -> None:
     events = events_of(text)

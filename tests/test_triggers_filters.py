@@ -68,6 +68,11 @@ def test_in_mixed_case_text_only_a_capitalised_word_is_a_month(nlp: Language) ->
     ("The march was cancelled due to the riots in the capital.", "riots", None),
     ("The ranch is considering letting visitors shoot deer from a hide.", "shoot", "intent"),
     ("The ranch manager let visitors shoot deer from a hide.", "shoot", None),
+    # a command tells what is to be done; an ordered attack noun took place
+    ("The court ordered that the counterfeit prints be destroyed.", "destroyed", "intent"),
+    ("The commander ordered his troops to attack the village.", "attack", "intent"),
+    ("The general who ordered the attack was arrested on Monday.", "attack", "clause"),
+    ("Gunmen destroyed the police station in the town on Monday.", "destroyed", None),
 ])
 def test_background(nlp: Language, text: str, word: str, expected: str | None) -> None:
     assert background(_span(nlp, text, word), CUES) == expected

@@ -87,3 +87,30 @@ def test_parades_and_handovers_of_no_place(trigger_words: Callable[[str], list[s
 def test_troops_on_the_move_are_no_march_of_protest(trigger_words: Callable[[str], list[str]],
                                                     text: str, kept: bool) -> None:
     assert ("marched" in trigger_words(text)) is kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # A protest made by a government, a ministry, an embassy or a country: a note (negatives) ...
+    ("The foreign ministry summoned the ambassador on Monday to protest over the new fishing quota.", False),
+    ("The government lodged a formal protest with the embassy over the remarks.", False),
+    ("Beijing protested the arms sale in a statement on Tuesday.", False),
+    ("The embassy protested the detention of its citizens.", False),
+    ("Three countries protested the new fishing quotas.", False),
+    ("Foreign ministry officials lodged a protest with the embassy.", False),
+    # (a dateline the parser takes for a second subject is no protester)
+    ("OSLO — The foreign ministry summoned the ambassador on Monday to protest over what it called "
+     "an increase in the catch quota.", False),
+    # ... beside protests held by people, outside the same ministries and embassies.
+    ("Hundreds of farmers gathered outside the ministry on Monday to protest over the new fishing quota.", True),
+    ("Ministry workers protested over unpaid wages outside the building on Monday.", True),
+    ("Opposition supporters protested outside the embassy on Friday.", True),
+    ("Police officers protested over pay outside the interior ministry on Thursday.", True),
+    ("Students protested in the capital against the government on Friday.", True),
+    # A place's people protest against something; its government protests it.
+    ("Paris protested again on Saturday against the pension reform.", True),
+    ("The whole country protested against the coup on Sunday.", True),
+    ("Minneapolis protested for a third night after the police shooting.", True),
+])
+def test_a_protest_lodged_by_a_government_is_no_gathering(trigger_words: Callable[[str], list[str]],
+                                                          text: str, kept: bool) -> None:
+    assert bool(trigger_words(text)) is kept

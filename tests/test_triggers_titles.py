@@ -134,6 +134,16 @@ def test_reports_in_the_same_words_keep_their_trigger(trigger_words: Callable[[s
      False),
     ("Thousands watched a re-enactment of the 1066 battle on a hillside on Saturday.", False),
     ("The veteran still dreams about the jungle ambush two decades ago that killed his friends.", False),
+    # The year of the event the trigger happened in ("in the 1860 expedition", "in the 1994 war").
+    ("Thousands of objects were looted from the palace in the 1860 expedition and later sold to collectors.",
+     False),
+    ("The mosque was destroyed in the 1992 riots.", False),
+    ("Rebels attacked the town in the 2023 offensive, killing four soldiers.", True),
+    ("Gunmen attacked a shop in the 1900 block of Main Street on Tuesday night.", True),
+    # ... not a named place's year, nor one in a sentence with a day of its own, nor the year
+    # of what the violence was over
+    ("Fans clashed with police in the 1936 Olympic Stadium after Saturday's derby.", True),
+    ("Villagers clashed with police on Tuesday over the 1998 land deal.", True),
     # A recent year, or an old one in another clause, dates nothing of the trigger's.
     ("Rebels ambushed a convoy on Monday, a year ago to the day after the last attack.", True),
     ("Police arrested 20 people during the strike on Monday, the first since 1926.", True),

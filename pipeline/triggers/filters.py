@@ -23,6 +23,8 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "must"})
 _INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
 # How far up the parse a verb of intent or a relative clause is looked for.
 _BACKGROUND_STEPS = 8
+# How a verb completes a verb of command ("ordered that they be destroyed", "ordered them to attack").
+_COMMANDED_DEPS = frozenset({"ccomp", "xcomp"})
 # How many heads up a modal auxiliary is looked for.
 _MODAL_STEPS = 3
 # Words that open a clause of condition.
@@ -167,12 +169,19 @@ def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
         for h in heads)
 
 
+def _commanded(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the trigger is the verb of a command (cues `commands`): "ordered that the prints
+    be destroyed", "ordered his troops to attack" tell what is to be done, not a deed. An
+    ordered noun stays ("the general who ordered the attack": an attack that took place)."""
+    return tok.pos_ == "VERB" and tok.dep_ in _COMMANDED_DEPS and tok.head.lemma_.lower() in cues["commands"]
+
+
 def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
     """"intent" when the trigger sits under a verb of intent or a schedule ("plans to attack",
     "was due to explode": nothing happened), "clause" in a relative clause ("the town that was the scene of an attack":
     background, weaker than the news), else None."""
     tok = span.root
-    if _scheduled_subject(tok, cues) or under_verb_of(span, cues["realis_blockers"]):
+    if _scheduled_subject(tok, cues) or under_verb_of(span, cues["realis_blockers"]) or _commanded(tok, cues):
         return "intent"
     steps = 0
     found = None
@@ -358,6 +367,10 @@ _DATE_PARTS = frozenset({"nummod", "compound", "amod", "npadvmod", "appos"})
 # Prepositions that set a trigger inside another event, whose date is the trigger's own
 # ("arrested during the general strike of 1926"; "arrested for a shooting in 2019" is not).
 _DURING = frozenset({"during", "amid"})
+# Nouns whose number is an address, no year ("in the 2000 block of Elm Avenue").
+_ADDRESS_NOUNS = frozenset({"block", "blocks"})
+# Prepositions that set a trigger in another event ("looted in the 1897 expedition").
+_SETTING_PREPS = frozenset({"in", "during", "amid"})
 # Units of time before "ago", in years ("15 years ago", "two decades ago").
 _AGO_YEARS = {"year": 1, "decade": 10, "century": 100}
 
@@ -386,6 +399,21 @@ def _dating(head: Token) -> list[Token]:
     return out
 
 
+def _setting_year(head: Token, limit: int) -> bool:
+    """Whether the trigger happened in (or during, amid) an event dated by a year no later
+    than `limit` ("looted in the 1897 expedition", "destroyed in the 1992 riots"), in a
+    sentence that gives no other date: "clashed in the 1936 Olympic Stadium after Saturday's
+    derby" is dated by its day; a named place's year ("the 1936 Olympic Stadium") or an
+    address ("in the 1900 block") dates nothing."""
+    years = [x for p in head.children if p.dep_ == "prep" and p.lower_ in _SETTING_PREPS
+             for g in p.children if g.dep_ == "pobj" and not g.ent_type_ and g.lemma_.lower() not in _ADDRESS_NOUNS
+             for x in g.children if x.dep_ in _DATE_PARTS and _old_year(x, limit)]
+    if not years:
+        return False
+    dates = [e for e in head.sent.ents if e.label_ == "DATE"]
+    return all(any(e.start <= y.i < e.end for y in years) for e in dates)
+
+
 def _relative_subject(clause: Token) -> bool:
     """Whether a relative clause's subject is its relative pronoun ("the riot that swept the
     city": the riot did; "the riot that police broke up": police did)."""
@@ -409,8 +437,9 @@ def long_ago(span: Span, published: str | None) -> bool:
     """Whether the trigger is dated two or more years before publication, by a year of its own
     (as its modifier, "the 1987 killing", or after one of its own prepositions, "was murdered
     during a robbery in 1993", "ambushed a convoy in August 1944") or of the event it happened
-    "during" ("arrested during the general strike of 1926"), or by a time "ago" ("a bombing 15
-    years ago"): a memory recalled, not news. A year under another word ("arrested on Monday
+    "during" ("arrested during the general strike of 1926") or in ("looted in the 1897
+    expedition": `_setting_year`), or by a time "ago" ("a bombing 15 years ago"): a memory
+    recalled, not news. A year under another word ("arrested on Monday
     for a shooting in 2019" dates the shooting, not the arrest) or of a comparison ("the
     deadliest attack since 2015") dates nothing of it."""
     if not published:
@@ -422,4 +451,5 @@ def long_ago(span: Span, published: str | None) -> bool:
     # What the event did, in a clause of its own, is dated by that clause ("the rioting that
     # swept the city in the summer of 1967").
     dating += [t for c in head.children if c.dep_ == "relcl" and _relative_subject(c) for t in _dating(c)]
-    return any(_old_year(t, limit) for t in dating) or _years_ago(head) >= _YEARS_AGO
+    return (any(_old_year(t, limit) for t in dating) or _years_ago(head) >= _YEARS_AGO
+            or _setting_year(head, limit))

@@ -8,6 +8,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from pipeline.anatomy import dateline_match
+from pipeline.doctext import doc_text
 from pipeline.triggers.context import SentenceContext, one_of, prep_objects
 from pipeline.triggers.docindex import DocIndex, word_hashes
 from pipeline.triggers.filters import (FUTURE_MODALS, absorb_generic_attacks, background, conditional, denied,
@@ -24,6 +26,8 @@ _CLAUSE_PENALTY = 3
 # An article naming players this often (keeper, striker, batsman ...) is about a game: its
 # words of combat are the game's (`sense.sport_contest`).
 _SPORT_ROLES_MIN = 2
+# A disaster's own administration: a state of emergency declared, a curfew imposed for it.
+_DISASTER_AFTERMATH = ("strategic_developments", "other")
 # Dependents that make a word a noun phrase of its own ("a storm", "heavy rain").
 _NOUN_PHRASE_DEPS = frozenset({"det", "amod", "nummod", "poss"})
 # How far up the parse a casualty's verb is looked for: its count ("three"), its victims
@@ -296,14 +300,37 @@ def find_triggers(doc: Doc, matcher: Matcher, phrase_matcher: PhraseMatcher, dat
     pairs = _refined(kept, index, doc_flags, disaster_sents, data, contexts, memories)
     out.extend(_harmless(kept, index, doc_flags, data, contexts, memories))
     out.extend(_casualties_by_no_one(doc, index, data, {f["char_start"] for f in out if f["vetoes"]}))
-    refined = [r for _, r in pairs]
-    # An article led by a disaster reports it: only strong conflict words may still make events.
-    if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):
-        refined = []
+    refined = _beside_a_disaster(doc, index, pairs, disaster_sents)
     for etype, sub, prio, span in absorb_generic_attacks(refined):
         out.append(_fact(span.text, index.sent_of(span.start), span.start_char, etype, sub, prio, False))
     out.sort(key=lambda f: f["char_start"])
     return out
+
+
+def _beside_a_disaster(doc: Doc, index: DocIndex, pairs: list[tuple[TriggerEntry, Refined]],
+                       disaster_sents: set[int]) -> list[Refined]:
+    """The refined triggers that may make events in an article a disaster may lead: none but
+    strong conflict words when its first sentence tells a disaster; none of the disaster's
+    own administration (a state of emergency: `_DISASTER_AFTERMATH`) when the sentence its
+    opening dateline runs into does ("MAYFIELD, Ky. — A line of storms spawned tornadoes ...",
+    which the parser may split after the dateline; a gunman's shooting told after it stays)."""
+    refined = [r for _, r in pairs]
+    if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):
+        return []
+    if _dateline_lead(doc, index) in disaster_sents:
+        return [r for r in refined if (r[0], r[1]) != _DISASTER_AFTERMATH]
+    return refined
+
+
+def _dateline_lead(doc: Doc, index: DocIndex) -> int | None:
+    """The number of the sentence an opening dateline runs into, or None when the article
+    opens with no dateline (a dash later in the text, "NEMA — the emergency agency —", is none)."""
+    text = doc_text(doc)
+    found = dateline_match(text)
+    if found is None or text[:found.start()].strip() or not len(doc):
+        return None
+    first = next((t.i for t in doc if t.idx >= found.end()), len(doc) - 1)
+    return int(index.sent_id[first])
 
 
 def _fact(text: str, sent: Span, start: int, etype: str, sub: str | None, prio: int,

@@ -50,7 +50,7 @@ def _noun_doers(noun: Token, by_compound: frozenset[str], light_verbs: frozenset
         return []
     # Only a verb that does the noun's act ("went on a rampage", "launched an attack"); "dogs
     # chased the protesters" act on them.
-    if gov.pos_ not in _VERB_POS or gov is noun or gov.lemma_.lower() not in light_verbs:
+    if gov.pos_ not in _VERB_POS or gov == noun or gov.lemma_.lower() not in light_verbs:
         return []
     return _subjects(gov)
 

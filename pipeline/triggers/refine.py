@@ -27,7 +27,7 @@ from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_
                                      intervened, made_thing, medical_arrest, names_a_pastime, no_one_arrested,
                                      old_ordnance, protest_in_another_sense, recalls_a_death, recalls_the_late,
                                      sport_contest, trial_or_toy, verbal_clash, voted_on)
-from pipeline.triggers.settings import arena_contest, handed_no_place, in_a_drill, military_parade
+from pipeline.triggers.settings import arena_contest, diplomatic_protest, handed_no_place, in_a_drill, military_parade
 from pipeline.triggers.works import in_a_work, set_in_fiction, told_by_a_work
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
@@ -477,7 +477,7 @@ def outcome_name(m: Match) -> str | None:
             or sport_contest(m) or names_a_pastime(m) or a_spacecraft(m) or figurative_riot(m) or verbal_clash(m)
             or clash_of_dates(m)
             or a_likeness(m) or old_ordnance(m) or aims_at_words(m) or flopped(m) or trial_or_toy(m)
-            or in_a_drill(m) or arena_contest(m) or military_parade(m)):
+            or in_a_drill(m) or arena_contest(m) or military_parade(m) or diplomatic_protest(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:

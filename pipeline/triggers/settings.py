@@ -2,7 +2,8 @@
 drops the trigger in `refine.outcome_name`): a drill or an exercise ("air defence training with
 helicopters"), a contest fought in a court, a market or a parliament ("a legal battle with her
 neighbours"), soldiers on parade ("troops marched past in review"), a handover of what is no
-place ("handing over command").
+place ("handing over command"), a protest lodged by a government ("the ministry summoned the
+ambassador to protest").
 
 Each rule reads the parse around the trigger, never the sentence's words alone: a missile that
 struck "a base where troops were training", a clan battle "over grazing land", soldiers who
@@ -161,3 +162,31 @@ def handed_no_place(m: Match) -> bool:
     # "the eastern half of the island", "them") may be territory.
     things = m.cues["handed_things"] | m.cues["kill_victims"] | m.cues["weapon"] | m.cues["nonstate"]
     return bool(handed) and all(one_of(t, things) for t in handed)
+
+
+def diplomatic_protest(m: Match) -> bool:
+    """A protest made by a state to a state: every protester is a government, a ministry, an
+    embassy or its officials (cues `officialdom`), as the subject of "protest" or of lodging
+    one (cues `lodging`: "lodged a formal protest with the embassy", "the ministry summoned the
+    ambassador to protest"), or a place standing for its government (a name, cues `polities`)
+    that protests something or lodges a protest ("Beijing protested the sale"; "Paris
+    protested against the reform", "the whole country protested" are its people). A note or
+    a statement, no gathering; "ministry workers protested" stays a protest."""
+    head = m.span.root
+    if m.entry.rule != "protest" or head.lemma_.lower() != "protest" or m.has("crowd"):
+        return False
+    protesters = [t for t in doers(head, m.cues["groups"], light_verbs=m.cues["lodging"]) if not _dateline_place(t)]
+    if not protesters:
+        return False
+    # A place's people protest against something; its government protests it, or lodges one.
+    of_state = head.pos_ != "VERB" or any(c.dep_ == "dobj" for c in head.children)
+    places = m.cues["polities"]
+    return all(one_of(t, m.cues["officialdom"]) or of_state and (t.ent_type_ == "GPE" or one_of(t, places))
+               for t in protesters)
+
+
+def _dateline_place(tok: Token) -> bool:
+    """Whether a token is the place of the article's dateline ("OSLO — Norway's foreign ministry
+    summoned ..."), which the parser may take for a subject of the lead's verb."""
+    line = (tok.doc._.anatomy or {}).get("dateline") if tok.doc.has_extension("anatomy") else None
+    return bool(line) and line["start"] <= tok.idx < line["end"]
