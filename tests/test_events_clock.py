@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from event_builders import NEAR, ev, merged_articles
+from pipeline.events import MergeRules, merge_events
+from pipeline.events.cluster import rare_times
+from pipeline.events.records import make_record
 from pipeline.events.clock import clock_times, times_of
 
 
@@ -23,6 +26,10 @@ from pipeline.events.clock import clock_times, times_of
     ("The hosts won 3-2 in a tense match.", []),
     ("It happened shortly after midnight, or around noon.", []),
     ("at 13:30 p.m., the 0 a.m. slot", []),
+    ("The vote at 13:05 p.m. was delayed to 2.5 pm.", []),
+    # a page's stamp is no incident's hour
+    ("Updated 9:14 AM EST, Sat March 4, 2023", []),
+    ("Posted at 10:02 a.m. Tuesday. A man was shot at 9:40 a.m.", ["09:40"]),
 ])
 def test_clock_times(sentence: str, times: list[str]) -> None:
     assert clock_times([sentence]) == times
@@ -62,7 +69,8 @@ def test_a_rare_clock_time_links_near_reports(a_times: str, b_times: str, b_fiel
     one = {"event_type": "violence_against_civilians"}
     a = ev("a", notes="Woman wounded on porch", clock_times=a_times, **one)
     b = ev("b", day, notes="Gunfire injures resident", clock_times=b_times, **{**one, **fields})
-    linked = "a;b" in merged_articles([a, b, *_crowd(4, "22:00"), *_others(200)])
+    events = merge_events([a, b, *_crowd(4, "22:00"), *_others(200)])
+    linked = any({"a", "b"} <= set(e.article_ids.split(";")) for e in events)
     assert linked is together
 
 
@@ -89,3 +97,13 @@ def test_a_time_is_rare_among_the_reports_giving_one(others: int, with_times: bo
     b = ev("b", notes="Gunfire injures resident", clock_times="20:45", **one)
     batch = [e if with_times else e.model_copy(update={"clock_times": None}) for e in _others(others)]
     assert ("a;b" in merged_articles([a, b, *_crowd(4, "22:00"), *batch])) is together
+
+
+def test_an_article_s_events_count_its_times_once() -> None:
+    # two events of one round-up give its time once: rarer than two reports giving it
+    rules = MergeRules()
+    records = [make_record(e, rules=rules) for e in (
+        ev("r", n=1, clock_times="20:45"), ev("r", n=2, clock_times="20:45"), *_others(100))]
+    assert "20:45" in rare_times([r for r in records if r is not None], rules=rules)
+    records.append(make_record(ev("s", clock_times="20:45"), rules=rules))
+    assert "20:45" not in rare_times([r for r in records if r is not None], rules=rules)

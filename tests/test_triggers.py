@@ -67,12 +67,6 @@ TYPED = [
      "strategic_developments", "non_violent_transfer_of_territory"),
     ("Protesters booed and heckled the governor outside the statehouse on Monday.",
      "protests", "peaceful_protest"),
-    # a dateline over violence: the state of emergency stays an event beside the attack's
-    ("KANO, Nigeria — Gunmen killed four villagers in the north on Friday. "
-     "The governor declared a state of emergency in the region.", "violence_against_civilians", "attack"),
-    # a dash later in the text is no dateline
-    ("Hundreds of traders protested outside the market on Monday over new fees. NEMA — the "
-     "emergency agency — said floods had displaced 2,000 people in the north.", "protests", "peaceful_protest"),
 ]
 
 
@@ -419,3 +413,21 @@ def test_an_agreement_is_made_not_talked_about(annotate, text: str, agreement: b
 def test_casualties_an_animal_caused_make_no_event(events_of: Callable[[str], EventList], text: str,
                                                    event: bool) -> None:
     assert bool(events_of(text)) is event
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a datelined story led by a disaster: its state of emergency is the disaster's ...
+    ("PADUCAH, Ky. — A line of severe storms spawned several tornadoes across the region late on "
+     "Friday, killing four people and destroying dozens of homes. "
+     "The governor declared a state of emergency to speed the release of state resources.", False),
+    # ... not one led by violence,
+    ("KANO, Nigeria — Gunmen killed four villagers in the north on Friday. "
+     "The governor declared a state of emergency in the region.", True),
+    # nor one whose dash later in the text is no dateline
+    ("Hundreds of traders protested outside the market on Monday over new fees. NEMA — the "
+     "emergency agency — said floods had displaced 2,000 people in the north. The governor "
+     "declared a state of emergency in the city after the riots.", True),
+])
+def test_a_state_of_emergency_in_a_disaster_s_datelined_story(trigger_words: Callable[[str], list[str]],
+                                                               text: str, kept: bool) -> None:
+    assert ("state of emergency" in trigger_words(text)) is kept

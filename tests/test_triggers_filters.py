@@ -73,6 +73,7 @@ def test_in_mixed_case_text_only_a_capitalised_word_is_a_month(nlp: Language) ->
     ("The commander ordered his troops to attack the village.", "attack", "intent"),
     ("The general who ordered the attack was arrested on Monday.", "attack", "clause"),
     ("Gunmen destroyed the police station in the town on Monday.", "destroyed", None),
+    ("The general ordered troops to open fire on the crowd, killing 12 people.", "fire", None),
 ])
 def test_background(nlp: Language, text: str, word: str, expected: str | None) -> None:
     assert background(_span(nlp, text, word), CUES) == expected

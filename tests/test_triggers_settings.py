@@ -95,8 +95,8 @@ def test_troops_on_the_move_are_no_march_of_protest(trigger_words: Callable[[str
     ("The government lodged a formal protest with the embassy over the remarks.", False),
     ("Beijing protested the arms sale in a statement on Tuesday.", False),
     ("The embassy protested the detention of its citizens.", False),
-    ("Three countries protested the new fishing quotas.", False),
     ("Foreign ministry officials lodged a protest with the embassy.", False),
+    ("Tokyo had lodged a protest with Seoul over the islands.", False),
     # (a dateline the parser takes for a second subject is no protester)
     ("OSLO — The foreign ministry summoned the ambassador on Monday to protest over what it called "
      "an increase in the catch quota.", False),
@@ -110,6 +110,11 @@ def test_troops_on_the_move_are_no_march_of_protest(trigger_words: Callable[[str
     ("Paris protested again on Saturday against the pension reform.", True),
     ("The whole country protested against the coup on Sunday.", True),
     ("Minneapolis protested for a third night after the police shooting.", True),
+    ("Minneapolis protested the verdict for a third night on Friday.", True),
+    ("The whole country protested the coup on Sunday.", True),
+    # Public servants protest too.
+    ("Election officials protested outside the statehouse over pay on Monday.", True),
+    ("Officials from the ministry walked out on Monday to protest unpaid wages.", True),
 ])
 def test_a_protest_lodged_by_a_government_is_no_gathering(trigger_words: Callable[[str], list[str]],
                                                           text: str, kept: bool) -> None:

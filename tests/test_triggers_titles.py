@@ -144,6 +144,10 @@ def test_reports_in_the_same_words_keep_their_trigger(trigger_words: Callable[[s
     # of what the violence was over
     ("Fans clashed with police in the 1936 Olympic Stadium after Saturday's derby.", True),
     ("Villagers clashed with police on Tuesday over the 1998 land deal.", True),
+    # (each guard alone: a named place, a day of its own, an address)
+    ("Fans clashed with police in the 1936 Olympic Stadium.", True),
+    ("Fans clashed with police in the 1936 stadium after Saturday's derby.", True),
+    ("Police said a man was shot dead in the 2000 block of Elm Avenue.", True),
     # A recent year, or an old one in another clause, dates nothing of the trigger's.
     ("Rebels ambushed a convoy on Monday, a year ago to the day after the last attack.", True),
     ("Police arrested 20 people during the strike on Monday, the first since 1926.", True),

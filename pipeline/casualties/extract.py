@@ -134,7 +134,7 @@ def _verb_trigger(lex: Lexicon, span: Span, outcome: str, phrase: str) -> Token 
     trig = span.root
     arg = verb_argument(lex, trig, outcome, phrase)
     for other in span:  # "shot and killed a neighbor": the object hangs off "killed"
-        if arg is None and other is not trig and other.pos_ in ("VERB", "ADJ"):
+        if arg is None and other != trig and other.pos_ in ("VERB", "ADJ"):
             arg = verb_argument(lex, other, outcome, phrase)
     if arg is None:
         arg = headline_number(lex, trig)

@@ -106,7 +106,7 @@ batch of `bench/crowded.py`, these links were mostly false). The rules:
   injured, at least one (at least two in a crowded place: one victim is the commonest toll), a
   victim of the same age (within `age_slack`), their headlines and evidence share rare
   words (below), or, both their articles' only events, they give a clock time at most
-  `time_share` (1%) of the batch's reports giving a time give (`Event.clock_times`, `clock.py`: "8:45
+  `time_share` (1%) of the batch's articles giving a time give (`Event.clock_times`, `clock.py`: "8:45
   p.m." is a detail of one shooting, "10 p.m." the hour of many; a round-up gives the times
   of all its incidents). Without it, a battle and a shelling in
   one town on one day stay two events, as ACLED codes them;

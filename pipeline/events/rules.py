@@ -95,10 +95,10 @@ class MergeRules:
     # rarity; about one report in a hundred in a batch of a thousand). Shared common words
     # never outweigh a contradiction, however many.
     anchor_name_min: float = 2.0
-    # A clock time that at most this share of the batch's reports giving a time give ("8:45
+    # A clock time that at most this share of the batch's articles giving a time give ("8:45
     # p.m.", not "10 p.m.") is a detail of one incident: two near reports on close dates, each
     # its article's only event, that give it are one, however crowded their town
-    # (`links.link_rule`, "near_time"). Among fewer than 2 / time_share reports giving a time
+    # (`links.link_rule`, "near_time"). Among fewer than 2 / time_share articles giving a time
     # none is that rare: too few to tell a detail from a common hour. On the crowded batch of
     # gva_dev and gvdb_dev, times as rare as this were shared by reports of one incident only.
     time_share: float = 0.01

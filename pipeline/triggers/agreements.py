@@ -69,7 +69,7 @@ def agreement_made(m: Match) -> bool:
     if concluded_in_its_clause(head, m.cues):
         return True
     governor = head.head
-    if governor is head or head.dep_ in ("ROOT", "compound", "conj", "appos"):
+    if governor == head or head.dep_ in ("ROOT", "compound", "conj", "appos"):
         return True
     if governor.pos_ == "ADP":
         # "agreed to a ceasefire", "agreed on a truce": the verb above the preposition; other
@@ -190,7 +190,7 @@ def asked_for(span: Span, cues: Mapping[str, frozenset[str]]) -> bool:
     if word.dep_ == "dobj" and word.head.tag_ == "VBG":
         word = word.head  # "for reaching a peace deal": the gerund is what "for" governs
     prep = word.head
-    if word.dep_ not in _PREP_OBJECTS or prep.lower_ not in _ASKED_PREPS or prep.head is prep:
+    if word.dep_ not in _PREP_OBJECTS or prep.lower_ not in _ASKED_PREPS or prep.head == prep:
         return False
     return prep.head.lemma_.lower() in cues["asking_for"]
 

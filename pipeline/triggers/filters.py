@@ -171,9 +171,14 @@ def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
 
 def _commanded(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether the trigger is the verb of a command (cues `commands`): "ordered that the prints
-    be destroyed", "ordered his troops to attack" tell what is to be done, not a deed. An
-    ordered noun stays ("the general who ordered the attack": an attack that took place)."""
-    return tok.pos_ == "VERB" and tok.dep_ in _COMMANDED_DEPS and tok.head.lemma_.lower() in cues["commands"]
+    be destroyed", "ordered his troops to attack" tell what is to be done, not a deed; unless its
+    sentence tells people hurt (cues `hurt`: "ordered troops to open fire on the crowd, killing
+    12"). An ordered noun stays ("the general who ordered the attack": an attack that took
+    place)."""
+    if tok.pos_ != "VERB" or tok.dep_ not in _COMMANDED_DEPS or tok.head.lemma_.lower() not in cues["commands"]:
+        return False
+    hurt = cues["hurt"]
+    return not any(t.lower_ in hurt or t.lemma_.lower() in hurt for t in tok.sent)
 
 
 def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
@@ -369,8 +374,9 @@ _DATE_PARTS = frozenset({"nummod", "compound", "amod", "npadvmod", "appos"})
 _DURING = frozenset({"during", "amid"})
 # Nouns whose number is an address, no year ("in the 2000 block of Elm Avenue").
 _ADDRESS_NOUNS = frozenset({"block", "blocks"})
-# Prepositions that set a trigger in another event ("looted in the 1897 expedition").
-_SETTING_PREPS = frozenset({"in", "during", "amid"})
+# Prepositions that set a trigger in another event ("looted in the 1897 expedition"; "during"
+# and "amid" are `_DURING`'s).
+_IN_EVENT_PREPS = frozenset({"in"})
 # Units of time before "ago", in years ("15 years ago", "two decades ago").
 _AGO_YEARS = {"year": 1, "decade": 10, "century": 100}
 
@@ -400,12 +406,12 @@ def _dating(head: Token) -> list[Token]:
 
 
 def _setting_year(head: Token, limit: int) -> bool:
-    """Whether the trigger happened in (or during, amid) an event dated by a year no later
-    than `limit` ("looted in the 1897 expedition", "destroyed in the 1992 riots"), in a
-    sentence that gives no other date: "clashed in the 1936 Olympic Stadium after Saturday's
+    """Whether the trigger happened in an event dated by a year no later than `limit` ("looted
+    in the 1897 expedition", "destroyed in the 1992 riots"), in a sentence that gives no other
+    date: "clashed in the 1936 Olympic Stadium after Saturday's
     derby" is dated by its day; a named place's year ("the 1936 Olympic Stadium") or an
     address ("in the 1900 block") dates nothing."""
-    years = [x for p in head.children if p.dep_ == "prep" and p.lower_ in _SETTING_PREPS
+    years = [x for p in head.children if p.dep_ == "prep" and p.lower_ in _IN_EVENT_PREPS
              for g in p.children if g.dep_ == "pobj" and not g.ent_type_ and g.lemma_.lower() not in _ADDRESS_NOUNS
              for x in g.children if x.dep_ in _DATE_PARTS and _old_year(x, limit)]
     if not years:

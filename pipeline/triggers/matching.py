@@ -26,7 +26,8 @@ _CLAUSE_PENALTY = 3
 # An article naming players this often (keeper, striker, batsman ...) is about a game: its
 # words of combat are the game's (`sense.sport_contest`).
 _SPORT_ROLES_MIN = 2
-# A disaster's own administration: a state of emergency declared, a curfew imposed for it.
+# The type of a disaster's own administration (a state of emergency, a curfew, martial law,
+# people fleeing): what a disaster's datelined story may tell of it.
 _DISASTER_AFTERMATH = ("strategic_developments", "other")
 # Dependents that make a word a noun phrase of its own ("a storm", "heavy rain").
 _NOUN_PHRASE_DEPS = frozenset({"det", "amod", "nummod", "poss"})

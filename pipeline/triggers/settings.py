@@ -165,24 +165,35 @@ def handed_no_place(m: Match) -> bool:
 
 
 def diplomatic_protest(m: Match) -> bool:
-    """A protest made by a state to a state: every protester is a government, a ministry, an
-    embassy or its officials (cues `officialdom`), as the subject of "protest" or of lodging
-    one (cues `lodging`: "lodged a formal protest with the embassy", "the ministry summoned the
-    ambassador to protest"), or a place standing for its government (a name, cues `polities`)
-    that protests something or lodges a protest ("Beijing protested the sale"; "Paris
-    protested against the reform", "the whole country protested" are its people). A note or
-    a statement, no gathering; "ministry workers protested" stays a protest."""
+    """A protest that is a complaint or a note, no gathering: one lodged (cues `lodging`:
+    "lodged a formal protest with the embassy", "filed a protest"), or one whose every
+    protester is a government, a ministry, an embassy, a minister or a diplomat (cues
+    `officialdom`), as the subject of "protest" or of the verb "to protest" completes ("the
+    ministry summoned the ambassador to protest"), or a place standing for its government (a
+    name, cues `polities`) that protests something in words of diplomacy (cues `diplomacy`:
+    "Beijing protested the sale in a statement"). Not where the protest stands outside a
+    building ("protested outside the ministry"), nor a place's people ("Paris protested against
+    the reform", "Minneapolis protested the verdict for a third night"), nor public servants
+    ("ministry workers", "election officials" protesting over pay)."""
     head = m.span.root
-    if m.entry.rule != "protest" or head.lemma_.lower() != "protest" or m.has("crowd"):
+    if m.entry.rule != "protest" or head.lemma_.lower() != "protest" or m.has("crowd") or _outside(head):
         return False
-    protesters = [t for t in doers(head, m.cues["groups"], light_verbs=m.cues["lodging"]) if not _dateline_place(t)]
+    if head.pos_ != "VERB" and head.dep_ == "dobj" and head.head.lemma_.lower() in m.cues["lodging"]:
+        return True
+    protesters = [t for t in doers(head, m.cues["groups"]) if not _dateline_place(t)]
     if not protesters:
         return False
-    # A place's people protest against something; its government protests it, or lodges one.
-    of_state = head.pos_ != "VERB" or any(c.dep_ == "dobj" for c in head.children)
+    # A place's people protest against something; its government protests it in words of
+    # diplomacy.
+    of_state = head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children) and m.has("diplomacy")
     places = m.cues["polities"]
     return all(one_of(t, m.cues["officialdom"]) or of_state and (t.ent_type_ == "GPE" or one_of(t, places))
                for t in protesters)
+
+
+def _outside(head: Token) -> bool:
+    """Whether a protest, or the verb it completes, stands "outside" somewhere: a gathering."""
+    return any(c.dep_ == "prep" and c.lower_ == "outside" for t in (head, head.head) for c in t.children)
 
 
 def _dateline_place(tok: Token) -> bool:
