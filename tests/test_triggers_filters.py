@@ -71,6 +71,10 @@ def test_in_mixed_case_text_only_a_capitalised_word_is_a_month(nlp: Language) ->
     # a command tells what is to be done; an ordered attack noun took place
     ("The court ordered that the counterfeit prints be destroyed.", "destroyed", "intent"),
     ("The commander ordered his troops to attack the village.", "attack", "intent"),
+    ("The commander ordered his troops to attack and burn the village.", "burn", "intent"),
+    ("Troops attacked and burned the village on Monday.", "burned", None),
+    ("Armed men ordered the guard to switch off the lights and marched the boys into the bush.",
+     "marched", None),
     ("The general who ordered the attack was arrested on Monday.", "attack", "clause"),
     ("Gunmen destroyed the police station in the town on Monday.", "destroyed", None),
     ("The general ordered troops to open fire on the crowd, killing 12 people.", "fire", None),

@@ -97,6 +97,7 @@ def test_troops_on_the_move_are_no_march_of_protest(trigger_words: Callable[[str
     ("The embassy protested the detention of its citizens.", False),
     ("Foreign ministry officials lodged a protest with the embassy.", False),
     ("Tokyo had lodged a protest with Seoul over the islands.", False),
+    ("A formal protest was lodged by the government on Wednesday over the incursion.", False),
     # (a dateline the parser takes for a second subject is no protester)
     ("OSLO — The foreign ministry summoned the ambassador on Monday to protest over what it called "
      "an increase in the catch quota.", False),

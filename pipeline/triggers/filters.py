@@ -170,12 +170,18 @@ def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
 
 
 def _commanded(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
-    """Whether the trigger is the verb of a command (cues `commands`): "ordered that the prints
-    be destroyed", "ordered his troops to attack" tell what is to be done, not a deed; unless its
+    """Whether the trigger is the verb of a command (cues `commands`), or one joined to it:
+    "ordered that the prints be destroyed", "ordered his troops to attack and burn the village"
+    tell what is to be done, not a deed; unless its
     sentence tells people hurt (cues `hurt`: "ordered troops to open fire on the crowd, killing
     12"). An ordered noun stays ("the general who ordered the attack": an attack that took
     place)."""
-    if tok.pos_ != "VERB" or tok.dep_ not in _COMMANDED_DEPS or tok.head.lemma_.lower() not in cues["commands"]:
+    verb = tok
+    # "ordered them to attack and burn the village"; a verb in the past tense is a deed joined by
+    # the parser ("ordered the owner to switch off the light and marched the boys away").
+    while verb.dep_ == "conj" and verb.tag_ != "VBD" and verb.head.i != verb.i:
+        verb = verb.head
+    if tok.pos_ != "VERB" or verb.dep_ not in _COMMANDED_DEPS or verb.head.lemma_.lower() not in cues["commands"]:
         return False
     hurt = cues["hurt"]
     return not any(t.lower_ in hurt or t.lemma_.lower() in hurt for t in tok.sent)

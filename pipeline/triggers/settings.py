@@ -43,6 +43,8 @@ _PARADERS = frozenset({"cadet", "cadets", "veteran", "veterans", "sailor", "sail
                        "soldier", "troop", "marine", "regiment", "battalion", "unit", "units"})
 # Nouns that count people hurt ("causing dozens of casualties"), besides the words of `hurt`.
 _HARM_NOUNS = frozenset({"casualties", "casualty", "injuries", "injury", "fatalities", "fatality"})
+# How a protest noun hangs on the verb that lodges it ("lodged a protest", "a protest was lodged").
+_LODGED_DEPS = frozenset({"dobj", "nsubjpass"})
 # Prepositions that relate a trigger in time to the drill, not in it ("a week after a rocket attack").
 _TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "despite"})
 
@@ -166,7 +168,7 @@ def handed_no_place(m: Match) -> bool:
 
 def diplomatic_protest(m: Match) -> bool:
     """A protest that is a complaint or a note, no gathering: one lodged (cues `lodging`:
-    "lodged a formal protest with the embassy", "filed a protest"), or one whose every
+    "lodged a formal protest with the embassy", "a protest was filed"), or one whose every
     protester is a government, a ministry, an embassy, a minister or a diplomat (cues
     `officialdom`), as the subject of "protest" or of the verb "to protest" completes ("the
     ministry summoned the ambassador to protest"), or a place standing for its government (a
@@ -178,8 +180,8 @@ def diplomatic_protest(m: Match) -> bool:
     head = m.span.root
     if m.entry.rule != "protest" or head.lemma_.lower() != "protest" or m.has("crowd") or _outside(head):
         return False
-    if head.pos_ != "VERB" and head.dep_ == "dobj" and head.head.lemma_.lower() in m.cues["lodging"]:
-        return True
+    if head.pos_ != "VERB" and head.dep_ in _LODGED_DEPS and head.head.lemma_.lower() in m.cues["lodging"]:
+        return True  # "lodged a formal protest", "a protest was lodged by the government"
     protesters = [t for t in doers(head, m.cues["groups"]) if not _dateline_place(t)]
     if not protesters:
         return False
