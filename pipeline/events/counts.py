@@ -168,6 +168,11 @@ def _by_date_and_place(events: Sequence[Event]) -> tuple[list[Event], list[Event
     return by_date, by_place
 
 
+def _joined_union(values: Iterable[str | None]) -> str | None:
+    """The sorted union of ";"-joined values (persons, street blocks, clock times), joined again."""
+    return ";".join(sorted({v for value in values for v in (value or "").split(";") if v})) or None
+
+
 def combine(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> Event:
     """One event from the records of its sources (see the package docstring for each column)."""
     if len(events) == 1:
@@ -192,10 +197,10 @@ def combine(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> Eve
         n_sources=len(ids),
         article_ids=";".join(ids),
         evidence=" | ".join(evidence) or None,
-        persons=";".join(sorted({p for e in events for p in (e.persons or "").split(";") if p})) or None,
+        persons=_joined_union(e.persons for e in events),
         victim_ages=";".join(map(str, sorted(set().union(*(parse_ages(e.victim_ages) for e in events))))) or None,
-        street_blocks=";".join(sorted({b for e in events for b in (e.street_blocks or "").split(";") if b})) or None,
-        clock_times=";".join(sorted({t for e in events for t in (e.clock_times or "").split(";") if t})) or None,
+        street_blocks=_joined_union(e.street_blocks for e in events),
+        clock_times=_joined_union(e.clock_times for e in events),
         published=max((e.published for e in events if e.published), default=None),
     )
     return Event(**fields)

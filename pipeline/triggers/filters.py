@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.aspect import told_deed
 from pipeline.numbers import parse_number
-from pipeline.triggers.context import SentenceContext, prep_objects
+from pipeline.triggers.context import SentenceContext, one_of, prep_objects
 from pipeline.triggers.policy import VIOLENT
 
 # Entities whose words are names, not reports: "March 5", "Rally for the Republic".
@@ -172,10 +172,9 @@ def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
 def _commanded(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether the trigger is the verb of a command (cues `commands`), or one joined to it:
     "ordered that the prints be destroyed", "ordered his troops to attack and burn the village"
-    tell what is to be done, not a deed; unless its
-    sentence tells people hurt (cues `hurt`: "ordered troops to open fire on the crowd, killing
-    12"). An ordered noun stays ("the general who ordered the attack": an attack that took
-    place)."""
+    tell what is to be done, not a deed; unless its sentence tells people hurt (cues `hurt`:
+    "ordered troops to open fire on the crowd, killing 12"). An ordered noun stays ("the
+    general who ordered the attack": an attack that took place)."""
     verb = tok
     # "ordered them to attack and burn the village"; a verb in the past tense is a deed joined by
     # the parser ("ordered the owner to switch off the light and marched the boys away").
@@ -183,8 +182,7 @@ def _commanded(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
         verb = verb.head
     if tok.pos_ != "VERB" or verb.dep_ not in _COMMANDED_DEPS or verb.head.lemma_.lower() not in cues["commands"]:
         return False
-    hurt = cues["hurt"]
-    return not any(t.lower_ in hurt or t.lemma_.lower() in hurt for t in tok.sent)
+    return not any(one_of(t, cues["hurt"]) for t in tok.sent)
 
 
 def background(span: Span, cues: dict[str, frozenset[str]]) -> str | None:
@@ -414,9 +412,9 @@ def _dating(head: Token) -> list[Token]:
 def _setting_year(head: Token, limit: int) -> bool:
     """Whether the trigger happened in an event dated by a year no later than `limit` ("looted
     in the 1897 expedition", "destroyed in the 1992 riots"), in a sentence that gives no other
-    date: "clashed in the 1936 Olympic Stadium after Saturday's
-    derby" is dated by its day; a named place's year ("the 1936 Olympic Stadium") or an
-    address ("in the 1900 block") dates nothing."""
+    date: "clashed in the 1936 stadium after Saturday's derby" is dated by its day; a named
+    place's year ("the 1936 Olympic Stadium") or an address ("in the 1900 block") dates
+    nothing."""
     years = [x for p in head.children if p.dep_ == "prep" and p.lower_ in _IN_EVENT_PREPS
              for g in p.children if g.dep_ == "pobj" and not g.ent_type_ and g.lemma_.lower() not in _ADDRESS_NOUNS
              for x in g.children if x.dep_ in _DATE_PARTS and _old_year(x, limit)]

@@ -318,7 +318,8 @@ def _beside_a_disaster(doc: Doc, index: DocIndex, pairs: list[tuple[TriggerEntry
     refined = [r for _, r in pairs]
     if 0 in disaster_sents and not any(r[2] >= STRONG or e.rule == "gun" for e, r in pairs):
         return []
-    if _dateline_lead(doc, index) in disaster_sents:
+    # (most articles tell no disaster: the dateline is looked for only where one is told)
+    if disaster_sents and _dateline_lead(doc, index) in disaster_sents:
         return [r for r in refined if (r[0], r[1]) != _DISASTER_AFTERMATH]
     return refined
 
