@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.geo.candidates import candidates, capitalised, person_like, street_after
+from pipeline.geo.candidates import at_crossing, candidates, capitalised, person_like, street_after
 from pipeline.geo.resolver import PlaceResolver
 
 
@@ -34,6 +34,27 @@ def test_a_street_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
     doc = _doc(nlp, ["He", "lived", "on", "Dayton", "Avenue", "."])
     assert street_after(resolver.gaz, doc, 4, False)
     assert _found(resolver, doc) == []
+
+
+@pytest.mark.parametrize(("words", "found"), [
+    # Two streets told with one plural head: a crossing, neither name a town.
+    (["Shots", "rang", "out", "at", "Dayton", "and", "Toledo", "avenues", "."], []),
+    (["He", "was", "found", "near", "Dayton", "&", "Cedar", "Hill", "streets", "."], []),
+    # A town before a plural head alone, or two towns before a head of no street, stay places.
+    (["Crowds", "filled", "Dayton", "streets", "."], ["Dayton"]),
+    (["Dayton", "and", "Toledo", "roads", "were", "icy", "."], ["Dayton", "Toledo"]),
+    (["Dayton", "and", "Toledo", "schools", "closed", "."], ["Dayton", "Toledo"]),
+    (["officers", "in", "Dayton", "and", "Toledo", "said", "so", "."], ["Dayton", "Toledo"]),
+])
+def test_two_streets_of_one_plural_head_are_no_places(nlp: Language, resolver: PlaceResolver,
+                                                        words: list[str], found: list[str]) -> None:
+    assert _found(resolver, _doc(nlp, words)) == found
+
+
+def test_a_crossing_reads_both_names(nlp: Language) -> None:
+    doc = _doc(nlp, ["at", "Dayton", "and", "Toledo", "avenues"])
+    assert at_crossing(doc, 1, 2, False) and at_crossing(doc, 3, 4, False)
+    assert not at_crossing(_doc(nlp, ["at", "Dayton", "avenues"]), 1, 2, False)
 
 
 def test_a_piece_of_a_person_name_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:

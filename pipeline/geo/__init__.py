@@ -7,7 +7,9 @@ compact pickle (`index`) and loaded once per component. Matching is exact on a c
 accent-folded key (`keys`), never fuzzy. Candidates (`candidates`) come from the NER
 (GPE/LOC/FAC, and ORG/PERSON spans that are wholly a known place) and from capitalised (or, in
 upper-case wire copy, any) token n-grams that hit the gazetteer; weak names (common words,
-first names) need strong evidence (`scoring.accept`, `filters`). Each mention is then resolved
+first names) need strong evidence (`scoring.accept`, `filters`); a name that heads a street's
+or a building's ("Ashland Avenue", "Linden and Maple avenues") is none. Each mention is then
+resolved
 (`scoring.resolve`, weights in `PlaceWeights`) with the article's context (`context`, `cues`,
 `title`): appositions and datelines ("Springfield, Ill.", "HEATH, OH (WCMH) -"), states and
 countries named in the article, demonyms, the population prior and "the capital"; phrases of

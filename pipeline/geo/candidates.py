@@ -18,6 +18,8 @@ _MAX_NGRAM = 5
 _ACRONYM_MAX = 4
 # How far after a name a street's head word may come ("Lake Shore Drive").
 _STREET_REACH = 3
+# The words that join two streets' names before their shared head ("Oak and Elm streets").
+_CROSSING_JOINS = ("and", "&")
 _PLACE_LABELS = ("GPE", "LOC")
 _ENTITY_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
 # Entities a capitalised n-gram may only be a piece of when it is a place's agency or outlet.
@@ -41,6 +43,30 @@ def street_after(gaz: Gazetteer, doc: Doc, end: int, upper: bool) -> bool:
         if norm(tok.text) in gaz.words.not_place_heads:
             return True
     return False
+
+
+def _plural_street(text: str) -> bool:
+    """Whether a word is the plural of a head that ends only streets' names ("avenues"; not
+    "roads" nor "schools": "Ohio and Kentucky roads" are the states' roads)."""
+    word = norm(text)
+    return word.endswith("s") and word[:-1] in STREET_WORDS
+
+
+def at_crossing(doc: Doc, start: int, end: int, upper: bool) -> bool:
+    """Whether the name `doc[start:end]` is one of two streets named with a shared plural head,
+    the way a crossing is told ("at Linden and Maple avenues"): before "and" and another
+    name and the head, or after a name and "and" and right before the head. A name right before a
+    plural head alone is a place's ("on Chicago streets")."""
+    def named(k: int) -> bool:
+        return 0 <= k < len(doc) and capitalised(doc[k].text, upper)
+
+    if end < len(doc) and doc[end].lower_ in _CROSSING_JOINS:
+        k = end + 1
+        while named(k) and k - end <= _STREET_REACH:
+            k += 1
+        return k > end + 1 and k < len(doc) and _plural_street(doc[k].text)
+    return (end < len(doc) and _plural_street(doc[end].text) and start >= 2
+            and doc[start - 1].lower_ in _CROSSING_JOINS and named(start - 2))
 
 
 def person_like(gaz: Gazetteer, before: list[str], key: str) -> bool:
@@ -106,7 +132,8 @@ class _Finder:
             return  # the NER left "New" out of "New Mexico"
         while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", ".", ","):
             end -= 1
-        if not upper and street_after(self.gaz, doc, end, upper):
+        if not upper and (street_after(self.gaz, doc, end, upper) or
+                          at_crossing(doc, start, end, upper)):
             return  # "Turkey Farm", "Georgia Avenue": the name of something else
         if start < end and self._longer_name(start, end, ent.label_):
             return  # the NER cut "Lincoln" out of "Lincoln County Sheriff John Smith"
@@ -226,9 +253,9 @@ class _Finder:
                 self.out[-1].role = "report"
                 return True
             return False
-        if street_after(gaz, doc, end, upper):
-            # "Ashland Avenue", "North Lake Shore Drive": the name belongs to a street, and so
-            # do its parts ("San" of "San Antonio Street").
+        if street_after(gaz, doc, end, upper) or at_crossing(doc, i, end, upper):
+            # "Ashland Avenue", "North Lake Shore Drive", "Oak and Elm streets": the name
+            # belongs to a street, and so do its parts ("San" of "San Antonio Street").
             return bool(gaz.lookup(norm(doc[i:end].text), doc[i:end].text, upper))
         if end - i == 1 and end < len(doc) and doc[end].text[:1].isupper() and \
                 doc[i].lower_.rstrip(".") in gaz.words.fragments:
