@@ -9,9 +9,8 @@ accent-folded key (`keys`), never fuzzy. Candidates (`candidates`) come from the
 upper-case wire copy, any) token n-grams that hit the gazetteer; weak names (common words,
 first names) need strong evidence (`scoring.accept`, `filters`); a name that heads a street's
 or a building's ("Ashland Avenue", "Linden and Maple avenues") is none. Each mention is then
-resolved
-(`scoring.resolve`, weights in `PlaceWeights`) with the article's context (`context`, `cues`,
-`title`): appositions and datelines ("Springfield, Ill.", "HEATH, OH (WCMH) -"), states and
+resolved (`scoring.resolve`, weights in `PlaceWeights`) with the article's context (`context`,
+`cues`, `title`): appositions and datelines ("Springfield, Ill.", "HEATH, OH (WCMH) -"), states and
 countries named in the article, demonyms, the population prior and "the capital"; phrases of
 one country's local news style (a broadcaster's call sign) weigh in when the article names few
 places. `resolver.PlaceResolver` puts the steps in order; `component` is the spaCy component;
