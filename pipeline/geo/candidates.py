@@ -11,7 +11,8 @@ from pipeline.geo.index import CITY
 from pipeline.geo.keys import norm
 from pipeline.geo.state import Mention
 from pipeline.geo.tables import Gazetteer
-from pipeline.geo.words import ADMIN_HEADS, BUILDING_WORDS, IN_WORDS, STREET_WORDS, TOWN_TAILS
+from pipeline.geo.words import (ADMIN_HEADS, BUILDING_WORDS, CROSSING_WORDS, IN_WORDS, STREET_WORDS,
+                                TOWN_TAILS)
 
 _MAX_NGRAM = 5
 # Acronyms and call signs ("MO", "KENS") this short are no towns in lower-case text.
@@ -52,21 +53,43 @@ def _plural_street(text: str) -> bool:
     return word.endswith("s") and word[:-1] in STREET_WORDS
 
 
-def at_crossing(doc: Doc, start: int, end: int, upper: bool) -> bool:
-    """Whether the name `doc[start:end]` is one of two streets named with a shared plural head,
-    the way a crossing is told ("at Linden and Maple avenues"): before "and" and another
-    name and the head, or after a name and "and" and right before the head. A name right before a
-    plural head alone is a place's ("on Chicago streets")."""
-    def named(k: int) -> bool:
-        return 0 <= k < len(doc) and capitalised(doc[k].text, upper)
+def _word_before(doc: Doc, k: int) -> int:
+    """The index of the last token before `k` that is no line break or space (-1: none)."""
+    k -= 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k
 
-    if end < len(doc) and doc[end].lower_ in _CROSSING_JOINS:
-        k = end + 1
-        while named(k) and k - end <= _STREET_REACH:
-            k += 1
-        return k > end + 1 and k < len(doc) and _plural_street(doc[k].text)
-    return (end < len(doc) and _plural_street(doc[end].text) and start >= 2
-            and doc[start - 1].lower_ in _CROSSING_JOINS and named(start - 2))
+
+def at_crossing(doc: Doc, start: int, end: int, upper: bool) -> bool:
+    """Whether the name `doc[start:end]` is one of two streets told with a shared plural head, the
+    way a crossing is told ("at Linden and Maple avenues", "the corner of 5th and Maple
+    streets"): after a crossing's word (`CROSSING_WORDS`) and before "and", another street's
+    name and the head, or after such a word, a name and "and", right before the head. Two towns
+    before a plural head ("spread to Dayton and Toledo streets") or a town before one alone ("on
+    Dayton streets") stay places. Line breaks between the words are skipped (wire copy)."""
+    def street_name(k: int) -> bool:  # a capitalised word or a number ("5th"), no head nor "AT"
+        return 0 <= k < len(doc) and not _plural_street(doc[k].text) and (
+            doc[k].lower_ not in CROSSING_WORDS) and (
+            capitalised(doc[k].text, upper) or doc[k].text[:1].isdigit())
+
+    def after_crossing_word(k: int) -> bool:  # a name ends before token k, after such a word
+        first, steps = _word_before(doc, k), 0
+        while first >= 0 and steps < _STREET_REACH and street_name(first):
+            first, steps = _word_before(doc, first), steps + 1
+        return steps > 0 and first >= 0 and doc[first].lower_ in CROSSING_WORDS
+
+    words = [k for k in range(end, min(end + _STREET_REACH + 2, len(doc))) if not doc[k].is_space]
+    if words and doc[words[0]].lower_ in _CROSSING_JOINS:
+        names = 0
+        while 1 + names < len(words) and street_name(words[1 + names]) and names < _STREET_REACH:
+            names += 1
+        before = _word_before(doc, start)
+        return (names > 0 and 1 + names < len(words) and _plural_street(doc[words[1 + names]].text)
+                and before >= 0 and doc[before].lower_ in CROSSING_WORDS)
+    join = _word_before(doc, start)
+    return (bool(words) and _plural_street(doc[words[0]].text) and join >= 0
+            and doc[join].lower_ in _CROSSING_JOINS and after_crossing_word(join))
 
 
 def person_like(gaz: Gazetteer, before: list[str], key: str) -> bool:

@@ -32,6 +32,10 @@ IN_WORDS = frozenset({"in", "near", "outside", "into", "across", "throughout"})
 HEAD_CUES = IN_WORDS | {"at"}  # a headline's place after these is the scene
 # Heads that end only streets' names ("Oak Lane", "Kingston Road" are also neighbourhoods).
 STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "boulevard", "blvd"})
+# Words before the first of two streets told with one plural head: a crossing ("at Oak and
+# Elm streets", "on Oak and Elm streets", "the corner of Oak and Elm streets"); "spread to
+# Dayton and Toledo streets" are the towns' streets.
+CROSSING_WORDS = frozenset({"at", "on", "near", "of", "between", "around"})
 # Directions that start a street's name in an address ("the 400 block of N. Main").
 DIRECTIONS = frozenset({"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se",
                         "sw"})
