@@ -77,6 +77,15 @@ def test_a_suicide_alone_is_no_event() -> None:
     assert len(split_events([_killed(4, s), suicide])) == 1
 
 
+def test_arrests_alone_are_no_event() -> None:
+    s = "Two footballers were charged with assault after a fight at a nightclub."
+    charged = CasualtyFact(text="Two footballers", sentence=s, char_start=0, char_end=15,
+                           outcome="arrested", count_low=2, count_best=2, count_high=2)
+    assert names_a_harm(s) and split_events([charged]) == []
+    # Beside people hurt, the arrests join their event.
+    assert [len(e[2]) for e in split_events([_killed(4, s), charged])] == [2]
+
+
 def test_a_toll_above_every_trigger_goes_to_the_main_event() -> None:
     head = "Unrest in the north: dozens dead"
     s1 = "Protests over fuel prices began on Sunday in the west."

@@ -289,12 +289,59 @@ def _denied(verb: Token) -> bool:
     return negated(verb) or any(c.dep_ in SUBJ and says_none(c) for c in verb.children)
 
 
+# The prepositions of a charge's offence ("with murder", "on two counts", "over the attack",
+# "in the shooting").
+_CHARGE_PREPS = ("with", "on", "over", "in")
+
+
+def charge_without_arrest(lex: Lexicon, trig: Token) -> bool:
+    """Whether a charge verb ("charged") tells no arrest. A charge is told by a passive without
+    an agent ("two men were charged"), by the incident or an offence (`offences`) after "in"
+    ("charged in the shooting", "in connection with") or as what one is charged "with", "on" or
+    "over" ("charged him with murder", "was charged by police with assault"); anything else is
+    a rush ("police charged the crowd after the killing", "were charged by riot police", "he
+    charged at officers"). A charge of someone at large is no arrest either (`at_clause_large`)."""
+    if trig.lower_ not in lex.charges:
+        return False
+    if at_clause_large(lex, trig):
+        return True
+    children = list(trig.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(c.dep_ == "agent" for c in children):
+        return False
+    # The parser hangs "with murder" on the verb or on its object ("charged a teen with murder").
+    heads = [trig, *(c for c in children if c.dep_ == "dobj")]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS):
+        if any(t.lemma_.lower() in lex.offences or t.lower_ in lex.offences
+               for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree):
+            return False  # "with murder", "on two counts", "in the shooting"
+    return True
+
+
+def at_clause_large(lex: Lexicon, trig: Token) -> bool:
+    """Whether the clause of a charge tells its suspect is at large (`at_large`: "a warrant was
+    issued for two men who have been charged", "the suspects, charged with robbery, remain at
+    large"): the clause the charged person's phrase belongs to, without the clauses joined to it
+    ("two men were charged, and police are hunting a third" holds two suspects)."""
+    if lex.at_large is None:
+        return False
+    clause = trig
+    if trig.dep_ in ("acl", "relcl"):  # "two men who have been charged": the men's own clause
+        clause = trig.head
+        while clause.dep_ not in ("ROOT", "conj", "ccomp", "advcl") and clause.head != clause:
+            clause = clause.head
+    skip = {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}
+    words = " ".join(t.lower_ for t in clause.subtree if t.i not in skip)
+    return bool(lex.at_large.search(words))
+
+
 def not_a_report(lex: Lexicon, trig: Token, outcome: str) -> bool:
     """An outcome word that reports no casualty of this event: a threat or plan, a running total,
     what nearly happened, an obituary's survivors, a body not found, people the story knows, the
     one who did it."""
     if hypothetical(lex, trig) or running_total(lex, trig) or habitual(trig, lex.habit_adverbs):
         return True  # "people get shot every day": a habit, no incident
+    if outcome == "arrested" and charge_without_arrest(lex, trig):
+        return True  # "riot police charged the crowd", "a warrant for the man, who is charged"
     if either_outcome(lex, trig):
         return True  # "eight have been hurt or killed": the toll of both, not of either
     if any(c.dep_ == "advmod" and c.lower_ in lex.counterfactual for c in trig.children):

@@ -51,6 +51,8 @@ class Lexicon:
     implied_deaths: set[str] = field(default_factory=set)
     request_heads: set[str] = field(default_factory=set)
     fatal_only: frozenset[str] = frozenset()  # hit verbs that claim only a death ("stabbed ... to death")
+    charges: frozenset[str] = frozenset()  # arrest verbs that tell one only as a charge ("charged")
+    at_large: re.Pattern[str] | None = None  # phrases of a suspect not in custody ("warrant")
     implied_with_det: set[str] = field(default_factory=set)
     # word lists of their own files (see models/casualties/README.md)
     months: frozenset[str] = frozenset()
@@ -69,6 +71,7 @@ class Lexicon:
     habit_adverbs: frozenset[str] = frozenset()
     wars: frozenset[str] = frozenset()
     attributive_past: frozenset[str] = frozenset()
+    offences: frozenset[str] = frozenset()
 
 
 def _matcher(nlp: Language, outcomes: dict[str, Any], implicit: dict[str, tuple[str, int]]) -> PhraseMatcher:
@@ -76,7 +79,8 @@ def _matcher(nlp: Language, outcomes: dict[str, Any], implicit: dict[str, tuple[
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for outcome in OUTCOMES:
         entry = outcomes[outcome]
-        phrases = entry["verbs"] + entry["intransitive"] + entry["nouns"] + entry.get("fatal_only", [])
+        phrases = (entry["verbs"] + entry["intransitive"] + entry["nouns"] + entry.get("fatal_only", [])
+                   + entry.get("charges", []))
         matcher.add(outcome, [nlp.make_doc(p) for p in phrases])
     matcher.add("casualties", [nlp.make_doc(p) for p in outcomes["casualties"]])
     matcher.add("implicit", [nlp.make_doc(p) for p in implicit])
@@ -97,8 +101,10 @@ def _victim_types(victims: dict[str, list[str]]) -> dict[str, str]:
     return victim_type
 
 
-def _survival(phrases: list[str]) -> re.Pattern[str]:
-    """One pattern for the phrases that tell a victim survived ("stable condition")."""
+def _phrases(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of the phrases as words (of lower-cased text); None for none."""
+    if not phrases:
+        return None  # an empty alternation would match everywhere
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
@@ -109,7 +115,7 @@ def _word_lists(root: str | Path | None) -> dict[str, frozenset[str]]:
              "fatal_adverbs": "fatal_adverbs", "raise_verbs": "raise_verbs", "eras": "era_words",
              "habit_adverbs": "habit_adverbs", "wars": "war_words", "attributive_past": "attributive_past",
              "call_verbs": "call_verbs", "recalled_nouns": "recalled_death_nouns",
-             "killing_verbs": "killing_verbs", "animals": "animals"}
+             "killing_verbs": "killing_verbs", "animals": "animals", "offences": "offences"}
     return {key: resources.read_words(f"{FOLDER}/{name}.txt", root) for key, name in files.items()}
 
 
@@ -137,10 +143,12 @@ def load_lexicon(nlp: Language, root: str | Path | None = None) -> Lexicon:
         body_nouns=set(outcomes["body_nouns"]),
         condition_nouns=set(outcomes["injured"]["nouns"]),
         finding_verbs=set(outcomes["finding_verbs"]),
-        survival=_survival(outcomes["survival_phrases"]["phrases"]),
+        survival=_phrases(outcomes["survival_phrases"]["phrases"]),
         implied_deaths=set(outcomes["implied_deaths"]["nouns"]),
         request_heads=set(outcomes["request_heads"]),
         fatal_only=frozenset(outcomes["shot"]["fatal_only"]),
+        charges=frozenset(outcomes["arrested"]["charges"]),
+        at_large=_phrases(sorted(resources.read_words(f"{FOLDER}/at_large.txt", root))),
         implied_with_det=set(outcomes["implied_deaths"]["with_determiner"]),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
         word_outcome={w: o for o in reversed(OUTCOMES) for k in ("verbs", "intransitive") for w in outcomes[o][k]

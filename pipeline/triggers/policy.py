@@ -100,8 +100,9 @@ def _casualties_alone(vetoes: list[TriggerFact], others: list[Fact]) -> list[Eve
     """Casualty facts without any trigger: one untyped event when a sentence of theirs names a
     violent cause (a sportsman's injury, a death of old age, projects "killed off" are none),
     unless a disaster word before the first victim, or beside one, says what killed them. A
-    suicide alone ("later killed himself") makes none."""
-    casualties = [f for f in others if f.kind == "casualty"]
+    suicide alone ("later killed himself") makes none, nor do arrests alone ("two players were
+    charged with assault"): an arrest is an event only by a trigger of its own."""
+    casualties = [f for f in others if f.kind == "casualty" and f.outcome != "arrested"]
     if all(is_suicide(c) for c in casualties):
         return []
     if not any(names_a_harm(c.sentence) for c in casualties):
