@@ -78,6 +78,14 @@ def test_in_mixed_case_text_only_a_capitalised_word_is_a_month(nlp: Language) ->
     ("The general who ordered the attack was arrested on Monday.", "attack", "clause"),
     ("Gunmen destroyed the police station in the town on Monday.", "destroyed", None),
     ("The general ordered troops to open fire on the crowd, killing 12 people.", "fire", None),
+    # a request, as a command, tells what is asked for, not a deed
+    ("The governor demanded that the strikers be arrested.", "arrested", "intent"),
+    ("The union called on the government to detain the factory owners.", "detain", "intent"),
+    ("Relatives asked police to arrest the driver.", "arrest", "intent"),
+    ("Residents demanded justice after police shot two teenagers.", "shot", None),
+    ("The mayor called the bombing cowardly.", "bombing", None),
+    ("The ambassador asked who had bombed the embassy.", "bombed", None),
+    ("Reporters asked whether the two priests were arrested by soldiers.", "arrested", None),
 ])
 def test_background(nlp: Language, text: str, word: str, expected: str | None) -> None:
     assert background(_span(nlp, text, word), CUES) == expected

@@ -25,6 +25,9 @@ _INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
 _BACKGROUND_STEPS = 8
 # How a verb completes a verb of command ("ordered that they be destroyed", "ordered them to attack").
 _COMMANDED_DEPS = frozenset({"ccomp", "xcomp"})
+# An indirect question's words ("asked who attacked", "asked whether they were arrested").
+_WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+_WHETHER = frozenset({"whether", "if"})
 # How many heads up a modal auxiliary is looked for.
 _MODAL_STEPS = 3
 # Words that open a clause of condition.
@@ -170,11 +173,12 @@ def _scheduled_subject(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
 
 
 def _commanded(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
-    """Whether the trigger is the verb of a command (cues `commands`), or one joined to it:
-    "ordered that the prints be destroyed", "ordered his troops to attack and burn the village"
-    tell what is to be done, not a deed; unless its sentence tells people hurt (cues `hurt`:
-    "ordered troops to open fire on the crowd, killing 12"). An ordered noun stays ("the
-    general who ordered the attack": an attack that took place)."""
+    """Whether the trigger is the verb of a command or a request (cues `commands`), or one
+    joined to it: "ordered that the prints be destroyed", "ordered his troops to attack and burn
+    the village", "demanded that they be arrested" tell what is to be done, not a deed; unless
+    it is an indirect question ("asked who had attacked them") or its sentence tells people hurt
+    (cues `hurt`: "ordered troops to open fire on the crowd, killing 12"). An ordered noun stays
+    ("the general who ordered the attack": an attack that took place)."""
     verb = tok
     # "ordered them to attack and burn the village"; a verb in the past tense is a deed joined by
     # the parser ("ordered the owner to switch off the light and marched the boys away").
@@ -182,6 +186,8 @@ def _commanded(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
         verb = verb.head
     if tok.pos_ != "VERB" or verb.dep_ not in _COMMANDED_DEPS or verb.head.lemma_.lower() not in cues["commands"]:
         return False
+    if any(c.tag_ in _WH_TAGS or c.lower_ in _WHETHER for c in verb.children):
+        return False  # "asked who had murdered the priest": a question about a deed, no request
     return not any(one_of(t, cues["hurt"]) for t in tok.sent)
 
 
