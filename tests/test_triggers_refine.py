@@ -101,6 +101,16 @@ CASES = [
     (AMBUSH, "Bandits ambushed vigilante youths in Zamfara.", "ambushed", QUIET, KEEP),
     (KILL, "Rebels killed two soldiers in the hills.", "killed", QUIET, "kill_clash"),
     (KILL, "Militants killed a farmer in his field.", "killed", QUIET, "kill_by_nonstate"),
+    # Two sides in the sentence make a clash only when the killing's doers and victims are they:
+    # the police who tell a gunman's killing, the army that tells rebels' killing of villagers.
+    (KILL, "Troops killed five militants near the border, the army said.", "killed", QUIET, "kill_clash"),
+    (KILL, "Police said a gunman killed two people at a bar.", "killed", QUIET, "kill_by_nonstate"),
+    (KILL, "The army said rebels killed twelve villagers in the hills.", "killed", QUIET, "kill_by_nonstate"),
+    (KILL, "Gunmen stormed the checkpoint and two soldiers were killed.", "killed", QUIET, "kill_clash"),
+    (KILL, "The army said it killed forty rebels in the hills.", "killed", QUIET, "kill_clash"),
+    (KILL, "A gun battle near the border killed three rebels and a soldier.", "killed", QUIET, "kill_clash"),
+    (KILL, "Gunmen on a motorbike killed a police inspector at the market.", "killed", QUIET, "kill_clash"),
+    (KILL, "Troops repelled an assault by rebels, killing 20 of them.", "killing", QUIET, "kill_clash"),
     # An assailant who kills people is violence ("a man killed his neighbour" is no surer sign:
     # a man or a mother "kills" in accidents, suicides, games and stories too); a driver, a
     # fever, a board or a winger "kills" as well, and an animal or oneself is no such victim.

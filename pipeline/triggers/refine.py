@@ -20,7 +20,7 @@ from pipeline.triggers.agreements import (agreement_made, deal_between_sides, de
 from pipeline.triggers.context import (SentenceContext, agent_patient, object_words, one_of,
                                        protesters_act, words_of)
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
-from pipeline.triggers.participants import a_person_among, doers, harms_people
+from pipeline.triggers.participants import a_person_among, doers, harms_people, sides_opposed
 from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
                                      aims_at_words, clash_of_dates, describes_a_population, figurative_explosion,
                                      figurative_riot, flopped, habit_not_incident, harm_targets, idle_devices,
@@ -288,7 +288,9 @@ def _attack(m: Match) -> str | None:
 def _kill(m: Match) -> str | None:
     """A weak killing word counts only between armed sides, done by an armed group, or by an
     assailant to people ("a suspect killed four people"); a man or a driver "kills" by accident."""
-    if m.has("nonstate") and m.has("state"):
+    head, cues = m.span.root, m.cues  # two sides in the sentence, unless the killing's own say not
+    if m.has("nonstate") and m.has("state") and sides_opposed(
+            doers(head, cues["groups"]), harm_targets(head), cues["state"], cues["nonstate"]) is not False:
         return "kill_clash"
     agent, _ = agent_patient(m.span.root)
     if agent & m.cues["nonstate"]:
