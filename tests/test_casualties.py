@@ -158,6 +158,11 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Hundreds of students were charged by riot police on horseback.", []),
     ("Police charged two hundred farmers after the killing of a union leader.", [(K, 1, 1, 1, "civilians")]),
     ("A 19-year-old was charged by police with assault.", [(A, 1, 1, 1, "civilians")]),
+    ("Riot police charged 200 students on the anniversary of the strike.", []),
+    ("Prosecutors charged a 20-year-old on two counts of attempted murder.", [(A, 1, 1, 1, "civilians")]),
+    ("After police served a search warrant at the house, two men were charged with possession.",
+     [(A, 2, 2, 2, "civilians")]),
+    ("Two men were charged with murder and remain at large.", []),
     # upper-case wire copy
     ("GUERRILLAS KILLED 12 SOLDIERS AND WOUNDED FIVE OTHERS IN AN AMBUSH NEAR THE TOWN YESTERDAY.",
      [(K, 12, 12, 12, "state_forces"), (I, 5, 5, 5, "unknown")]),

@@ -44,6 +44,7 @@ def test_a_street_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
     (["Shots", "rang", "out", "at", "5th", "and", "Toledo", "streets", "."], []),
     (["A", "BOMB", "EXPLODED", "ON", "DAYTON", "AND", "TOLEDO", "STREETS", "."], []),
     (["AT", "THE", "CORNER", "OF", "\n", "DAYTON", "AND", "TOLEDO", "\n", "STREETS", "."], []),
+    (["at", "the", "Dayton", "and", "\n", "Cedar", "Hill", "\n", "avenues", "intersection"], []),
     # After no word of a crossing, two towns' streets.
     (["Protests", "spread", "to", "Dayton", "and", "Toledo", "streets", "."], ["Dayton", "Toledo"]),
     # A town before a plural head alone, or two towns before a head of no street, stay places.

@@ -83,9 +83,10 @@ def test_in_mixed_case_text_only_a_capitalised_word_is_a_month(nlp: Language) ->
     ("The union called on the government to detain the factory owners.", "detain", "intent"),
     ("Relatives asked police to arrest the driver.", "arrest", "intent"),
     ("Residents demanded justice after police shot two teenagers.", "shot", None),
-    ("The mayor called the bombing cowardly.", "bombing", None),
     ("The ambassador asked who had bombed the embassy.", "bombed", None),
-    ("Reporters asked whether the two priests were arrested by soldiers.", "arrested", None),
+    ("The ambassador asked which group had bombed the embassy.", "bombed", None),
+    ("Reporters asked whether the two priests were arrested by soldiers.", "arrested", "intent"),
+    ("The mayor called for calm after gunmen attacked the market.", "attacked", None),
 ])
 def test_background(nlp: Language, text: str, word: str, expected: str | None) -> None:
     assert background(_span(nlp, text, word), CUES) == expected

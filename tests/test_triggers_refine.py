@@ -111,6 +111,9 @@ CASES = [
     (KILL, "A gun battle near the border killed three rebels and a soldier.", "killed", QUIET, "kill_clash"),
     (KILL, "Gunmen on a motorbike killed a police inspector at the market.", "killed", QUIET, "kill_clash"),
     (KILL, "Troops repelled an assault by rebels, killing 20 of them.", "killing", QUIET, "kill_clash"),
+    (KILL, "Soldiers killed five villagers during an operation against rebels.", "killed", QUIET, "kill_clash"),
+    (KILL, "Rebels killed two farmers at an army checkpoint.", "killed", QUIET, "kill_by_nonstate"),
+    (KILL, "Rebels killed the soldiers' commander near the river.", "killed", QUIET, "kill_clash"),
     # An assailant who kills people is violence ("a man killed his neighbour" is no surer sign:
     # a man or a mother "kills" in accidents, suicides, games and stories too); a driver, a
     # fever, a board or a winger "kills" as well, and an animal or oneself is no such victim.

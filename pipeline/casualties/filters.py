@@ -312,9 +312,20 @@ def charge_without_arrest(lex: Lexicon, trig: Token) -> bool:
     heads = [trig, *(c for c in children if c.dep_ == "dobj")]
     for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS):
         if any(t.lemma_.lower() in lex.offences or t.lower_ in lex.offences
-               for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree):
-            return False  # "with murder", "on two counts", "in the shooting"
+               for obj in prep.children if obj.dep_ == "pobj" for t in _charge_words(obj)):
+            return False  # "with murder", "on two counts of assault", "in the shooting"
     return True
+
+
+def _charge_words(noun: Token) -> list[Token]:
+    """The words of what one is charged with: the noun, its compounds and modifiers, and an "of"
+    chain ("two counts of attempted murder"); not the rest of the phrase ("on the anniversary
+    of the killing", "near the site of the attack": when, where)."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    if noun.lemma_.lower() in ("count", "charge"):
+        words += [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj" for t in _charge_words(o)]
+    return words
 
 
 def at_clause_large(lex: Lexicon, trig: Token) -> bool:
@@ -329,7 +340,10 @@ def at_clause_large(lex: Lexicon, trig: Token) -> bool:
         clause = trig.head
         while clause.dep_ not in ("ROOT", "conj", "ccomp", "advcl") and clause.head != clause:
             clause = clause.head
-    skip = {t.i for c in clause.children if c.dep_ == "conj" for t in c.subtree}
+    # Not a clause of its own: one joined with its own subject, or one of time or cause ("after
+    # police served a search warrant").
+    skip = {t.i for c in clause.children if c.dep_ == "advcl" or (c.dep_ == "conj" and any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) for t in c.subtree}
     words = " ".join(t.lower_ for t in clause.subtree if t.i not in skip)
     return bool(lex.at_large.search(words))
 

@@ -74,19 +74,23 @@ def at_crossing(doc: Doc, start: int, end: int, upper: bool) -> bool:
             capitalised(doc[k].text, upper) or doc[k].text[:1].isdigit())
 
     def after_crossing_word(k: int) -> bool:  # a name ends before token k, after such a word
-        first, steps = _word_before(doc, k), 0
-        while first >= 0 and steps < _STREET_REACH and street_name(first):
+        first, steps = _word_before(doc, k), 0  # "at the East Dayton and ...": "the" skipped
+        while first >= 0 and steps < _STREET_REACH + 1 and (street_name(first) or doc[first].lower_ == "the"):
             first, steps = _word_before(doc, first), steps + 1
         return steps > 0 and first >= 0 and doc[first].lower_ in CROSSING_WORDS
 
-    words = [k for k in range(end, min(end + _STREET_REACH + 2, len(doc))) if not doc[k].is_space]
+    words: list[int] = []  # the next words, line breaks skipped
+    k = end
+    while k < len(doc) and len(words) < _STREET_REACH + 2:
+        if not doc[k].is_space:
+            words.append(k)
+        k += 1
     if words and doc[words[0]].lower_ in _CROSSING_JOINS:
         names = 0
         while 1 + names < len(words) and street_name(words[1 + names]) and names < _STREET_REACH:
             names += 1
-        before = _word_before(doc, start)
         return (names > 0 and 1 + names < len(words) and _plural_street(doc[words[1 + names]].text)
-                and before >= 0 and doc[before].lower_ in CROSSING_WORDS)
+                and after_crossing_word(end))
     join = _word_before(doc, start)
     return (bool(words) and _plural_street(doc[words[0]].text) and join >= 0
             and doc[join].lower_ in _CROSSING_JOINS and after_crossing_word(join))

@@ -25,9 +25,9 @@ _INTENT_DEPS = ("xcomp", "dobj", "ccomp", "pobj", "pcomp")
 _BACKGROUND_STEPS = 8
 # How a verb completes a verb of command ("ordered that they be destroyed", "ordered them to attack").
 _COMMANDED_DEPS = frozenset({"ccomp", "xcomp"})
-# An indirect question's words ("asked who attacked", "asked whether they were arrested").
+# The words of an indirect question about a deed ("asked who attacked", "asked which group
+# bombed it"); "asked whether they were arrested" says no arrest happened, as a request.
 _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
-_WHETHER = frozenset({"whether", "if"})
 # How many heads up a modal auxiliary is looked for.
 _MODAL_STEPS = 3
 # Words that open a clause of condition.
@@ -186,8 +186,8 @@ def _commanded(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
         verb = verb.head
     if tok.pos_ != "VERB" or verb.dep_ not in _COMMANDED_DEPS or verb.head.lemma_.lower() not in cues["commands"]:
         return False
-    if any(c.tag_ in _WH_TAGS or c.lower_ in _WHETHER for c in verb.children):
-        return False  # "asked who had murdered the priest": a question about a deed, no request
+    if any(t.tag_ in _WH_TAGS for t in verb.subtree if t.i < verb.i):
+        return False  # "asked which group had bombed it": a question about a deed, no request
     return not any(one_of(t, cues["hurt"]) for t in tok.sent)
 
 

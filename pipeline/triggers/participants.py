@@ -104,26 +104,28 @@ def harms_people(sent: Span, harm_words: frozenset[str]) -> bool:
 
 
 def _side_words(heads: Iterable[Token]) -> set[str]:
-    """The words (text and lemma) of head nouns, their compounds and conjuncts ("a police
-    inspector", "soldiers and policemen")."""
+    """The words (text and lemma) of head nouns, their compounds, owners and conjuncts ("a
+    police inspector", "the soldiers' commander", "soldiers and policemen")."""
     tokens = (n for h in heads for t in (h, *h.conjuncts)
-              for n in (t, *(c for c in t.children if c.dep_ == "compound")))
+              for n in (t, *(c for c in t.children if c.dep_ in ("compound", "poss"))))
     return {w for n in tokens for w in (n.lower_, n.lemma_.lower())}
 
 
 def sides_opposed(doer_heads: list[Token], target_heads: list[Token], state: frozenset[str],
                   nonstate: frozenset[str]) -> bool | None:
-    """Whether who did a harm and whom it hit stand on opposite armed sides, state forces and
-    an armed group ("gunmen killed three soldiers", "troops killed five militants"); False when
-    the doers are one side and their victims named people of neither ("police said a gunman
-    killed two people": the police only tell it; "the army said rebels killed twelve
-    villagers"); None when the doers' side or their victims are unknown ("it killed 40 rebels",
-    "a gunfight kills three militants", "killing 20 of them")."""
+    """Whether who did a harm and whom it hit stand on opposite armed sides ("gunmen killed
+    three soldiers", "troops killed five militants"); False when an armed group's victims are
+    named people of no side ("police said a gunman killed two people": the police only tell it;
+    "the army said rebels killed twelve villagers"); None when it cannot tell: doers of unknown
+    side ("it killed 40 rebels", "a gunfight kills three militants"), victims unnamed ("killing
+    20 of them"), or state forces' victims of no side (the sentence decides, as before).
+    `target_heads`: the objects and passive subjects of the harm, not its places."""
     doers_w, targets_w = _side_words(doer_heads), _side_words(target_heads)
-    side = "state" if doers_w & state else "nonstate" if doers_w & nonstate else None
-    if side is None:
+    if doers_w & state:
+        return True if targets_w & nonstate else None
+    if not doers_w & nonstate:
         return None
-    if targets_w & (nonstate if side == "state" else state):
+    if targets_w & state:
         return True
     named = any(t.pos_ in ("NOUN", "PROPN") for h in target_heads for t in (h, *h.conjuncts))
     return False if named else None

@@ -286,17 +286,18 @@ def _attack(m: Match) -> str | None:
 
 
 def _kill(m: Match) -> str | None:
-    """A weak killing word counts only between armed sides, done by an armed group, or by an
-    assailant to people ("a suspect killed four people"); a man or a driver "kills" by accident."""
-    head, cues = m.span.root, m.cues  # two sides in the sentence, unless the killing's own say not
+    """A weak killing word counts only between armed sides (its own doers and victims, where they
+    tell: `sides_opposed`), done by an armed group, or by an assailant to people ("a suspect
+    killed four people"); a man or a driver "kills" by accident."""
+    head, cues, doer_heads = m.span.root, m.cues, doers(m.span.root, m.cues["groups"])
+    victims = [t for t in harm_targets(head) if t.dep_ in ("dobj", "nsubjpass")]  # not "at a checkpoint"
     if m.has("nonstate") and m.has("state") and sides_opposed(
-            doers(head, cues["groups"]), harm_targets(head), cues["state"], cues["nonstate"]) is not False:
+            doer_heads, victims, cues["state"], cues["nonstate"]) is not False:
         return "kill_clash"
-    agent, _ = agent_patient(m.span.root)
-    if agent & m.cues["nonstate"]:
+    if agent_patient(head)[0] & cues["nonstate"]:  # its subject
         return "kill_by_nonstate"
     # "a suspect who killed two women": the relative pronoun stands for the suspect (`doers`).
-    by = {w for t in doers(m.span.root, m.cues["groups"]) for w in (t.lower_, t.lemma_.lower())}
+    by = {w for t in doer_heads for w in (t.lower_, t.lemma_.lower())}
     if not by & m.cues["assailants"] or m.has("driving"):
         return None  # no assailant, or a car driven
     # Victims by their head nouns (`kill_victims`): not "the family's dog", not "himself".
