@@ -7,8 +7,10 @@ Every text below was written for these tests; none comes from the fixture corpor
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from pipeline.casualties import reconcile
+from pipeline.casualties.filters import _charge_words
 from pipeline.schemas import CasualtyFact
 
 K, I = "killed", "injured"
@@ -206,3 +208,17 @@ def test_dead_gunman_name_does_not_touch_victims(annotate) -> None:
 ], ids=["year", "last summer", "old case only"])
 def test_earlier_cases(annotate, text: str, expected: list[tuple]) -> None:
     assert _claims(annotate(text, published="2016-01-05")) == sorted(expected)
+
+
+def test_what_one_is_charged_with_is_its_noun_and_modifiers(nlp) -> None:
+    # "with [Shooting] Bar": a headline's noun modifier names the offence; "of the killing"
+    # after a date is no charge ("on the anniversary of the killing").
+    doc = Doc(nlp.vocab, words=["with", "Shooting", "Outside", "Bar"], heads=[0, 3, 3, 0],
+              deps=["ROOT", "nmod", "compound", "pobj"])
+    assert {t.text for t in _charge_words(doc[3])} == {"Shooting", "Outside", "Bar"}
+    doc = Doc(nlp.vocab, words=["on", "the", "anniversary", "of", "the", "killing"], heads=[0, 2, 0, 2, 5, 3],
+              deps=["ROOT", "det", "pobj", "prep", "det", "pobj"])
+    assert [t.text for t in _charge_words(doc[2])] == ["anniversary"]
+    doc = Doc(nlp.vocab, words=["on", "two", "counts", "of", "murder"], heads=[0, 2, 0, 2, 3],
+              deps=["ROOT", "nummod", "pobj", "prep", "pobj"], lemmas=["on", "two", "count", "of", "murder"])
+    assert [t.text for t in _charge_words(doc[2])] == ["counts", "murder"]

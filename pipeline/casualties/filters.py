@@ -321,7 +321,7 @@ def _charge_words(noun: Token) -> list[Token]:
     """The words of what one is charged with: the noun, its compounds and modifiers, and an "of"
     chain ("two counts of attempted murder"); not the rest of the phrase ("on the anniversary
     of the killing", "near the site of the attack": when, where)."""
-    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))]
     if noun.lemma_.lower() in ("count", "charge"):
         words += [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj" for t in _charge_words(o)]
