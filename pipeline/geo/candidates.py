@@ -79,8 +79,12 @@ def at_crossing(doc: Doc, start: int, end: int, upper: bool) -> bool:
             first, steps = _word_before(doc, first), steps + 1
         return steps > 0 and first >= 0 and doc[first].lower_ in CROSSING_WORDS
 
-    words: list[int] = []  # the next words, line breaks skipped
     k = end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k == len(doc) or not (doc[k].lower_ in _CROSSING_JOINS or _plural_street(doc[k].text)):
+        return False  # most names are followed by neither (this runs for every candidate)
+    words: list[int] = []  # the next words, line breaks skipped
     while k < len(doc) and len(words) < _STREET_REACH + 2:
         if not doc[k].is_space:
             words.append(k)
