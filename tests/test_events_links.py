@@ -64,6 +64,28 @@ def test_killed_figures_that_cannot_be_one_toll_keep_events_apart(a: dict, b: di
     assert (len(merge_events([ev("a", **a), ev("b", **b)])) == 1) is together
 
 
+def _toll(dead: int | None, hurt: int | None) -> dict[str, int | None]:
+    """Exact killed and injured figures of one report (None: the report is silent)."""
+    return {**(killed(dead, dead, dead) if dead is not None else {}),
+            **({"injured_low": hurt, "injured_best": hurt, "injured_high": hurt} if hurt is not None else {})}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "together"),
+    [
+        ((1, 0), (2, 19), False),  # one victim against twenty-one: each the other's outlier
+        ((1, 0), (1, 5), False),  # one against six
+        ((1, 0), (1, 3), True),  # one against four: a toll may double and more
+        ((0, 1), (1, 0), True),  # the wounded victim died: the same one victim
+        ((2, 2), (3, 6), True),
+        ((1, None), (2, 19), True),  # silent on the wounded: no claim about them
+        ((None, 2), (3, 19), True),  # silent on the dead
+    ],
+)
+def test_victim_totals_that_cannot_be_one_toll_keep_events_apart(a: tuple, b: tuple, together: bool) -> None:
+    assert (len(merge_events([ev("a", **_toll(*a)), ev("b", **_toll(*b))])) == 1) is together
+
+
 def test_untyped_events_merge_with_each_other() -> None:
     assert len(merge_events([ev("a", event_type=None), ev("b", event_type=None)])) == 1
 

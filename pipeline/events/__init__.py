@@ -61,8 +61,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
 - **counts**: the killed figures could be one toll: neither is an outlier against the other
   (the credibility rule below), and one report does not say nobody died while the other
   reports a death, unless it counts at least as many wounded as the other counts dead (an early
-  report: the wounded died later); when clustering, a toll (or an age, below) at odds is no
-  contradiction, nor are places apart with the other members, when the record shares rare
+  report: the wounded died later); nor are the victims (killed plus injured) of two reports
+  that each give both figures each other's outliers; when clustering, a toll (or an age,
+  below) at odds is no contradiction, nor are places apart with the other members, when the record shares rare
   words weighing `text_over_place` with one member and both are their articles' only events (a
   misread age or statistic: the count policy sets it aside); and two reports of a single victim that each give one age do not give ages more
   than `age_slack` (1) year apart ("a 24-year-old man" against "a 30-year-old man" in one

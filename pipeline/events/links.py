@@ -124,6 +124,19 @@ def _counts_compatible(a: Event, b: Event, rules: MergeRules) -> bool:
     return (alive.injured_best or 0) >= (dead.killed_low or 0)
 
 
+def _victims_within_reach(a: Event, b: Event, rules: MergeRules) -> bool:
+    """Whether two reports that each give both figures, killed and injured, could count the
+    same victims: neither total is the other's outlier (the credibility rule of the count
+    policy: "one shot dead, nobody else hurt" is not "two killed and nineteen wounded"). A
+    victim's move from wounded to dead keeps the total; a report silent on the wounded claims
+    nothing of them."""
+    # (written out: it runs for every pair of records blocked together)
+    if a.killed_best is None or a.injured_best is None or b.killed_best is None or b.injured_best is None:
+        return True
+    total_a, total_b = a.killed_best + a.injured_best, b.killed_best + b.injured_best
+    return within_reach(total_a, total_b, rules=rules) and within_reach(total_b, total_a, rules=rules)
+
+
 def _other_victim(a: Record, b: Record, rules: MergeRules) -> bool:
     """Whether two reports of one victim each describe a victim of another age ("a 24-year-old
     man" against "a 30-year-old man"). Reports of several victims may each describe a different
@@ -162,7 +175,8 @@ def compatible(
             # (most records name no street: the test of both is written out, it runs for every pair)
             and not (a.streets and b.streets and streets_apart(a, b))
         )
-        and (not counts or (_counts_compatible(a.event, b.event, rules) and not _other_victim(a, b, rules)))
+        and (not counts or (_counts_compatible(a.event, b.event, rules) and _victims_within_reach(a.event, b.event, rules)
+                            and not _other_victim(a, b, rules)))
     )
 
 
