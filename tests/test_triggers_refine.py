@@ -14,9 +14,10 @@ from spacy.vocab import Vocab
 from pipeline.triggers import refine as refine_module
 from pipeline.triggers.context import SentenceContext
 from pipeline.triggers.lexicon import Outcome, TriggerEntry, load_data, read_outcomes
-from pipeline.triggers.refine import KEEP, Match, cyber_sense, describes_a_person, outcome_name, refine, told_not_done
+from pipeline.triggers.refine import KEEP, Match, cyber_sense, describes_a_person, outcome_name, refine
 from pipeline.triggers.sense import (describes_a_population, figurative_explosion, habit_not_incident, idle_devices,
                                      recalls_the_late)
+from pipeline.triggers.works import told_not_done
 
 CUES = load_data()[0].cues
 CONFLICT = {"conflict": True, "protest": False}

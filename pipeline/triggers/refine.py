@@ -28,7 +28,7 @@ from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_
                                      old_ordnance, protest_in_another_sense, recalls_a_death, recalls_the_late,
                                      sport_contest, trial_or_toy, verbal_clash, voted_on)
 from pipeline.triggers.settings import arena_contest, diplomatic_protest, handed_no_place, in_a_drill, military_parade
-from pipeline.triggers.works import in_a_work, set_in_fiction, told_by_a_work
+from pipeline.triggers.works import told_not_done
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
 _REASON_PREPS = frozenset({"for", "on", "over"})
@@ -51,15 +51,8 @@ _TRANSFER_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _IED = ("explosions_remote_violence", "remote_explosive_landmine_ied")
 # Protest words that also mean something else: "an oil rally" (prices), "rallied to win" (sport).
 AMBIGUOUS_PROTEST = frozenset({"rally"})
-# How far up the parse a word that depicts or tells of a trigger is looked for.
-_TOLD_STEPS = 4
-# How a trigger hangs under what depicts or tells of it: as its object, a preposition's object
-# or part of one ("depicts a dirty bomb attack", "a novel about the massacre").
-_TOLD_DEPS = frozenset({"compound", "conj", "dobj", "pobj", "prep"})
 # The verb of artillery fire (other missile words as verbs are prices: "rocketed").
 _SHELL = "shell"
-# Prepositions that attach a trigger to a work or a talk as its topic.
-_TOPIC_PREPS = frozenset({"of", "about"})
 
 # The highest priority of a word of harm that an article about computer crime may hold in
 # another sense ("attack", "hit"): named weapons and bombings keep their own.
@@ -160,29 +153,6 @@ def describes_a_person(m: Match) -> bool:
     lemmas = m.cues["attributive_past"]
     return (head.dep_ == "amod" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN")
             and head.lemma_.lower() in lemmas) or attributive_participle(head, lemmas)
-
-
-def told_not_done(m: Match) -> bool:
-    """A word of violence in a work of fiction or in talk about a topic, not in a report: "a
-    fictional chemical attack", "the film depicts a bomb attack", "a novel about a massacre",
-    "the play raises awareness of abuse". A work (cues `told_in`) or an awareness counts only
-    with the trigger as its topic ("of", "about"), a verb of depiction (`depict`) only with it
-    as its object."""
-    head = m.span.root
-    if set_in_fiction(m) or in_a_work(m) or told_by_a_work(m):
-        return True
-    tok = head
-    for _ in range(_TOLD_STEPS):
-        if tok.dep_ not in _TOLD_DEPS or tok.head == tok:
-            return False
-        gov = tok.head
-        lemma = gov.lemma_.lower()
-        if gov.pos_ == "VERB":
-            return tok.dep_ == "dobj" and lemma in m.cues["depict"]
-        if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS and gov.pos_ == "NOUN" and lemma in m.cues["told_in"]:
-            return True
-        tok = gov
-    return False
 
 
 def cyber_sense(m: Match) -> bool:

@@ -1,6 +1,6 @@
 """Word sense of triggers told in a work, not done: a story a film, novel or play tells (set in
 it, told by it, or its character's), and a fiction named as such. Each predicate drops the
-trigger in `refine.told_not_done`; `set_in_a_story` and `story_told` also make the vetoes by
+trigger in `told_not_done` (with talk about a topic); `set_in_a_story` and `story_told` also make the vetoes by
 which a story's victims join no event (`matching._harmless`, `matching._casualties_by_no_one`)."""
 
 from __future__ import annotations
@@ -37,6 +37,13 @@ _JOINED_DEPS = frozenset({"conj", "parataxis"})
 _RECENT_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\btonight\b"
                          r"|\bovernight\b|\blast (?:night|week)\b|\bthis (?:morning|afternoon|evening|week)\b",
                          re.IGNORECASE)
+# How far up the parse a word that depicts or tells of a trigger is looked for.
+_TOLD_STEPS = 4
+# How a trigger hangs under what depicts or tells of it: as its object, a preposition's object
+# or part of one ("depicts a dirty bomb attack", "a novel about the massacre").
+_TOLD_DEPS = frozenset({"compound", "conj", "dobj", "pobj", "prep"})
+# Prepositions that attach a trigger to a work or a talk as its topic.
+_TOPIC_PREPS = frozenset({"of", "about"})
 
 
 def set_in_fiction(m: Match) -> bool:
@@ -182,3 +189,26 @@ def _recent_day(tok: Token) -> bool:
     story ("in 1970s Milan" is a story's setting)."""
     target = tok if tok.ent_type_ == "DATE" else next((o for o in tok.children if o.dep_ == "pobj"), None)
     return target is not None and target.ent_type_ == "DATE" and _RECENT_DAY.search(target.text) is not None
+
+
+def told_not_done(m: Match) -> bool:
+    """A word of violence in a work of fiction or in talk about a topic, not in a report: "a
+    fictional chemical attack", "the film depicts a bomb attack", "a novel about a massacre",
+    "the play raises awareness of abuse". A work (cues `told_in`) or an awareness counts only
+    with the trigger as its topic ("of", "about"), a verb of depiction (`depict`) only with it
+    as its object."""
+    head = m.span.root
+    if set_in_fiction(m) or in_a_work(m) or told_by_a_work(m):
+        return True
+    tok = head
+    for _ in range(_TOLD_STEPS):
+        if tok.dep_ not in _TOLD_DEPS or tok.head == tok:
+            return False
+        gov = tok.head
+        lemma = gov.lemma_.lower()
+        if gov.pos_ == "VERB":
+            return tok.dep_ == "dobj" and lemma in m.cues["depict"]
+        if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS and gov.pos_ == "NOUN" and lemma in m.cues["told_in"]:
+            return True
+        tok = gov
+    return False
