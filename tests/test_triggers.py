@@ -318,6 +318,45 @@ def test_split_events_protest_in_a_riot_town_is_the_riot() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # gunfire traded is a clash, as fire is ("exchanged fire")
+        ("Soldiers exchanged gunfire with rebels near the border on Tuesday.", "armed_clash"),
+        ("Troops traded gunfire with militants in the hills.", "armed_clash"),
+        ("Police traded fire with the gunmen for an hour before the siege ended.", "armed_clash"),
+        ("The two candidates traded fire over taxes in a televised debate.", None),
+        ("Troops traded heavy gunfire with militants in the hills.", "armed_clash"),
+        # a man barricades himself in (a standoff), a teacher a door: no riot without a crowd
+        ("A man barricaded himself inside his home after shooting his wife, police said.", "attack"),
+        ("The suspect barricaded himself in an apartment for six hours before surrendering.", None),
+        ("The teacher barricaded the classroom door when she heard gunshots.", None),
+        ("The students barricaded themselves in the library during the lockdown.", None),
+        ("Protesters barricaded themselves inside the parliament building.", "violent_demonstration"),
+        ("Protesters barricaded roads with burning tyres in the capital on Monday.", "violent_demonstration"),
+        ("Villagers barricaded the road to the quarry, accusing the company of polluting the river.",
+         "violent_demonstration"),
+        # the police or the army that tell a gunman's deed are no side of it
+        ("Police said a gunman killed two people at a bar on Saturday.", "attack"),
+        ("A gunman killed two people at a bar, according to police.", "attack"),
+        ("Police said gunmen attacked a police patrol on Monday.", "armed_clash"),
+        ("Gunmen killed three police officers in the north, according to the governor.", "armed_clash"),
+        ("Witnesses said gunmen opened fire on soldiers near the market.", "armed_clash"),
+        # ... but a teller may be the doer: its own deed, or one told without a doer
+        ("The army said it killed forty rebels in the hills.", "armed_clash"),
+        ("Ten militants were killed in an operation in the valley, the army said.", "armed_clash"),
+        # state forces killing people of no side: an attack, whoever tells it
+        ("Government troops killed 20 villagers in the district, residents said.", "attack"),
+        ("A spokesman for the rebels said government troops killed 20 villagers.", "attack"),
+        ("A driver killed two pedestrians when he lost control of his car.", None),
+    ],
+)
+def test_sides_and_senses_of_fire_barricades_and_killings(events_of: Callable[[str], EventList], text: str,
+                                                          sub_event_type: str | None) -> None:
+    events = events_of(text)
+    assert (events[0][1] if events else None) == sub_event_type, text
+
+
+@pytest.mark.parametrize(
     ("text", "protest"),
     [
         ("Thousands of opposition supporters held a rally in the capital on Sunday.", True),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from pipeline.triggers.context import SentenceContext, agent_patient, object_words, protesters_act
@@ -39,3 +40,19 @@ def test_protesters_act(nlp: Language) -> None:
     acted_on = SentenceContext(next(nlp("Protesters were beaten by the police.").sents))
     assert protesters_act(acting, CUES)
     assert not protesters_act(acted_on, CUES)
+
+
+@pytest.mark.parametrize(("text", "teller", "side"), [
+    ("Police said a gunman killed two people at a bar.", "police", False),  # the police tell it
+    ("A gunman killed two people at a bar, according to police.", "police", False),
+    ("The police chief told reporters that a gunman had killed two people.", "police", False),
+    ("Police said they had shot the gunman.", "police", True),  # the teller's own deed
+    ("The army said it killed forty rebels.", "army", True),
+    ("Ten militants were killed in an operation, the army said.", "army", True),  # no doer told
+    ("Two men were killed by a gunman, police said.", "police", False),  # the agent is the doer
+    ("A gunman shot two police officers at a checkpoint.", "police", True),  # the police are hurt
+    ("Police arrested the gunman after a chase.", "police", True),
+])
+def test_who_tells_a_deed_is_no_side_of_it(nlp: Language, text: str, teller: str, side: bool) -> None:
+    sides = SentenceContext(next(nlp(text).sents)).side_words(CUES["speech"])
+    assert (teller in sides) is side, text

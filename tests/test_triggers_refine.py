@@ -115,6 +115,11 @@ CASES = [
     (KILL, "Soldiers killed five villagers during an operation against rebels.", "killed", QUIET, "kill_clash"),
     (KILL, "Rebels killed two farmers at an army checkpoint.", "killed", QUIET, "kill_by_nonstate"),
     (KILL, "Rebels killed the soldiers' commander near the river.", "killed", QUIET, "kill_clash"),
+    # state forces killing people of no side: an attack on them
+    (KILL, "Government troops killed 20 villagers in the district.", "killed", QUIET, "kill_by_state"),
+    (KILL, "Police killed a man during a raid on his house.", "killed", QUIET, "kill_by_state"),
+    (KILL, "Troops killed five militants in the hills.", "killed", QUIET, "kill_clash"),
+    (KILL, "A police driver killed two pedestrians when his car skidded.", "killed", QUIET, None),
     # An assailant who kills people is violence ("a man killed his neighbour" is no surer sign:
     # a man or a mother "kills" in accidents, suicides, games and stories too); a driver, a
     # fever, a board or a winger "kills" as well, and an animal or oneself is no such victim.

@@ -15,6 +15,7 @@ import pytest
     ("Troops fired artillery at targets on a range during a joint exercise with allied forces "
      "on Tuesday.", False),
     ("Marines fired rockets at a hulk off the coast as part of a week of training.", False),
+    ("Police officers practised exchanging gunfire at the academy on Tuesday.", False),
     # A headline without a verb (the parse's root is a noun: the rule walks up to it and stops).
     ("Navy drills with helicopters and fighter jets off the coast", False),
     # ... beside the same weapons used on people, by armed groups, or only near a drill.
@@ -27,6 +28,7 @@ import pytest
     ("A missile hit soldiers during a training exercise in the east, causing dozens of casualties.",
      True),
     ("The drills come a week after a rocket attack on an air base in the west.", True),
+    ("Police officers exchanged gunfire with a gunman outside the academy on Tuesday.", True),
 ])
 def test_weapons_in_a_drill_are_practice(trigger_words: Callable[[str], list[str]], text: str,
                                          kept: bool) -> None:

@@ -20,10 +20,36 @@ class SentenceContext:
         # Labels of the named entities of the sentence (Span.ents walks the whole Doc).
         self.ent_labels = {t.ent_type_ for t in sent if t.ent_type_}
         self.text = sent.text.lower()
+        self._sides: set[str] | None = None
 
     def has(self, words: frozenset[str]) -> bool:
         """Whether any of `words` occurs in the sentence."""
         return not self.words.isdisjoint(words)
+
+    def side_words(self, speech: frozenset[str]) -> set[str]:
+        """The words of the sentence but those of who tells it: the subject of a verb of speech
+        (`speech`: "police said a gunman killed two people") and an "according to" phrase. Who
+        tells of a deed another did is no side of it (`_doer_told`); one that tells its own, or a
+        deed without a doer, may be ("the army said it killed forty rebels", "ten militants were
+        killed, the army said"). The same `speech` is passed for every trigger of a sentence:
+        computed once."""
+        if self._sides is None:
+            told = {x.i for t in self.sent if t.pos_ == "VERB" and t.lemma_.lower() in speech and _doer_told(t)
+                    for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+            told |= {x.i for t in self.sent if t.lower_ == "according" and _doer_told(t) for x in t.subtree}
+            self._sides = words_of(t for t in self.sent if t.i not in told) if told else self.words
+        return self._sides
+
+
+def _doer_told(told: Token) -> bool:
+    """Whether what a teller tells (a verb of speech, or "according" of "according to") names its
+    own doer in a noun: a subject ("police said a gunman killed two"), or an agent ("two were
+    killed by a gunman"). A pronoun subject ("the army said it killed forty rebels") or none
+    ("ten militants were killed in an operation, the army said") leaves the teller the likely doer."""
+    clauses = [c for c in told.children if c.dep_ == "ccomp"]
+    if not clauses and told.head != told:
+        clauses = [told.head]  # "..., the army said", "..., according to police"
+    return any(c.dep_ == "agent" or c.dep_ == "nsubj" and c.pos_ != "PRON" for cl in clauses for c in cl.children)
 
 
 def words_of(tokens: Iterable[Token]) -> set[str]:

@@ -27,7 +27,8 @@ from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_
                                      intervened, made_thing, medical_arrest, names_a_pastime, no_one_arrested,
                                      old_ordnance, protest_in_another_sense, recalls_a_death, recalls_the_late,
                                      sport_contest, trial_or_toy, verbal_clash, voted_on)
-from pipeline.triggers.settings import arena_contest, diplomatic_protest, handed_no_place, in_a_drill, military_parade
+from pipeline.triggers.settings import (arena_contest, barricaded_in, diplomatic_protest, handed_no_place, in_a_drill,
+                                        military_parade)
 from pipeline.triggers.works import told_not_done
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
@@ -130,9 +131,9 @@ def _protest_turns_riot(m: Match) -> bool:
 
 def _a_gathering(m: Match) -> bool:
     """Whether a protest word names people gathering: the plain words (protest, demonstration)
-    unless used in another sense (`sense.protest_in_another_sense`); an ambiguous one ("rally") only
-    when its sentence names the people or the cause (supporters, thousands, marchers, against
-    ...): prices and players rally too; a sign of protest (banner, slogan) only beside
+    unless used in another sense (`sense.protest_in_another_sense`); an ambiguous one ("rally")
+    only when its sentence names the people or the cause (supporters, thousands, marchers,
+    against ...): prices and players rally too; a sign of protest (banner, slogan) only beside
     protesters: parties and adverts have banners too."""
     head = m.span.root
     lemmas = {head.lemma_.lower(), head.lower_}
@@ -247,7 +248,8 @@ def _attack(m: Match) -> str | None:
     if (target and target & m.cues["property"] and not target & m.cues["people"]
             and not a_person_among(harm_targets(m.span.root)) and not harms_people(m.ctx.sent, m.cues["harm_outcomes"])):
         return "attack_on_property"
-    if not target and m.has("nonstate") and m.has("state"):
+    sides = m.ctx.side_words(m.cues["speech"])  # "police said a gunman ...": the police tell it
+    if not target and not sides.isdisjoint(m.cues["nonstate"]) and not sides.isdisjoint(m.cues["state"]):
         return "attack_clash"
     if (m.entry.event_type == "battles" and target & m.cues["people"] and not m.has("state")
             and not target & (m.cues["nonstate"] | m.cues["irregulars"]) and not acts_on_a_group(m.span.root)):
@@ -257,22 +259,26 @@ def _attack(m: Match) -> str | None:
 
 def _kill(m: Match) -> str | None:
     """A weak killing word counts only between armed sides (its own doers and victims, where they
-    tell: `sides_opposed`), done by an armed group, or by an assailant to people ("a suspect
-    killed four people"); a man or a driver "kills" by accident."""
+    tell: `sides_opposed`), done by an armed group, by state forces to people ("troops killed
+    five villagers"), or by an assailant to people ("a suspect killed four people"); a man or a
+    driver "kills" by accident."""
     head, cues, doer_heads = m.span.root, m.cues, doers(m.span.root, m.cues["groups"])
     victims = [t for t in harm_targets(head) if t.dep_ in ("dobj", "nsubjpass")]  # not "at a checkpoint"
-    if m.has("nonstate") and m.has("state") and sides_opposed(
+    sides = m.ctx.side_words(cues["speech"])
+    if not sides.isdisjoint(cues["nonstate"]) and not sides.isdisjoint(cues["state"]) and sides_opposed(
             doer_heads, victims, cues["state"], cues["nonstate"]) is not False:
         return "kill_clash"
     if agent_patient(head)[0] & cues["nonstate"]:  # its subject
         return "kill_by_nonstate"
     # "a suspect who killed two women": the relative pronoun stands for the suspect (`doers`).
     by = {w for t in doer_heads for w in (t.lower_, t.lemma_.lower())}
-    if not by & m.cues["assailants"] or m.has("driving"):
-        return None  # no assailant, or a car driven
     # Victims by their head nouns (`kill_victims`): not "the family's dog", not "himself".
-    victims = (t for h in harm_targets(m.span.root) for t in (h, *h.conjuncts))
-    return "kill_by_person" if any(one_of(t, m.cues["kill_victims"]) for t in victims) else None
+    people = any(one_of(t, cues["kill_victims"]) for h in harm_targets(head) for t in (h, *h.conjuncts))
+    if by & cues["state"] and people and not m.has("driving"):
+        return "kill_by_state"  # "troops killed 20 villagers": no armed side against them
+    if not by & cues["assailants"] or m.has("driving"):
+        return None  # no assailant, or a car driven
+    return "kill_by_person" if people else None
 
 
 def _confront(m: Match) -> str | None:
@@ -450,7 +456,7 @@ def outcome_name(m: Match) -> str | None:
             or sport_contest(m) or names_a_pastime(m) or a_spacecraft(m) or figurative_riot(m) or verbal_clash(m)
             or clash_of_dates(m)
             or a_likeness(m) or old_ordnance(m) or aims_at_words(m) or flopped(m) or trial_or_toy(m)
-            or in_a_drill(m) or arena_contest(m) or military_parade(m) or diplomatic_protest(m)):
+            or in_a_drill(m) or arena_contest(m) or military_parade(m) or diplomatic_protest(m) or barricaded_in(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:

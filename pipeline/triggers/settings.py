@@ -38,6 +38,8 @@ _KIND_DEPS = frozenset({"amod", "compound", "nmod"})
 # The contests an arena's name makes figurative (no "war" is a trigger): clashes stay
 # ("election clashes", "political clashes" are often fought with stones and guns).
 _CONTESTS = frozenset({"battle", "battles", "fight", "fights"})
+# Objects by which one barricades oneself in ("barricaded himself in his home").
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 # Who marches on parade besides troops (`military_recipients`).
 _PARADERS = frozenset({"cadet", "cadets", "veteran", "veterans", "sailor", "sailors", "guard", "guards",
                        "soldier", "troop", "marine", "regiment", "battalion", "unit", "units"})
@@ -203,3 +205,15 @@ def _dateline_place(tok: Token) -> bool:
     summoned ..."), which the parser may take for a subject of the lead's verb."""
     line = (tok.doc._.anatomy or {}).get("dateline") if tok.doc.has_extension("anatomy") else None
     return bool(line) and line["start"] <= tok.idx < line["end"]
+
+
+def barricaded_in(m: Match) -> bool:
+    """A barricade verb of one who shuts a place or themselves in, with no protesters or rioters
+    in its sentence: "a man barricaded himself in his home" (a standoff with police), "the
+    teacher barricaded the classroom door" (shelter). A road, a street or a town barricaded is
+    a protest's blockade ("villagers barricaded the road to the quarry")."""
+    head = m.span.root
+    if head.lemma_.lower() != "barricade" or head.pos_ != "VERB" or m.crowd():
+        return False
+    shut = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(c.lower_ in _REFLEXIVES or one_of(c, m.cues["shelters"]) for c in shut)
