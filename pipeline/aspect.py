@@ -1,5 +1,6 @@
 """Habits and general truths: a clause that tells what happens again and again ("people get
-shot every day", "fans are often attacked") reports no incident; a killing word inside a noun
+shot every day", "fans are often attacked") reports no incident, nor does an infinitive that
+tells what a deed was for ("sent commandos to kill the rebel leader"); a killing word inside a noun
 phrase ("the murdered director") and a death recalled by its noun alone in a story about
 something else ("shares fell after his assassination") report none either. Grammar only; the
 words are data of the component that asks (casualties, triggers), passed in."""
@@ -22,6 +23,11 @@ _PRESENT_GET = frozenset({"get", "gets", "getting"})
 _SUBJ = ("nsubj", "nsubjpass")
 # How far a noun trigger climbs to its clause's verb ("the attacks happen every week").
 _UP = 2
+# The simple present of a verb ("kidnap", "bombs") and the dependencies of an auxiliary.
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+_AUX = ("aux", "auxpass")
+# How far a relative clause's noun climbs to the verb of its sentence ("condemned" <- "gangs").
+_UP_TO_MAIN = 3
 
 
 def clause_verb(tok: Token) -> Token:
@@ -60,14 +66,47 @@ def _generic_subject(verb: Token) -> bool:
 
 def habitual(tok: Token, frequency_words: frozenset[str]) -> bool:
     """Whether the clause of `tok` tells a habit or a general truth, not an incident: a
-    frequency adverb or phrase on its verb ("are often attacked", "every day"), or a present
+    frequency adverb or phrase on its verb ("are often attacked", "every day"), what a kind of
+    doer does (`_what_they_do`: "condemned gangs that kidnap children"), or a present
     "get" passive of a generic subject ("people get shot", "many are getting injured"; "two
     fans got hurt" and "a fan gets hurt" in a headline are incidents)."""
     verb = clause_verb(tok)
-    if _frequency(verb, frequency_words):
+    # (what they do: the word's own verb; "seized arms, which include grenades" tells no habit)
+    if _frequency(verb, frequency_words) or verb == tok and _what_they_do(verb):
         return True
     gets = any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_GET for c in verb.children)
     return gets and _generic_subject(verb)
+
+
+def purpose_infinitive(tok: Token) -> bool:
+    """Whether `tok` is a "to" infinitive that tells what another deed was for ("sent commandos
+    to kill the rebel leader", "planted mines to kill soldiers", "in order to intimidate and
+    kill voters"), not that it was done. A deed told in a verb of its own beside it ("stormed the
+    hotel and killed six guests", "opened fire, killing five") is no such infinitive."""
+    if tok.tag_ != "VB":
+        return False  # "to kill foreigners and killed six guests": the past tells a deed
+    while tok.dep_ == "conj" and tok.head != tok and tok.head.tag_ == "VB":
+        tok = tok.head  # "to intimidate and kill"
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return tok.dep_ == "advcl" or tok.dep_ == "acl" and tok.head.lower_ == "order"
+
+
+def _what_they_do(verb: Token) -> bool:
+    """Whether `verb` heads a relative clause in the simple present inside a sentence told in
+    the past or the perfect ("condemned gangs that kidnap children", "accused the criminals who
+    murder working people", "the group, which bombs pipelines, has threatened ..."): it says
+    what a kind of doer does. A headline's present ("Police hunt man who shoots two"), a past
+    clause ("the gang that kidnapped two children") and a sentence told in the present are no
+    such clause."""
+    if verb.dep_ != "relcl" or verb.tag_ not in _PRESENT_TAGS or any(c.dep_ in _AUX for c in verb.children):
+        return False
+    main = verb.head
+    for _ in range(_UP_TO_MAIN):
+        if main.pos_ in ("VERB", "AUX") or main.head == main:
+            break
+        main = main.head
+    return main.tag_ == "VBD" or any(c.dep_ in _AUX and c.lemma_.lower() == "have" for c in main.children)
 
 
 # Words before an adjective inside a noun phrase: a determiner, a possessive, a preposition

@@ -189,6 +189,12 @@ def test_a_fight_still_to_come_is_no_battle(events_of: Callable[[str], EventList
     ("Officers tried to seal the exits before the suspects could flee.", False),
     ("The rebels threatened to kill the hostages if the army attacked.", False),
     ("Rebels plan to attack the town next week.", False),
+    # what a deed was for ("to kill") is not done; the deed told beside it is
+    ("The army sent commandos to the hills to kill the rebel leader.", False),
+    ("Rebels regrouped in the forest to attack the town again.", False),
+    ("Gunmen stormed the hotel to kill foreigners and killed six guests.", True),
+    ("Soldiers fought for hours to retake the town.", True),
+    ("Thousands of farmers drove tractors into the capital to protest a trade deal.", True),  # the gathering
 ])
 def test_a_deed_told_in_its_own_clause_is_no_intent(events_of: Callable[[str], EventList], text: str,
                                                      violence: bool) -> None:

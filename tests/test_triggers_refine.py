@@ -388,6 +388,15 @@ LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine
     (habit_not_incident, ATTACK, "Visiting fans were attacked after the derby on Sunday.", "attacked", False),
     (habit_not_incident, ATTACK, "Militants attacked a convoy on this road.", "attacked", False),
     (habit_not_incident, ATTACK, "Two fans got attacked after the derby.", "attacked", False),
+    # what a kind of doer does, told in a sentence of the past (negatives) beside deeds (positives)
+    (habit_not_incident, KILL, "He accused the criminals who murder working people of cowardice.", "murder", True),
+    (habit_not_incident, PLAIN, "The minister condemned gangs that kidnap children for ransom.", "kidnap", True),
+    (habit_not_incident, ATTACK, "The group, which attacks pipelines, has threatened more raids.", "attacks", True),
+    (habit_not_incident, PLAIN, "Police arrested the gang that kidnapped two children on Monday.", "kidnapped",
+     False),
+    (habit_not_incident, PLAIN, "Police hunt gang that kidnaps two children.", "kidnaps", False),  # a headline
+    (habit_not_incident, ATTACK, "Police are hunting militants who attack convoys.", "attack", False),
+    (habit_not_incident, GRENADE, "Police seized weapons, which include rifles and grenades.", "grenades", False),
     # an explosion of crowds, interest or population is a surge (negatives) ...
     (figurative_explosion, EXPLOSION, "There was an absolute explosion of visitors after the show aired.",
      "explosion", True),

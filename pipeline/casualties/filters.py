@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.aspect import attributive_participle, habitual, recalled_death, told_deed
+from pipeline.aspect import attributive_participle, habitual, purpose_infinitive, recalled_death, told_deed
 from pipeline.casualties.claim import Claim
 from pipeline.casualties.grammar import KNOWN_DETERMINERS, SUBJ, says_none
 from pipeline.casualties.lexicon import Lexicon
@@ -64,8 +64,8 @@ def hypothetical(lex: Lexicon, trig: Token) -> bool:
     """A threat, a plan, a possibility or a condition rather than a report."""
     intent = lex.hypothetical_heads
     doc = trig.doc
-    if called_for(lex, trig):
-        return True  # "songs that call for them to be killed": asked for, not done
+    if called_for(lex, trig) or purpose_infinitive(trig):
+        return True  # "songs that call for them to be killed", "sent troops to kill them": not done
     if trig.i >= 2 and doc[trig.i - 1].lower_ == "to" and doc[trig.i - 2].lower_ in intent:
         return True  # "with intent to kill", "a plot to kill", whatever the parser made of them
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in intent and c.lower_ != "threatening"

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipeline.anatomy import dateline_match
+from pipeline.aspect import purpose_infinitive
 from pipeline.doctext import doc_text
 from pipeline.triggers.context import SentenceContext, one_of, prep_objects
 from pipeline.triggers.docindex import DocIndex, word_hashes
@@ -162,6 +163,10 @@ def _weighed(entry: TriggerEntry, span: Span, ctx: SentenceContext, etype: str, 
     """The priority of a refined trigger once talk, threats, intents and background clauses
     are weighed, or None when it reports nothing."""
     if conditional(span) or prio < STRONG and undone(span, cues):
+        return None
+    # What a deed was for is not done ("sent commandos to kill the rebel leader"); a protest word
+    # names its gathering so ("drove tractors into the city to protest the deal", "to disperse").
+    if prio < STRONG and entry.event_type != "protests" and entry.rule != "protest" and purpose_infinitive(span.root):
         return None
     if etype in VIOLENT and etype != "protests" and entry.rule != "clash" and (
             generic_plural(span, ctx, cues["event_nouns"]) or prio < STRONG and modal(span)):
