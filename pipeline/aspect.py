@@ -89,6 +89,8 @@ def purpose_infinitive(tok: Token) -> bool:
         tok = tok.head  # "to intimidate and kill"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
+    if tok.dep_ == "advcl" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.head.children):
+        return False  # "went on to kill two more people": what was done next
     return tok.dep_ == "advcl" or tok.dep_ == "acl" and tok.head.lower_ == "order"
 
 

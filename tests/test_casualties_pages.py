@@ -44,6 +44,7 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     # what a deed was for is no toll; the deed told beside it is
     ("The army sent commandos into the hills to kill two rebel leaders.", None, None),
     ("He opened fire to kill as many people as possible, killing five.", 5, None),
+    ("The gunman went on to kill two more people at the bank.", 2, None),
     # a habit or a kind of people is no toll; an instrument "used to kill" is an event
     ("\"I used to kill men like you overseas,\" he boasted.", None, None),
     ("The gun used to kill her was found in a creek.", 1, None),
