@@ -341,6 +341,19 @@ def test_split_events_protest_in_a_riot_town_is_the_riot() -> None:
         ("Protesters barricaded roads with burning tyres in the capital on Monday.", "violent_demonstration"),
         ("Villagers barricaded the road to the quarry, accusing the company of polluting the river.",
          "violent_demonstration"),
+        # a street's block as an address; a few who leave a scene (negatives) beside roads blocked
+        # and a population's flight (positives)
+        ("Police say they have a house in the 300 block of third street surrounded.", None),
+        ("Hundreds of farmers blocked roads in the north to protest fuel prices.", "violent_demonstration"),
+        ("The suspects fled the scene on foot after the robbery.", None),
+        ("The driver fled the scene before police arrived.", None),
+        ("Thousands of families fled their homes in the north.", "other"),
+        # a person found with a gun or its wounds, or finding out (negatives) beside weapons found
+        ("A 17-year-old teenager was found dead with gun wounds in the street.", None),
+        ("The victim was found with a gun near the body.", None),
+        ("Visit the website to find out where to get a free gun lock.", None),
+        ("Police found three rifles and a grenade in the car.", "disrupted_weapons_use"),
+        ("A large cache of weapons and ammunition was found in the forest, the army said.", "disrupted_weapons_use"),
         # the police or the army that tell a gunman's deed are no side of it
         ("Police said a gunman killed two people at a bar on Saturday.", "attack"),
         ("A gunman killed two people at a bar, according to police.", "attack"),

@@ -27,8 +27,8 @@ from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_
                                      intervened, made_thing, medical_arrest, names_a_pastime, no_one_arrested,
                                      old_ordnance, protest_in_another_sense, recalls_a_death, recalls_the_late,
                                      sport_contest, trial_or_toy, verbal_clash, voted_on)
-from pipeline.triggers.settings import (arena_contest, barricaded_in, diplomatic_protest, handed_no_place, in_a_drill,
-                                        military_parade)
+from pipeline.triggers.settings import (an_address_block, arena_contest, barricaded_in, diplomatic_protest,
+                                        flight_of_a_few, handed_no_place, in_a_drill, military_parade)
 from pipeline.triggers.works import told_not_done
 
 # Prepositions that give the reason of an arrest ("arrested for fraud", "on suspicion of theft").
@@ -292,9 +292,30 @@ def _explosion(m: Match) -> str | None:
 
 
 def _weapon_found(m: Match) -> str | None:
-    """Weapons found, and not used."""
-    objects = object_words(m.span.root) | m.ctx.words
+    """Weapons found, and not used; not a person found ("a teen was found dead with gun wounds",
+    "found him shot"), nor what one finds out ("find out where to get a gun lock")."""
+    head = m.span.root
+    if _person_found(head, m.cues) or any(c.dep_ == "prt" for c in head.children):
+        return None
+    objects = object_words(head) | m.ctx.words
     return KEEP if objects & m.cues["weapon"] and not m.has("use") else None
+
+
+def _weapon_seized(m: Match) -> str | None:
+    """Weapons named as what is seized or found, unless a person is what is found ("was found
+    dead with gun wounds", "the victim was found with a gun beside him")."""
+    return None if _person_found(m.span.root, m.cues) else KEEP
+
+
+def _person_found(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether what a verb of finding finds is a person (a pronoun, a name, a word of `people`)
+    or is found dead, shot or hurt (a complement of `hurt` or `harm_outcomes`)."""
+    found = [t for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in (c, *c.conjuncts)]
+    if any(t.ent_type_ == "PERSON" or t.tag_ == "PRP" and t.lower_ not in ("it", "them")
+           or one_of(t, cues["people"] | cues["kill_victims"]) for t in found):
+        return True
+    hurt = cues["hurt"] | cues["harm_outcomes"]
+    return any(c.dep_ in ("oprd", "acomp", "xcomp", "advcl", "ccomp") and one_of(c, hurt) for c in head.children)
 
 
 def _tried_or_state(m: Match) -> bool:
@@ -439,8 +460,8 @@ def _group(m: Match) -> str | None:
 _BEFORE_IED: dict[str, Rule] = {
     "protest": _protest, "labour": _labour, "riot": _riot, "storm": _storm, "clash": _clash,
     "attack": _attack, "kill": _kill, "confront": _confront, "explosion": _explosion,
-    "weapon_found": _weapon_found, "territory_take": _territory, "territory_retake": _territory,
-    "missile": _missile, "bomb": _bomb, "air_vehicle": _air_vehicle, "grenade": _grenade,
+    "weapon_found": _weapon_found, "weapon_seized": _weapon_seized, "territory_take": _territory,
+    "territory_retake": _territory, "missile": _missile, "bomb": _bomb, "air_vehicle": _air_vehicle, "grenade": _grenade,
 }
 _AFTER_IED: dict[str, Rule] = {
     "chemical": _chemical, "property": _property, "arrest": _arrest, "transfer": _transfer,
@@ -456,7 +477,8 @@ def outcome_name(m: Match) -> str | None:
             or sport_contest(m) or names_a_pastime(m) or a_spacecraft(m) or figurative_riot(m) or verbal_clash(m)
             or clash_of_dates(m)
             or a_likeness(m) or old_ordnance(m) or aims_at_words(m) or flopped(m) or trial_or_toy(m)
-            or in_a_drill(m) or arena_contest(m) or military_parade(m) or diplomatic_protest(m) or barricaded_in(m)):
+            or in_a_drill(m) or arena_contest(m) or military_parade(m) or diplomatic_protest(m) or barricaded_in(m)
+            or an_address_block(m) or flight_of_a_few(m)):
         return None
     rule = m.entry.rule
     if rule in _BEFORE_IED:

@@ -217,3 +217,22 @@ def barricaded_in(m: Match) -> bool:
         return False
     shut = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(c.lower_ in _REFLEXIVES or one_of(c, m.cues["shelters"]) for c in shut)
+
+
+def an_address_block(m: Match) -> bool:
+    """A block of a street as an address ("in the 300 block of Third Street", the way police
+    news places an incident): no road blocked."""
+    first = m.span[0]
+    return first.lemma_.lower() == "block" and first.i + 1 < len(first.doc) and first.doc[first.i + 1].lower_ == "of"
+
+
+def flight_of_a_few(m: Match) -> bool:
+    """Flight is a displacement of a population ("thousands of villagers fled the fighting",
+    "families fled their homes"); a suspect, a gunman, a man or a car that fled ("the suspects
+    fled the scene on foot", "the pickup had fled north") is one leaving a scene (cues
+    `lone_doers`, `assailants`, `vehicles`)."""
+    head = m.span.root
+    if head.lemma_.lower() != "flee":
+        return False
+    few = m.cues["lone_doers"] | m.cues["assailants"] | m.cues["vehicles"]
+    return any(one_of(t, few) for t in doers(head, m.cues["groups"]))
