@@ -97,10 +97,10 @@ def purpose_infinitive(tok: Token) -> bool:
 def _what_they_do(verb: Token) -> bool:
     """Whether `verb` heads a relative clause in the simple present inside a sentence told in
     the past or the perfect ("condemned gangs that kidnap children", "accused the criminals who
-    murder working people", "the group, which bombs pipelines, has threatened ..."): it says
-    what a kind of doer does. A headline's present ("Police hunt man who shoots two"), a past
-    clause ("the gang that kidnapped two children") and a sentence told in the present are no
-    such clause."""
+    murder working people", "the group, which bombs pipelines, has threatened ...", "soldiers
+    who kill civilians will face trial"): it says what a kind of doer does. The habit rule
+    leaves a headline's present ("Police hunt man who shoots two"), a past clause ("the gang
+    that kidnapped two children") and a sentence told in the present."""
     if verb.dep_ != "relcl" or verb.tag_ not in _PRESENT_TAGS or any(c.dep_ in _AUX for c in verb.children):
         return False
     main = verb.head
@@ -108,7 +108,8 @@ def _what_they_do(verb: Token) -> bool:
         if main.pos_ in ("VERB", "AUX") or main.head == main:
             break
         main = main.head
-    return main.tag_ == "VBD" or any(c.dep_ in _AUX and c.lemma_.lower() == "have" for c in main.children)
+    return main.tag_ == "VBD" or any(c.dep_ in _AUX and (c.lemma_.lower() == "have" or c.tag_ == "MD")
+                                     for c in main.children)
 
 
 # Words before an adjective inside a noun phrase: a determiner, a possessive, a preposition

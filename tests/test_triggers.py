@@ -348,6 +348,7 @@ def test_split_events_protest_in_a_riot_town_is_the_riot() -> None:
         ("The suspects fled the scene on foot after the robbery.", None),
         ("The driver fled the scene before police arrived.", None),
         ("Thousands of families fled their homes in the north.", "other"),
+        ("Two men fled their village after militants threatened to kill them.", "other"),
         # a person found with a gun or its wounds, or finding out (negatives) beside weapons found
         ("A 17-year-old teenager was found dead with gun wounds in the street.", None),
         ("The victim was found with a gun near the body.", None),

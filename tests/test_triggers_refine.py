@@ -392,6 +392,7 @@ LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine
     (habit_not_incident, KILL, "He accused the criminals who murder working people of cowardice.", "murder", True),
     (habit_not_incident, PLAIN, "The minister condemned gangs that kidnap children for ransom.", "kidnap", True),
     (habit_not_incident, ATTACK, "The group, which attacks pipelines, has threatened more raids.", "attacks", True),
+    (habit_not_incident, KILL, "Soldiers who kill civilians will face trial, the army chief said.", "kill", True),
     (habit_not_incident, PLAIN, "Police arrested the gang that kidnapped two children on Monday.", "kidnapped",
      False),
     (habit_not_incident, PLAIN, "Police hunt gang that kidnaps two children.", "kidnaps", False),  # a headline

@@ -228,11 +228,13 @@ def an_address_block(m: Match) -> bool:
 
 def flight_of_a_few(m: Match) -> bool:
     """Flight is a displacement of a population ("thousands of villagers fled the fighting",
-    "families fled their homes"); a suspect, a gunman, a man or a car that fled ("the suspects
-    fled the scene on foot", "the pickup had fled north") is one leaving a scene (cues
-    `lone_doers`, `assailants`, `vehicles`)."""
+    "families fled their homes", "two men fled their village"); a suspect, a gunman, a driver or
+    a car that fled ("the suspects fled the scene on foot", "the pickup had fled north") is one
+    leaving a scene (cues `lone_doers` and `assailants` but the `people`, and `getaway`: cars and
+    their drivers)."""
     head = m.span.root
     if head.lemma_.lower() != "flee":
         return False
-    few = m.cues["lone_doers"] | m.cues["assailants"] | m.cues["vehicles"]
+    # (not a man or two women: people of any kind may flee their village)
+    few = (m.cues["lone_doers"] | m.cues["assailants"]) - m.cues["people"] | m.cues["getaway"]
     return any(one_of(t, few) for t in doers(head, m.cues["groups"]))
