@@ -355,6 +355,12 @@ def test_split_events_protest_in_a_riot_town_is_the_riot() -> None:
         ("Visit the website to find out where to get a free gun lock.", None),
         ("Police found three rifles and a grenade in the car.", "disrupted_weapons_use"),
         ("A large cache of weapons and ammunition was found in the forest, the army said.", "disrupted_weapons_use"),
+        # shots fired are an attack; a shot fired in a game is none
+        ("Shots were fired outside a nightclub early Sunday and two men were wounded, police said.", "attack"),
+        ("Someone fired several shots at the house on Friday night, police said.", "looting_property_destruction"),
+        ("The striker fired a shot just wide of the post before the goalkeeper saved a penalty.", None),
+        ("The winger fired a shot into the top corner to win the match 3-2.", None),
+        ("The company fired its chief executive after the first round of talks failed.", None),
         # the police or the army that tell a gunman's deed are no side of it
         ("Police said a gunman killed two people at a bar on Saturday.", "attack"),
         ("A gunman killed two people at a bar, according to police.", "attack"),

@@ -134,9 +134,10 @@ def aims_at_words(m: Match) -> bool:
 
 
 def sport_contest(m: Match) -> bool:
-    """A word of combat that sport borrows (clash, fight, battle, massacre, attack) in a game: a
-    score in its sentence ("hammered their rivals 6-0"), players as the contest's sides ("a
-    clash with the forward"), or an article that names players often ("killed on the
+    """A word of combat that sport borrows (clash, fight, battle, massacre, attack, fire) in a
+    game: a score in its sentence ("hammered their rivals 6-0"), players as the contest's sides
+    ("a clash with the forward"), a player's role named in its sentence ("fired a shot wide
+    before the goalkeeper ..."), or an article that names players often ("killed on the
     counter-attack"); and no armed side, crowd, weapon or people harmed in its sentence: a
     match, no conflict event. Fans stabbed after a game, a player shot dead, stay events (no
     word of contest, or people and weapons named)."""
@@ -158,7 +159,7 @@ def sport_contest(m: Match) -> bool:
     # and "opponents" also fight wars).
     sides = prep_objects(head, _SIDE_PREPS) + doers(head, m.cues["groups"])
     return (bool(m.doc_flags.get("sport")) or _has_score(m.ctx.sent, m.cues["results"])
-            or any(one_of(t, roles) for t in sides))
+            or any(one_of(t, roles) for t in sides) or m.ctx.has(roles))
 
 
 def _has_score(sent: Span, results: frozenset[str]) -> bool:
