@@ -343,16 +343,16 @@ def test_split_events_protest_in_a_riot_town_is_the_riot() -> None:
          "violent_demonstration"),
         # a street's block as an address; a few who leave a scene (negatives) beside roads blocked
         # and a population's flight (positives)
-        ("Police say they have a house in the 300 block of third street surrounded.", None),
+        ("Officers surrounded an apartment in the 4500 block of maple avenue on Tuesday.", None),
         ("Hundreds of farmers blocked roads in the north to protest fuel prices.", "violent_demonstration"),
-        ("The suspects fled the scene on foot after the robbery.", None),
+        ("After the robbery the two suspects fled across a car park.", None),
         ("The driver fled the scene before police arrived.", None),
         ("Thousands of families fled their homes in the north.", "other"),
         ("Two men fled their village after militants threatened to kill them.", "other"),
         # a person found with a gun or its wounds, or finding out (negatives) beside weapons found
-        ("A 17-year-old teenager was found dead with gun wounds in the street.", None),
-        ("The victim was found with a gun near the body.", None),
-        ("Visit the website to find out where to get a free gun lock.", None),
+        ("Police said a woman was found dead with gunshot wounds behind a garage.", None),
+        ("Officers found the man in a hallway with a pistol beside him.", None),
+        ("Owners can ring the county hotline to find out about gun locks.", None),
         ("Police found three rifles and a grenade in the car.", "disrupted_weapons_use"),
         ("A large cache of weapons and ammunition was found in the forest, the army said.", "disrupted_weapons_use"),
         # shots fired are an attack; a shot fired in a game is none

@@ -397,7 +397,7 @@ LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine
      False),
     (habit_not_incident, PLAIN, "Police hunt gang that kidnaps two children.", "kidnaps", False),  # a headline
     (habit_not_incident, ATTACK, "Police are hunting militants who attack convoys.", "attack", False),
-    (habit_not_incident, GRENADE, "Police seized weapons, which include rifles and grenades.", "grenades", False),
+    (habit_not_incident, GRENADE, "Troops showed reporters the seized arsenal, which includes mortars and grenades.", "grenades", False),
     # an explosion of crowds, interest or population is a surge (negatives) ...
     (figurative_explosion, EXPLOSION, "There was an absolute explosion of visitors after the show aired.",
      "explosion", True),

@@ -6,7 +6,7 @@ the subject of the verb an event noun is the object of); a group word stands for
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Span, Token
 
@@ -129,3 +129,17 @@ def sides_opposed(doer_heads: list[Token], target_heads: list[Token], state: fro
         return True
     named = any(t.pos_ in ("NOUN", "PROPN") for h in target_heads for t in (h, *h.conjuncts))
     return False if named else None
+
+
+def found_a_person(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Whether what a verb of finding finds is a person (a pronoun, a name, a word of `people`)
+    or is found dead, shot or hurt (a complement of `hurt` or `harm_outcomes`); or whether the
+    verb is "find out" (what one learns)."""
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+        return True
+    found = [t for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in (c, *c.conjuncts)]
+    if any(t.ent_type_ == "PERSON" or t.tag_ == "PRP" and t.lower_ not in ("it", "them")
+           or one_of(t, cues["people"] | cues["kill_victims"]) for t in found):
+        return True
+    hurt = cues["hurt"] | cues["harm_outcomes"]
+    return any(c.dep_ in ("oprd", "acomp", "xcomp", "advcl", "ccomp") and one_of(c, hurt) for c in head.children)

@@ -20,7 +20,7 @@ from pipeline.triggers.agreements import (agreement_made, deal_between_sides, de
 from pipeline.triggers.context import (SentenceContext, agent_patient, object_words, one_of,
                                        protesters_act, words_of)
 from pipeline.triggers.lexicon import Outcome, TriggerEntry
-from pipeline.triggers.participants import a_person_among, doers, harms_people, sides_opposed
+from pipeline.triggers.participants import a_person_among, doers, found_a_person, harms_people, sides_opposed
 from pipeline.triggers.sense import (HARM_TYPES, a_likeness, a_spacecraft, acts_on_a_group, aims_at_no_one,
                                      aims_at_words, clash_of_dates, describes_a_population, figurative_explosion,
                                      figurative_riot, flopped, habit_not_incident, harm_targets, idle_devices,
@@ -292,10 +292,10 @@ def _explosion(m: Match) -> str | None:
 
 
 def _weapon_found(m: Match) -> str | None:
-    """Weapons found, and not used; not a person found ("a teen was found dead with gun wounds",
-    "found him shot"), nor what one finds out ("find out where to get a gun lock")."""
+    """Weapons found, and not used; not a person found ("a woman was found dead with gunshot
+    wounds", "found him shot"), nor what one finds out ("ring the hotline to find out about gun locks")."""
     head = m.span.root
-    if _person_found(head, m.cues) or any(c.dep_ == "prt" for c in head.children):
+    if found_a_person(head, m.cues):
         return None
     objects = object_words(head) | m.ctx.words
     return KEEP if objects & m.cues["weapon"] and not m.has("use") else None
@@ -303,19 +303,9 @@ def _weapon_found(m: Match) -> str | None:
 
 def _weapon_seized(m: Match) -> str | None:
     """Weapons named as what is seized or found, unless a person is what is found ("was found
-    dead with gun wounds", "the victim was found with a gun beside him")."""
-    return None if _person_found(m.span.root, m.cues) else KEEP
-
-
-def _person_found(head: Token, cues: Mapping[str, frozenset[str]]) -> bool:
-    """Whether what a verb of finding finds is a person (a pronoun, a name, a word of `people`)
-    or is found dead, shot or hurt (a complement of `hurt` or `harm_outcomes`)."""
-    found = [t for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in (c, *c.conjuncts)]
-    if any(t.ent_type_ == "PERSON" or t.tag_ == "PRP" and t.lower_ not in ("it", "them")
-           or one_of(t, cues["people"] | cues["kill_victims"]) for t in found):
-        return True
-    hurt = cues["hurt"] | cues["harm_outcomes"]
-    return any(c.dep_ in ("oprd", "acomp", "xcomp", "advcl", "ccomp") and one_of(c, hurt) for c in head.children)
+    dead with gunshot wounds", "officers found the man in a hallway with a pistol beside him"),
+    or one finds out about them."""
+    return None if found_a_person(m.span.root, m.cues) else KEEP
 
 
 def _tried_or_state(m: Match) -> bool:

@@ -220,7 +220,7 @@ def barricaded_in(m: Match) -> bool:
 
 
 def an_address_block(m: Match) -> bool:
-    """A block of a street as an address ("in the 300 block of Third Street", the way police
+    """A block of a street as an address ("in the 4500 block of Maple Avenue", the way police
     news places an incident): no road blocked."""
     first = m.span[0]
     return first.lemma_.lower() == "block" and first.i + 1 < len(first.doc) and first.doc[first.i + 1].lower_ == "of"
@@ -229,7 +229,7 @@ def an_address_block(m: Match) -> bool:
 def flight_of_a_few(m: Match) -> bool:
     """Flight is a displacement of a population ("thousands of villagers fled the fighting",
     "families fled their homes", "two men fled their village"); a suspect, a gunman, a driver or
-    a car that fled ("the suspects fled the scene on foot", "the pickup had fled north") is one
+    a car that fled ("the two robbers fled across a car park", "a stolen van fled toward the highway") is one
     leaving a scene (cues `lone_doers` and `assailants` but the `people`, and `getaway`: cars and
     their drivers)."""
     head = m.span.root
