@@ -80,13 +80,13 @@ def habitual(tok: Token, frequency_words: frozenset[str]) -> bool:
 
 def purpose_infinitive(tok: Token) -> bool:
     """Whether `tok` is a "to" infinitive that tells what another deed was for ("sent commandos
-    to kill the rebel leader", "planted mines to kill soldiers", "in order to intimidate and
-    kill voters"), not that it was done. A deed told in a verb of its own beside it ("stormed the
+    to kill the rebel leader", "planted mines to kill soldiers", "in order to punish and
+    kill deserters"), not that it was done. A deed told in a verb of its own beside it ("stormed the
     hotel and killed six guests", "opened fire, killing five") is no such infinitive."""
     if tok.tag_ != "VB":
         return False  # "to kill foreigners and killed six guests": the past tells a deed
     while tok.dep_ == "conj" and tok.head != tok and tok.head.tag_ == "VB":
-        tok = tok.head  # "to intimidate and kill"
+        tok = tok.head  # "to punish and kill"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     if tok.dep_ == "advcl" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.head.children):
@@ -96,8 +96,8 @@ def purpose_infinitive(tok: Token) -> bool:
 
 def _what_they_do(verb: Token) -> bool:
     """Whether `verb` heads a relative clause in the simple present inside a sentence told in
-    the past or the perfect ("condemned gangs that kidnap children", "accused the criminals who
-    murder working people", "the group, which bombs pipelines, has threatened ...", "soldiers
+    the past or the perfect ("condemned gangs that kidnap children", "denounced the thugs who
+    kill shopkeepers", "the group, which bombs pipelines, has threatened ...", "soldiers
     who kill civilians will face trial"): it says what a kind of doer does. The habit rule
     leaves a headline's present ("Police hunt man who shoots two"), a past clause ("the gang
     that kidnapped two children") and a sentence told in the present."""

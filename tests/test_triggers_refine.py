@@ -389,7 +389,7 @@ LANDMINE = TriggerEntry("explosions_remote_violence", "remote_explosive_landmine
     (habit_not_incident, ATTACK, "Militants attacked a convoy on this road.", "attacked", False),
     (habit_not_incident, ATTACK, "Two fans got attacked after the derby.", "attacked", False),
     # what a kind of doer does, told in a sentence of the past (negatives) beside deeds (positives)
-    (habit_not_incident, KILL, "He accused the criminals who murder working people of cowardice.", "murder", True),
+    (habit_not_incident, KILL, "He denounced the thugs who kill shopkeepers for their takings.", "kill", True),
     (habit_not_incident, PLAIN, "The minister condemned gangs that kidnap children for ransom.", "kidnap", True),
     (habit_not_incident, ATTACK, "The group, which attacks pipelines, has threatened more raids.", "attacks", True),
     (habit_not_incident, KILL, "Soldiers who kill civilians will face trial, the army chief said.", "kill", True),
