@@ -41,6 +41,11 @@ STORIES: list[tuple[str, int | None, int | None]] = [
     ("He told police he killed his wife.", 1, None),
     ("She faces a count of battery with intent to kill after the brawl.", None, None),
     ("Officers said he had made a threat to kill his landlord.", None, None),
+    # a blade's wound counts for victims told by number, never "in the back" or one victim alone
+    ("A man stabbed three people at a bus stop on Monday.", None, 3),
+    ("A man stabbed three people, killing one, police said.", 1, 2),
+    ("He stabbed two colleagues in the back during the leadership contest.", None, None),
+    ("The minister said she had been stabbed in the back by her own party.", None, None),
     # what a deed was for is no toll; the deed told beside it is
     ("The army sent commandos into the hills to kill two rebel leaders.", None, None),
     ("He opened fire to kill as many people as possible, killing five.", 5, None),

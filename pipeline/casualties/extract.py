@@ -58,8 +58,9 @@ def _read_span(lex: Lexicon, st: _DocClaims, span: Span) -> None:
         return
     if outcome in ("shot", "injured") and filters.fatal(lex, trig):
         outcome = "killed"  # "was fatally struck", "fatally wounding his brother", "shooting five to death"
-    elif outcome == "shot" and phrase in lex.fatal_only:
-        return  # "stabbed in the back by his party": a blade's wound counts only when it kills
+    # A blade's wound that does not kill counts only for victims told by number ("stabbed three
+    # people", "two students were stabbed"): "stabbed in the back by his party" is a figure.
+    blade = outcome == "shot" and phrase in lex.fatal_only
     if outcome in ("suicide", "implicit", "casualties"):
         _special(lex, st, span, outcome)
         return
@@ -77,12 +78,21 @@ def _read_span(lex: Lexicon, st: _DocClaims, span: Span) -> None:
     else:
         arg = _verb_trigger(lex, span, outcome, phrase)
     arg, found = _victims(lex, trig, arg)
-    if arg is None or (outcome, arg.i) in st.used:
+    if arg is None or (outcome, arg.i) in st.used or blade and not _counted(arg, trig):
         return
     st.used.add((outcome, arg.i))
     negated = filters.negated(trig) or (trig.dep_ == "pobj" and trig.head.lower_ == "without")
     for claim in found:
         _record(lex, st, span, outcome, phrase, claim, supersedes, partitive or claim.partitive, negated)
+
+
+def _counted(arg: Token, verb: Token) -> bool:
+    """Whether a blade verb's victims are told by number: a number ("three were stabbed") or a
+    number on their noun ("stabbed two students"), and not "in the back" (the figure: "stabbed
+    two colleagues in the back")."""
+    in_back = any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "back" for g in c.children)
+                  for c in verb.children)
+    return not in_back and (arg.pos_ == "NUM" or any(c.dep_ == "nummod" for c in arg.children))
 
 
 def _special(lex: Lexicon, st: _DocClaims, span: Span, outcome: str) -> None:
