@@ -103,7 +103,7 @@ def harms_people(sent: Span, harm_words: frozenset[str]) -> bool:
     return any(one_of(t, harm_words) and not denied(sent.doc[t.i : t.i + 1]) for t in sent)
 
 
-def _side_words(heads: Iterable[Token]) -> set[str]:
+def _head_words(heads: Iterable[Token]) -> set[str]:
     """The words (text and lemma) of head nouns, their compounds, owners and conjuncts ("a
     police inspector", "the soldiers' commander", "soldiers and policemen")."""
     tokens = (n for h in heads for t in (h, *h.conjuncts)
@@ -120,7 +120,7 @@ def sides_opposed(doer_heads: list[Token], target_heads: list[Token], state: fro
     side ("it killed 40 rebels", "a gunfight kills three militants"), victims unnamed ("killing
     20 of them"), or state forces' victims of no side (the sentence decides, as before).
     `target_heads`: the objects and passive subjects of the harm, not its places."""
-    doers_w, targets_w = _side_words(doer_heads), _side_words(target_heads)
+    doers_w, targets_w = _head_words(doer_heads), _head_words(target_heads)
     if doers_w & state:
         return True if targets_w & nonstate else None
     if not doers_w & nonstate:

@@ -263,7 +263,8 @@ def _kill(m: Match) -> str | None:
     five villagers"), or by an assailant to people ("a suspect killed four people"); a man or a
     driver "kills" by accident."""
     head, cues, doer_heads = m.span.root, m.cues, doers(m.span.root, m.cues["groups"])
-    victims = [t for t in harm_targets(head) if t.dep_ in ("dobj", "nsubjpass")]  # not "at a checkpoint"
+    targets = harm_targets(head)
+    victims = [t for t in targets if t.dep_ in ("dobj", "nsubjpass")]  # not "at a checkpoint"
     sides = m.ctx.side_words(cues["speech"])
     if not sides.isdisjoint(cues["nonstate"]) and not sides.isdisjoint(cues["state"]) and sides_opposed(
             doer_heads, victims, cues["state"], cues["nonstate"]) is not False:
@@ -273,11 +274,13 @@ def _kill(m: Match) -> str | None:
     # "a suspect who killed two women": the relative pronoun stands for the suspect (`doers`).
     by = {w for t in doer_heads for w in (t.lower_, t.lemma_.lower())}
     # Victims by their head nouns (`kill_victims`): not "the family's dog", not "himself".
-    people = any(one_of(t, cues["kill_victims"]) for h in harm_targets(head) for t in (h, *h.conjuncts))
-    if by & cues["state"] and people and not m.has("driving"):
+    people = any(one_of(t, cues["kill_victims"]) for h in targets for t in (h, *h.conjuncts))
+    if m.has("driving"):
+        return None  # a car driven
+    if by & cues["state"] and people:
         return "kill_by_state"  # "troops killed 20 villagers": no armed side against them
-    if not by & cues["assailants"] or m.has("driving"):
-        return None  # no assailant, or a car driven
+    if not by & cues["assailants"]:
+        return None  # no assailant
     return "kill_by_person" if people else None
 
 
@@ -294,11 +297,9 @@ def _explosion(m: Match) -> str | None:
 def _weapon_found(m: Match) -> str | None:
     """Weapons found, and not used; not a person found ("a woman was found dead with gunshot
     wounds", "found him shot"), nor what one finds out ("ring the hotline to find out about gun locks")."""
-    head = m.span.root
-    if found_a_person(head, m.cues):
+    if found_a_person(m.span.root, m.cues):
         return None
-    objects = object_words(head) | m.ctx.words
-    return KEEP if objects & m.cues["weapon"] and not m.has("use") else None
+    return KEEP if m.has("weapon") and not m.has("use") else None  # the sentence's words hold its objects
 
 
 def _weapon_seized(m: Match) -> str | None:

@@ -27,8 +27,6 @@ HARM_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violenc
 _TARGET_PREPS = frozenset({"on", "at", "against"})
 # Prepositions that name where or when a clash happens ("clashed during a debate").
 _SETTING_PREPS = frozenset({"in", "during", "at", "on"})
-# Prepositions that name the other side of a contest ("a clash with the forward").
-_SIDE_PREPS = frozenset({"with", "between", "against"})
 # Words a range of numbers follows ("killed 10-12", "for 2-3 hours"), unless a game's result.
 _RANGE_HEADS = frozenset({"VERB", "AUX", "ADP"})
 # What a range of numbers counts ("2-3 hours", "10-15 armed men"): no score before it.
@@ -135,9 +133,9 @@ def aims_at_words(m: Match) -> bool:
 
 def sport_contest(m: Match) -> bool:
     """A word of combat that sport borrows (clash, fight, battle, massacre, attack, fire) in a
-    game: a score in its sentence ("hammered their rivals 6-0"), players as the contest's sides
-    ("a clash with the forward"), a player's role named in its sentence ("fired a shot wide
-    before the goalkeeper ..."), or an article that names players often ("killed on the
+    game: a score in its sentence ("hammered their rivals 6-0"), a player's role named in its
+    sentence, as a side or not ("a clash with the goalkeeper", "fired a shot wide before the
+    goalkeeper ..."), or an article that names players often ("killed on the
     counter-attack"); and no armed side, crowd, weapon or people harmed in its sentence: a
     match, no conflict event. Fans stabbed after a game, a player shot dead, stay events (no
     word of contest, or people and weapons named)."""
@@ -155,11 +153,9 @@ def sport_contest(m: Match) -> bool:
     people = roles | m.cues["players"]
     if any(_a_person(t, people) for t in harm_targets(head)):
         return False  # "two players were attacked outside the ground": someone was hurt
-    # Sides named by words no other sense shares ("a clash with the goalkeeper"; "defenders"
-    # and "opponents" also fight wars).
-    sides = prep_objects(head, _SIDE_PREPS) + doers(head, m.cues["groups"])
-    return (bool(m.doc_flags.get("sport")) or _has_score(m.ctx.sent, m.cues["results"])
-            or any(one_of(t, roles) for t in sides) or m.ctx.has(roles))
+    # A role no other sense shares, as a side or anywhere in the sentence ("a clash with the
+    # goalkeeper"; "defenders" and "opponents" also fight wars).
+    return bool(m.doc_flags.get("sport")) or _has_score(m.ctx.sent, m.cues["results"]) or m.ctx.has(roles)
 
 
 def _has_score(sent: Span, results: frozenset[str]) -> bool:
