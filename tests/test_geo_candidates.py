@@ -45,6 +45,14 @@ def test_a_street_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
     (["A", "BOMB", "EXPLODED", "ON", "DAYTON", "AND", "TOLEDO", "STREETS", "."], []),
     (["AT", "THE", "CORNER", "OF", "\n", "DAYTON", "AND", "TOLEDO", "\n", "STREETS", "."], []),
     (["at", "the", "Dayton", "and", "\n", "Cedar", "Hill", "\n", "avenues", "intersection"], []),
+    # A numbered street crossing a named one, told without a head.
+    (["Two", "men", "were", "shot", "at", "87th", "and", "Dayton", "overnight", "."], []),
+    (["officers", "blocked", "the", "road", "near", "Toledo", "&", "21st", "."], []),
+    (["A", "car", "burned", "on", "3rd", "and", "\n", "Dayton", "."], []),
+    # An ordinal after no crossing word, or with no "and", leaves the town a town.
+    (["Akron", "finished", "3rd", "and", "Dayton", "4th", "."], ["Akron", "Dayton"]),
+    (["He", "moved", "to", "Dayton", "on", "May", "3rd", "."], ["Dayton"]),
+    (["the", "2nd", "Dayton", "rally", "drew", "crowds", "."], ["Dayton"]),
     # After no word of a crossing, two towns' streets.
     (["Protests", "spread", "to", "Dayton", "and", "Toledo", "streets", "."], ["Dayton", "Toledo"]),
     # A town before a plural head alone, or two towns before a head of no street, stay places.

@@ -3,6 +3,8 @@ gazetteer, with the filters that keep streets, people, outlets and acronyms out.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from pipeline.anatomy import dateline_match
@@ -21,6 +23,8 @@ _ACRONYM_MAX = 4
 _STREET_REACH = 3
 # The words that join two streets' names before their shared head ("Oak and Elm streets").
 _CROSSING_JOINS = ("and", "&")
+# A street's number as an ordinal ("87th"), which no town's name is.
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _PLACE_LABELS = ("GPE", "LOC")
 _ENTITY_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
 # Entities a capitalised n-gram may only be a piece of when it is a place's agency or outlet.
@@ -61,13 +65,43 @@ def _word_before(doc: Doc, k: int) -> int:
     return k
 
 
+def _numbered_street(text: str) -> bool:
+    """Whether a word is a street's number written as an ordinal ("87th", "1st")."""
+    return _ORDINAL.match(text) is not None
+
+
+def _beside_numbered_street(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name `doc[start:end]` and a numbered street are a crossing told without a head,
+    after a crossing's word: "at 87th and Dayton", "near Dayton and 5th". No town is joined to
+    an ordinal by "and" ("finished 5th and Dayton 6th" has no crossing word before it)."""
+    before = _word_before(doc, start)
+    if before >= 0 and doc[before].lower_ in _CROSSING_JOINS:
+        number = _word_before(doc, before)
+        crossing = _word_before(doc, number) if number >= 0 else -1
+        if number >= 0 and _numbered_street(doc[number].text) and crossing >= 0 and \
+                doc[crossing].lower_ in CROSSING_WORDS:
+            return True
+    k = end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    number = k + 1
+    while number < len(doc) and doc[number].is_space:
+        number += 1
+    return (number < len(doc) and doc[k].lower_ in _CROSSING_JOINS and _numbered_street(doc[number].text)
+            and before >= 0 and doc[before].lower_ in CROSSING_WORDS)
+
+
 def at_crossing(doc: Doc, start: int, end: int, upper: bool) -> bool:
     """Whether the name `doc[start:end]` is one of two streets told with a shared plural head, the
     way a crossing is told ("at Linden and Maple avenues", "the corner of 5th and Maple
     streets"): after a crossing's word (`CROSSING_WORDS`) and before "and", another street's
-    name and the head, or after such a word, a name and "and", right before the head. Two towns
-    before a plural head ("spread to Dayton and Toledo streets") or a town before one alone ("on
-    Dayton streets") stay places. Line breaks between the words are skipped (wire copy)."""
+    name and the head, or after such a word, a name and "and", right before the head; or one
+    of a crossing with a numbered street, told without a head (`_beside_numbered_street`). Two
+    towns before a plural head ("spread to Dayton and Toledo streets") or a town before one
+    alone ("on Dayton streets") stay places. Line breaks between the words are skipped (wire
+    copy)."""
+    if _beside_numbered_street(doc, start, end):
+        return True
     def street_name(k: int) -> bool:  # a capitalised word or a number ("5th"), no head nor "AT"
         return 0 <= k < len(doc) and not _plural_street(doc[k].text) and (
             doc[k].lower_ not in CROSSING_WORDS) and (
