@@ -2,9 +2,8 @@
 
 What goes: the seed-style header line, site chrome ("Expand / Collapse search", "Published"),
 section labels above the headline, bylines (kept as metadata), photo credits, a photo caption
-printed twice, all-caps links to other stories, a page's list of videos, mojibake and broken
-white space. What stays is every sentence of the story: extracted facts point at character
-spans of the cleaned text.
+printed twice, all-caps links to other stories, mojibake and broken white space. What stays is
+every sentence of the story: extracted facts point at character spans of the cleaned text.
 The lexicons are files in `models/clean/`.
 """
 
@@ -32,10 +31,6 @@ _PHOTO_CREDIT = re.compile(
 )
 _BY_LINE = re.compile(r"^by\s+[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,5}(?:\s*(?:,|and|\||-)\s*[\w.' -]+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\"”’)]$")
-# A line opening with a video's running time ("2:05 "), not a clock time ("10:30 p.m.").
-_RUNNING_TIME = re.compile(r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![ap]\.?m\b|o'clock)(?=\S)", re.IGNORECASE | re.MULTILINE)
-# So many lines opening with a running time make a playlist.
-_PLAYLIST_MIN_LINES = 2
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -162,18 +157,6 @@ def drop_caps_links(text: str) -> str:
     return _map_lines(text, keep)
 
 
-def drop_video_playlists(text: str) -> str:
-    """Remove a page's list of videos: lines that open with a running time ("1:26 Mayor opens
-    the new bridge"), when `_PLAYLIST_MIN_LINES` or more do. Each is the title of another
-    story, whose places and violence are not this one's; a single such line may be prose ("10:30
-    was the hour the doors opened") and stays, as does a clock time ("10:30 p.m. Sunday"). A
-    page that is only its list stays whole: its first video is often the story itself."""
-    if len(_RUNNING_TIME.findall(text)) < _PLAYLIST_MIN_LINES:
-        return text
-    kept = _map_lines(text, lambda line: not _RUNNING_TIME.match(line))
-    return kept if any(_is_prose(line) for line in kept.split("\n")) else text
-
-
 def drop_repeated_paragraphs(text: str) -> str:
     """Keep the first copy of a paragraph printed more than once (a photo caption, a teaser)."""
     seen: set[str] = set()
@@ -206,7 +189,6 @@ _AFTER_PREPARE: tuple[Step, ...] = (
     drop_photo_credits,
     normalize_whitespace,
     drop_caps_links,
-    drop_video_playlists,
     drop_repeated_paragraphs,
     collapse_blank_lines,
 )

@@ -13,7 +13,6 @@ from pipeline.clean import (
     drop_photo_credits,
     drop_repeated_paragraphs,
     drop_section_labels,
-    drop_video_playlists,
     find_byline,
     fix_mojibake,
     guess_title,
@@ -71,19 +70,6 @@ def test_caps_links_dropped_only_in_mixed_case_articles() -> None:
     assert "MAYOR RESIGNS" not in drop_caps_links(mixed)
     wire = "SAN SALVADOR, 3 JAN 90 -- TWO SOLDIERS WERE KILLED.\nTHE ARMY SAID THE REBELS ATTACKED."
     assert drop_caps_links(wire) == wire
-
-
-def test_a_list_of_videos_goes_but_clock_times_and_one_such_line_stay() -> None:
-    story = "A man was hurt in a crash on the bypass, police said."
-    playlist = "1:26 Harbor town opens its new ferry pier\n0:58 Storm knocks out power to a valley\n"
-    assert drop_video_playlists(f"{story}\n{playlist}") == f"{story}\n"
-    # A clock time opening a line is prose; one line with a running time is no list.
-    times = "10:30 p.m. Sunday: officers closed the road.\n11:05 PM: it reopened.\n"
-    assert drop_video_playlists(f"{story}\n{times}") == f"{story}\n{times}"
-    single = "2:15 was the hour the ferry left, a clerk said."
-    assert drop_video_playlists(f"{story}\n{single}") == f"{story}\n{single}"
-    # A page that is only its list keeps it: nothing else tells its story.
-    assert drop_video_playlists(playlist) == playlist
 
 
 def test_repeated_paragraphs_keep_the_first_copy() -> None:
