@@ -45,18 +45,15 @@ def _governor(span: Span, lex: Lexicon) -> Token | None:
 
 def _governor_lemma(governor: Token, lex: Lexicon) -> str:
     """The lemma a date's governor is known by; a verb with an aftermath noun in its
-    prepositional phrase is known by that noun ("taken into custody", "was in court"), as is
-    a verb of no incident with one as its object ("made his first appearance Tuesday"; "stormed
-    the court Monday" stays an attack)."""
+    prepositional phrase is known by that noun ("taken into custody", "was in court")."""
     lemma = _lemma(governor, lex)
     if lemma in lex.report_words:
         return lemma
-    for child in governor.children:
-        objects = [child] if child.dep_ == "dobj" and lemma not in lex.incident_words else (
-            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else [])
-        for obj in objects:
-            if _lemma(obj, lex) in lex.aftermath_words:
-                return _lemma(obj, lex)
+    for prep in governor.children:
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and _lemma(obj, lex) in lex.aftermath_words:
+                    return _lemma(obj, lex)
     return lemma
 
 
