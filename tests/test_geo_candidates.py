@@ -53,6 +53,9 @@ def test_a_street_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
     (["Akron", "finished", "3rd", "and", "Dayton", "4th", "."], ["Akron", "Dayton"]),
     (["He", "moved", "to", "Dayton", "on", "May", "3rd", "."], ["Dayton"]),
     (["the", "2nd", "Dayton", "rally", "drew", "crowds", "."], ["Dayton"]),
+    # An ordinal that ranks or names what follows it is no street ("3rd-ranked", "2nd Battalion").
+    (["a", "game", "between", "Akron", "and", "3rd", "-", "ranked", "Dayton", "."], ["Akron", "Dayton"]),
+    (["a", "raid", "near", "Dayton", "and", "2nd", "Battalion", "troops", "."], ["Dayton"]),
     # After no word of a crossing, two towns' streets.
     (["Protests", "spread", "to", "Dayton", "and", "Toledo", "streets", "."], ["Dayton", "Toledo"]),
     # A town before a plural head alone, or two towns before a head of no street, stay places.

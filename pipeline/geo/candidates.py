@@ -25,6 +25,7 @@ _STREET_REACH = 3
 _CROSSING_JOINS = ("and", "&")
 # A street's number as an ordinal ("87th"), which no town's name is.
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_JOINING_DASHES = ("-", "\u2013")
 _PLACE_LABELS = ("GPE", "LOC")
 _ENTITY_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
 # Entities a capitalised n-gram may only be a piece of when it is a place's agency or outlet.
@@ -65,9 +66,19 @@ def _word_before(doc: Doc, k: int) -> int:
     return k
 
 
-def _numbered_street(text: str) -> bool:
-    """Whether a word is a street's number written as an ordinal ("87th", "1st")."""
-    return _ORDINAL.match(text) is not None
+def _numbered_street(doc: Doc, k: int) -> bool:
+    """Whether token `k` is a street's number written as an ordinal ("87th", "1st"): not one
+    that ranks or names something after it ("3rd-ranked", "2nd Battalion"), unless that is a
+    street's head ("5th Street")."""
+    if k < 0 or _ORDINAL.match(doc[k].text) is None:
+        return False
+    after = k + 1
+    if after == len(doc):
+        return True
+    word = doc[after].text
+    if word in _JOINING_DASHES:
+        return False
+    return not word[:1].isupper() or norm(word) in STREET_WORDS
 
 
 def _beside_numbered_street(doc: Doc, start: int, end: int) -> bool:
@@ -78,7 +89,7 @@ def _beside_numbered_street(doc: Doc, start: int, end: int) -> bool:
     if before >= 0 and doc[before].lower_ in _CROSSING_JOINS:
         number = _word_before(doc, before)
         crossing = _word_before(doc, number) if number >= 0 else -1
-        if number >= 0 and _numbered_street(doc[number].text) and crossing >= 0 and \
+        if number >= 0 and _numbered_street(doc, number) and crossing >= 0 and \
                 doc[crossing].lower_ in CROSSING_WORDS:
             return True
     k = end
@@ -87,7 +98,7 @@ def _beside_numbered_street(doc: Doc, start: int, end: int) -> bool:
     number = k + 1
     while number < len(doc) and doc[number].is_space:
         number += 1
-    return (number < len(doc) and doc[k].lower_ in _CROSSING_JOINS and _numbered_street(doc[number].text)
+    return (number < len(doc) and doc[k].lower_ in _CROSSING_JOINS and _numbered_street(doc, number)
             and before >= 0 and doc[before].lower_ in CROSSING_WORDS)
 
 
