@@ -53,6 +53,9 @@ def test_a_street_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
     (["Akron", "finished", "3rd", "and", "Dayton", "4th", "."], ["Akron", "Dayton"]),
     (["He", "moved", "to", "Dayton", "on", "May", "3rd", "."], ["Dayton"]),
     (["the", "2nd", "Dayton", "rally", "drew", "crowds", "."], ["Dayton"]),
+    (["shots", "at", "E.", "87th", "and", "Dayton", "."], []),
+    (["a", "crash", "near", "Toledo", "and", "Fifth", "."], []),
+    (["Akron", "won", "its", "fifth", "and", "Dayton", "its", "sixth", "."], ["Akron", "Dayton"]),
     # An ordinal that ranks or names what follows it is no street ("3rd-ranked", "2nd Battalion").
     (["a", "game", "between", "Akron", "and", "3rd", "-", "ranked", "Dayton", "."], ["Akron", "Dayton"]),
     (["a", "raid", "near", "Dayton", "and", "2nd", "Battalion", "troops", "."], ["Dayton"]),

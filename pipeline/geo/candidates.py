@@ -13,8 +13,8 @@ from pipeline.geo.index import CITY
 from pipeline.geo.keys import norm
 from pipeline.geo.state import Mention
 from pipeline.geo.tables import Gazetteer
-from pipeline.geo.words import (ADMIN_HEADS, BUILDING_WORDS, CROSSING_WORDS, IN_WORDS, STREET_WORDS,
-                                TOWN_TAILS)
+from pipeline.geo.words import (ADMIN_HEADS, BUILDING_WORDS, CROSSING_WORDS, DIRECTIONS, IN_WORDS,
+                                STREET_WORDS, TOWN_TAILS)
 
 _MAX_NGRAM = 5
 # Acronyms and call signs ("MO", "KENS") this short are no towns in lower-case text.
@@ -26,6 +26,9 @@ _CROSSING_JOINS = ("and", "&")
 # A street's number as an ordinal ("87th"), which no town's name is.
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _JOINING_DASHES = ("-", "\u2013")
+# Street numbers spelled out ("Fifth and Main"), written capitalised as a street's name is.
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                            "eighth", "ninth", "tenth", "eleventh", "twelfth"})
 _PLACE_LABELS = ("GPE", "LOC")
 _ENTITY_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
 # Entities a capitalised n-gram may only be a piece of when it is a place's agency or outlet.
@@ -67,10 +70,11 @@ def _word_before(doc: Doc, k: int) -> int:
 
 
 def _numbered_street(doc: Doc, k: int) -> bool:
-    """Whether token `k` is a street's number written as an ordinal ("87th", "1st"): not one
+    """Whether token `k` is a street's number written as an ordinal ("87th", "Fifth"): not one
     that ranks or names something after it ("3rd-ranked", "2nd Battalion"), unless that is a
     street's head ("5th Street")."""
-    if k < 0 or _ORDINAL.match(doc[k].text) is None:
+    text = doc[k].text if k >= 0 else ""
+    if _ORDINAL.match(text) is None and not (text[:1].isupper() and text.lower() in _ORDINAL_WORDS):
         return False
     after = k + 1
     if after == len(doc):
@@ -83,12 +87,15 @@ def _numbered_street(doc: Doc, k: int) -> bool:
 
 def _beside_numbered_street(doc: Doc, start: int, end: int) -> bool:
     """Whether the name `doc[start:end]` and a numbered street are a crossing told without a head,
-    after a crossing's word: "at 87th and Dayton", "near Dayton and 5th". No town is joined to
-    an ordinal by "and" ("finished 5th and Dayton 6th" has no crossing word before it)."""
+    after a crossing's word: "at 87th and Dayton", "at West 87th and Dayton", "near Dayton and
+    Fifth". No town is joined to an ordinal by "and" ("finished 5th and Dayton 6th" has no
+    crossing word before it)."""
     before = _word_before(doc, start)
     if before >= 0 and doc[before].lower_ in _CROSSING_JOINS:
         number = _word_before(doc, before)
         crossing = _word_before(doc, number) if number >= 0 else -1
+        if crossing >= 0 and doc[crossing].lower_.rstrip(".") in DIRECTIONS:
+            crossing = _word_before(doc, crossing)  # "at West 87th and Dayton"
         if number >= 0 and _numbered_street(doc, number) and crossing >= 0 and \
                 doc[crossing].lower_ in CROSSING_WORDS:
             return True
