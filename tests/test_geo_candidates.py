@@ -54,6 +54,7 @@ def test_a_street_is_no_place(nlp: Language, resolver: PlaceResolver) -> None:
     (["He", "moved", "to", "Dayton", "on", "May", "3rd", "."], ["Dayton"]),
     (["the", "2nd", "Dayton", "rally", "drew", "crowds", "."], ["Dayton"]),
     (["shots", "at", "E.", "87th", "and", "Dayton", "."], []),
+    (["SHOTS", "AT", "87TH", "AND", "DAYTON", "."], []),
     (["a", "crash", "near", "Toledo", "and", "Fifth", "."], []),
     (["Akron", "won", "its", "fifth", "and", "Dayton", "its", "sixth", "."], ["Akron", "Dayton"]),
     # An ordinal that ranks or names what follows it is no street ("3rd-ranked", "2nd Battalion").

@@ -82,7 +82,8 @@ def _numbered_street(doc: Doc, k: int) -> bool:
     word = doc[after].text
     if word in _JOINING_DASHES:
         return False
-    return not word[:1].isupper() or norm(word) in STREET_WORDS
+    # "and" of "87th and Dayton" is no name, even in wire copy's capitals ("87TH AND DAYTON").
+    return not word[:1].isupper() or word.lower() in _CROSSING_JOINS or norm(word) in STREET_WORDS
 
 
 def _beside_numbered_street(doc: Doc, start: int, end: int) -> bool:
