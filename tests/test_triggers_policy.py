@@ -147,6 +147,14 @@ def test_violence_told_once_with_no_one_named_is_no_report() -> None:
     kharkiv = PlaceFact(text="Kharkiv", sentence=s4, char_start=42, char_end=49, name="Kharkiv",
                         feature="city", country_iso2="UA", role="event")
     assert split_events([rocket, kharkiv])
+    # So does a street address: a numbered street's crossing or a block, but not a rank.
+    for s5, found in (("A man was stabbed near 12th and Elm on Friday.", True),
+                      ("A man was stabbed at Elm and 5th on Friday.", True),
+                      ("A man was stabbed in the 300 block of Elm on Friday.", True),
+                      ("A man was stabbed in the back by 2nd and 3rd cousins.", False),
+                      ("The coach was stabbed in the back at Elm and 3rd-tier clubs.", False)):
+        stabbed = _trigger("stabbed", 10, s5, "violence_against_civilians", "attack", 4)
+        assert bool(split_events([stabbed])) is found, s5
     # A protest or a find of arms told once stays an event.
     s3 = "Thousands marched through the capital on Sunday."
     marched = _trigger("marched", 10, s3, "protests", "peaceful_protest", 5)

@@ -50,6 +50,15 @@ def _top(family: list[TriggerFact]) -> int:
 
 
 _WORD = re.compile(r"[a-z]+")
+# A street address in a sentence: a numbered street's crossing ("near 12th and Elm", "at Elm and
+# 5th") or a block ("in the 4500 block of Elm"). It says where, as a place does: a sentence that
+# names one tells an incident, not a figure of speech.
+_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+_ADDRESS = re.compile(
+    rf"\b(?:at|near|on)\s+(?:(?:[NSEW]\.|North|South|East|West)\s+)?{_ORDINAL}\s+(?:and|&)\s+[A-Z]"
+    rf"|\b(?:at|near|on)\s+[A-Z][a-z]+\s+(?:and|&)\s+{_ORDINAL}\b(?!-)"
+    r"|\b\d+[- ]block of\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -85,13 +94,16 @@ def _told_what_hurt(fact: Fact, vetoes: list[TriggerFact], triggers: list[Trigge
 def _told_once(triggers: list[TriggerFact], others: list[Fact]) -> bool:
     """Whether the article names violence once and nothing of it: one word of a battle, an
     attack or an explosion, with no victim counted, no armed, political or civilian actor and
-    no place in its sentence ("the update bombs with users", "stabbed in the back"). A report
-    of violence says who was hurt or who fought, or where ("a rocket struck a building in
-    Kharkiv"), or tells it again; protests, riots and strategic developments are often told in
-    one sentence ("thousands marched", "a cache of arms was found") and keep theirs."""
+    no place nor street address in its sentence ("the update bombs with users", "stabbed in the
+    back"). A report of violence says who was hurt or who fought, or where ("a rocket struck a
+    building in Kharkiv", "a man was stabbed near 12th and Elm"), or tells it again; protests,
+    riots and strategic developments are often told in one sentence ("thousands marched", "a
+    cache of arms was found") and keep theirs."""
     if len(triggers) != 1 or triggers[0].event_type not in HARM_FAMILIES:
         return False
     sentence = triggers[0].sentence
+    if _ADDRESS.search(sentence):
+        return False  # "a man was stabbed near 12th and Elm": a street's crossing says where
     return not any(f.kind == "casualty" or (f.kind == "actor" and getattr(f, "actor_type", None))
                    or (f.kind == "place" and f.sentence == sentence) for f in others)
 
