@@ -13,8 +13,8 @@ from pipeline.geo.index import CITY
 from pipeline.geo.keys import norm
 from pipeline.geo.state import Mention
 from pipeline.geo.tables import Gazetteer
-from pipeline.geo.words import (ADMIN_HEADS, BUILDING_WORDS, CROSSING_WORDS, DIRECTIONS, IN_WORDS,
-                                STREET_WORDS, TOWN_TAILS)
+from pipeline.geo.words import (ADMIN_HEADS, BUILDING_WORDS, CROSSING_WORDS, DIRECTIONS, IN_WORDS, ORDINAL,
+                                ORDINAL_WORDS, STREET_WORDS, TOWN_TAILS)
 
 _MAX_NGRAM = 5
 # Acronyms and call signs ("MO", "KENS") this short are no towns in lower-case text.
@@ -23,12 +23,9 @@ _ACRONYM_MAX = 4
 _STREET_REACH = 3
 # The words that join two streets' names before their shared head ("Oak and Elm streets").
 _CROSSING_JOINS = ("and", "&")
-# A street's number as an ordinal ("87th"), which no town's name is.
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_ORDINAL_TOKEN = re.compile(rf"^{ORDINAL}$", re.IGNORECASE)
+# Dashes that join an ordinal to what it ranks ("3rd-ranked").
 _JOINING_DASHES = ("-", "\u2013")
-# Street numbers spelled out ("Fifth and Main"), written capitalised as a street's name is.
-_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                            "eighth", "ninth", "tenth", "eleventh", "twelfth"})
 _PLACE_LABELS = ("GPE", "LOC")
 _ENTITY_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
 # Entities a capitalised n-gram may only be a piece of when it is a place's agency or outlet.
@@ -69,12 +66,20 @@ def _word_before(doc: Doc, k: int) -> int:
     return k
 
 
+def _word_after(doc: Doc, k: int) -> int:
+    """The index of the first token after `k` that is no line break or space (len(doc): none)."""
+    k += 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    return k
+
+
 def _numbered_street(doc: Doc, k: int) -> bool:
     """Whether token `k` is a street's number written as an ordinal ("87th", "Fifth"): not one
     that ranks or names something after it ("3rd-ranked", "2nd Battalion"), unless that is a
-    street's head ("5th Street")."""
-    text = doc[k].text if k >= 0 else ""
-    if _ORDINAL.match(text) is None and not (text[:1].isupper() and text.lower() in _ORDINAL_WORDS):
+    street's head ("5th Street"); spelled out, it is capitalised as a street's name is."""
+    text = doc[k].text
+    if _ORDINAL_TOKEN.match(text) is None and not (text[:1].isupper() and text.lower() in ORDINAL_WORDS):
         return False
     after = k + 1
     if after == len(doc):
@@ -100,13 +105,9 @@ def _beside_numbered_street(doc: Doc, start: int, end: int) -> bool:
         if number >= 0 and _numbered_street(doc, number) and crossing >= 0 and \
                 doc[crossing].lower_ in CROSSING_WORDS:
             return True
-    k = end
-    while k < len(doc) and doc[k].is_space:
-        k += 1
-    number = k + 1
-    while number < len(doc) and doc[number].is_space:
-        number += 1
-    return (number < len(doc) and doc[k].lower_ in _CROSSING_JOINS and _numbered_street(doc, number)
+    join = _word_after(doc, end - 1)
+    number = _word_after(doc, join)
+    return (number < len(doc) and doc[join].lower_ in _CROSSING_JOINS and _numbered_street(doc, number)
             and before >= 0 and doc[before].lower_ in CROSSING_WORDS)
 
 

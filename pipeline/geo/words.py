@@ -39,6 +39,11 @@ CROSSING_WORDS = frozenset({"at", "on", "near", "of", "between", "around"})
 # Directions that start a street's name in an address ("the 400 block of N. Main").
 DIRECTIONS = frozenset({"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se",
                         "sw"})
+# A street's number as an ordinal, in digits (a pattern: "87th") or spelled out ("Fifth"), which
+# no town's name is; read by `geo.candidates` and by `triggers.policy` (a crossing says where).
+ORDINAL = r"\d+(?:st|nd|rd|th)"
+ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                           "ninth", "tenth", "eleventh", "twelfth"})
 QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood", "neighborhoods", "section",
                            "subdivision"})
 

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from pipeline import resources
+from pipeline.geo.words import ORDINAL, ORDINAL_WORDS
 from pipeline.schemas import CasualtyFact, Fact, TriggerFact
 
 # Violent families: casualty facts join one of these before any other event.
@@ -53,7 +54,7 @@ _WORD = re.compile(r"[a-z]+")
 # A street address in a sentence: a numbered street's crossing ("near 12th and Elm", "at Elm and
 # 5th") or a block ("in the 4500 block of Elm"). It says where, as a place does: a sentence that
 # names one tells an incident, not a figure of speech.
-_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+_ORDINAL = rf"(?:{ORDINAL}|{'|'.join(sorted(w.capitalize() for w in ORDINAL_WORDS))})"
 _ADDRESS = re.compile(
     rf"\b(?:at|near|on)\s+(?:(?:[NSEW]\.|North|South|East|West)\s+)?{_ORDINAL}\s+(?:and|&)\s+[A-Z]"
     rf"|\b(?:at|near|on)\s+[A-Z][a-z]+\s+(?:and|&)\s+{_ORDINAL}\b(?!-)"
