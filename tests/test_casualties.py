@@ -25,6 +25,14 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Nine police officers were hurt during the clashes.", [(I, 9, 9, 9, "state_forces")]),
     ("Seven miners lost their lives in the attack on the convoy.", [(K, 7, 7, 7, "civilians")]),
     ("Twelve villagers were slain by gunmen overnight.", [(K, 12, 12, 12, "civilians")]),
+    # a passive conjunct shares its head verb's subject, never that verb's object
+    ("The 5-year-old boy picked up the pistol and was shot in the arm.", [(I, 1, 1, 1, "civilians")]),
+    ("A woman stepped out of her car and was shot in the back on Sunday.", [(I, 1, 1, 1, "civilians")]),
+    ("Two men argued outside a bar and were wounded by gunfire.", [(I, 2, 2, 2, "civilians")]),
+    ("The driver fled the scene and was arrested hours later.", [(A, 1, 1, 1, "civilians")]),
+    ("Officers arrived at the house and were shot at from a window.", []),
+    ("The striker dribbled past two defenders and was brought down in the box.", []),
+    ("The company missed its targets and was hit by heavy losses.", []),
     # active voice
     ("Gunmen killed eight farmers and wounded three others near the border.",
      [(K, 8, 8, 8, "civilians"), (I, 3, 3, 3, "unknown")]),

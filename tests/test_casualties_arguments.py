@@ -77,6 +77,34 @@ def test_passive_subject_is_the_victims(blank, lex) -> None:
     assert counts(lex, doc, 1) == [(3, 3, 3, "state_forces")]
 
 
+def picked_up_and_was(nlp: Language, last: str, lemma: str, passive: bool) -> Doc:
+    """"The boy picked up the gun and (was shot | shot back)": the last verb a conjunct of
+    "picked", with its own passive auxiliary or none."""
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("boy", 2, "nsubj", "NOUN", "NN", "boy"),
+        ("picked", 2, "ROOT", "VERB", "VBD", "pick"),
+        ("up", 2, "prt", "ADP", "RP", "up"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("gun", 2, "dobj", "NOUN", "NN", "gun"),
+        ("and", 2, "cc", "CCONJ", "CC", "and"),
+    ]
+    if passive:
+        rows += [("was", 8, "auxpass", "AUX", "VBD", "be"), (last, 2, "conj", "VERB", "VBN", lemma)]
+    else:
+        rows += [(last, 2, "conj", "VERB", "VBD", lemma), ("back", 7, "advmod", "ADV", "RB", "back")]
+    return build(nlp, rows)
+
+
+def test_a_passive_conjunct_shares_its_heads_subject(blank, lex) -> None:
+    doc = picked_up_and_was(blank, "shot", "shoot", passive=True)
+    assert verb_argument(lex, doc[8], "shot", "shot").i == 1  # the boy, not the gun
+    # active: the boy shot back, he is no victim, nor is the gun he picked up
+    doc = picked_up_and_was(blank, "shot", "shoot", passive=False)
+    arg = verb_argument(lex, doc[7], "shot", "shot")
+    assert arg is None or arg.i != 1
+
+
 def test_bare_plural_is_at_least_two_but_police_is_no_count(blank, lex) -> None:
     rows = [
         ("Soldiers", 2, "nsubjpass", "NOUN", "NNS", "soldier"),

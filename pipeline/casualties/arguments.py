@@ -113,10 +113,26 @@ def verb_argument(lex: Lexicon, trig: Token, outcome: str, phrase: str, depth: i
         quantity_child(lex, subj) is not None or is_quantity(lex, subj)
     ):
         return subj  # "leaving two dead and at least five others hurt": the conjunct has its own count
+    shared = _shared_subject(trig, kids, subj)
+    if shared is not None:
+        return shared
     inherit = trig.dep_ == "conj" or (trig.dep_ == "advcl" and trig.head.lower_ in lex.trigger_words)
     if inherit and depth < _MAX_INHERIT and trig.head.pos_ in ("VERB", "ADJ", "AUX"):
         return verb_argument(lex, trig.head, outcome, trig.head.lower_, depth + 1)  # "shot and killed"
     return None
+
+
+def _shared_subject(trig: Token, kids: list[Token], subj: Token | None) -> Token | None:
+    """The victim of a passive conjunct without a subject of its own: the subject of the verb
+    it is coordinated with ("the boy picked up the pistol and was shot": the boy). That verb's
+    object is no victim (the pistol); an active conjunct ("shot and killed a man") has its own
+    object or shares its head's, as `verb_argument` climbs."""
+    if trig.dep_ != "conj" or subj is not None or trig.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "auxpass" for c in kids):
+        return None
+    head_subject = next((c for c in trig.head.children if c.dep_ in SUBJ), None)
+    return head_subject if head_subject is not None and head_subject.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def _toll_argument(lex: Lexicon, trig: Token) -> tuple[Token | None, bool, bool] | None:
