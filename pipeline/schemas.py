@@ -216,6 +216,8 @@ class Event(Record):
     persons: str | None = None
     # ";"-joined ages ("a 24-year-old man") of the killed and injured its reports describe
     victim_ages: str | None = None
+    # ";"-joined sexes ("female", "male") its reports' words tell of the killed and injured
+    victim_sexes: str | None = None
     # ";"-joined street blocks its reports name ("6700 aberdeen": `events.addresses`)
     street_blocks: str | None = None
     # ";"-joined clock times its reports give ("23:25" for "11:25 p.m.": `events.clock`)

@@ -8,6 +8,7 @@ import pytest
 from event_builders import actor_fact, date_fact, victims_fact
 from pipeline.dates import date_basis
 from pipeline.events import build_article_events, victim_ages
+from pipeline.events.build import victim_sexes
 from pipeline.schemas import Article, CasualtyFact, DateFact
 
 
@@ -60,6 +61,23 @@ def test_victim_ages_come_from_the_victims_of_killed_and_injured_facts() -> None
         _casualty("injured", "two teenagers"),
     ]
     assert victim_ages(facts) == [3, 24]
+
+
+@pytest.mark.parametrize(("facts", "expected"), [
+    ([("killed", "a 24-year-old woman")], ["female"]),
+    ([("injured", "the boy")], ["male"]),
+    ([("injured", "she")], ["female"]),
+    ([("killed", "her son")], ["male"]),  # whose son, not his sex
+    ([("injured", "his wife")], ["female"]),
+    ([("injured", "a man"), ("injured", "a woman")], ["female", "male"]),
+    ([("injured", "the victim")], []),  # no word tells
+    ([("injured", "the teenagers")], []),
+    ([("arrested", "a woman")], []),  # a suspect is no victim
+    ([("killed", "the gunman himself")], []),
+])
+def test_victim_sexes_come_from_the_victim_words(facts: list[tuple[str, str]], expected: list[str]) -> None:
+    made = [_casualty(outcome, words, perpetrator="gunman" in words) for outcome, words in facts]
+    assert victim_sexes(made) == expected
 
 
 def test_build_article_events_carries_the_article_s_people() -> None:

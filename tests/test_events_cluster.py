@@ -165,6 +165,22 @@ def test_in_a_crowded_place_place_and_date_alone_do_not_merge() -> None:
     assert merged_articles(crowd[:2]) == {"a;b"}
 
 
+@pytest.mark.parametrize(("others", "together"), [
+    ("female", False),  # three women shot: the town's other incidents of the day
+    ("male", False),
+    (None, False),
+])
+def test_reports_of_other_victims_still_crowd_the_town(others: str | None, together: bool) -> None:
+    # Two reports of a man shot, and three of other shootings in the same town on the same day:
+    # a woman shot cannot be the man's report, but her shooting is another incident of the
+    # town, so place and date alone no longer tell which report is whose.
+    one = {**killed(1, 1, 1), "injured_best": 0, "event_type": "violence_against_civilians"}
+    men = [ev(x, victim_sexes="male", **one) for x in "ab"]
+    rest = [ev(x, victim_sexes=others, **one) for x in "cde"]
+    assert ("a;b" in merged_articles(men + rest)) is together
+    assert merged_articles(men) == {"a;b"}  # alone in their town, they are one
+
+
 @pytest.mark.parametrize(
     ("third", "together"),
     [

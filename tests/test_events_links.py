@@ -322,6 +322,23 @@ def test_one_victim_of_another_age_is_another_shooting() -> None:
     assert len(merge_events([ev("a", victim_ages="24", **two), ev("b", victim_ages="30", **two)])) == 1
 
 
+@pytest.mark.parametrize(("sexes_a", "sexes_b", "together"), [
+    ("female", "male", False),  # a woman shot, a man shot: two shootings
+    ("male", "male", True),
+    ("female", None, True),  # a report that does not tell says nothing against it
+    ("female;male", "male", True),  # words of both: the victim is not told
+])
+def test_one_victim_of_another_sex_is_another_shooting(sexes_a: str, sexes_b: str | None, together: bool) -> None:
+    one = {**killed(1, 1, 1), "injured_best": 0}
+    a, b = ev("a", victim_sexes=sexes_a, **one), ev("b", victim_sexes=sexes_b, **one)
+    assert (len(merge_events([a, b])) == 1) is together
+
+
+def test_reports_of_several_victims_may_each_tell_another_sex() -> None:
+    two = {**killed(2, 2, 2), "injured_best": 0}
+    assert len(merge_events([ev("a", victim_sexes="female", **two), ev("b", victim_sexes="male", **two)])) == 1
+
+
 def test_a_follow_up_story_naming_the_same_person_joins_its_incident() -> None:
     # Headlines that share no rare word: the victim's full name is what ties them.
     shot = ev("a", "2023-03-04", event_type="violence_against_civilians",

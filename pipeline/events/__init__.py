@@ -68,7 +68,9 @@ Two records are **compatible** (nothing says they are two events) when all of th
   misread age or statistic: the count policy sets it aside); and two reports of a single victim that each give one age do not give ages more
   than `age_slack` (1) year apart ("a 24-year-old man" against "a 30-year-old man" in one
   city on one day are two shootings; `Event.victim_ages`, from the victim words of the killed
-  and injured facts; reports of several victims may each describe another one);
+  and injured facts; reports of several victims may each describe another one), nor one sex
+  each, not the same ("a woman was shot" against "the man was hit in the leg";
+  `Event.victim_sexes`);
 - **streets**: two records that are their articles' only events, neither a follow-up story,
   that each name street blocks ("in the 6700 block of South Aberdeen Street",
   `Event.street_blocks`, `addresses.py`) name a block of one street (`streets_apart`): the most
@@ -94,7 +96,8 @@ batch of `bench/crowded.py`, these links were mostly false). The rules:
   violence against civilians (mob violence another outlet calls an attack), or an untyped
   record (no claim); actors are at odds when both have typed actors (ACLED inter codes) and
   share neither a type nor a name. A record is in a *crowded* place when more than `crowd_max`
-  (3) records of other articles are compatible with it and near it: in a city with several
+  (3) records of other articles are near it on close dates, whatever their counts and victims
+  (a report of another victim is another incident of the town, not no incident): in a city with several
   shootings a day, two reports of "a man shot" on one day are as likely two shootings as one;
   or when it and those near records state two or more incident days (`stated_days`): the town
   holds two incidents in those days, and a report dated by its publication may be either's.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pipeline.actors import event_actors
 from pipeline.casualties import reconcile
@@ -17,6 +18,7 @@ from pipeline.events.clock import clock_times
 from pipeline.events.names import person_names
 from pipeline.events.rules import VICTIM_OUTCOMES
 from pipeline.geo import event_location
+from pipeline.resources import read_words
 from pipeline.schemas import ActorFact, Article, CasualtyFact, DateFact, Event, Fact, PlaceFact
 from pipeline.triggers import split_events
 from pipeline.triggers.policy import names_a_harm
@@ -29,6 +31,10 @@ EARLIER_INCIDENT_DAYS = 7
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 # Ages outside this range (exclusive) are no victim's age (a misread number).
 MIN_AGE, MAX_AGE = 0, 120
+_WORD = re.compile(r"[a-z]+")
+# Possessives before a noun tell whose relative was hurt, not the victim's sex ("her son").
+_POSSESSIVES = frozenset({"his", "her"})
+SEXES = ("female", "male")
 
 
 def _of(kind: type, facts: list[Fact]) -> list:
@@ -81,6 +87,7 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
         fields["evidence"] = evidence[0] if evidence else None
         fields["persons"] = persons
         fields["victim_ages"] = ";".join(map(str, victim_ages(_of(CasualtyFact, group)))) or None
+        fields["victim_sexes"] = ";".join(victim_sexes(_of(CasualtyFact, group))) or None
         fields["street_blocks"] = blocks
         fields["clock_times"] = times
         fields["published"] = article.published
@@ -98,6 +105,26 @@ def victim_ages(facts: Iterable[CasualtyFact]) -> list[int]:
         for m in _AGE.finditer(f.victims)
     }
     return sorted(a for a in ages if MIN_AGE < a < MAX_AGE)
+
+
+@lru_cache(maxsize=None)
+def _sex_words(sex: str) -> frozenset[str]:
+    """The victim words that tell one sex (`models/aggregate/female_words.txt`, `male_words.txt`)."""
+    return read_words(f"aggregate/{sex}_words.txt")
+
+
+def victim_sexes(facts: Iterable[CasualtyFact]) -> list[str]:
+    """The sexes ("female", "male") the victim words of the killed and injured facts tell ("a
+    woman", "the boy", "he"; an attacker's own death is no victim's), sorted. A possessive
+    before a noun tells whose relative it is, not the victim's sex: "her son" is male."""
+    found: set[str] = set()
+    for f in facts:
+        if f.outcome not in VICTIM_OUTCOMES or f.perpetrator or not f.victims:
+            continue
+        words = _WORD.findall(f.victims.lower())
+        words = [w for i, w in enumerate(words) if not (w in _POSSESSIVES and i < len(words) - 1)]
+        found.update(sex for sex in SEXES if not _sex_words(sex).isdisjoint(words))
+    return sorted(found)
 
 
 def claims_of_its_days(casualties: list[CasualtyFact], dates: list[DateFact],

@@ -183,8 +183,10 @@ def _near_look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]
 
 
 def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
-    """Set each record's `crowd`: how many records of other articles are compatible with it and
-    near it (the reports it could be merged with on place and date alone)."""
+    """Set each record's `crowd`: how many records of other articles are near it and on close
+    dates, whatever their counts and victims (the town's other incidents of those days: a
+    report of a woman shot is not one of a man shot, but tells that the town had two
+    shootings, and a third report that describes neither victim may be either's)."""
     index: BlockIndex = defaultdict(list)
     for n, rec in enumerate(records):
         _file(index, rec, n)
@@ -197,7 +199,7 @@ def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
         # Near places are never apart: compatibility need not measure them again.
         near = [records[m] for m in seen if records[m].location
                 and place_relation(rec, records[m], rules=rules) == "near"
-                and compatible(rec, records[m], rules=rules, places=False)]
+                and compatible(rec, records[m], rules=rules, places=False, counts=False)]
         rec.crowd = len(near)
         # Stated incident days among them (its own too): two or more, two incidents nearby.
         rec.stated_days = len({r.low for r in (rec, *near) if r.incident_day})

@@ -199,6 +199,7 @@ def combine(events: Sequence[Event], *, rules: MergeRules = MergeRules()) -> Eve
         evidence=" | ".join(evidence) or None,
         persons=_joined_union(e.persons for e in events),
         victim_ages=";".join(map(str, sorted(set().union(*(parse_ages(e.victim_ages) for e in events))))) or None,
+        victim_sexes=_joined_union(e.victim_sexes for e in events),
         street_blocks=_joined_union(e.street_blocks for e in events),
         clock_times=_joined_union(e.clock_times for e in events),
         published=max((e.published for e in events if e.published), default=None),

@@ -138,11 +138,14 @@ def _victims_within_reach(a: Event, b: Event, rules: MergeRules) -> bool:
 
 
 def _other_victim(a: Record, b: Record, rules: MergeRules) -> bool:
-    """Whether two reports of one victim each describe a victim of another age ("a 24-year-old
-    man" against "a 30-year-old man"). Reports of several victims may each describe a different
-    one, so only single-victim reports with one age each can disagree."""
-    single = all(len(r.ages) == 1 and victims(r.event) == 1 for r in (a, b))  # ages first: cheaper
-    return single and ages_agree(a.ages, b.ages, rules=rules) is False
+    """Whether two reports of one victim each describe another victim: of another age ("a
+    24-year-old man" against "a 30-year-old man") or sex ("a woman was shot" against "the man
+    was hit in the leg"). Reports of several victims may each describe a different one, so only
+    single-victim reports with one age, or one sex, each can disagree."""
+    # (ages and sexes first: cheaper than counting victims, and most records give neither)
+    ages = len(a.ages) == 1 and len(b.ages) == 1 and ages_agree(a.ages, b.ages, rules=rules) is False
+    sexes = len(a.sexes) == 1 and len(b.sexes) == 1 and a.sexes != b.sexes
+    return (ages or sexes) and victims(a.event) == 1 and victims(b.event) == 1
 
 
 def compatible(

@@ -57,6 +57,7 @@ class Record:
     # distinct incident days stated by it and those near records (see `set_crowds`)
     stated_days: int = 0
     ages: frozenset[int] = frozenset()  # its victims' ages (`Event.victim_ages`)
+    sexes: frozenset[str] = frozenset()  # its victims' sexes (`Event.victim_sexes`)
     outlet: str = ""  # the outlet's name ending its title (see `outlet`)
     keywords: frozenset[str] = frozenset()  # its rarest words, for blocking (see `keyword_min`)
     # its article reports no other event: its headline and names are this event's own
@@ -183,6 +184,7 @@ def make_record(event: Event, *, rules: MergeRules) -> Record | None:
         incident_day=incident_day(event),
         names_incident=not incident_words().isdisjoint(lower_words(headline(event.notes))),
         ages=parse_ages(event.victim_ages),
+        sexes=frozenset(s for s in (event.victim_sexes or "").split(";") if s),
         outlet=outlet(event.notes),
         streets=streets_of(event.street_blocks),
         times=times_of(event.clock_times),

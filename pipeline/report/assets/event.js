@@ -22,7 +22,7 @@
       ['Type', words(e.event_type) + (e.sub_event_type ? ' / ' + words(e.sub_event_type) : '')],
       ['Date', (e.event_date || 'unknown') + (e.date_low && e.date_high && e.date_low !== e.date_high ? ' (' + e.date_low + ' to ' + e.date_high + ')' : '') + (e.date_basis ? ', from the ' + e.date_basis : '')],
       ['Place', place(e) + (e.latitude !== null ? ' (' + e.latitude + ', ' + e.longitude + ')' : '') + (e.geo_precision ? ', ' + (PRECISION[e.geo_precision] || 'precision ' + e.geo_precision) : '')],
-      ['Actors', actors], ['Sources', e.n_sources], ['Persons', e.persons], ['Victim ages', e.victim_ages], ['Street blocks', e.street_blocks], ['Clock times', e.clock_times],
+      ['Actors', actors], ['Sources', e.n_sources], ['Persons', e.persons], ['Victim ages', e.victim_ages], ['Victim sexes', e.victim_sexes], ['Street blocks', e.street_blocks], ['Clock times', e.clock_times],
       ['Published', e.published], ['Event id', e.event_id]]);
   }
   function articleIds(e) { return (e.article_ids || '').split(';').filter(Boolean); }
