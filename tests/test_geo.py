@@ -337,6 +337,26 @@ def test_a_side_of_town_is_no_town_abroad(places) -> None:
     assert "East Side" not in {p.text for p in facts}
 
 
+@pytest.mark.parametrize(("text", "city", "state"), [
+    # A neighbourhood told twice that shares its name with a small town of another state
+    # ("Ballard", Utah; "Liberty City", Texas) is no town there: the dateline's city tells the
+    # story's state as a dateline's region would, and the event stays in that city.
+    ("SEATTLE -- A man was shot in Ballard on Sunday night, police said. Officers found him "
+     "in Ballard near a bus stop.", "Seattle", "Washington"),
+    ("MIAMI -- A teenager was shot in Liberty City on Monday, police said. The shooting in "
+     "Liberty City was the third this week.", "Miami", "Florida"),
+    # A dateline with a region has told the state already: nothing changes.
+    ("BIRMINGHAM, Ala. -- A man was shot on Friday, police said.", "Birmingham", "Alabama"),
+    # A town of another state named with its state is where it happened.
+    ("CHICAGO -- Two people were wounded in a shooting in Gary, Ind., on Sunday, police said.",
+     "Gary", "Indiana"),
+])
+def test_a_dateline_city_tells_the_story_s_state(places, text: str, city: str, state: str) -> None:
+    facts = places(text)
+    loc = event_location(facts, facts)
+    assert (loc["location"], loc["admin1"]) == (city, state)
+
+
 def test_a_border_country_is_a_landmark_not_the_scene(places) -> None:
     facts = places("Gunmen attacked a village in Sokoto state near the border with Niger on "
                    "Tuesday, killing eleven people.")

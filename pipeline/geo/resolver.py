@@ -27,6 +27,10 @@ from pipeline.geo.words import NATIONAL_SCOPE
 _PLACE_LABELS = ("GPE", "LOC")
 # A place of the dateline counts as its country named twice.
 _REPORT_VOTE = 2
+# The place of a dateline without a region ("SEATTLE --") tells the story's state as a
+# region does ("WILMINGTON, Calif. --", `context._DATELINE_WEIGHT`): more than a name of the
+# text, which may be a neighbourhood sharing a small town's name elsewhere ("Ballard").
+_REPORT_STATE_VOTE = 3
 
 
 def _dominant(counts: Counter) -> str | None:
@@ -144,7 +148,8 @@ class PlaceResolver:
                     men.quarter and (men.a1 or len({ix["a1"][i] for i in men.ids}) == 1
                     or idx in st.nested
                     or (gaz.kind(idx) == CITY and ix["pop"][idx] >= BIG_CITY)):
-                first_states[ix["a1"][idx]] += 1
+                # (a dateline with a region has counted it: its place may be misread)
+                first_states[ix["a1"][idx]] += _REPORT_STATE_VOTE if men.role == "report" and not men.a1 else 1
         st.countries.update(first)
         st.states.update(first_states)
         return _dominant(st.countries)
