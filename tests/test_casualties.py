@@ -31,6 +31,10 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Two men argued outside a bar and were wounded by gunfire.", [(I, 2, 2, 2, "civilians")]),
     ("The driver fled the scene and was arrested hours later.", [(A, 1, 1, 1, "civilians")]),
     ("Officers arrived at the house and were shot at from a window.", []),
+    ("Two deputies returned to their car and were shot at from a passing truck.", []),
+    ("Two deputies were shot at from a passing truck on Sunday.", []),
+    ("The driver lost control, struck a tree and was killed.", [(K, 1, 1, 1, "civilians")]),
+    ("The clerk opened the door and was shot at close range.", [(I, 1, 1, 1, "civilians")]),
     ("The striker dribbled past two defenders and was brought down in the box.", []),
     ("The company missed its targets and was hit by heavy losses.", []),
     # active voice

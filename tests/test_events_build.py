@@ -44,11 +44,11 @@ def test_an_event_dated_years_before_publication_is_not_built() -> None:
     assert event.event_date == dt.date(2023, 5, 9)
 
 
-def _casualty(outcome: str, victims: str, perpetrator: bool = False) -> CasualtyFact:
+def _casualty(outcome: str, victims: str, perpetrator: bool = False, count: int = 1) -> CasualtyFact:
     sentence = f"Police said {victims} was {outcome}."
     return CasualtyFact(
         article_id="x", text=victims, sentence=sentence, char_start=0, char_end=len(sentence),
-        outcome=outcome, count_low=1, count_best=1, count_high=1, victims=victims, perpetrator=perpetrator,
+        outcome=outcome, count_low=count, count_best=count, count_high=count, victims=victims, perpetrator=perpetrator,
     )
 
 
@@ -74,9 +74,11 @@ def test_victim_ages_come_from_the_victims_of_killed_and_injured_facts() -> None
     ([("injured", "the teenagers")], []),
     ([("arrested", "a woman")], []),  # a suspect is no victim
     ([("killed", "the gunman himself")], []),
+    ([("injured", "a man"), ("injured", "a woman", 0)], ["male"]),  # "a woman with him was not hurt"
 ])
-def test_victim_sexes_come_from_the_victim_words(facts: list[tuple[str, str]], expected: list[str]) -> None:
-    made = [_casualty(outcome, words, perpetrator="gunman" in words) for outcome, words in facts]
+def test_victim_sexes_come_from_the_victim_words(facts: list[tuple], expected: list[str]) -> None:
+    made = [_casualty(outcome, words, perpetrator="gunman" in words, count=rest[0] if rest else 1)
+            for outcome, words, *rest in facts]
     assert victim_sexes(made) == expected
 
 

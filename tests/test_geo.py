@@ -345,6 +345,10 @@ def test_a_side_of_town_is_no_town_abroad(places) -> None:
      "in Ballard near a bus stop.", "Seattle", "Washington"),
     ("MIAMI -- A teenager was shot in Liberty City on Monday, police said. The shooting in "
      "Liberty City was the third this week.", "Miami", "Florida"),
+    # A town of another state near the dateline's city is its suburb across the state line.
+    ("MEMPHIS -- A man was shot in Southaven on Saturday, police said.", "Southaven", "Mississippi"),
+    ("OMAHA -- A man was shot and killed in Council Bluffs on Tuesday, police said.", "Council Bluffs", "Iowa"),
+    ("CHARLOTTE -- A man was shot in Fort Mill on Tuesday, police said.", "Fort Mill", "South Carolina"),
     # A dateline with a region has told the state already: nothing changes.
     ("BIRMINGHAM, Ala. -- A man was shot on Friday, police said.", "Birmingham", "Alabama"),
     # A town of another state named with its state is where it happened.

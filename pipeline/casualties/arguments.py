@@ -21,6 +21,11 @@ _ONE_WORDS = ("another", "one")
 # Dependencies a headline parse gives a "dies" it broke ("Man shot in robbery dies").
 _BROKEN_DIES = ("pobj", "conj", "dep", "compound", "dobj", "npadvmod")
 _MAX_INHERIT = 2  # "shot and killed": at most two steps up through coordinated verbs
+# "lost control, struck a tree and was killed": steps up a chain of coordinated verbs to the
+# one with the subject a passive conjunct shares.
+_MAX_CONJUNCTS = 3
+# Verbs of shooting that "at" turns into aiming ("were shot at": nobody hit).
+_AIM_VERBS = ("shoot", "fire")
 _MAX_HEADLINE_STEPS = 3  # nouns or adjectives between a headline's number and its outcome
 
 
@@ -86,6 +91,8 @@ def _predicate_argument(trig: Token) -> Token | None:
 def verb_argument(lex: Lexicon, trig: Token, outcome: str, phrase: str, depth: int = 0) -> Token | None:
     """The victim phrase of a verb or adjective trigger."""
     kids = list(trig.children)
+    if shot_at(trig, kids) and any(c.dep_ == "auxpass" for c in kids):
+        return None  # "two officers were shot at": aimed at, nobody hit
     subj = _subject(trig, kids)
     dobj = next((c for c in kids if c.dep_ in ("dobj", "attr")), None)
     intransitive = phrase in lex.intransitive or trig.pos_ in ("ADJ",) or trig.lemma_ in ("die",)
@@ -123,16 +130,30 @@ def verb_argument(lex: Lexicon, trig: Token, outcome: str, phrase: str, depth: i
 
 
 def _shared_subject(trig: Token, kids: list[Token], subj: Token | None) -> Token | None:
-    """The victim of a passive conjunct without a subject of its own: the subject of the verb
-    it is coordinated with ("the boy picked up the pistol and was shot": the boy). That verb's
-    object is no victim (the pistol); an active conjunct ("shot and killed a man") has its own
-    object or shares its head's, as `verb_argument` climbs."""
-    if trig.dep_ != "conj" or subj is not None or trig.head.pos_ not in ("VERB", "AUX"):
+    """The victim of a passive conjunct without a subject of its own: the subject of the verbs
+    it is coordinated with ("the boy picked up the pistol and was shot": the boy; "lost control,
+    struck a tree and was killed": the subject of "lost"). Their objects are no victims (the
+    pistol); an active conjunct ("shot and killed a man") has its own object or shares its
+    head's, as `verb_argument` climbs. "Were shot at" hit nobody (`shot_at`)."""
+    if trig.dep_ != "conj" or subj is not None or not any(c.dep_ == "auxpass" for c in kids):
         return None
-    if not any(c.dep_ == "auxpass" for c in kids):
-        return None
-    head_subject = next((c for c in trig.head.children if c.dep_ in SUBJ), None)
-    return head_subject if head_subject is not None and head_subject.pos_ in ("NOUN", "PROPN", "PRON") else None
+    head = trig
+    for _ in range(_MAX_CONJUNCTS):
+        if head.dep_ != "conj" or head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        head = head.head
+        found = next((c for c in head.children if c.dep_ in SUBJ), None)
+        if found is not None:
+            return found if found.pos_ in ("NOUN", "PROPN", "PRON") else None
+    return None
+
+
+def shot_at(trig: Token, kids: list[Token]) -> bool:
+    """Whether a verb of shooting strands an "at" ("were shot at from a window", "fired at"):
+    aimed at, not hit. "Shot at a party", "shot at close range" give the preposition words of
+    its own; "arrested at noon" is no shooting."""
+    return trig.lemma_.lower() in _AIM_VERBS and any(
+        c.lower_ == "at" and c.dep_ in ("prep", "prt") and not list(c.children) for c in kids)
 
 
 def _toll_argument(lex: Lexicon, trig: Token) -> tuple[Token | None, bool, bool] | None:

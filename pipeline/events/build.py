@@ -115,11 +115,12 @@ def _sex_words(sex: str) -> frozenset[str]:
 
 def victim_sexes(facts: Iterable[CasualtyFact]) -> list[str]:
     """The sexes ("female", "male") the victim words of the killed and injured facts tell ("a
-    woman", "the boy", "he"; an attacker's own death is no victim's), sorted. A possessive
-    before a noun tells whose relative it is, not the victim's sex: "her son" is male."""
+    woman", "the boy", "he"; an attacker's own death is no victim's, nor is one told unhurt:
+    "a woman with him was not hurt"), sorted. A possessive before a noun tells whose relative
+    it is, not the victim's sex: "her son" is male."""
     found: set[str] = set()
     for f in facts:
-        if f.outcome not in VICTIM_OUTCOMES or f.perpetrator or not f.victims:
+        if f.outcome not in VICTIM_OUTCOMES or f.perpetrator or not f.victims or not f.count_best:
             continue
         words = _WORD.findall(f.victims.lower())
         words = [w for i, w in enumerate(words) if not (w in _POSSESSIVES and i < len(words) - 1)]

@@ -3,7 +3,9 @@ and after it (a resolved reading that contradicts the story's country or state).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -22,6 +24,11 @@ _SURNAME_MIN_LEN = 3
 _ANCHOR_RATIO = 2
 # A state counting this share of the article's states is the story's state.
 _MAIN_STATE_SHARE = 0.5
+# A town of another state within this many km of the dateline's place is a suburb across the
+# state line (a metropolitan area: "MEMPHIS --" and a town in Mississippi), not the namesake of
+# one of the city's neighbourhoods hundreds of km away.
+_SUBURB_KM = 100.0
+_KM_PER_DEGREE = 111.2
 
 
 def surnames(doc: Doc, upper: bool) -> set[str]:
@@ -78,10 +85,27 @@ def main_state(states: Counter) -> tuple[str | None, float]:
     return code, n / sum(states.values())
 
 
+def near_report_place(gaz: Gazetteer, idx: int, report_ids: Sequence[int]) -> bool:
+    """Whether entry `idx` lies within `_SUBURB_KM` of a place of the dateline (distances on a
+    local flat map: exact enough at this range)."""
+    lat, lon = gaz.index["lat"][idx], gaz.index["lon"][idx]
+    if lat is None or lon is None:
+        return False
+    for j in report_ids:
+        lat2, lon2 = gaz.index["lat"][j], gaz.index["lon"][j]
+        if lat2 is None or lon2 is None:
+            continue
+        dx = (lon - lon2) * math.cos(math.radians((lat + lat2) / 2))
+        if _KM_PER_DEGREE * math.hypot(lat - lat2, dx) <= _SUBURB_KM:
+            return True
+    return False
+
+
 def off_story(gaz: Gazetteer, st: DocState, men: Mention, idx: int, named: set[str],
-              dominant: str | None, anchor: Counter) -> bool:
+              dominant: str | None, anchor: Counter, report_ids: Sequence[int] = ()) -> bool:
     """Whether a resolved reading lies off the story: a town abroad sharing a local place's
-    name, a country an apposition contradicts, a small town in another state."""
+    name, a country an apposition contradicts, a small town in another state (unless it lies
+    near the dateline's place, `report_ids`: a suburb across the state line)."""
     ix = gaz.index
     town = gaz.kind(idx) == CITY
     if st.upper and named and town and ix["cc"][idx] not in named:
@@ -91,7 +115,7 @@ def off_story(gaz: Gazetteer, st: DocState, men: Mention, idx: int, named: set[s
     state, share = main_state(st.states)
     if share >= _MAIN_STATE_SHARE and not (men.qualified or men.role == "report") and town \
             and ix["cc"][idx] == "US" and ix["a1"][idx] != state \
-            and (ix["pop"][idx] < BIG_CITY or men.quarter):
+            and (ix["pop"][idx] < BIG_CITY or men.quarter) and not near_report_place(gaz, idx, report_ids):
         return True  # a neighbourhood of the story's city, matching a small town elsewhere
     if not st.upper and dominant and not men.qualified and town \
             and ix["cc"][idx] != dominant and (

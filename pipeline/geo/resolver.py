@@ -163,9 +163,10 @@ class PlaceResolver:
             if (men.qualified or men.role == "report") and men.key not in sense:
                 sense[men.key] = self.resolve(st, men, dominant)
         facts: list[dict[str, Any]] = []
+        reports = [sense[men.key] for men in kept if men.role == "report" and men.key in sense]
         for men in kept:
             men.resolved = sense[men.key] if men.key in sense else self.resolve(st, men, dominant)
-            if off_story(self.gaz, st, men, men.resolved, named, dominant, anchor):
+            if off_story(self.gaz, st, men, men.resolved, named, dominant, anchor, reports):
                 continue
             if men.role == "other" and not men.origin and st.event_sentence(
                     st.doc[men.start:men.end], self.gaz.event_cues):
