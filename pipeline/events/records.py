@@ -5,7 +5,6 @@ stories, victims' ages, distances).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from pipeline.events.addresses import streets_of
@@ -22,9 +21,9 @@ from pipeline.events.text import (
     report_words,
     words,
 )
+from pipeline.geo.index import haversine_km
 from pipeline.schemas import Event
 
-_EARTH_KM = 6371.0088
 # `Event.geo_precision` of a first-level division or a country, and of a county.
 ADMIN1_PRECISION = 3
 COUNTY_PRECISION = 2
@@ -117,14 +116,6 @@ def incident_type(rec: Record) -> str | None:
     if rec.follow_up and rec.event_type in AFTERMATH_TYPES and rec.names_incident:
         return None
     return rec.event_type
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def km(a: Record, b: Record) -> float | None:

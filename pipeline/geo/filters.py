@@ -3,13 +3,12 @@ and after it (a resolved reading that contradicts the story's country or state).
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.geo.index import ADMIN1, CITY, CONTINENT, COUNTRY
+from pipeline.geo.index import ADMIN1, CITY, CONTINENT, COUNTRY, haversine_km
 from pipeline.geo.keys import norm
 from pipeline.geo.scoring import accept
 from pipeline.geo.sizes import BIG_CITY, GREAT_CITY
@@ -28,7 +27,6 @@ _MAIN_STATE_SHARE = 0.5
 # state line (a metropolitan area: "MEMPHIS --" and a town in Mississippi), not the namesake of
 # one of the city's neighbourhoods hundreds of km away.
 _SUBURB_KM = 100.0
-_KM_PER_DEGREE = 111.2
 
 
 def surnames(doc: Doc, upper: bool) -> set[str]:
@@ -86,19 +84,12 @@ def main_state(states: Counter) -> tuple[str | None, float]:
 
 
 def near_report_place(gaz: Gazetteer, idx: int, report_ids: Sequence[int]) -> bool:
-    """Whether entry `idx` lies within `_SUBURB_KM` of a place of the dateline (distances on a
-    local flat map: exact enough at this range)."""
+    """Whether entry `idx` lies within `_SUBURB_KM` of a place of the dateline."""
     lat, lon = gaz.index["lat"][idx], gaz.index["lon"][idx]
-    if lat is None or lon is None:
-        return False
-    for j in report_ids:
-        lat2, lon2 = gaz.index["lat"][j], gaz.index["lon"][j]
-        if lat2 is None or lon2 is None:
-            continue
-        dx = (lon - lon2) * math.cos(math.radians((lat + lat2) / 2))
-        if _KM_PER_DEGREE * math.hypot(lat - lat2, dx) <= _SUBURB_KM:
-            return True
-    return False
+    return lat is not None and lon is not None and any(
+        gaz.index["lat"][j] is not None and gaz.index["lon"][j] is not None
+        and haversine_km(lat, lon, gaz.index["lat"][j], gaz.index["lon"][j]) <= _SUBURB_KM
+        for j in report_ids)
 
 
 def off_story(gaz: Gazetteer, st: DocState, men: Mention, idx: int, named: set[str],

@@ -61,6 +61,17 @@ def spread_centre(points: list[tuple[float, float]]) -> tuple[float | None, floa
             round((lons[lo] + lons[hi]) / 2, _POINT_DECIMALS))
 
 
+_EARTH_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
 def inside_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
     """A country's point: its towns' `spread_centre`, moved to the town nearest to it, so the
     point lies in the country (the centre of Russia's towns' box lies in Kazakhstan)."""
