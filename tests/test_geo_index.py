@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from pipeline.geo import INDEX_VERSION, division_names, index_path, load_index
-from pipeline.geo.index import ADMIN1, ADMIN2, CITY, spread_centre
+from pipeline.geo.index import ADMIN1, ADMIN2, CITY, haversine_km, nearest_km, spread_centre
 from pipeline.resources import data_path
 
 
@@ -25,6 +27,13 @@ def test_spread_centre_ignores_outliers() -> None:
     assert spread_centre([]) == (None, None)
     points = [(10.0, 20.0)] * 18 + [(-50.0, 170.0), (60.0, -170.0)]
     assert spread_centre(points) == (10.0, 20.0)
+
+
+def test_nearest_km_is_the_distance_to_the_closest_point() -> None:
+    lats, lons = np.array([40.0, 35.0, 39.7]), np.array([-80.0, -90.0, -105.0])
+    assert nearest_km(39.74, -104.99, lats, lons) == pytest.approx(haversine_km(39.74, -104.99, 39.7, -105.0))
+    assert nearest_km(35.0, -90.0, lats, lons) == pytest.approx(0.0, abs=1e-6)
+    assert nearest_km(0.0, 0.0, np.array([]), np.array([])) == math.inf
 
 
 def test_division_names_read_from_a_copied_root(tmp_path: Path) -> None:

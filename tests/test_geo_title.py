@@ -9,7 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp import make_doc
-from pipeline.schemas import Article
+from pipeline.geo import event_location
+from pipeline.schemas import Article, PlaceFact
 
 
 def _places(nlp: Language, title: str | None, text: str) -> list[dict]:
@@ -85,3 +86,37 @@ def test_headline_place_after_a_determiner_or_compass_word(
 def test_headline_words_that_are_tiny_villages_are_no_places(nlp: Language) -> None:
     assert _places(nlp, "Teen Killed In Hunting Accident Near Home",
                    "A boy died on Saturday after a rifle went off, deputies said.") == []
+
+
+_DENVER = "Man wounded in overnight shooting - KXYZ News - Denver, Colorado"
+
+
+@pytest.mark.parametrize(("title", "body", "place"), [
+    # A neighbourhood of the outlet's city that the gazetteer knows only as a small town
+    # hundreds of km beyond the outlet's state is no town there: the outlet's state places it.
+    (_DENVER, "A man was shot in Park Hill late on Friday, police said.", ("Colorado", "Colorado")),
+    (_DENVER, "Officers found a man shot near a store in Barnum on Sunday night.", ("Colorado", "Colorado")),
+    # Negatives. The town named with its state, or its state named in the text, is where it
+    # happened.
+    (_DENVER, "A man was shot in Park Hill, Okla., late on Friday, police said.", ("Park Hill", "Oklahoma")),
+    (_DENVER, "A man was shot in Park Hill late on Friday, Oklahoma police said.", ("Park Hill", "Oklahoma")),
+    # A big city far away is news from there; a town across the state line is in the
+    # outlet's reach.
+    (_DENVER, "A man was shot in Tulsa late on Friday, police said.", ("Tulsa", "Oklahoma")),
+    ("Man wounded in overnight shooting - KXYZ News - Memphis, Tennessee",
+     "A man was shot in Southaven late on Friday, police said.", ("Southaven", "Mississippi")),
+    # A station signed with its big city ("KXYZ Denver") is that city's.
+    ("Man wounded in overnight shooting | KXYZ Denver",
+     "A man was shot in Park Hill late on Friday, police said.", ("Colorado", "Colorado")),
+    # Without an outlet's state, the gazetteer's town stands: a newspaper's name ending in
+    # another word tells no home.
+    ("Man wounded in overnight shooting | The Denver Ledger",
+     "A man was shot in Park Hill late on Friday, police said.", ("Park Hill", "Oklahoma")),
+    ("Man wounded in overnight shooting", "A man was shot in Park Hill late on Friday, police said.",
+     ("Park Hill", "Oklahoma")),
+])
+def test_a_small_town_beyond_a_local_outlet_s_reach(nlp: Language, title: str, body: str,
+                                                     place: tuple[str, str]) -> None:
+    facts = [PlaceFact(**p) for p in _places(nlp, title, body)]
+    loc = event_location(facts, facts)
+    assert (loc["location"], loc["admin1"]) == place

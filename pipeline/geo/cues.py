@@ -148,6 +148,11 @@ def outlet_home(gaz: Gazetteer, cues: Cues, signature: list[str], countries: Cou
         for k in _SIGNATURE_TAIL_WORDS:
             if not (a1 or cc) and len(words) >= k:
                 a1, cc = qualifier(gaz, cues, " ".join(words[-k:]))  # "WXYZ 3 Connecticut"
+        for k in _SIGNATURE_TAIL_WORDS:
+            if not (a1 or cc) and len(words) >= k:
+                # "WXYZ Chicago": a big city's station (the cities of web addresses' homes).
+                a1 = cues.homes.get(_NOT_LETTERS.sub("", norm(" ".join(words[-k:]))))
+                cc = "US" if a1 else None
         if cc:
             # The outlet's country is the story's; its state only breaks near ties: a
             # regional station covers its neighbours' big cities too.

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.geo.index import ADMIN1, CITY, CONTINENT, COUNTRY, haversine_km
+from pipeline.geo.index import ADMIN1, CITY, CONTINENT, COUNTRY, haversine_km, nearest_km
 from pipeline.geo.keys import norm
 from pipeline.geo.scoring import accept
 from pipeline.geo.sizes import BIG_CITY, GREAT_CITY
@@ -27,6 +27,12 @@ _MAIN_STATE_SHARE = 0.5
 # state line (a metropolitan area: "MEMPHIS --" and a town in Mississippi), not the namesake of
 # one of the city's neighbourhoods hundreds of km away.
 _SUBURB_KM = 100.0
+# A local outlet (its headline signed "... - Dayton, Ohio") reports its own market, which may
+# reach over a state line (a station of one state covers its neighbour's towns nearby). A
+# small town farther than this from every town of the outlet's state, named bare in a text
+# that names nothing else of the town's state, is the namesake of a neighbourhood or a
+# street of the outlet's city that the gazetteer lacks.
+_OUTLET_REACH_KM = 150.0
 
 
 def surnames(doc: Doc, upper: bool) -> set[str]:
@@ -114,3 +120,22 @@ def off_story(gaz: Gazetteer, st: DocState, men: Mention, idx: int, named: set[s
             and anchor[dominant] >= _ANCHOR_RATIO * anchor.get(ix["cc"][idx], 0):
         return True  # "East Side" in a San Antonio story is no town abroad
     return False
+
+
+def beyond_outlet(gaz: Gazetteer, st: DocState, men: Mention, idx: int, state_names: set[str]) -> bool:
+    """Whether a reading is a small US town beyond a local outlet's reach (`_OUTLET_REACH_KM`
+    from every town of the state its headline signs with), named without a region or a
+    dateline in a text whose headline, datelines, appositions and state names (`st.named_states`)
+    do not name its state, nor other place names read in it (`state_names`: the names of
+    the article's readings in that state besides this one)."""
+    ix = gaz.index
+    if not (st.home and st.home[0] and st.home[1] == "US") or men.qualified or men.role == "report":
+        return False
+    a1 = ix["a1"][idx]
+    if gaz.kind(idx) != CITY or ix["cc"][idx] != "US" or a1 == st.home[0] or ix["pop"][idx] >= BIG_CITY:
+        return False
+    if a1 in st.named_states or state_names - {men.key}:
+        return False
+    lat, lon = ix["lat"][idx], ix["lon"][idx]
+    return lat is not None and lon is not None and \
+        nearest_km(lat, lon, *gaz.state_towns(st.home[0])) > _OUTLET_REACH_KM

@@ -19,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from pipeline import resources
 from pipeline.geo.keys import latin, norm, variants
 
@@ -70,6 +72,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def nearest_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> float:
+    """The great-circle distance in kilometres from a point to the nearest of some points
+    (infinity when there are none)."""
+    if not len(lats):
+        return math.inf
+    p1, p2 = math.radians(lat), np.radians(lats)
+    dp, dl = p2 - p1, np.radians(lons - lon)
+    a = np.sin(dp / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return float(2 * _EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(a))).min())
 
 
 def inside_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:

@@ -4,7 +4,7 @@ made inside each call: one resolver serves every Doc (and every thread) alike.""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any, Callable
 
 from spacy.tokens import Doc
@@ -15,7 +15,7 @@ from pipeline.geo.candidates import candidates
 from pipeline.geo.context import context, nested_readings
 from pipeline.geo.cues import Cues
 from pipeline.geo.facts import cue_fact, home_fact, place_dict, vague_regions
-from pipeline.geo.filters import keep_mentions, off_story
+from pipeline.geo.filters import beyond_outlet, keep_mentions, off_story
 from pipeline.geo.index import ADMIN1, ADMIN2, CITY
 from pipeline.geo.scoring import DEFAULT_WEIGHTS, PlaceWeights, foreign_namesakes_pop, resolve
 from pipeline.geo.sizes import BIG_CITY, CLEAR_MARGIN, TOWN
@@ -78,6 +78,7 @@ class PlaceResolver:
         head_mentions, hdoc = title_mentions(self.gaz, self.cues, self.tokenizer, st, title)
         title_votes(self.gaz, self.cues, st, head_mentions, self.weights)
         named = set(st.countries)  # the countries the text itself names (before any guess)
+        st.named_states = frozenset(st.states)  # ... and the states
         kept = keep_mentions(self.gaz, st, mentions)
         self._cooccurrence(st, kept)
         self._named_countries(st, kept, named)
@@ -164,9 +165,15 @@ class PlaceResolver:
                 sense[men.key] = self.resolve(st, men, dominant)
         facts: list[dict[str, Any]] = []
         reports = [sense[men.key] for men in kept if men.role == "report" and men.key in sense]
+        ix = self.gaz.index
+        in_state: dict[str, set[str]] = defaultdict(set)  # a US state -> names read in it
         for men in kept:
             men.resolved = sense[men.key] if men.key in sense else self.resolve(st, men, dominant)
-            if off_story(self.gaz, st, men, men.resolved, named, dominant, anchor, reports):
+            if ix["cc"][men.resolved] == "US" and ix["a1"][men.resolved]:
+                in_state[ix["a1"][men.resolved]].add(men.key)
+        for men in kept:
+            if off_story(self.gaz, st, men, men.resolved, named, dominant, anchor, reports) or \
+                    beyond_outlet(self.gaz, st, men, men.resolved, in_state[ix["a1"][men.resolved]]):
                 continue
             if men.role == "other" and not men.origin and st.event_sentence(
                     st.doc[men.start:men.end], self.gaz.event_cues):

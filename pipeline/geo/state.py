@@ -54,6 +54,7 @@ class DocState:
     nested: set[int] = field(default_factory=set)  # readings in a county another name shares
     cue_hits: list[tuple[str, int, int, int]] = field(default_factory=list)
     home: tuple[str | None, str] | None = None  # the headline outlet's state, country
+    named_states: frozenset[str] = frozenset()  # states the text and headline name (context)
     _sents: tuple[list[int], list[Span]] | None = None
     _event_sents: dict[int, bool] = field(default_factory=dict)
 

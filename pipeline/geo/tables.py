@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from pipeline import resources
-from pipeline.geo.index import ADMIN1, load_index
+from pipeline.geo.index import ADMIN1, CITY, load_index
 from pipeline.geo.keys import norm
 from pipeline.geo.words import PlaceWords
 
@@ -52,6 +54,7 @@ class Gazetteer:
     stop: set[str] = field(default_factory=set)
     first_words: set[str] = field(default_factory=set)  # filled on first use
     words: PlaceWords = field(default_factory=PlaceWords.load)  # the word classes
+    _state_towns: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: str | Path | None, wordlist: set[str], stop: set[str]) -> "Gazetteer":
@@ -149,6 +152,16 @@ class Gazetteer:
         """Entry id of a country."""
         info = self.index["countries"].get(iso2)
         return info["idx"] if info else None
+
+    def state_towns(self, a1: str) -> tuple[np.ndarray, np.ndarray]:
+        """The latitudes and longitudes of the US towns of a state (postal code), read once."""
+        if a1 not in self._state_towns:
+            ix = self.index
+            ids = [i for i, (kind, cc, code) in enumerate(zip(ix["kind"], ix["cc"], ix["a1"]))
+                   if kind == CITY and cc == "US" and code == a1 and ix["lat"][i] is not None]
+            self._state_towns[a1] = (np.array([ix["lat"][i] for i in ids], dtype=float),
+                                     np.array([ix["lon"][i] for i in ids], dtype=float))
+        return self._state_towns[a1]
 
     def max_pop(self, ids: tuple[int, ...] | list[int]) -> int:
         """The population of the biggest of these entries."""
