@@ -210,6 +210,22 @@ def test_earlier_cases(annotate, text: str, expected: list[tuple]) -> None:
     assert _claims(annotate(text, published="2016-01-05")) == sorted(expected)
 
 
+@pytest.mark.parametrize(("text", "victims"), [
+    # One who shot himself is the subject's noun: its age and sex tell who was hit.
+    ("A 4-year-old boy accidentally shot himself while playing with a pistol.", "4-year-old boy himself"),
+    ("Deputies said a 52-year-old woman shot herself in the hand while cleaning a rifle.",
+     "52-year-old woman herself"),
+    # A pronoun subject, or none, leaves the pronoun; a dateline's place is no subject.
+    ("He shot himself in the leg on Friday, police said.", "himself"),
+    ("The man shot his neighbor before shooting himself.", "himself"),
+    ("OAKDALE, Minn (KXYZ): A 9 year old boy accidentally shot himself while playing with a gun.",
+     "himself"),
+])
+def test_a_reflexive_victim_is_its_subject(annotate, text: str, victims: str) -> None:
+    found = [f["victims"] for f in annotate(text)._.ne_casualties if f["victims"].endswith("self")]
+    assert found == [victims]
+
+
 def test_what_one_is_charged_with_is_its_noun_and_modifiers(nlp) -> None:
     # "with [Shooting] Bar": a headline's noun modifier names the offence; "of the killing"
     # after a date is no charge ("on the anniversary of the killing").

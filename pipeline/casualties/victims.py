@@ -84,7 +84,8 @@ def _pronoun_claim(lex: Lexicon, tok: Token, depth: int) -> Claim | None:
     """A pronoun's claim: "he" one, "nobody" none, "who" its antecedent's."""
     low = tok.lower_
     if low in REFLEXIVE:  # "killed his wife and himself": the attacker, counted apart from his victims
-        return Claim(1, 1, 1, None, [tok], tok.text, "unknown", perpetrator=attacker_himself(lex, tok))
+        return Claim(1, 1, 1, None, [tok], reflexive_victims(lex, tok), "unknown",
+                     perpetrator=attacker_himself(lex, tok))
     if low in SINGULAR_PRONOUNS:
         return Claim(1, 1, 1, None, [tok], tok.text, "unknown")
     if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
@@ -183,6 +184,18 @@ def _ordinal_claim(lex: Lexicon, tok: Token, victims: str, vt: str, perp: bool) 
             qualifier = "the ordinal" if definite else "ordinal"
             return Claim(rank, rank, None, qualifier, [left_lead(tok), tok], victims, vt, False, perp)
     return None
+
+
+def reflexive_victims(lex: Lexicon, tok: Token) -> str:
+    """A reflexive victim's words: its clause's subject's when that is a noun, then the pronoun
+    ("a 4-year-old boy accidentally shot himself": "4-year-old boy himself"), so that the age, the
+    sex or the name of the one hit are told as another report tells them; the pronoun alone when
+    the subject is a pronoun too ("he shot himself") or no person's word nor name (a dateline's
+    city the parser took for the subject)."""
+    subj = next((c for c in tok.head.children if c.dep_ in SUBJ), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not (is_person(lex, subj) or is_name(subj)):
+        return tok.text
+    return f"{victim_words(subj)} {tok.text}"
 
 
 def attacker_himself(lex: Lexicon, tok: Token) -> bool:
