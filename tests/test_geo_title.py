@@ -108,6 +108,21 @@ _DENVER = "Man wounded in overnight shooting - KXYZ News - Denver, Colorado"
     # A station signed with its big city ("KXYZ Denver") is that city's.
     ("Man wounded in overnight shooting | KXYZ Denver",
      "A man was shot in Park Hill late on Friday, police said.", ("Colorado", "Colorado")),
+    # A town of some size is more often a regional story: it must lie farther away (Rock
+    # Springs, 170 km from Colorado's nearest town); a state named anywhere, even inside an
+    # agency's name, keeps the town.
+    (_DENVER, "Deputies arrested a man after a standoff in Rock Springs on Friday.",
+     ("Rock Springs", "Wyoming")),
+    (_DENVER, "A man was shot in Park Hill late on Friday. The Oklahoma Highway Patrol is investigating.",
+     ("Park Hill", "Oklahoma")),
+    # "Washington" alone may be the capital's station; a name two big cities share
+    # ("Portland") and a byline's name tell no home.
+    ("Man wounded in overnight shooting | NBC Washington",
+     "A man was shot in Park Hill late on Friday, police said.", ("Park Hill", "Oklahoma")),
+    ("Man wounded in overnight shooting | WXYZ Portland",
+     "A man was shot in Park Hill late on Friday, police said.", ("Park Hill", "Oklahoma")),
+    ("Man wounded in overnight shooting - by Dana Denver",
+     "A man was shot in Park Hill late on Friday, police said.", ("Park Hill", "Oklahoma")),
     # Without an outlet's state, the gazetteer's town stands: a newspaper's name ending in
     # another word tells no home.
     ("Man wounded in overnight shooting | The Denver Ledger",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pipeline.geo.index import ADMIN1, CITY
 from pipeline.geo.keys import norm
+from pipeline.geo.sizes import BIG_CITY, TOWN
 from pipeline.geo.tables import Gazetteer
 
 # An American broadcaster's call sign: K or W and three more capitals ("WJBK", "KSLA").
@@ -48,6 +49,18 @@ def _domain_homes(gaz: Gazetteer) -> dict[str, str]:
     return homes
 
 
+def _station_cities(gaz: Gazetteer) -> dict[str, str]:
+    """The big US cities (`_DOMAIN_CITY_POP`) whose name no other US town of `TOWN` people has
+    ("Portland" and "Columbus" name two), each with its state's postal code."""
+    ix = gaz.index
+    towns: dict[str, list[int]] = {}
+    for i in range(len(ix["gid"])):
+        if gaz.kind(i) == CITY and ix["cc"][i] == "US" and ix["pop"][i] >= TOWN:
+            towns.setdefault(norm(ix["name"][i]), []).append(i)
+    return {name: ix["a1"][ids[0]] for name, ids in towns.items()
+            if len(ids) == 1 and ix["pop"][ids[0]] >= _DOMAIN_CITY_POP}
+
+
 @dataclass(frozen=True)
 class Cues:
     """The patterns and sets of cues compiled from a gazetteer (shared by every Doc)."""
@@ -58,6 +71,8 @@ class Cues:
     homes: dict[str, str]  # a home as spelled in a web address -> postal code
     home_re: re.Pattern[str]
     abbr_any: re.Pattern[str]  # a state abbreviation after a comma
+    station_cities: dict[str, str]  # a big US city's name no other sizeable one has -> postal code
+    city_states: frozenset[str]  # state names that are also a big city's elsewhere ("washington")
 
     @classmethod
     def build(cls, gaz: Gazetteer) -> "Cues":
@@ -76,6 +91,11 @@ class Cues:
             # A state abbreviation anywhere after a comma is context even when its city is
             # unknown.
             abbr_any=re.compile(rf",\s*(?P<q>{_alternation(gaz.state_abbrev_raw)})(?![A-Za-z])"),
+            station_cities=_station_cities(gaz),
+            city_states=frozenset(
+                norm(ix["name"][i]) for i in range(len(ix["gid"]))
+                if gaz.kind(i) == CITY and ix["cc"][i] == "US" and ix["pop"][i] >= BIG_CITY
+                and gaz.state_names.get(norm(ix["name"][i]), ix["a1"][i]) != ix["a1"][i]),
         )
 
 
@@ -136,23 +156,48 @@ def count_country_cues(hits: list[tuple[str, int, int, int]], countries: Counter
             countries[iso2] += min(weight, MAX_CUE_WEIGHT)
 
 
+def _tail_state(gaz: Gazetteer, cues: Cues, words: list[str]) -> tuple[str | None, str | None]:
+    """The state and country the last words of a signature part name ("WXYZ 3 Connecticut").
+    A state's name that is also a big city's elsewhere ("NBC Washington") names the country
+    only: the city's station as likely as the state's."""
+    for k in _SIGNATURE_TAIL_WORDS:
+        if len(words) >= k:
+            tail = " ".join(words[-k:])
+            a1, cc = qualifier(gaz, cues, tail)
+            if a1 and norm(tail) in cues.city_states:
+                return None, cc
+            if a1 or cc:
+                return a1, cc
+    return None, None
+
+
+def _tail_city(cues: Cues, words: list[str]) -> str | None:
+    """The state of a big city ending a station's signature part ("NBC Chicago", "FOX31
+    Denver": an upper-case network name or call sign, or a channel number, before it; a
+    byline's name is no station), when no other sizeable US city has its name."""
+    for k in _SIGNATURE_TAIL_WORDS:
+        head = words[:-k]
+        if len(words) > k and any((w.isupper() and len(w) >= 2) or any(c.isdigit() for c in w) for w in head):
+            a1 = cues.station_cities.get(norm(" ".join(words[-k:])))
+            if a1:
+                return a1
+    return None
+
+
 def outlet_home(gaz: Gazetteer, cues: Cues, signature: list[str], countries: Counter
                 ) -> tuple[str | None, str] | None:
     """The outlet's home (state, country) that a headline's signature parts name ("- WXYZ -
-    Dayton, OH"); each part naming a country adds it to the country counts."""
+    Dayton, OH", "| WXYZ Chicago"); each part naming a country adds it to the country counts."""
     home = None
     for seg in signature:
         q = cues.qual.search(seg)
         words = seg.split()
         a1, cc = qualifier(gaz, cues, q.group("q")) if q else (None, None)
-        for k in _SIGNATURE_TAIL_WORDS:
-            if not (a1 or cc) and len(words) >= k:
-                a1, cc = qualifier(gaz, cues, " ".join(words[-k:]))  # "WXYZ 3 Connecticut"
-        for k in _SIGNATURE_TAIL_WORDS:
-            if not (a1 or cc) and len(words) >= k:
-                # "WXYZ Chicago": a big city's station (the cities of web addresses' homes).
-                a1 = cues.homes.get(_NOT_LETTERS.sub("", norm(" ".join(words[-k:]))))
-                cc = "US" if a1 else None
+        if not (a1 or cc):
+            a1, cc = _tail_state(gaz, cues, words)
+        if not (a1 or cc):
+            a1 = _tail_city(cues, words)
+            cc = "US" if a1 else None
         if cc:
             # The outlet's country is the story's; its state only breaks near ties: a
             # regional station covers its neighbours' big cities too.

@@ -3,6 +3,7 @@ and after it (a resolved reading that contradicts the story's country or state).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -11,7 +12,7 @@ from spacy.tokens import Doc
 from pipeline.geo.index import ADMIN1, CITY, CONTINENT, COUNTRY, haversine_km, nearest_km
 from pipeline.geo.keys import norm
 from pipeline.geo.scoring import accept
-from pipeline.geo.sizes import BIG_CITY, GREAT_CITY
+from pipeline.geo.sizes import BIG_CITY, GREAT_CITY, TOWN
 from pipeline.geo.state import DocState, Mention
 from pipeline.geo.tables import Gazetteer
 from pipeline.geo.words import IN_WORDS
@@ -29,10 +30,12 @@ _MAIN_STATE_SHARE = 0.5
 _SUBURB_KM = 100.0
 # A local outlet (its headline signed "... - Dayton, Ohio") reports its own market, which may
 # reach over a state line (a station of one state covers its neighbour's towns nearby). A
-# small town farther than this from every town of the outlet's state, named bare in a text
+# village farther than this from every town of the outlet's state, named bare in a text
 # that names nothing else of the town's state, is the namesake of a neighbourhood or a
-# street of the outlet's city that the gazetteer lacks.
+# street of the outlet's city that the gazetteer lacks; a town of `TOWN` people or more is
+# more often itself, a regional story: it must lie farther still to be doubted.
 _OUTLET_REACH_KM = 150.0
+_OUTLET_REACH_TOWN_KM = 400.0
 
 
 def surnames(doc: Doc, upper: bool) -> set[str]:
@@ -124,18 +127,26 @@ def off_story(gaz: Gazetteer, st: DocState, men: Mention, idx: int, named: set[s
 
 def beyond_outlet(gaz: Gazetteer, st: DocState, men: Mention, idx: int, state_names: set[str]) -> bool:
     """Whether a reading is a small US town beyond a local outlet's reach (`_OUTLET_REACH_KM`
-    from every town of the state its headline signs with), named without a region or a
-    dateline in a text whose headline, datelines, appositions and state names (`st.named_states`)
-    do not name its state, nor other place names read in it (`state_names`: the names of
-    the article's readings in that state besides this one)."""
+    from every town of the state its headline signs with, `_OUTLET_REACH_TOWN_KM` for a town of
+    `TOWN` people), named without a region or a dateline in a text that never names its state
+    (headline, datelines, appositions, state names: `st.named_states`; nor inside a name: "the
+    Texas Department of Public Safety") and holds no other place name read in it
+    (`state_names`: the names of the article's readings in that state besides this one)."""
     ix = gaz.index
     if not (st.home and st.home[0] and st.home[1] == "US") or men.qualified or men.role == "report":
         return False
     a1 = ix["a1"][idx]
     if gaz.kind(idx) != CITY or ix["cc"][idx] != "US" or a1 == st.home[0] or ix["pop"][idx] >= BIG_CITY:
         return False
-    if a1 in st.named_states or state_names - {men.key}:
+    if a1 in st.named_states or state_names - {men.key} or _names_state(gaz, st.text, a1):
         return False
     lat, lon = ix["lat"][idx], ix["lon"][idx]
-    return lat is not None and lon is not None and \
-        nearest_km(lat, lon, *gaz.state_towns(st.home[0])) > _OUTLET_REACH_KM
+    reach = _OUTLET_REACH_TOWN_KM if ix["pop"][idx] >= TOWN else _OUTLET_REACH_KM
+    return lat is not None and lon is not None and nearest_km(lat, lon, *gaz.state_towns(st.home[0])) > reach
+
+
+def _names_state(gaz: Gazetteer, text: str, a1: str) -> bool:
+    """Whether a text holds a US state's name anywhere, an agency's or a hospital's name too
+    ("the Texas Department of Public Safety")."""
+    name = gaz.index["admin1_names"].get(f"US.{a1}")
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", text) is not None
