@@ -218,8 +218,9 @@ def test_earlier_cases(annotate, text: str, expected: list[tuple]) -> None:
     # A pronoun subject, or none, leaves the pronoun; a dateline's place is no subject.
     ("He shot himself in the leg on Friday, police said.", "himself"),
     ("The man shot his neighbor before shooting himself.", "himself"),
-    ("OAKDALE, Minn (KXYZ): A 9 year old boy accidentally shot himself while playing with a gun.",
-     "himself"),
+    ("MAPLETON, Utah (KQRS): A 12 year old boy wounded himself with a rifle on Sunday.",
+     "12 year old boy himself"),
+    ("MAPLETON, Utah (KQRS): He wounded himself with a rifle on Sunday.", "himself"),
 ])
 def test_a_reflexive_victim_is_its_subject(annotate, text: str, victims: str) -> None:
     found = [f["victims"] for f in annotate(text)._.ne_casualties if f["victims"].endswith("self")]

@@ -190,10 +190,13 @@ def reflexive_victims(lex: Lexicon, tok: Token) -> str:
     """A reflexive victim's words: its clause's subject's when that is a noun, then the pronoun
     ("a 4-year-old boy accidentally shot himself": "4-year-old boy himself"), so that the age, the
     sex or the name of the one hit are told as another report tells them; the pronoun alone when
-    the subject is a pronoun too ("he shot himself") or no person's word nor name (a dateline's
-    city the parser took for the subject)."""
-    subj = next((c for c in tok.head.children if c.dep_ in SUBJ), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not (is_person(lex, subj) or is_name(subj)):
+    the subject is a pronoun too ("he shot himself"). A subject that is no person's word nor
+    name is passed over for another subject or its apposition (a dateline's city the parser
+    took for the subject, with the person beside it)."""
+    subjects = (c for c in tok.head.children if c.dep_ in SUBJ)
+    subj = next((n for c in subjects for n in (c, *(a for a in c.children if a.dep_ == "appos"))
+                 if n.pos_ in ("NOUN", "PROPN") and (is_person(lex, n) or is_name(n))), None)
+    if subj is None:
         return tok.text
     return f"{victim_words(subj)} {tok.text}"
 
