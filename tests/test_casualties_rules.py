@@ -221,6 +221,12 @@ def test_earlier_cases(annotate, text: str, expected: list[tuple]) -> None:
     ("MAPLETON, Utah (KQRS): A 12 year old boy wounded himself with a rifle on Sunday.",
      "12 year old boy himself"),
     ("MAPLETON, Utah (KQRS): He wounded himself with a rifle on Sunday.", "himself"),
+    ("Riverton, Wyo. - Dana Reyes, 34, shot herself in the leg on Tuesday, deputies said.",
+     "Dana Reyes herself"),
+    ("Cedar Falls, Iowa \u2014 Harold Jenkins shot himself in the foot while hunting on Saturday.",
+     "Harold Jenkins himself"),
+    # Someone else hit in the sentence: the subject may be an attacker, whose age is no victim's.
+    ("The 50-year-old man shot himself after wounding a deputy.", "himself"),
 ])
 def test_a_reflexive_victim_is_its_subject(annotate, text: str, victims: str) -> None:
     found = [f["victims"] for f in annotate(text)._.ne_casualties if f["victims"].endswith("self")]

@@ -137,6 +137,7 @@ def test_no_event_without_political_violence(events_of: Callable[[str], EventLis
     ("The council killed the bypass plan after a public inquiry.", False),
     ("In the thriller, a man kills his business partner and flees abroad.", False),
     ("The suspect killed himself in his cell on Sunday.", False),
+    ("A 17-year-old student killed himself in a school bathroom on Monday.", False),
 ])
 def test_a_killing_by_a_person(events_of: Callable[[str], EventList], text: str, violence: bool) -> None:
     events = events_of(text)

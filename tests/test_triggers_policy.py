@@ -75,6 +75,9 @@ def test_a_suicide_alone_is_no_event() -> None:
                          victims="himself", count_low=1, count_best=1, count_high=1)
     assert len(split_events([wound])) == 1
     assert len(split_events([_killed(4, s), suicide])) == 1
+    # A reflexive's victim words name its subject first: still one's own hand.
+    named = suicide.model_copy(update={"victims": "22-year-old singer himself"})
+    assert split_events([named]) == []
 
 
 def test_arrests_alone_are_no_event() -> None:

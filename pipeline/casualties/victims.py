@@ -187,18 +187,31 @@ def _ordinal_claim(lex: Lexicon, tok: Token, victims: str, vt: str, perp: bool) 
 
 
 def reflexive_victims(lex: Lexicon, tok: Token) -> str:
-    """A reflexive victim's words: its clause's subject's when that is a noun, then the pronoun
+    """A reflexive victim's words: its clause's subject's when that is a person, then the pronoun
     ("a 4-year-old boy accidentally shot himself": "4-year-old boy himself"), so that the age, the
-    sex or the name of the one hit are told as another report tells them; the pronoun alone when
-    the subject is a pronoun too ("he shot himself"). A subject that is no person's word nor
-    name is passed over for another subject or its apposition (a dateline's city the parser
-    took for the subject, with the person beside it)."""
-    subjects = (c for c in tok.head.children if c.dep_ in SUBJ)
-    subj = next((n for c in subjects for n in (c, *(a for a in c.children if a.dep_ == "appos"))
-                 if n.pos_ in ("NOUN", "PROPN") and (is_person(lex, n) or is_name(n))), None)
-    if subj is None:
+    sex or the name of the one hit are told as another report tells them. Of the subjects that
+    are a person's word or a name, and their appositions, the one nearest the verb (a dateline's
+    town the parser took for a subject stands farther, the person beside it). The pronoun
+    alone when no subject is a person ("he shot himself"), or when the sentence tells someone
+    else hit ("a man shot himself after wounding a deputy": the subject may be an attacker
+    whom nothing else marks, whose age is no victim's)."""
+    if _others_hit(lex, tok):
         return tok.text
-    return f"{victim_words(subj)} {tok.text}"
+    verb = tok.head
+    subjects = [n for c in verb.children if c.dep_ in SUBJ
+                for n in (c, *(a for a in c.children if a.dep_ == "appos"))
+                if n.pos_ in ("NOUN", "PROPN") and (is_person(lex, n) or is_name(n))]
+    # The subject nearest the verb: a dateline's town stands farther from it.
+    subj = min(subjects, key=lambda n: abs(verb.i - n.i), default=None)
+    return tok.text if subj is None else f"{victim_words(subj)} {tok.text}"
+
+
+def _others_hit(lex: Lexicon, tok: Token) -> bool:
+    """Whether a reflexive's sentence tells someone else as the object of a harm's verb ("after
+    shooting his girlfriend", "a deputy was wounded")."""
+    return any(t.dep_ in ("dobj", "nsubjpass") and t.i != tok.i and t.lower_ not in REFLEXIVE
+               and t.pos_ in ("NOUN", "PROPN", "PRON") and t.head.lower_ in lex.trigger_words
+               for t in tok.sent)
 
 
 def attacker_himself(lex: Lexicon, tok: Token) -> bool:

@@ -76,8 +76,9 @@ def names_a_harm(sentence: str) -> bool:
 
 def is_suicide(fact: Fact) -> bool:
     """Whether a casualty fact counts a death by one's own hand ("killed himself")."""
+    # The last word: a reflexive's victim words name its subject first ("17-year-old himself").
     return (isinstance(fact, CasualtyFact) and fact.outcome == "killed"
-            and (fact.victims or "").strip().lower() in _SELF)
+            and (fact.victims or "").strip().lower().rpartition(" ")[2] in _SELF)
 
 
 def _told_what_hurt(fact: Fact, vetoes: list[TriggerFact], triggers: list[TriggerFact]) -> bool:
