@@ -10,7 +10,6 @@ from pipeline.anatomy import dateline_match
 from pipeline.geo.cues import Cues, count_country_cues, country_cues, qualifier, us_cues
 from pipeline.geo.index import ADMIN1, ADMIN2, CITY, COUNTRY, county_base
 from pipeline.geo.keys import norm
-from pipeline.geo.sizes import BIG_CITY
 from pipeline.geo.state import DocState, Mention
 from pipeline.geo.tables import Gazetteer
 from pipeline.geo.words import ADMIN_HEADS, BORDER_WORDS, DIRECTIONS, QUARTER_WORDS
@@ -151,10 +150,7 @@ def _named_places(gaz: Gazetteer, st: DocState, mentions: list[Mention]) -> None
         if ADMIN1 in kinds and men.key in gaz.state_names and strong:
             code = gaz.state_names[men.key]
             # "Washington" alone may be the capital: only "Washington state" says the state.
-            city_elsewhere = any(gaz.kind(i) == CITY and ix["cc"][i] == "US"
-                                 and ix["a1"][i] != code and ix["pop"][i] >= BIG_CITY
-                                 for i in men.ids)
-            if not city_elsewhere or men.division:
+            if not gaz.big_city_elsewhere(men.ids, code) or men.division:
                 st.states[code] += _NAMED_STATE
             st.countries["US"] += 1
         if ADMIN2 in kinds and men.key.endswith((" county", " parish")):

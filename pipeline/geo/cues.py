@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pipeline.geo.index import ADMIN1, CITY
 from pipeline.geo.keys import norm
-from pipeline.geo.sizes import BIG_CITY, TOWN
+from pipeline.geo.sizes import TOWN
 from pipeline.geo.tables import Gazetteer
 
 # An American broadcaster's call sign: K or W and three more capitals ("WJBK", "KSLA").
@@ -72,7 +72,6 @@ class Cues:
     home_re: re.Pattern[str]
     abbr_any: re.Pattern[str]  # a state abbreviation after a comma
     station_cities: dict[str, str]  # a big US city's name no other sizeable one has -> postal code
-    city_states: frozenset[str]  # state names that are also a big city's elsewhere ("washington")
 
     @classmethod
     def build(cls, gaz: Gazetteer) -> "Cues":
@@ -92,10 +91,6 @@ class Cues:
             # unknown.
             abbr_any=re.compile(rf",\s*(?P<q>{_alternation(gaz.state_abbrev_raw)})(?![A-Za-z])"),
             station_cities=_station_cities(gaz),
-            city_states=frozenset(
-                norm(ix["name"][i]) for i in range(len(ix["gid"]))
-                if gaz.kind(i) == CITY and ix["cc"][i] == "US" and ix["pop"][i] >= BIG_CITY
-                and gaz.state_names.get(norm(ix["name"][i]), ix["a1"][i]) != ix["a1"][i]),
         )
 
 
@@ -164,7 +159,7 @@ def _tail_state(gaz: Gazetteer, cues: Cues, words: list[str]) -> tuple[str | Non
         if len(words) >= k:
             tail = " ".join(words[-k:])
             a1, cc = qualifier(gaz, cues, tail)
-            if a1 and norm(tail) in cues.city_states:
+            if a1 and gaz.big_city_elsewhere(gaz.lookup(norm(tail)), a1):
                 return None, cc
             if a1 or cc:
                 return a1, cc

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -149,4 +150,10 @@ def _names_state(gaz: Gazetteer, text: str, a1: str) -> bool:
     """Whether a text holds a US state's name anywhere, an agency's or a hospital's name too
     ("the Texas Department of Public Safety")."""
     name = gaz.index["admin1_names"].get(f"US.{a1}")
-    return bool(name) and re.search(rf"\b{re.escape(name)}\b", text) is not None
+    return bool(name) and _word_pattern(name).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(name: str) -> re.Pattern[str]:
+    """A name as a whole word, compiled once."""
+    return re.compile(rf"\b{re.escape(name)}\b")

@@ -14,6 +14,7 @@ import numpy as np
 from pipeline import resources
 from pipeline.geo.index import ADMIN1, CITY, load_index
 from pipeline.geo.keys import norm
+from pipeline.geo.sizes import BIG_CITY
 from pipeline.geo.words import PlaceWords
 
 _FIRST_WORD = re.compile(r"[ \-]")
@@ -162,6 +163,13 @@ class Gazetteer:
             self._state_towns[a1] = (np.array([ix["lat"][i] for i in ids], dtype=float),
                                      np.array([ix["lon"][i] for i in ids], dtype=float))
         return self._state_towns[a1]
+
+    def big_city_elsewhere(self, ids: tuple[int, ...] | list[int], code: str) -> bool:
+        """Whether some of these entries is a big US city outside the state `code`: a state's
+        name that is also such a city's ("Washington") may name the city."""
+        ix = self.index
+        return any(self.kind(i) == CITY and ix["cc"][i] == "US" and ix["a1"][i] != code
+                   and ix["pop"][i] >= BIG_CITY for i in ids)
 
     def max_pop(self, ids: tuple[int, ...] | list[int]) -> int:
         """The population of the biggest of these entries."""
