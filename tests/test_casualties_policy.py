@@ -98,3 +98,12 @@ def test_reconcile_interval_unbounded() -> None:
     facts = [_fact("killed", 5, 0, vtype="civilians"), _fact("killed", 12, 10, high=None, vtype="state_forces")]
     out = reconcile(facts)
     assert (out["killed_low"], out["killed_best"], out["killed_high"]) == (17, 17, None)
+
+
+def test_reconcile_arrested_suspects_are_the_arrestees() -> None:
+    # "two teenagers are in custody ... police arrested two suspects": one pair of arrestees
+    facts = [_fact("arrested", 2, 0, vtype="civilians"), _fact("arrested", 2, 80, perpetrator=True)]
+    assert reconcile(facts)["arrested_best"] == 2
+    # a dead attacker still adds to the dead he killed
+    facts = [_fact("killed", 2, 0, vtype="civilians"), _fact("killed", 2, 80, perpetrator=True)]
+    assert reconcile(facts)["killed_best"] == 4

@@ -130,6 +130,8 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     - an untyped count ("three were killed"), or one of words that say nothing of who the victims
       were ("three people are dead", "four victims"), is a total that may include the typed ones:
       the result is the larger of it and the sum of the typed groups;
+    - arrested: the suspects are who is arrested, so a claim of them is no group of its own
+      ("two teenagers are in custody ... police arrested two suspects" = 2);
     - a dead attacker ("killed himself", "turned the gun on himself") adds to his victims, except
       that one attacker and one victim are not added (a story often names the same dead person
       both ways: "she shot her son, then herself ... a woman was found dead");
@@ -149,6 +151,10 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     for f in facts:
         if f.outcome == "injured" and f.includes_killed:
             by_outcome["shot"].append(f)
+        elif f.outcome == "arrested" and f.perpetrator:
+            # Those arrested are the suspects: "the suspects" and "two teenagers" in custody are
+            # one group of arrestees, not an attacker beside his victims.
+            by_outcome["arrested"].append(f.model_copy(update={"perpetrator": False}))
         elif f.outcome in by_outcome:
             by_outcome[f.outcome].append(f)
     totals = {k: _outcome_total(v) for k, v in by_outcome.items()}
