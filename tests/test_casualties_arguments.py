@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.casualties.arguments import condition_argument, noun_argument, verb_argument
+from pipeline.casualties.arguments import condition_argument, noun_argument, state_argument, state_verb, verb_argument
 from pipeline.casualties.extract import claims
 from pipeline.casualties.lexicon import Lexicon, load_lexicon
 from pipeline.casualties.victims import count_phrase
@@ -220,3 +220,53 @@ def test_a_threat_is_no_claim(blank, lex) -> None:
     ])
     assert counts(lex, doc, 5) == [(2, 2, 2, "state_forces")]  # the phrase counts...
     assert claims(lex, doc, doc) == []  # ...but a threat reports no casualties
+
+
+def test_custody_is_said_of_the_verbs_object_else_its_subject(blank, lex) -> None:
+    doc = build(blank, [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("cook", 2, "nsubj", "NOUN", "NN", "cook"),
+        ("is", 2, "ROOT", "AUX", "VBZ", "be"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("custody", 3, "pobj", "NOUN", "NN", "custody"),
+    ])
+    assert state_argument(lex, doc[3]).i == 1
+    doc = build(blank, [
+        ("Deputies", 1, "nsubj", "NOUN", "NNS", "deputy"),
+        ("held", 1, "ROOT", "VERB", "VBD", "hold"),
+        ("two", 3, "nummod", "NUM", "CD", "two"),
+        ("drivers", 1, "dobj", "NOUN", "NNS", "driver"),
+        ("in", 3, "prep", "ADP", "IN", "in"),
+        ("custody", 4, "pobj", "NOUN", "NN", "custody"),
+    ])
+    assert state_verb(doc[4]).i == 1  # the phrase hangs on the object: its verb holds them
+    assert state_argument(lex, doc[4]).i == 3  # the held, not the holders
+
+
+def test_custody_without_an_arrest(blank, lex) -> None:
+    doc = build(blank, [
+        ("credit", 0, "ROOT", "NOUN", "NN", "credit"),
+        ("for", 0, "prep", "ADP", "IN", "for"),
+        ("90", 3, "nummod", "NUM", "CD", "90"),
+        ("days", 1, "pobj", "NOUN", "NNS", "day"),
+        ("in", 3, "prep", "ADP", "IN", "in"),
+        ("custody", 4, "pobj", "NOUN", "NN", "custody"),
+    ])
+    assert state_verb(doc[4]) is None and state_argument(lex, doc[4]) is None  # a sentence served
+    doc = build(blank, [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("prisoner", 2, "nsubj", "NOUN", "NN", "prisoner"),
+        ("died", 2, "ROOT", "VERB", "VBD", "die"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("custody", 3, "pobj", "NOUN", "NN", "custody"),
+    ])
+    assert state_argument(lex, doc[3]) is None  # the death is the report
+    doc = build(blank, [
+        ("An", 1, "det", "DET", "DT", "an"),
+        ("inmate", 3, "nsubjpass", "NOUN", "NN", "inmate"),
+        ("was", 3, "auxpass", "AUX", "VBD", "be"),
+        ("hurt", 3, "ROOT", "VERB", "VBN", "hurt"),
+        ("in", 3, "prep", "ADP", "IN", "in"),
+        ("custody", 4, "pobj", "NOUN", "NN", "custody"),
+    ])
+    assert state_argument(lex, doc[4]) is None  # hurt while held: no verb of holding

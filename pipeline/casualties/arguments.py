@@ -43,6 +43,57 @@ def _subject(trig: Token, kids: list[Token]) -> Token | None:
     return subj
 
 
+def people_of(lex: Lexicon, noun: Token) -> Token | None:
+    """The "of" object of an incident noun when it names people ("the fatal shooting of two
+    teenagers", "of a 19-year-old", "of Dana Reyes"): a person's noun or name, or an age; None
+    for anything else ("of two deer", "of 20 photos", "of three-pointers")."""
+    pobj = of_pobj(noun)
+    if pobj is None:
+        return None
+    age = pobj.lower_ in ("old", "olds") and pobj.i > 1 and pobj.doc[pobj.i - 2].lower_ in ("year", "years")
+    return pobj if age or is_person(lex, pobj) or is_name(pobj) else None
+
+
+def state_verb(prep: Token) -> Token | None:
+    """The verb that says a prepositional outcome phrase ("in custody") of someone: its head ("a
+    man is in custody"), or the verb whose object or attribute the phrase qualifies ("police
+    have a man in custody", "there are two people in custody"); None for a phrase on a subject
+    ("the suspect in custody has not been named": that verb says something else of him) or on
+    no verb ("Two in custody after robbery": a headline)."""
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+def state_argument(lex: Lexicon, prep: Token) -> Token | None:
+    """Who a prepositional outcome phrase ("in custody") is said of, when a verb of holding
+    (`custody_verbs`) or none says it: that verb's object ("deputies have two teenagers in
+    custody", "took the driver into custody"), else its subject ("a woman is in custody", "three
+    suspects remain in custody"), or the noun the phrase qualifies when it names people or is a
+    number ("the two men in custody", "Two in custody after robbery"). Another verb makes it a
+    circumstance ("was injured in custody", "died in custody"), a wish makes it none ("police
+    want the man in custody"); "90 days in custody" (a sentence served) and "deaths in custody" name no one
+    held. A question tells nothing ("Is the suspect in custody?")."""
+    if prep.sent.text.rstrip().endswith("?"):
+        return None
+    verb = state_verb(prep)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    head = prep.head
+    if head == verb:
+        if lemma not in lex.custody_verbs:
+            return None
+        kids = list(head.children)
+        return next((c for c in kids if c.dep_ == "dobj"), None) or _subject(head, kids)
+    if lemma in lex.hypothetical_heads:
+        return None  # a wish: "police want the man in custody"
+    if lemma in lex.custody_verbs or head.pos_ in ("NUM", "PRON") or is_person(lex, head):
+        return head  # "police have the driver in custody", "identified the three suspects in custody"
+    return None
+
+
 def _direct_argument(trig: Token, kids: list[Token], subj: Token | None, dobj: Token | None,
                      intransitive: bool) -> Token | None:
     """The victims as the verb's own argument: the subject of a passive or of "died", the object

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.casualties import filters
-from pipeline.casualties.arguments import condition_argument, headline_number, noun_argument, verb_argument
+from pipeline.casualties.arguments import (condition_argument, headline_number, noun_argument, people_of,
+                                           state_argument, state_verb, verb_argument)
 from pipeline.casualties.claim import Claim, ClaimRecord, make_fact, others, told_back, zero_fact
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.story import link_story
@@ -54,7 +55,14 @@ def _read_span(lex: Lexicon, st: _DocClaims, span: Span) -> None:
     outcome = span.label_
     trig = span.root
     phrase = span.text.lower()
-    if outcome == "shot" and trig.pos_ != "VERB":
+    # A prepositional phrase ("in custody") states what its verb says of someone: the verb
+    # carries the denial, the modal or the habit the filters read ("was not in custody").
+    clause = (state_verb(trig) or trig) if trig.pos_ == "ADP" else trig
+    # A hit is told by a verb; by a noun only when an adjective makes it a death ("the fatal
+    # police shooting of a man"): a bare "the shooting of a man" is as often an earlier
+    # incident, a trial's, or a victim who died, as a hit this story reports.
+    shot_noun = outcome == "shot" and trig.pos_ == "NOUN" and trig.lower_ in lex.shot_nouns
+    if outcome == "shot" and trig.pos_ != "VERB" and not (shot_noun and filters.fatal(lex, trig)):
         return
     if outcome in ("shot", "injured") and filters.fatal(lex, trig):
         outcome = "killed"  # "was fatally struck", "fatally wounding his brother", "shooting five to death"
@@ -64,15 +72,19 @@ def _read_span(lex: Lexicon, st: _DocClaims, span: Span) -> None:
     if outcome in ("suicide", "implicit", "casualties"):
         _special(lex, st, span, outcome)
         return
-    if filters.not_a_report(lex, trig, outcome):
+    if filters.not_a_report(lex, clause, outcome):
         return
     supersedes = partitive = False
     among = trig.dep_ == "pobj" and trig.head.lower_ == "among"
-    if among or (trig.pos_ in ("NOUN", "PROPN") and span[-1].pos_ in ("NOUN", "PROPN")):
+    if shot_noun:
+        arg = people_of(lex, trig)  # who was hit; "two deer", "the shooting scene" name no one
+    elif among or (trig.pos_ in ("NOUN", "PROPN") and span[-1].pos_ in ("NOUN", "PROPN")):
         read = _noun_trigger(lex, st, span, outcome, phrase)
         if read is None:
             return
         arg, supersedes, partitive = read
+    elif trig.pos_ == "ADP":
+        arg = state_argument(lex, trig)  # "a man is in custody", "police have two men in custody"
     elif trig.lower_ == "fatally" and trig.head.pos_ == "NUM":
         arg = trig.head  # "two were shot, one fatally"
     else:
@@ -81,7 +93,7 @@ def _read_span(lex: Lexicon, st: _DocClaims, span: Span) -> None:
     if arg is None or (outcome, arg.i) in st.used or blade and not _counted(arg, trig):
         return
     st.used.add((outcome, arg.i))
-    negated = filters.negated(trig) or (trig.dep_ == "pobj" and trig.head.lower_ == "without")
+    negated = filters.negated(clause) or (trig.dep_ == "pobj" and trig.head.lower_ == "without")
     for claim in found:
         _record(lex, st, span, outcome, phrase, claim, supersedes, partitive or claim.partitive, negated)
 
@@ -104,7 +116,11 @@ def _special(lex: Lexicon, st: _DocClaims, span: Span, outcome: str) -> None:
     elif outcome == "implicit":  # "a double homicide", "an apparent murder-suicide"
         if not filters.hypothetical(lex, trig):
             kind, n = lex.implicit[" ".join(t.lower_ for t in span).replace(" - ", "-")]
-            st.add(span, kind, Claim(n, n, n, span.text.lower(), list(span), None, "unknown"))
+            # "the fatal shooting of three people": its "of" object counts the victims
+            victims = people_of(lex, trig)
+            told = count_phrase(lex, victims) if victims is not None else []
+            for claim in told or [Claim(n, n, n, span.text.lower(), list(span), None, "unknown")]:
+                st.add(span, kind, claim)
     elif filters.negated(trig) or (trig.i > 0 and st.view[trig.i - 1].lower_ == "no"):
         # casualties, killed or injured: only its denial is informative
         st.add_zero(span, "killed")

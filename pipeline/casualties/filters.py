@@ -253,13 +253,15 @@ def negated(trig: Token) -> bool:
 
 def fatal(lex: Lexicon, trig: Token) -> bool:
     """A hit made a death: "was fatally struck", "fatally wounding his brother", "shooting five
-    to death" (but not "none fatally")."""
+    to death", "the fatal shooting of a man" (but not "none fatally")."""
     view = trig.doc
     return any(
         c.dep_ == "advmod" and c.lower_ in lex.fatal_adverbs and view[c.i - 1].lower_ not in _NEGATIONS
         for c in trig.children
     ) or any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
-             for c in trig.children)
+             for c in trig.children) or (
+        # a hit told by a noun: "the fatal police shooting of a man"
+        trig.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lex.fatal_adjectives for c in trig.children))
 
 
 def either_outcome(lex: Lexicon, trig: Token) -> bool:

@@ -51,6 +51,7 @@ class Lexicon:
     implied_deaths: set[str] = field(default_factory=set)
     request_heads: set[str] = field(default_factory=set)
     fatal_only: frozenset[str] = frozenset()  # hit verbs that claim only a death ("stabbed ... to death")
+    shot_nouns: frozenset[str] = frozenset()  # nouns of a hit whose "of" object was hit ("the shooting of")
     charges: frozenset[str] = frozenset()  # arrest verbs that tell one only as a charge ("charged")
     at_large: re.Pattern[str] | None = None  # phrases of a suspect not in custody ("warrant")
     implied_with_det: set[str] = field(default_factory=set)
@@ -62,6 +63,7 @@ class Lexicon:
     earlier: frozenset[str] = frozenset()
     counterfactual: frozenset[str] = frozenset()
     fatal_adverbs: frozenset[str] = frozenset()
+    fatal_adjectives: frozenset[str] = frozenset()
     raise_verbs: frozenset[str] = frozenset()
     call_verbs: frozenset[str] = frozenset()
     recalled_nouns: frozenset[str] = frozenset()
@@ -72,6 +74,7 @@ class Lexicon:
     wars: frozenset[str] = frozenset()
     attributive_past: frozenset[str] = frozenset()
     offences: frozenset[str] = frozenset()
+    custody_verbs: frozenset[str] = frozenset()
 
 
 def _matcher(nlp: Language, outcomes: dict[str, Any], implicit: dict[str, tuple[str, int]]) -> PhraseMatcher:
@@ -81,7 +84,8 @@ def _matcher(nlp: Language, outcomes: dict[str, Any], implicit: dict[str, tuple[
         entry = outcomes[outcome]
         phrases = (entry["verbs"] + entry["intransitive"] + entry["nouns"] + entry.get("fatal_only", [])
                    + entry.get("charges", []))
-        matcher.add(outcome, [nlp.make_doc(p) for p in phrases])
+        # ("shooting" is a verb's form and a noun: one pattern for both)
+        matcher.add(outcome, [nlp.make_doc(p) for p in dict.fromkeys(phrases)])
     matcher.add("casualties", [nlp.make_doc(p) for p in outcomes["casualties"]])
     matcher.add("implicit", [nlp.make_doc(p) for p in implicit])
     suicide = outcomes["suicide"]
@@ -112,10 +116,12 @@ def _word_lists(root: str | Path | None) -> dict[str, frozenset[str]]:
     """The plain word lists of models/casualties, by Lexicon field."""
     files = {"months": "months", "quantity_nouns": "quantity_nouns", "collective": "collective_nouns",
              "group_nouns": "group_nouns", "earlier": "earlier_words", "counterfactual": "counterfactual_adverbs",
-             "fatal_adverbs": "fatal_adverbs", "raise_verbs": "raise_verbs", "eras": "era_words",
+             "fatal_adverbs": "fatal_adverbs", "fatal_adjectives": "fatal_adjectives",
+             "raise_verbs": "raise_verbs", "eras": "era_words",
              "habit_adverbs": "habit_adverbs", "wars": "war_words", "attributive_past": "attributive_past",
              "call_verbs": "call_verbs", "recalled_nouns": "recalled_death_nouns",
-             "killing_verbs": "killing_verbs", "animals": "animals", "offences": "offences"}
+             "killing_verbs": "killing_verbs", "animals": "animals", "offences": "offences",
+             "custody_verbs": "custody_verbs"}
     return {key: resources.read_words(f"{FOLDER}/{name}.txt", root) for key, name in files.items()}
 
 
@@ -147,6 +153,7 @@ def load_lexicon(nlp: Language, root: str | Path | None = None) -> Lexicon:
         implied_deaths=set(outcomes["implied_deaths"]["nouns"]),
         request_heads=set(outcomes["request_heads"]),
         fatal_only=frozenset(outcomes["shot"]["fatal_only"]),
+        shot_nouns=frozenset(outcomes["shot"]["nouns"]),
         charges=frozenset(outcomes["arrested"]["charges"]),
         at_large=_phrases(sorted(resources.read_words(f"{FOLDER}/at_large.txt", root))),
         implied_with_det=set(outcomes["implied_deaths"]["with_determiner"]),
