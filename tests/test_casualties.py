@@ -205,6 +205,12 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Neighbors mourned after the deadly police shooting of two cousins.", [(K, 2, 2, 2, "civilians")]),
     ("The fatal shooting of three neighbors is under investigation.", [(K, 3, 3, 3, "civilians")]),
     ("Detectives are looking into a fatal shooting near the park.", [(K, 1, 1, 1, "unknown")]),
+    # a number of a counted group is a part of it, not the group ("one of the three men")
+    ("One of the three hikers was killed in the ambush.", [(K, 1, 1, 1, "civilians")]),
+    ("Two of the four guards died at the hospital.", [(K, 2, 2, 2, "state_forces")]),
+    ("Two of the three suspects were arrested on Monday.", [(A, 2, 2, 2, "unknown")]),
+    ("Two of the 10 people shot died at the scene.", [(I, 10, 10, 10, "civilians"), (K, 2, 2, 2, "civilians")]),
+    # upper-case wire copy
     ("GUERRILLAS KILLED 12 SOLDIERS AND WOUNDED FIVE OTHERS IN AN AMBUSH NEAR THE TOWN YESTERDAY.",
      [(K, 12, 12, 12, "state_forces"), (I, 5, 5, 5, "unknown")]),
     ("THE ARMY REPORTED THAT THREE PEASANTS WERE MURDERED BY A DEATH SQUAD IN THE NORTHERN PROVINCE.",

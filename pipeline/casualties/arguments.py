@@ -153,6 +153,9 @@ def verb_argument(lex: Lexicon, trig: Token, outcome: str, phrase: str, depth: i
     if trig.dep_ in ("acl", "amod") and trig.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         if subj is not None and subj.dep_ == "nsubj" and trig.tag_ in ("VBD", "VBN"):
             return subj  # "Police: one man shot and killed": a headline clause with its own subject
+        group = of_pobj(trig.head) if trig.head.pos_ == "NUM" else None
+        if group is not None and group.i < trig.i:
+            return group  # "one of three people shot", parsed onto "one": the group it follows was shot
         return trig.head  # "12 people killed", "wounded soldiers"
     if intransitive or trig.tag_ == "VBN":
         near = headline_number(lex, trig)

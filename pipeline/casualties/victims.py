@@ -261,8 +261,10 @@ def count_number_head(lex: Lexicon, tok: Token) -> Claim | None:
             c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in pobj.children
         )
         tokens.append(pobj)
-        if pobj.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in pobj.children):
-            inner = count_token(lex, pobj, 1)  # "a total of 12 people"
+        # "all of the 12 people": the object's own number counts; a number of them is a part
+        # ("one of the three men was killed": 1, not 3)
+        if pobj.pos_ == "NOUN" and not tok.like_num and any(c.dep_ == "nummod" for c in pobj.children):
+            inner = count_token(lex, pobj, 1)
             if inner is not None:
                 return inner
     else:
