@@ -194,6 +194,12 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("An inmate was beaten while in custody on Sunday.", []),
     ("Deputies want the driver in custody before the weekend.", []),
     ("Is the gunman in custody?", []),
+    ("The girl was placed in custody of her aunt.", []),
+    ("Police hope to have a suspect in custody soon.", []),
+    ("The man was remanded in custody.", [(A, 1, 1, 1, "civilians")]),
+    # "hope" and "expect" tell no report; a victim expected to survive was still hit
+    ("Two men are expected to be charged.", []),
+    ("A man was shot and is expected to survive.", [(I, 1, 1, 1, "civilians")]),
     # "the fatal shooting of" names who was killed; a bare "the shooting of" is no claim (an
     # earlier incident, a trial's, or a victim who died), nor a shooting counted or placed
     ("Deputies are looking into the shooting of a 52-year-old man.", []),
@@ -205,6 +211,9 @@ CASES: list[tuple[str, list[tuple[str, int, int, int | None, str]]]] = [
     ("Neighbors mourned after the deadly police shooting of two cousins.", [(K, 2, 2, 2, "civilians")]),
     ("The fatal shooting of three neighbors is under investigation.", [(K, 3, 3, 3, "civilians")]),
     ("Detectives are looking into a fatal shooting near the park.", [(K, 1, 1, 1, "unknown")]),
+    ("Detectives are looking into a non-fatal shooting near the park.", []),
+    ("Neighbors described the near-fatal shooting of a teenager.", []),
+    ("The double shooting of a cousin remains unsolved.", [(I, 2, 2, 2, "unknown")]),
     # a number of a counted group is a part of it, not the group ("one of the three men")
     ("One of the three hikers was killed in the ambush.", [(K, 1, 1, 1, "civilians")]),
     ("Two of the four guards died at the hospital.", [(K, 2, 2, 2, "state_forces")]),

@@ -13,7 +13,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.casualties.arguments import condition_argument, noun_argument, state_argument, state_verb, verb_argument
+from pipeline.casualties.arguments import (condition_argument, noun_argument, people_of, state_argument, state_verb,
+                                          verb_argument)
 from pipeline.casualties.extract import claims
 from pipeline.casualties.lexicon import Lexicon, load_lexicon
 from pipeline.casualties.victims import count_phrase
@@ -270,3 +271,44 @@ def test_custody_without_an_arrest(blank, lex) -> None:
         ("custody", 4, "pobj", "NOUN", "NN", "custody"),
     ])
     assert state_argument(lex, doc[4]) is None  # hurt while held: no verb of holding
+
+
+def _shooting_of(nlp: Language, words: list[tuple[str, str, str, str]]) -> Doc:
+    """ "the shooting of <words>" with the last word as the "of" object (word, pos, tag, lemma)."""
+    rows = [("the", 1, "det", "DET", "DT", "the"), ("shooting", 1, "ROOT", "NOUN", "NN", "shooting"),
+            ("of", 1, "prep", "ADP", "IN", "of")]
+    last = 2 + len(words)
+    rows += [(w, last, "nummod" if pos == "NUM" else "amod", pos, tag, lemma) for w, pos, tag, lemma in words[:-1]]
+    word, pos, tag, lemma = words[-1]
+    rows.append((word, 2, "pobj", pos, tag, lemma))
+    return build(nlp, rows)
+
+
+def test_people_of_names_people_not_animals_or_things(blank, lex) -> None:
+    doc = _shooting_of(blank, [("two", "NUM", "CD", "two"), ("teenagers", "NOUN", "NNS", "teenager")])
+    assert people_of(lex, doc[1]).i == 4
+    doc = _shooting_of(blank, [("two", "NUM", "CD", "two"), ("deer", "NOUN", "NNS", "deer")])
+    assert people_of(lex, doc[1]) is None
+    doc = _shooting_of(blank, [("20", "NUM", "CD", "20"), ("photos", "NOUN", "NNS", "photo")])
+    assert people_of(lex, doc[1]) is None
+
+
+def test_a_participle_after_a_counted_group_belongs_to_it(blank, lex) -> None:
+    doc = build(blank, [
+        ("He", 1, "nsubj", "PRON", "PRP", "he"),
+        ("was", 1, "ROOT", "AUX", "VBD", "be"),
+        ("one", 1, "attr", "NUM", "CD", "one"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("three", 5, "nummod", "NUM", "CD", "three"),
+        ("people", 3, "pobj", "NOUN", "NNS", "people"),
+        ("shot", 2, "acl", "VERB", "VBN", "shoot"),
+    ])
+    assert verb_argument(lex, doc[6], "shot", "shot").i == 5  # parsed onto "one": the three were shot
+    doc = build(blank, [
+        ("one", 4, "nsubj", "NUM", "CD", "one"),
+        ("of", 0, "prep", "ADP", "IN", "of"),
+        ("three", 3, "nummod", "NUM", "CD", "three"),
+        ("people", 1, "pobj", "NOUN", "NNS", "people"),
+        ("died", 4, "ROOT", "VERB", "VBD", "die"),
+    ])
+    assert verb_argument(lex, doc[4], "killed", "died").i == 0  # one died, not three

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from pipeline.casualties.grammar import PASSIVE_DEPS, SUBJ
 from pipeline.casualties.lexicon import Lexicon
-from pipeline.casualties.words import (across_bar, is_age, is_name, is_person, is_quantity, of_pobj,
+from pipeline.casualties.words import (across_bar, is_age, is_age_head, is_name, is_person, is_quantity, of_pobj,
                                        own_predicate, quantity_child, vtype)
 
 # Subjects of a headline's past tense that are the doers, never its victims ("Police shot ...").
@@ -50,16 +50,15 @@ def people_of(lex: Lexicon, noun: Token) -> Token | None:
     pobj = of_pobj(noun)
     if pobj is None:
         return None
-    age = pobj.lower_ in ("old", "olds") and pobj.i > 1 and pobj.doc[pobj.i - 2].lower_ in ("year", "years")
-    return pobj if age or is_person(lex, pobj) or is_name(pobj) else None
+    return pobj if is_age_head(pobj) or is_person(lex, pobj) or is_name(pobj) else None
 
 
 def state_verb(prep: Token) -> Token | None:
-    """The verb that says a prepositional outcome phrase ("in custody") of someone: its head ("a
-    man is in custody"), or the verb whose object or attribute the phrase qualifies ("police
+    """The verb of the clause a prepositional outcome phrase ("in custody") is said in: its head
+    ("a man is in custody"), or the verb whose object or attribute the phrase qualifies ("police
     have a man in custody", "there are two people in custody"); None for a phrase on a subject
-    ("the suspect in custody has not been named": that verb says something else of him) or on
-    no verb ("Two in custody after robbery": a headline)."""
+    ("the suspect in custody has not been named") or on no verb ("Two in custody after
+    robbery": a headline)."""
     head = prep.head
     if head.pos_ in ("VERB", "AUX"):
         return head
@@ -68,25 +67,41 @@ def state_verb(prep: Token) -> Token | None:
     return None
 
 
+def holding_verb(lex: Lexicon, prep: Token) -> Token | None:
+    """The verb that says who is held, when `state_verb` is a verb of holding or of being held
+    (`custody_verbs`, `custody_states`): it carries the denial or the modal ("was not in
+    custody", "could be in custody"); None for any other verb ("police have not identified the
+    man in custody": that denial is of something else)."""
+    verb = state_verb(prep)
+    if verb is None or verb.lemma_.lower() not in lex.custody_verbs | lex.custody_states:
+        return None
+    return verb
+
+
 def state_argument(lex: Lexicon, prep: Token) -> Token | None:
-    """Who a prepositional outcome phrase ("in custody") is said of, when a verb of holding
-    (`custody_verbs`) or none says it: that verb's object ("deputies have two teenagers in
-    custody", "took the driver into custody"), else its subject ("a woman is in custody", "three
-    suspects remain in custody"), or the noun the phrase qualifies when it names people or is a
-    number ("the two men in custody", "Two in custody after robbery"). Another verb makes it a
-    circumstance ("was injured in custody", "died in custody"), a wish makes it none ("police
-    want the man in custody"); "90 days in custody" (a sentence served) and "deaths in custody" name no one
-    held. A question tells nothing ("Is the suspect in custody?")."""
-    if prep.sent.text.rstrip().endswith("?"):
+    """Who a prepositional outcome phrase ("in custody") is said of. On a verb of holding
+    (`custody_verbs`): its object ("deputies have two teenagers in custody", "took the driver
+    into custody") or its passive subject ("was remanded in custody"); on a verb of being held
+    (`custody_states`): its subject ("a woman is in custody", "three suspects remain in
+    custody"); on a noun that names people, is a number or a pronoun: that noun ("the two men in
+    custody", "Two in custody after robbery"), unless a wish governs it ("police want the man
+    in custody"). Any other verb makes the phrase a circumstance ("was injured in custody",
+    "died in custody"); "credit for 90 days in custody" and "deaths in custody" name no one
+    held; nor does a guardian's custody ("placed in custody of his grandmother") or a
+    question ("Is the suspect in custody?")."""
+    custody = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.sent.text.rstrip().endswith("?") or (custody is not None and of_pobj(custody) is not None):
         return None
     verb = state_verb(prep)
     lemma = verb.lemma_.lower() if verb is not None else ""
     head = prep.head
     if head == verb:
-        if lemma not in lex.custody_verbs:
-            return None
         kids = list(head.children)
-        return next((c for c in kids if c.dep_ == "dobj"), None) or _subject(head, kids)
+        if lemma in lex.custody_states:
+            return _subject(head, kids)
+        if lemma in lex.custody_verbs:
+            return next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+        return None
     if lemma in lex.hypothetical_heads:
         return None  # a wish: "police want the man in custody"
     if lemma in lex.custody_verbs or head.pos_ in ("NUM", "PRON") or is_person(lex, head):
@@ -153,9 +168,13 @@ def verb_argument(lex: Lexicon, trig: Token, outcome: str, phrase: str, depth: i
     if trig.dep_ in ("acl", "amod") and trig.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         if subj is not None and subj.dep_ == "nsubj" and trig.tag_ in ("VBD", "VBN"):
             return subj  # "Police: one man shot and killed": a headline clause with its own subject
-        group = of_pobj(trig.head) if trig.head.pos_ == "NUM" else None
-        if group is not None and group.i < trig.i:
-            return group  # "one of three people shot", parsed onto "one": the group it follows was shot
+        number = trig.head
+        own_verb = number.dep_ in (*SUBJ, "attr") and number.head.pos_ in ("VERB", "AUX") and number.head != trig
+        group = of_pobj(number) if number.pos_ == "NUM" and own_verb else None
+        if group is not None and group.pos_ in ("NOUN", "PROPN") and group.i < trig.i:
+            # "he was one of three people shot", the participle parsed onto "one": the group
+            # was shot ("Two of five hikers killed in ambush", a headline, keeps its number)
+            return group
         return trig.head  # "12 people killed", "wounded soldiers"
     if intransitive or trig.tag_ == "VBN":
         near = headline_number(lex, trig)

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.casualties import filters
-from pipeline.casualties.arguments import (condition_argument, headline_number, noun_argument, people_of,
-                                           state_argument, state_verb, verb_argument)
+from pipeline.casualties.arguments import (condition_argument, headline_number, holding_verb, noun_argument,
+                                           people_of, state_argument, verb_argument)
 from pipeline.casualties.claim import Claim, ClaimRecord, make_fact, others, told_back, zero_fact
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.story import link_story
@@ -55,9 +55,10 @@ def _read_span(lex: Lexicon, st: _DocClaims, span: Span) -> None:
     outcome = span.label_
     trig = span.root
     phrase = span.text.lower()
-    # A prepositional phrase ("in custody") states what its verb says of someone: the verb
-    # carries the denial, the modal or the habit the filters read ("was not in custody").
-    clause = (state_verb(trig) or trig) if trig.pos_ == "ADP" else trig
+    # A prepositional phrase ("in custody") states what its verb of holding says of someone:
+    # that verb carries the denial, the modal or the habit the filters read ("was not in
+    # custody"); another verb's denial is of something else ("have not named the man in custody").
+    clause = (holding_verb(lex, trig) or trig) if trig.pos_ == "ADP" else trig
     # A hit is told by a verb; by a noun only when an adjective makes it a death ("the fatal
     # police shooting of a man"): a bare "the shooting of a man" is as often an earlier
     # incident, a trial's, or a victim who died, as a hit this story reports.
@@ -114,12 +115,17 @@ def _special(lex: Lexicon, st: _DocClaims, span: Span, outcome: str) -> None:
         if not filters.hypothetical(lex, trig):
             st.add(span, "killed", Claim(1, 1, 1, None, list(span), span[-1].text, "unknown", perpetrator=True))
     elif outcome == "implicit":  # "a double homicide", "an apparent murder-suicide"
-        if not filters.hypothetical(lex, trig):
+        # ("a non-fatal shooting", "a near-fatal shooting": no death)
+        if not filters.hypothetical(lex, trig) and not filters.undone(span[0]):
             kind, n = lex.implicit[" ".join(t.lower_ for t in span).replace(" - ", "-")]
             # "the fatal shooting of three people": its "of" object counts the victims
+            # "the fatal shooting of three neighbors": its "of" object counts the victims, when
+            # it counts no fewer than the phrase ("the double shooting of a man" is still two)
             victims = people_of(lex, trig)
             told = count_phrase(lex, victims) if victims is not None else []
-            for claim in told or [Claim(n, n, n, span.text.lower(), list(span), None, "unknown")]:
+            if sum(c.best for c in told) < n:
+                told = [Claim(n, n, n, span.text.lower(), list(span), None, "unknown")]
+            for claim in told:
                 st.add(span, kind, claim)
     elif filters.negated(trig) or (trig.i > 0 and st.view[trig.i - 1].lower_ == "no"):
         # casualties, killed or injured: only its denial is informative

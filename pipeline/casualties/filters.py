@@ -32,6 +32,8 @@ _MAX_CLAUSE_STEPS = 4
 _CLAUSE_DEPS = ("xcomp", "conj", "acl", "advcl", "pcomp", "relcl", "ccomp", "oprd")
 _DETERMINERS = ("a", "an", "the", "this", "that")
 _NEGATIONS = ("none", "not", "non", "neither")
+# Words that make an adjective of death fall short of it ("near-fatal").
+_ALMOST = ("near", "nearly", "almost")
 _ANNUAL = ("annually", "yearly")
 # Prepositions that put a toll inside a whole war ("died in the civil war").
 _WAR_PREPS = ("in", "during", "throughout")
@@ -260,8 +262,16 @@ def fatal(lex: Lexicon, trig: Token) -> bool:
         for c in trig.children
     ) or any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
              for c in trig.children) or (
-        # a hit told by a noun: "the fatal police shooting of a man"
-        trig.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lex.fatal_adjectives for c in trig.children))
+        # a hit told by a noun: "the fatal police shooting of a man" (not a "non-fatal" one)
+        trig.pos_ == "NOUN" and trig.lower_ in lex.shot_nouns
+        and any(c.dep_ == "amod" and c.lower_ in lex.fatal_adjectives and not undone(c) for c in trig.children))
+
+
+def undone(adjective: Token) -> bool:
+    """Whether a word before an adjective undoes it: "non-fatal", "near-fatal", "not fatal"."""
+    doc = adjective.doc
+    before = adjective.i - 2 if adjective.i >= 2 and doc[adjective.i - 1].text == "-" else adjective.i - 1
+    return before >= 0 and doc[before].lower_ in (*_NEGATIONS, *_ALMOST)
 
 
 def either_outcome(lex: Lexicon, trig: Token) -> bool:

@@ -12,7 +12,7 @@ from pipeline.casualties.grammar import (DEFINITE, REFLEXIVE, RELATIVE_PRONOUNS,
                                          ZERO_WORDS, says_none)
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.names import same_person
-from pipeline.casualties.words import (across_bar, is_name, is_partitive_np, is_person, is_quantity,
+from pipeline.casualties.words import (across_bar, is_age_head, is_name, is_partitive_np, is_person, is_quantity,
                                        is_year, left_lead, of_pobj, own_predicate, person_name, quantity_child,
                                        quantity_of_number, victim_words, vtype)
 from pipeline.numbers import parse_count
@@ -53,7 +53,7 @@ def count_token(lex: Lexicon, tok: Token, depth: int = 0) -> Claim | None:
         return None  # "whether any civilians were killed": asks, does not report
     if says_none(tok):
         return Claim(0, 0, 0, "none", [doc[tok.left_edge.i], tok], tok.text, "unknown")
-    if low in ("old", "olds") and tok.i > 1 and doc[tok.i - 2].lower_ in ("year", "years"):
+    if is_age_head(tok):
         return _age_claim(lex, tok)
     if low == "total":  # "a total of 12 people"
         pobj = of_pobj(tok)

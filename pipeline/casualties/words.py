@@ -136,6 +136,12 @@ def quantity_of_number(lex: Lexicon, num: Token) -> Count | None:
     return found
 
 
+def is_age_head(tok: Token) -> bool:
+    """Whether a token heads an age used as a noun ("a 19-year-old", "two 17-year-olds"): "old"
+    two tokens after "year"."""
+    return tok.lower_ in ("old", "olds") and tok.i > 1 and tok.doc[tok.i - 2].lower_ in ("year", "years")
+
+
 def is_age(lex: Lexicon, num: Token) -> bool:
     """A number that is an age, a time or an amount rather than a count of people."""
     doc = num.doc
