@@ -107,3 +107,18 @@ def test_reconcile_arrested_suspects_are_the_arrestees() -> None:
     # a dead attacker still adds to the dead he killed
     facts = [_fact("killed", 2, 0, vtype="civilians"), _fact("killed", 2, 80, perpetrator=True)]
     assert reconcile(facts)["killed_best"] == 4
+
+
+def test_reconcile_parts_of_different_groups_add_to_the_floor() -> None:
+    # "two of the attackers and one of the guards were killed"
+    facts = [_fact("killed", 2, 0, vtype="rebels_militants", partitive=True),
+             _fact("killed", 1, 40, vtype="state_forces", partitive=True)]
+    assert reconcile(facts)["killed_best"] == 3
+    # two parts of one group do not add: "one of the guards ... one of the two guards"
+    facts = [_fact("killed", 1, 0, vtype="state_forces", partitive=True),
+             _fact("killed", 1, 40, vtype="state_forces", partitive=True)]
+    assert reconcile(facts)["killed_best"] == 1
+    # a larger whole stays the total
+    facts = [_fact("killed", 5, 0), _fact("killed", 2, 40, vtype="rebels_militants", partitive=True),
+             _fact("killed", 1, 60, vtype="state_forces", partitive=True)]
+    assert reconcile(facts)["killed_best"] == 5

@@ -108,9 +108,12 @@ def _total(claims: list[CasualtyFact]) -> Triple | None:
     loose = _group_total(untyped)
     if loose is not None and (total is None or loose[1] > total[1]):
         total = loose  # an untyped count is a total that may include the typed ones
-    parts = _group_total([f for f in claims if f.partitive])
-    if parts is not None and (total is None or parts[1] > total[1]):
-        total = parts  # "one of the officers" only sets a floor
+    # "one of the officers" only sets a floor; parts of different groups add up to it, as
+    # wholes do ("two of the attackers and one of the guards were killed": at least 3)
+    parts = [f.model_copy(update={"partitive": False}) for f in claims if f.partitive]
+    floor = _total(parts) if parts else None
+    if floor is not None and (total is None or floor[1] > total[1]):
+        total = floor
     return total
 
 
@@ -135,8 +138,9 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     - a dead attacker ("killed himself", "turned the gun on himself") adds to his victims, except
       that one attacker and one victim are not added (a story often names the same dead person
       both ways: "she shot her son, then herself ... a woman was found dead");
-    - partitive claims ("one of the officers", "including two children") never add; they only
-      set a floor; but the dead among wounded told as others beside the dead add to the dead
+    - partitive claims ("one of the officers", "including two children") never add to the
+      wholes; they only set a floor, to which parts of different groups add ("two of the
+      attackers and one of the guards": 3); but the dead among wounded told as others beside the dead add to the dead
       told before ("one man was killed and three others were shot, one of them fatally": 2
       killed, 2 injured; `among_others`);
     - injured: claims that someone was shot without saying whether they died (`includes_killed`)
