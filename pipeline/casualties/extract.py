@@ -63,9 +63,10 @@ def _read_span(lex: Lexicon, st: _DocClaims, span: Span) -> None:
     # police shooting of a man"): a bare "the shooting of a man" is as often an earlier
     # incident, a trial's, or a victim who died, as a hit this story reports.
     shot_noun = outcome == "shot" and trig.pos_ == "NOUN" and trig.lower_ in lex.shot_nouns
-    if outcome == "shot" and trig.pos_ != "VERB" and not (shot_noun and filters.fatal(lex, trig)):
+    fatal = outcome in ("shot", "injured") and filters.fatal(lex, trig)
+    if outcome == "shot" and trig.pos_ != "VERB" and not (shot_noun and fatal):
         return
-    if outcome in ("shot", "injured") and filters.fatal(lex, trig):
+    if fatal:
         outcome = "killed"  # "was fatally struck", "fatally wounding his brother", "shooting five to death"
     # A blade's wound that does not kill counts only for victims told by number ("stabbed three
     # people", "two students were stabbed"): "stabbed in the back by his party" is a figure.
@@ -118,7 +119,6 @@ def _special(lex: Lexicon, st: _DocClaims, span: Span, outcome: str) -> None:
         # ("a non-fatal shooting", "a near-fatal shooting": no death)
         if not filters.hypothetical(lex, trig) and not filters.undone(span[0]):
             kind, n = lex.implicit[" ".join(t.lower_ for t in span).replace(" - ", "-")]
-            # "the fatal shooting of three people": its "of" object counts the victims
             # "the fatal shooting of three neighbors": its "of" object counts the victims, when
             # it counts no fewer than the phrase ("the double shooting of a man" is still two)
             victims = people_of(lex, trig)

@@ -51,7 +51,7 @@ class Lexicon:
     implied_deaths: set[str] = field(default_factory=set)
     request_heads: set[str] = field(default_factory=set)
     fatal_only: frozenset[str] = frozenset()  # hit verbs that claim only a death ("stabbed ... to death")
-    shot_nouns: frozenset[str] = frozenset()  # nouns of a hit whose "of" object was hit ("the shooting of")
+    shot_nouns: frozenset[str] = frozenset()  # nouns of a hit: "the fatal shooting of" counts its "of" object
     charges: frozenset[str] = frozenset()  # arrest verbs that tell one only as a charge ("charged")
     at_large: re.Pattern[str] | None = None  # phrases of a suspect not in custody ("warrant")
     implied_with_det: set[str] = field(default_factory=set)

@@ -140,9 +140,9 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
       both ways: "she shot her son, then herself ... a woman was found dead");
     - partitive claims ("one of the officers", "including two children") never add to the
       wholes; they only set a floor, to which parts of different groups add ("two of the
-      attackers and one of the guards": 3); but the dead among wounded told as others beside the dead add to the dead
-      told before ("one man was killed and three others were shot, one of them fatally": 2
-      killed, 2 injured; `among_others`);
+      attackers and one of the guards": 3); but the dead among wounded told as others beside
+      the dead add to the dead told before ("one man was killed and three others were shot,
+      one of them fatally": 2 killed, 2 injured; `among_others`);
     - injured: claims that someone was shot without saying whether they died (`includes_killed`)
       count as injured after removing the killed ("three were shot, one fatally" = 1 killed,
       2 injured); explicit injured claims win when larger;
