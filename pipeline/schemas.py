@@ -140,6 +140,9 @@ class CasualtyFact(FactBase):
     # "one man was killed and three others were shot, one of them fatally": the others and the
     # dead among them, who add to the dead told before
     among_others: bool = False
+    # "two suspects were arrested ... two more were taken into custody": victims beside those
+    # just told with the same outcome, who add to them
+    adds: bool = False
 
 
 class DateFact(FactBase):

@@ -122,3 +122,39 @@ def test_reconcile_parts_of_different_groups_add_to_the_floor() -> None:
     facts = [_fact("killed", 5, 0), _fact("killed", 2, 40, vtype="rebels_militants", partitive=True),
              _fact("killed", 1, 60, vtype="state_forces", partitive=True)]
     assert reconcile(facts)["killed_best"] == 5
+
+
+def test_added_victims_add_to_the_claims_told_before() -> None:
+    # "Officers arrested two men ... Two more people were taken into custody."
+    facts = [_fact("arrested", 2, 0), _fact("arrested", 2, 40, adds=True)]
+    assert reconcile(facts)["arrested_best"] == 4
+    # the same two claims, neither told as added: one group restated
+    assert reconcile([_fact("arrested", 2, 0), _fact("arrested", 2, 40)])["arrested_best"] == 2
+
+
+def test_added_victims_add_to_the_wounded_among_those_shot() -> None:
+    # "Two men were shot, one fatally. Two others were wounded.": 1 wounded + 2
+    facts = [_fact("injured", 2, 0, includes_killed=True), _fact("killed", 1, 20), _fact("injured", 2, 50, adds=True)]
+    out = reconcile(facts)
+    assert (out["killed_best"], out["injured_best"]) == (1, 3)
+
+
+def test_a_later_total_larger_than_the_sum_stands() -> None:
+    # "... Two others were arrested. In all, six people were arrested."
+    facts = [_fact("arrested", 2, 0), _fact("arrested", 2, 40, adds=True), _fact("arrested", 6, 80)]
+    assert reconcile(facts)["arrested_best"] == 6
+
+
+def test_additions_chain() -> None:
+    # "A man was shot. Another man was shot. Two others were shot.": 1 + 1 + 2
+    facts = [_fact("injured", 1, 0), _fact("injured", 1, 30, adds=True), _fact("injured", 2, 60, adds=True)]
+    assert reconcile(facts)["injured_best"] == 4
+
+
+def test_added_victims_add_to_the_sentence_just_told_not_to_an_earlier_total() -> None:
+    # "Police arrested three men. One man was arrested at the station. Two others were arrested
+    # at a home.": the parts of the three, not three more
+    facts = [_fact("arrested", 3, 0), _fact("arrested", 1, 30), _fact("arrested", 2, 60, adds=True)]
+    facts[1] = facts[1].model_copy(update={"sentence": "y"})
+    facts[2] = facts[2].model_copy(update={"sentence": "z"})
+    assert reconcile(facts)["arrested_best"] == 3

@@ -184,6 +184,91 @@ def test_story_totals(annotate, text: str, killed: int | None, injured: int | No
     assert (out["killed_best"], out["injured_best"]) == (killed, injured)
 
 
+# ---- victims told as beside those just told: added to them, only to the same outcome ---------
+ADDED: list[tuple[str, int | None, int | None, int | None]] = [
+    # (text, killed_best, injured_best, arrested_best)
+    ("A man was shot on the east side on Sunday night. Another man was also shot and taken to a "
+     "hospital.", None, 2, None),
+    ("Officers arrested two men at the scene. Two more people were taken into custody later that "
+     "night.", None, None, 4),
+    ("Three men were arrested. Police later arrested another man in connection with the raid.", None, None, 4),
+    ("Police arrested one man at the depot. Two others were arrested later.", None, None, 3),
+    ("Two men were shot outside the bar. Two others were injured by flying glass.", None, 4, None),
+    ("A man was shot in the chest. An additional victim, a woman, was shot in the hand.", None, 2, None),
+    ("A woman was stabbed to death in the hall. Another woman was stabbed to death upstairs.", 2, None, None),
+    ("Five soldiers were killed and eight were wounded in the ambush. Two more soldiers died of "
+     "their wounds.", 7, 8, None),
+    ("Deputies arrested two men on Monday. On Wednesday they arrested two more men. On Friday, three "
+     "more men were taken into custody.", None, None, 7),
+    ("Police arrested 140 marchers. Another 20 were arrested later.", None, None, 160),
+    # one addition told by two words is added once
+    ("A man was shot in the leg. Another man was also shot and was taken to a hospital.", None, 2, None),
+    # a headline told again: the same number of added people just after
+    ("Police arrest another suspect in Milford robbery. Police have arrested another suspect in the "
+     "robbery of a Milford bank.", None, None, 1),
+    ("The gunman killed his wife at the house. He then drove to a store and killed two more people.", 3, None, None),
+    ("Three people were shot, one fatally. Two others were wounded by shrapnel.", 1, 4, None),
+    # negatives: the parts of a total told first, each beside the one before
+    ("Two people were shot late Friday in Oakmere. One man was hit in the hip. Another man was "
+     "grazed in the arm.", None, 2, None),
+    ("Police arrested three men on Monday. One man was arrested at the bus station. Two others were "
+     "arrested at an apartment.", None, None, 3),
+    ("Four arrested in store robbery. Police arrested two women on Tuesday. Two more suspects were "
+     "arrested Thursday.", None, None, 4),
+    ("Two men were shot in Bramley on Sunday. One of the men was shot in the chest. Another man was "
+     "shot in the foot.", None, 2, None),
+    ("Man shot, another wounded on Hale Road. A man was shot on Hale Road and another man was "
+     "wounded, police said.", None, 2, None),
+    # ... an incident before the one told
+    ("A man was shot and wounded on Vine Street on Friday, two days after another man was shot on "
+     "the same street.", None, 1, None),
+    # negatives: others beside the dead, among the people shot told before
+    ("Three people were shot. One man died and two others were wounded.", 1, 2, None),
+    ("Three people were shot. One man died. Two others were wounded.", 1, 2, None),
+    # ... one of a group told ("the other"), a floor ("more than"), the same others told again
+    ("A man was shot in the leg. The other man was shot in the arm.", None, 1, None),
+    ("Four people were shot and two of them died. The other two were treated at a hospital.", 2, 2, None),
+    ("Police arrested more than two suspects on Friday.", None, None, 3),
+    ("Two dead, two others hurt at depot. One man was killed and two others were hurt at the depot "
+     "on Sunday.", 2, 2, None),
+    # ... another incident, and a hit's object other than its shooter
+    ("Police arrested two men. Officers also arrested another man in an unrelated case.", None, None, 2),
+    ("Two people were shot on Friday. Police said another man was shot in a separate incident.", None, 2, None),
+    ("A gunman shot another man during an argument on Sunday.", None, 1, None),
+]
+
+
+@pytest.mark.parametrize("text,killed,injured,arrested", ADDED, ids=[s[0][:40] for s in ADDED])
+def test_added_victims(annotate, text: str, killed: int | None, injured: int | None, arrested: int | None) -> None:
+    out = reconcile([CasualtyFact(**f) for f in annotate(text)._.ne_casualties])
+    assert (out["killed_best"], out["injured_best"], out["arrested_best"]) == (killed, injured, arrested)
+
+
+# another incident, a tally, a vague toll or a time of its own: no claim is told as added
+NOT_ADDED = [
+    "Five people were shot on the block on Thursday, where six more people have been wounded since last week.",
+    "Two men were shot outside the club. Two more people were shot in another attack nearby.",
+    "A man was wounded on Main Street. Another man was shot at 3 a.m. on Saturday near the river.",
+    "Two men were wounded in the square. Police said another man was wounded in an unrelated fight.",
+    "A man was killed outside the tavern, the same bar where another man was killed during a fight.",
+    "A man was wounded on Dock Street. In a second shooting, another woman was wounded on Bay Street.",
+    "Two people were shot in the park. Elsewhere, two more people were shot near the school.",
+    "A boy was shot on the porch. \"Another kid got shot. When does it end?\" a neighbor asked.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ADDED, ids=[t[:40] for t in NOT_ADDED])
+def test_not_added(annotate, text: str) -> None:
+    assert not any(f["adds"] for f in annotate(text)._.ne_casualties)
+
+
+def test_a_vague_toll_takes_no_addition(annotate) -> None:
+    # "multiple people" may be the five: 5, not 2 + 5
+    out = reconcile([CasualtyFact(**f) for f in annotate(
+        "Multiple people were shot at the party. Officials said five others were injured.")._.ne_casualties])
+    assert out["injured_best"] == 5
+
+
 def test_named_victim_who_died_is_flagged(annotate) -> None:
     doc = annotate("Officer Nia Pahl was wounded in the shootout. Pahl died two days later.")
     injured = [f for f in doc._.ne_casualties if f["outcome"] == "injured"]

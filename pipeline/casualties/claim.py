@@ -12,6 +12,8 @@ NO_HEAD = -1
 # Words that set a claim's victims beside those told before ("three others were shot",
 # "another man was hit"): not the dead again.
 OTHER_WORDS = frozenset({"other", "others", "another"})
+# Those of them that on a hit's object may mean other than the one who hit ("he shot another man").
+_OTHER_THAN = frozenset({"other", "another"})
 
 
 @dataclass
@@ -48,6 +50,7 @@ class ClaimRecord:
     back: bool = False  # dead told among people already counted ("one of them died", "the others")
     state_noun: str | None = None  # ... named by a definite noun ("the victim"): its lemma
     whole: str | None = None  # what a partitive's dead are one of ("them" in "one of them died")
+    added: bool = False  # told as beside those just told ("another man was shot"): see `added`
 
 
 def _sentence(doc: Doc, view: Doc, tok: Token) -> str:
@@ -58,8 +61,9 @@ def _sentence(doc: Doc, view: Doc, tok: Token) -> str:
 
 
 def make_fact(doc: Doc, view: Doc, span: Span, outcome: str, claim: Claim, supersedes: bool,
-              partitive: bool) -> dict:
-    """A dict valid as CasualtyFact (minus article_id) for one claim."""
+              partitive: bool, beside: bool = False) -> dict:
+    """A dict valid as CasualtyFact (minus article_id) for one claim; `beside`: its victims are
+    told as beside those told before (`added`), so not the dead again."""
     toks = [*claim.tokens, span[0], span[-1]]
     sent = span.sent
     first = max(min(t.i for t in toks), sent.start)
@@ -74,7 +78,7 @@ def make_fact(doc: Doc, view: Doc, span: Span, outcome: str, claim: Claim, super
         claim.low = claim.best = claim.high = 1
     # "his brother was also hit": someone besides the victims told so far, so not one of the dead
     also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in span.root.children)
-    shot = (outcome == "shot" or wound or ordinal) and claim.best > 0 and not also and not others(claim)
+    shot = (outcome == "shot" or wound or ordinal) and claim.best > 0 and not also and not beside and not others(claim)
     return {
         "kind": "casualty",
         "text": doc[first : last + 1].text,
@@ -93,6 +97,7 @@ def make_fact(doc: Doc, view: Doc, span: Span, outcome: str, claim: Claim, super
         "perpetrator": claim.perpetrator,
         "includes_killed": shot,
         "among_others": False,
+        "adds": False,
     }
 
 
@@ -133,3 +138,24 @@ def others(claim: Claim) -> bool:
     # "... with three others hurt": the subject of the clause "with" opens.
     subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ == "with")
     return subject and not _definite(head) and _other_words(head, ("amod", "det"))
+
+
+def added(claim: Claim, words: frozenset[str], objects: bool) -> bool:
+    """Whether a claim's victims are told as beside people told before: a word of `words`
+    ("another man was shot", "two more suspects", "an additional victim", "two others") on
+    their noun or its number, with no "the" ("the other two" are of a group told), said of the
+    subject of their claim or its object ("killed two more people"). "He shot another man" (other
+    than himself) is no such unless `objects` (arrests: the one who acts is the police, not one of
+    the victims: "police arrested another man"), nor is "more than two" (a floor)."""
+    if not claim.tokens or claim.partitive:
+        return False
+    head = claim.tokens[-1]
+    subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ == "with")
+    if not (subject or head.dep_ == "dobj") or _definite(head):
+        return False
+    marks = [head, *(c for c in head.children if c.dep_ in ("amod", "det")),
+             *(g for c in head.children if c.dep_ == "nummod" for g in c.children if g.dep_ in ("amod", "advmod", "quantmod"))]
+    doc = head.doc
+    found = {t.lower_ for t in marks if t.lower_ in words and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than")}
+    # a hit's object "another man" may be other than the one who shot; "two more people" is not
+    return bool(found) and (subject or objects or not found <= _OTHER_THAN)

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from pipeline.casualties import filters
 from pipeline.casualties.arguments import (condition_argument, headline_number, holding_verb, noun_argument,
                                            people_of, state_argument, verb_argument)
-from pipeline.casualties.claim import Claim, ClaimRecord, make_fact, others, told_back, zero_fact
+from pipeline.casualties.claim import Claim, ClaimRecord, added, make_fact, others, told_back, zero_fact
 from pipeline.casualties.lexicon import Lexicon
 from pipeline.casualties.story import link_story
 from pipeline.casualties.victims import count_phrase
@@ -196,8 +196,16 @@ def _record(lex: Lexicon, st: _DocClaims, span: Span, outcome: str, phrase: str,
         claim.low = claim.best = 0
         claim.high = 0
         claim.qualifier = "not"
-    fact = make_fact(st.doc, st.view, span, outcome, claim, supersedes, partitive)
-    record = ClaimRecord(fact, head=claim.head_i, past=filters.dated_before(trig, st.doc._.published),
+    # "another man was shot in a separate incident", "two days after another man was shot", "in
+    # another attack", a hit at a time of its own ("minutes later, another man was shot at a
+    # gas station": often an incident of its own; arrests of a case go on for days): not beside
+    # this story's victims
+    beside = (claim.best > 0 and added(claim, lex.added_words, objects=outcome == "arrested")
+              and not any(t.lower_ in lex.other_incident for t in trig.sent) and not filters.told_as_earlier(trig)
+              and not filters.another_incident(lex.added_words, trig.sent, claim.tokens[-1])
+              and not (outcome != "arrested" and filters.timed(trig.sent)))
+    fact = make_fact(st.doc, st.view, span, outcome, claim, supersedes, partitive, beside)
+    record = ClaimRecord(fact, added=beside, head=claim.head_i, past=filters.dated_before(trig, st.doc._.published),
                          others=fact["outcome"] == "injured" and others(claim),
                          back=outcome == "killed" and (partitive or told_back(claim)),
                          whole=claim.tokens[-1].lower_ if (partitive or claim.partitive) and claim.tokens else None)

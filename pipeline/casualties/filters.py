@@ -34,6 +34,9 @@ _DETERMINERS = ("a", "an", "the", "this", "that")
 _NEGATIONS = ("none", "not", "non", "neither")
 # Words that make an adjective of death fall short of it ("near-fatal").
 _ALMOST = ("near", "nearly", "almost")
+# Words that open a clause of an incident that came before the one told ("two days after another
+# man was shot", "since another officer was killed").
+_EARLIER_MARKS = ("after", "since")
 _ANNUAL = ("annually", "yearly")
 # Prepositions that put a toll inside a whole war ("died in the civil war").
 _WAR_PREPS = ("in", "during", "throughout")
@@ -403,3 +406,36 @@ def condition_of_known_victim(lex: Lexicon, trig: Token, phrase: str, claim: Cla
     if head.pos_ in ("PRON", "PROPN"):
         return True
     return any(c.dep_ in ("det", "poss") and c.lower_ in KNOWN_DETERMINERS for c in head.children)
+
+
+def told_as_earlier(trig: Token) -> bool:
+    """Whether an outcome word lies in a clause opened by "after" or "since" ("shot on Friday, two
+    days after another man was shot on the same street") or in a relative clause ("the bar where
+    another man was killed"), or its verb is told "since" a time ("six more have been wounded
+    since last week"): an incident before the one told, or a tally."""
+    if any(c.dep_ == "prep" and c.lower_ == "since" for c in trig.children):
+        return True
+    tok = trig
+    while tok.dep_ != "ROOT" and tok.head is not tok:
+        # ... or a relative clause: what a place or a person has seen ("the bar where another
+        # man was killed")
+        if tok.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in tok.children) or (
+                tok.dep_ == "pcomp" and tok.head.lower_ in _EARLIER_MARKS):
+            return True
+        tok = tok.head
+    return False
+
+
+def another_incident(words: frozenset[str], sentence: Span, victim: Token) -> bool:
+    """Whether a sentence puts its claim in another incident by an added word on the object of a
+    preposition that is not the victims ("two more people were shot in another attack", "in other
+    shootings"), or an ordinal ("in a second shooting"); `words`: the added words ("another",
+    "other", ...)."""
+    return any((t.lower_ in words or t.ent_type_ == "ORDINAL") and t.head.dep_ == "pobj" and t.head.i != victim.i
+               for t in sentence)
+
+
+def timed(sentence: Span) -> bool:
+    """Whether a sentence gives a date or a time of its own ("on Sunday", "minutes later"), or
+    quotes someone ("'Another kid got shot,' a neighbour said": a lament, not a count)."""
+    return any(e.label_ in ("DATE", "TIME") for e in sentence.ents) or any(t.is_quote for t in sentence)

@@ -76,6 +76,8 @@ class Lexicon:
     offences: frozenset[str] = frozenset()
     custody_verbs: frozenset[str] = frozenset()
     custody_states: frozenset[str] = frozenset()
+    added_words: frozenset[str] = frozenset()
+    other_incident: frozenset[str] = frozenset()
 
 
 def _matcher(nlp: Language, outcomes: dict[str, Any], implicit: dict[str, tuple[str, int]]) -> PhraseMatcher:
@@ -122,7 +124,8 @@ def _word_lists(root: str | Path | None) -> dict[str, frozenset[str]]:
              "habit_adverbs": "habit_adverbs", "wars": "war_words", "attributive_past": "attributive_past",
              "call_verbs": "call_verbs", "recalled_nouns": "recalled_death_nouns",
              "killing_verbs": "killing_verbs", "animals": "animals", "offences": "offences",
-             "custody_verbs": "custody_verbs", "custody_states": "custody_states"}
+             "custody_verbs": "custody_verbs", "custody_states": "custody_states",
+             "added_words": "added_words", "other_incident": "other_incident_words"}
     return {key: resources.read_words(f"{FOLDER}/{name}.txt", root) for key, name in files.items()}
 
 

@@ -16,6 +16,8 @@ Triple = tuple[int, int, int | None]
 # Protesters and rioters are the same crowd named by different sources ("protesters" vs
 # "attackers"), so they are one group when claims are compared.
 _GROUP = {"rioters": "protesters"}
+# The outcomes of the event columns, to which victims told as added (`adds`) add.
+ADDED_OUTCOMES = ("killed", "injured", "arrested")
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +121,44 @@ def _total(claims: list[CasualtyFact]) -> Triple | None:
 
 def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     """Event columns (killed_low/best/high, injured_*, arrested_*, fatalities) reconciled from the
-    casualty claims of one event.
+    casualty claims of one event: `claims_total`'s policy, then victims told as beside those
+    just told (`adds`: "two suspects were arrested ... two more were taken into custody") added
+    to them, when that sum is the larger. Those just told are the claims of the sentence of the
+    nearest claim before (its toll of that outcome: "two men were shot, one fatally" has one
+    wounded), or the sum before it when that claim was an addition too ("a man was shot ...
+    another man was shot ... two others were shot": 4), when that toll is exact. Not an earlier total: "police arrested
+    three men ... one at the scene ... two others at a home" is 3."""
+    out = claims_total(facts)
+    ordered = sorted(facts, key=lambda f: f.char_start)
+    sums: dict[str, Triple] = {}  # the latest sum of each outcome's additions
+    for n, f in enumerate(ordered):
+        if not f.adds or f.outcome not in ADDED_OUTCOMES:
+            continue
+        told = [g for g in ordered[:n] if g.count_best > 0]
+        last = next((g for g in reversed(told) if g.outcome == f.outcome), None)
+        if last is not None and last.adds and f.outcome in sums:
+            base: Triple | None = sums[f.outcome]
+        elif told:
+            near = claims_total([g for g in told if g.sentence == told[-1].sentence])
+            base = (near[f"{f.outcome}_low"], near[f"{f.outcome}_best"], near[f"{f.outcome}_high"])  # type: ignore[assignment]
+            # only to an exact toll: "multiple people were shot ... five others were hurt" may
+            # be the five
+            if base[1] is None or not base[0] == base[1] == base[2]:  # type: ignore[index]
+                base = None
+        else:
+            base = None
+        if base is None:
+            continue
+        sums[f.outcome] = _add(base, (f.count_low, f.count_best, f.count_high))
+        if out[f"{f.outcome}_best"] is None or sums[f.outcome][1] > out[f"{f.outcome}_best"]:  # type: ignore[operator]
+            out[f"{f.outcome}_low"], out[f"{f.outcome}_best"], out[f"{f.outcome}_high"] = sums[f.outcome]
+    out["fatalities"] = out["killed_best"]
+    return out
+
+
+def claims_total(facts: list[CasualtyFact]) -> dict[str, object]:
+    """Event columns (killed_low/best/high, injured_*, arrested_*, fatalities) reconciled from the
+    casualty claims of one event, a claim told as added (`adds`) as any other.
 
     Policy, per outcome:
     - claims are grouped by victim type (protesters and rioters are one group; perpetrators,

@@ -42,6 +42,7 @@ def link_story(lex: Lexicon, records: list[ClaimRecord], dead_nouns: set[str]) -
             r.fact["includes_killed"] = True
     survivors(lex, records, dead, dying)
     others_who_died(records)
+    additions(records, lex.added_words)
     return [r.fact for r in records]
 
 
@@ -69,6 +70,45 @@ def others_who_died(records: list[ClaimRecord]) -> None:
                          and d.fact["char_start"] < r.fact["char_start"] for d in records):
             for k in (r, *among):
                 k.fact["among_others"] = True
+
+
+def _told_again(words: frozenset[str], last: dict, fact: dict) -> bool:
+    """Whether a claim of added victims tells again the last claim of its outcome: as many,
+    told with an added word too ("one man is dead and two others injured ... two other people
+    were injured")."""
+    told = set((last["victims"] or "").lower().split())
+    return last["count_best"] == fact["count_best"] and not told.isdisjoint(words)
+
+
+def additions(records: list[ClaimRecord], words: frozenset[str]) -> None:
+    """Victims told as beside people just told (`ClaimRecord.added`: "two suspects were
+    arrested ... two more were taken into custody") add to them (`adds`) when those were told
+    with the same outcome: the nearest claim before them, when it is in their sentence, or else
+    its sentence, tells some of that outcome. After "three people were shot ... one man died",
+    "two others were wounded" are beside the dead, among the people shot; after "five soldiers
+    were killed and eight wounded", "two more soldiers were killed" add to the dead. Not a death
+    among others nor a claim that may hold the dead (`among_others`, `includes_killed`); not
+    the same people told by a second word ("another man was shot and wounded"); not added
+    people told again (`_told_again`: "Police arrest another suspect" above "police have
+    arrested another suspect", a headline told again); not people not counted ("other people
+    were hit"). `words`: the added words ("another", "others", ...)."""
+    told: list[ClaimRecord] = []
+    heads: set[int] = set()
+    for r in sorted(records, key=lambda r: r.fact["char_start"]):
+        f = r.fact
+        exact = f["count_low"] == f["count_high"]  # "other people were hit": how many, not told
+        if r.added and exact and told and not (f["includes_killed"] or f["among_others"]) and r.head not in heads:
+            near = told[-1].fact
+            last = next((k for k in reversed(told) if k.fact["outcome"] == f["outcome"]), None)
+            # in their own sentence, beside the claim just before them ("a man was killed and five
+            # others were injured", after a headline of the injured run into it)
+            f["adds"] = (last is not None and not _told_again(words, last.fact, f) and (
+                near["outcome"] == f["outcome"] if near["sentence"] == f["sentence"] else any(
+                    k.fact["sentence"] == near["sentence"] and k.fact["outcome"] == f["outcome"] for k in told)))
+        if r.added:
+            heads.add(r.head)
+        if f["count_best"] > 0:
+            told.append(r)
 
 
 def _one_of(record: ClaimRecord, others: int) -> bool:

@@ -27,7 +27,7 @@ COORDINATE_DIGITS = 5
 # Fact columns a casualty claim shows on the event page, beside its sentence.
 CLAIM_COLUMNS: tuple[str, ...] = (
     "outcome", "count_low", "count_best", "count_high", "qualifier", "victims", "victim_type",
-    "supersedes_prior", "partitive", "perpetrator", "includes_killed", "among_others",
+    "supersedes_prior", "partitive", "perpetrator", "includes_killed", "among_others", "adds",
 )
 
 
