@@ -208,6 +208,11 @@ ADDED: list[tuple[str, int | None, int | None, int | None]] = [
      "robbery of a Milford bank.", None, None, 1),
     ("The gunman killed his wife at the house. He then drove to a store and killed two more people.", 3, None, None),
     ("Three people were shot, one fatally. Two others were wounded by shrapnel.", 1, 4, None),
+    # the arrested and the harmed are different people: a claim of one between two of the other
+    ("Police arrested a man accused of shooting a delivery driver. The driver was shot in the leg. "
+     "Another man was also arrested.", None, 1, 2),
+    ("Two men were shot in the alley. Police arrested a suspect. Two others were wounded by glass.", None, 4, 1),
+    ("Three people were shot. Police arrested a man. One man died. Two others were wounded.", 1, 2, 1),
     # negatives: the parts of a total told first, each beside the one before
     ("Two people were shot late Friday in Oakmere. One man was hit in the hip. Another man was "
      "grazed in the arm.", None, 2, None),

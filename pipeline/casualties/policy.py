@@ -119,6 +119,13 @@ def _total(claims: list[CasualtyFact]) -> Triple | None:
     return total
 
 
+def same_people(a: str, b: str) -> bool:
+    """Whether claims of two outcomes may be of one group of people, for additions: the arrested
+    are never the harmed ("two men were shot ... police arrested a suspect ... two others were
+    wounded": the others are beside the shot)."""
+    return (a == "arrested") == (b == "arrested")
+
+
 def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     """Event columns (killed_low/best/high, injured_*, arrested_*, fatalities) reconciled from the
     casualty claims of one event: `claims_total`'s policy, then victims told as beside those
@@ -134,7 +141,7 @@ def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     for n, f in enumerate(ordered):
         if not f.adds or f.outcome not in ADDED_OUTCOMES:
             continue
-        told = [g for g in ordered[:n] if g.count_best > 0]
+        told = [g for g in ordered[:n] if g.count_best > 0 and same_people(g.outcome, f.outcome)]
         last = next((g for g in reversed(told) if g.outcome == f.outcome), None)
         if last is not None and last.adds and f.outcome in sums:
             base: Triple | None = sums[f.outcome]

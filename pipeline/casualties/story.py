@@ -9,6 +9,7 @@ from __future__ import annotations
 from pipeline.casualties.claim import ClaimRecord
 from pipeline.casualties.grammar import SINGULAR_PRONOUNS
 from pipeline.casualties.lexicon import Lexicon
+from pipeline.casualties.policy import same_people
 from pipeline.numbers import parse_number
 
 # The wholes of a partitive that stand for the people just told ("one of them", "one of whom").
@@ -91,20 +92,23 @@ def additions(records: list[ClaimRecord], words: frozenset[str]) -> None:
     the same people told by a second word ("another man was shot and wounded"); not added
     people told again (`_told_again`: "Police arrest another suspect" above "police have
     arrested another suspect", a headline told again); not people not counted ("other people
-    were hit"). `words`: the added words ("another", "others", ...)."""
+    were hit"). Claims of arrests and of harm are of different people (`same_people`): "a
+    driver was shot" between two arrests is none of the arrested. `words`: the added words
+    ("another", "others", ...)."""
     told: list[ClaimRecord] = []
     heads: set[int] = set()
     for r in sorted(records, key=lambda r: r.fact["char_start"]):
         f = r.fact
         exact = f["count_low"] == f["count_high"]  # "other people were hit": how many, not told
-        if r.added and exact and told and not (f["includes_killed"] or f["among_others"]) and r.head not in heads:
-            near = told[-1].fact
-            last = next((k for k in reversed(told) if k.fact["outcome"] == f["outcome"]), None)
+        kin = [k for k in told if same_people(k.fact["outcome"], f["outcome"])]
+        if r.added and exact and kin and not (f["includes_killed"] or f["among_others"]) and r.head not in heads:
+            near = kin[-1].fact
+            last = next((k for k in reversed(kin) if k.fact["outcome"] == f["outcome"]), None)
             # in their own sentence, beside the claim just before them ("a man was killed and five
             # others were injured", after a headline of the injured run into it)
             f["adds"] = (last is not None and not _told_again(words, last.fact, f) and (
                 near["outcome"] == f["outcome"] if near["sentence"] == f["sentence"] else any(
-                    k.fact["sentence"] == near["sentence"] and k.fact["outcome"] == f["outcome"] for k in told)))
+                    k.fact["sentence"] == near["sentence"] and k.fact["outcome"] == f["outcome"] for k in kin)))
         if r.added:
             heads.add(r.head)
         if f["count_best"] > 0:
