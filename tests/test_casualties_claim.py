@@ -56,6 +56,8 @@ CASES = [
       ("shot", 4, "ROOT")], 2, False, False),
     # "He shot another man": the object of a hit (other than himself)
     ([("He", 1, "nsubj"), ("shot", 1, "ROOT"), ("another", 3, "det"), ("man", 1, "dobj")], 3, False, False),
+    # "He shot two others": "others" on a hit's object is no "other than himself"
+    ([("He", 1, "nsubj"), ("shot", 1, "ROOT"), ("two", 3, "nummod"), ("others", 1, "dobj")], 3, False, True),
     # "More than two men were arrested": a floor, not an addition
     ([("More", 3, "amod"), ("than", 0, "prep"), ("two", 3, "nummod"), ("men", 5, "nsubjpass"),
       ("were", 5, "auxpass"), ("arrested", 5, "ROOT")], 3, True, False),

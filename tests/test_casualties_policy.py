@@ -158,3 +158,33 @@ def test_added_victims_add_to_the_sentence_just_told_not_to_an_earlier_total() -
     facts[1] = facts[1].model_copy(update={"sentence": "y"})
     facts[2] = facts[2].model_copy(update={"sentence": "z"})
     assert reconcile(facts)["arrested_best"] == 3
+
+
+def test_a_chain_broken_by_an_inexact_toll_adds_nothing_after() -> None:
+    # "Two were arrested. Two more ... Dozens were arrested. Another 20 ... Another 25 ...": the
+    # chain stops at the vague toll; no later addition adds to the first chain's sum (4 + 25)
+    facts = [_fact("arrested", 2, 0), _fact("arrested", 2, 20, adds=True),
+             _fact("arrested", 12, 40, low=12, high=99, vtype="civilians", qualifier="dozens"),
+             _fact("arrested", 20, 60, adds=True), _fact("arrested", 25, 80, adds=True)]
+    for n, f in enumerate(facts):
+        facts[n] = f.model_copy(update={"sentence": f"s{n}"})
+    assert reconcile(facts)["arrested_best"] == 25
+
+
+def test_deaths_told_after_an_added_wounded_stop_the_sum() -> None:
+    # "A man was shot. Another man was also shot. One of them died.": no sum of the shot
+    facts = [_fact("injured", 1, 0, includes_killed=True), _fact("injured", 1, 30, adds=True),
+             _fact("killed", 1, 60)]
+    for n, f in enumerate(facts):
+        facts[n] = f.model_copy(update={"sentence": f"s{n}"})
+    assert reconcile(facts)["injured_best"] == 1
+
+
+def test_a_whole_toll_told_after_the_additions_stands() -> None:
+    # "... two more men ... Three people were arrested in all." (an untyped count no smaller than
+    # the two told first); "one person was arrested at the scene" (smaller) is a part
+    def told(*facts: CasualtyFact) -> list[CasualtyFact]:
+        return [f.model_copy(update={"sentence": f"s{n}"}) for n, f in enumerate(facts)]
+    men, more = _fact("arrested", 2, 0, vtype="civilians"), _fact("arrested", 2, 20, vtype="civilians", adds=True)
+    assert reconcile(told(men, more, _fact("arrested", 3, 40)))["arrested_best"] == 3
+    assert reconcile(told(men, more, _fact("arrested", 1, 40)))["arrested_best"] == 4

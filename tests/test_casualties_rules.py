@@ -213,6 +213,17 @@ ADDED: list[tuple[str, int | None, int | None, int | None]] = [
      "Another man was also arrested.", None, 1, 2),
     ("Two men were shot in the alley. Police arrested a suspect. Two others were wounded by glass.", None, 4, 1),
     ("Three people were shot. Police arrested a man. One man died. Two others were wounded.", 1, 2, 1),
+    # the attackers are not their victims; one added victim after another is one more each time
+    ("Three officers were shot. The gunman was killed. Another officer was also shot.", 1, 4, None),
+    ("A man was shot in the leg. Another man was shot in the arm. Another man was shot in the back.", None, 3, None),
+    # a place is no other incident ("on the second floor"), nor is the verb "separate"
+    ("Two men were wounded at the bar. Another man was shot on the second floor of the bar.", None, 3, None),
+    ("Police arrested two men. Another man was detained by officers who were trying to separate the "
+     "crowd.", None, None, 3),
+    # negatives: a whole toll told after the additions stands
+    ("Two people were killed in the blast. Two more people were killed in the blast. The death toll "
+     "rose to three.", 3, None, None),
+    ("Police arrested two men. Officers arrested two more men. Three people were arrested in all.", None, None, 3),
     # negatives: the parts of a total told first, each beside the one before
     ("Two people were shot late Friday in Oakmere. One man was hit in the hip. Another man was "
      "grazed in the arm.", None, 2, None),

@@ -200,10 +200,13 @@ def _record(lex: Lexicon, st: _DocClaims, span: Span, outcome: str, phrase: str,
     # another attack", a hit at a time of its own ("minutes later, another man was shot at a
     # gas station": often an incident of its own; arrests of a case go on for days): not beside
     # this story's victims
-    beside = (claim.best > 0 and added(claim, lex.added_words, objects=outcome == "arrested")
-              and not any(t.lower_ in lex.other_incident for t in trig.sent) and not filters.told_as_earlier(trig)
-              and not filters.another_incident(lex.added_words, trig.sent, claim.tokens[-1])
-              and not (outcome != "arrested" and filters.timed(trig.sent)))
+    beside = claim.best > 0 and added(claim, lex.added_words, objects=outcome == "arrested")
+    if beside:
+        sent = trig.sent
+        # (an adjective or adverb: "a separate incident"; not the verb "to separate the crowd")
+        beside = (not any(t.lower_ in lex.other_incident and t.pos_ in ("ADJ", "ADV") for t in sent)
+                  and not filters.told_as_earlier(trig) and not filters.another_incident(lex.added_words, sent, claim.tokens[-1])
+                  and not (outcome != "arrested" and filters.timed(sent)))
     fact = make_fact(st.doc, st.view, span, outcome, claim, supersedes, partitive, beside)
     record = ClaimRecord(fact, added=beside, head=claim.head_i, past=filters.dated_before(trig, st.doc._.published),
                          others=fact["outcome"] == "injured" and others(claim),

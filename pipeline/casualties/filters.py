@@ -37,6 +37,9 @@ _ALMOST = ("near", "nearly", "almost")
 # Words that open a clause of an incident that came before the one told ("two days after another
 # man was shot", "since another officer was killed").
 _EARLIER_MARKS = ("after", "since")
+# Prepositions whose object may be an incident of its own ("in another attack", "during other
+# protests"); "on the second floor", "at another house" are places.
+_INCIDENT_PREPOSITIONS = ("in", "during")
 _ANNUAL = ("annually", "yearly")
 # Prepositions that put a toll inside a whole war ("died in the civil war").
 _WAR_PREPS = ("in", "during", "throughout")
@@ -428,11 +431,11 @@ def told_as_earlier(trig: Token) -> bool:
 
 def another_incident(words: frozenset[str], sentence: Span, victim: Token) -> bool:
     """Whether a sentence puts its claim in another incident by an added word on the object of a
-    preposition that is not the victims ("two more people were shot in another attack", "in other
-    shootings"), or an ordinal ("in a second shooting"); `words`: the added words ("another",
-    "other", ...)."""
+    preposition of an incident ("in", "during") that is not the victims ("two more people were
+    shot in another attack", "during other protests"), or an ordinal ("in a second shooting"; not
+    "on the second floor"); `words`: the added words ("another", "other", ...)."""
     return any((t.lower_ in words or t.ent_type_ == "ORDINAL") and t.head.dep_ == "pobj" and t.head.i != victim.i
-               for t in sentence)
+               and t.head.head.lower_ in _INCIDENT_PREPOSITIONS for t in sentence)
 
 
 def timed(sentence: Span) -> bool:

@@ -119,42 +119,63 @@ def _total(claims: list[CasualtyFact]) -> Triple | None:
     return total
 
 
-def same_people(a: str, b: str) -> bool:
-    """Whether claims of two outcomes may be of one group of people, for additions: the arrested
-    are never the harmed ("two men were shot ... police arrested a suspect ... two others were
-    wounded": the others are beside the shot)."""
-    return (a == "arrested") == (b == "arrested")
+def same_people(a: CasualtyFact | dict, b: CasualtyFact | dict) -> bool:
+    """Whether two claims may be of one group of people, for additions: the arrested are never
+    the harmed ("two men were shot ... police arrested a suspect ... two others were wounded":
+    the others are beside the shot), nor are the attackers their victims ("three officers were
+    shot ... the gunman was killed ... another officer was shot")."""
+    def get(f: CasualtyFact | dict, key: str) -> object:
+        return f[key] if isinstance(f, dict) else getattr(f, key)
+    if (get(a, "outcome") == "arrested") != (get(b, "outcome") == "arrested"):
+        return False
+    return get(a, "outcome") == "arrested" or get(a, "perpetrator") == get(b, "perpetrator")
+
+
+def _told_after(ordered: list[CasualtyFact], n: int, base: Triple) -> bool:
+    """Whether a claim told after addition `n` gives a whole toll of its outcome: an update ("the
+    toll rose to three"), an untyped count no smaller than the toll added to ("three people were
+    arrested in all"; "one person was arrested at the scene" is a part), or, for the injured,
+    deaths (the people shot and added may be those dead: "both men died")."""
+    f = ordered[n]
+    later = [g for g in ordered[n + 1:] if not g.adds and g.count_best > 0 and same_people(g, f)]
+    return any(g.outcome == f.outcome and (g.supersedes_prior or (_untyped(g) and g.count_best >= base[1]))
+               for g in later) or (f.outcome == "injured" and any(g.outcome == "killed" for g in later))
+
+
+def _base(ordered: list[CasualtyFact], n: int, sums: dict[str, Triple]) -> Triple | None:
+    """The toll addition `n` adds to: the running sum when the claim of its outcome just before
+    it was an addition too (None when that chain was broken), else the exact toll of the sentence
+    of the nearest claim before it of the same people (None when not exact: "multiple people
+    were shot ... five others were hurt" may be the five)."""
+    f = ordered[n]
+    told = [g for g in ordered[:n] if g.count_best > 0 and same_people(g, f)]
+    last = next((g for g in reversed(told) if g.outcome == f.outcome), None)
+    if last is not None and last.adds:
+        return sums.get(f.outcome)
+    if not told:
+        return None
+    near = claims_total([g for g in told if g.sentence == told[-1].sentence])
+    low, best, high = (near[f"{f.outcome}_{k}"] for k in ("low", "best", "high"))
+    return (low, best, high) if best is not None and low == best == high else None  # type: ignore[return-value]
 
 
 def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
     """Event columns (killed_low/best/high, injured_*, arrested_*, fatalities) reconciled from the
     casualty claims of one event: `claims_total`'s policy, then victims told as beside those
     just told (`adds`: "two suspects were arrested ... two more were taken into custody") added
-    to them, when that sum is the larger. Those just told are the claims of the sentence of the
-    nearest claim before (its toll of that outcome: "two men were shot, one fatally" has one
-    wounded), or the sum before it when that claim was an addition too ("a man was shot ...
-    another man was shot ... two others were shot": 4), when that toll is exact. Not an earlier total: "police arrested
-    three men ... one at the scene ... two others at a home" is 3."""
+    to them (`_base`: the exact toll of the sentence just before, or the sum of a chain of
+    additions: "a man was shot ... another man ... two others": 4), when that sum is the larger.
+    Not to an earlier total ("police arrested three men ... one at the scene ... two others at a
+    home" is 3), nor when a whole toll is told after the addition (`_told_after`)."""
     out = claims_total(facts)
     ordered = sorted(facts, key=lambda f: f.char_start)
-    sums: dict[str, Triple] = {}  # the latest sum of each outcome's additions
+    sums: dict[str, Triple] = {}  # the running sum of each outcome's chain of additions
     for n, f in enumerate(ordered):
         if not f.adds or f.outcome not in ADDED_OUTCOMES:
             continue
-        told = [g for g in ordered[:n] if g.count_best > 0 and same_people(g.outcome, f.outcome)]
-        last = next((g for g in reversed(told) if g.outcome == f.outcome), None)
-        if last is not None and last.adds and f.outcome in sums:
-            base: Triple | None = sums[f.outcome]
-        elif told:
-            near = claims_total([g for g in told if g.sentence == told[-1].sentence])
-            base = (near[f"{f.outcome}_low"], near[f"{f.outcome}_best"], near[f"{f.outcome}_high"])  # type: ignore[assignment]
-            # only to an exact toll: "multiple people were shot ... five others were hurt" may
-            # be the five
-            if base[1] is None or not base[0] == base[1] == base[2]:  # type: ignore[index]
-                base = None
-        else:
-            base = None
-        if base is None:
+        base = _base(ordered, n, sums)
+        if base is None or _told_after(ordered, n, base):
+            sums.pop(f.outcome, None)  # a chain broken here adds nothing after
             continue
         sums[f.outcome] = _add(base, (f.count_low, f.count_best, f.count_high))
         if out[f"{f.outcome}_best"] is None or sums[f.outcome][1] > out[f"{f.outcome}_best"]:  # type: ignore[operator]

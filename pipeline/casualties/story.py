@@ -75,10 +75,11 @@ def others_who_died(records: list[ClaimRecord]) -> None:
 
 def _told_again(words: frozenset[str], last: dict, fact: dict) -> bool:
     """Whether a claim of added victims tells again the last claim of its outcome: as many,
-    told with an added word too ("one man is dead and two others injured ... two other people
-    were injured")."""
+    told with an added word too, that was itself added to nothing ("one man is dead and two
+    others injured ... two other people were injured"; a headline's "another suspect" told
+    again in the story). "A man was shot ... another man ... another man" is three."""
     told = set((last["victims"] or "").lower().split())
-    return last["count_best"] == fact["count_best"] and not told.isdisjoint(words)
+    return last["count_best"] == fact["count_best"] and not told.isdisjoint(words) and not last["adds"]
 
 
 def additions(records: list[ClaimRecord], words: frozenset[str]) -> None:
@@ -100,8 +101,8 @@ def additions(records: list[ClaimRecord], words: frozenset[str]) -> None:
     for r in sorted(records, key=lambda r: r.fact["char_start"]):
         f = r.fact
         exact = f["count_low"] == f["count_high"]  # "other people were hit": how many, not told
-        kin = [k for k in told if same_people(k.fact["outcome"], f["outcome"])]
-        if r.added and exact and kin and not (f["includes_killed"] or f["among_others"]) and r.head not in heads:
+        kin = [k for k in told if same_people(k.fact, f)] if r.added else []
+        if exact and kin and not (f["includes_killed"] or f["among_others"]) and r.head not in heads:
             near = kin[-1].fact
             last = next((k for k in reversed(kin) if k.fact["outcome"] == f["outcome"]), None)
             # in their own sentence, beside the claim just before them ("a man was killed and five
