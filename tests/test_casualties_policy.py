@@ -188,3 +188,12 @@ def test_a_whole_toll_told_after_the_additions_stands() -> None:
     men, more = _fact("arrested", 2, 0, vtype="civilians"), _fact("arrested", 2, 20, vtype="civilians", adds=True)
     assert reconcile(told(men, more, _fact("arrested", 3, 40)))["arrested_best"] == 3
     assert reconcile(told(men, more, _fact("arrested", 1, 40)))["arrested_best"] == 4
+
+
+def test_a_running_total_is_added_to_nothing() -> None:
+    facts = [_fact("arrested", 5, 0, vtype="civilians"), _fact("arrested", 2, 40, vtype="civilians", adds=True)]
+    facts[0] = facts[0].model_copy(update={"sentence": "Police have now arrested five people."})
+    facts[1] = facts[1].model_copy(update={"sentence": "Two more were arrested."})
+    assert reconcile(facts)["arrested_best"] == 5
+    facts[0] = facts[0].model_copy(update={"sentence": "Police arrested five people."})
+    assert reconcile(facts)["arrested_best"] == 7

@@ -220,6 +220,8 @@ ADDED: list[tuple[str, int | None, int | None, int | None]] = [
     ("Two men were wounded at the bar. Another man was shot on the second floor of the bar.", None, 3, None),
     ("Police arrested two men. Another man was detained by officers who were trying to separate the "
      "crowd.", None, None, 3),
+    # negatives: a running total is added to nothing
+    ("Police have now arrested five people in the riot. Two more suspects were arrested Tuesday.", None, None, 5),
     # negatives: a whole toll told after the additions stands
     ("Two people were killed in the blast. Two more people were killed in the blast. The death toll "
      "rose to three.", 3, None, None),

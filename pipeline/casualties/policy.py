@@ -1,11 +1,13 @@
 """The event policy: one event's counts reconciled from its casualty claims (spaCy-free).
 
 `reconcile` is called by aggregate on the `CasualtyFact`s of one event; see its docstring for the
-policy. Only the list of generic victim words is data (`models/casualties/generic_victims.txt`).
+policy. Its data are the generic victim words (`models/casualties/generic_victims.txt`) and the
+phrases of a running total (`running_total_phrases.txt`).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline import resources
@@ -131,6 +133,14 @@ def same_people(a: CasualtyFact | dict, b: CasualtyFact | dict) -> bool:
     return get(a, "outcome") == "arrested" or get(a, "perpetrator") == get(b, "perpetrator")
 
 
+@lru_cache(maxsize=1)
+def _running_total() -> re.Pattern[str]:
+    """Phrases that make a toll a running total ("have now arrested five", "so far"), as words of
+    lower-cased text (read once from the shipped data)."""
+    phrases = sorted(resources.read_words("casualties/running_total_phrases.txt"))
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 def _told_after(ordered: list[CasualtyFact], n: int, base: Triple) -> bool:
     """Whether a claim told after addition `n` gives a whole toll of its outcome: an update ("the
     toll rose to three"), an untyped count no smaller than the toll added to ("three people were
@@ -146,7 +156,8 @@ def _base(ordered: list[CasualtyFact], n: int, sums: dict[str, Triple]) -> Tripl
     """The toll addition `n` adds to: the running sum when the claim of its outcome just before
     it was an addition too (None when that chain was broken), else the exact toll of the sentence
     of the nearest claim before it of the same people (None when not exact: "multiple people
-    were shot ... five others were hurt" may be the five)."""
+    were shot ... five others were hurt" may be the five; nor when a running total:
+    `running_total_phrases.txt`)."""
     f = ordered[n]
     told = [g for g in ordered[:n] if g.count_best > 0 and same_people(g, f)]
     last = next((g for g in reversed(told) if g.outcome == f.outcome), None)
@@ -154,6 +165,8 @@ def _base(ordered: list[CasualtyFact], n: int, sums: dict[str, Triple]) -> Tripl
         return sums.get(f.outcome)
     if not told:
         return None
+    if _running_total().search(told[-1].sentence.lower()):
+        return None  # "police have now arrested five ... two more were arrested Tuesday": among the five
     near = claims_total([g for g in told if g.sentence == told[-1].sentence])
     low, best, high = (near[f"{f.outcome}_{k}"] for k in ("low", "best", "high"))
     return (low, best, high) if best is not None and low == best == high else None  # type: ignore[return-value]
