@@ -220,6 +220,9 @@ ADDED: list[tuple[str, int | None, int | None, int | None]] = [
     ("Two men were wounded at the bar. Another man was shot on the second floor of the bar.", None, 3, None),
     ("Police arrested two men. Another man was detained by officers who were trying to separate the "
      "crowd.", None, None, 3),
+    # a floor is added to; a vague count is not (below)
+    ("At least nine people were killed in the attack. Another two people died in hospital.", 11, None, None),
+    ("More than 20 protesters were arrested. Another 15 were detained later.", None, None, 36),
     # negatives: a running total is added to nothing
     ("Police have now arrested five people in the riot. Two more suspects were arrested Tuesday.", None, None, 5),
     # negatives: a whole toll told after the additions stands

@@ -1,8 +1,9 @@
 """The event policy: one event's counts reconciled from its casualty claims (spaCy-free).
 
 `reconcile` is called by aggregate on the `CasualtyFact`s of one event; see its docstring for the
-policy. Its data are the generic victim words (`models/casualties/generic_victims.txt`) and the
-phrases of a running total (`running_total_phrases.txt`).
+policy. Its data are the generic victim words (`models/casualties/generic_victims.txt`), the
+phrases of a running total (`running_total_phrases.txt`) and the qualifiers of a floor
+(`floor_qualifiers.txt`).
 """
 
 from __future__ import annotations
@@ -134,6 +135,12 @@ def same_people(a: CasualtyFact | dict, b: CasualtyFact | dict) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _floor_qualifiers() -> frozenset[str]:
+    """The qualifiers of a count that make it a floor ("at least", "more than"; read once)."""
+    return resources.read_words("casualties/floor_qualifiers.txt")
+
+
+@lru_cache(maxsize=1)
 def _running_total() -> re.Pattern[str]:
     """Phrases that make a toll a running total ("have now arrested five", "so far"), as words of
     lower-cased text (read once from the shipped data)."""
@@ -155,9 +162,9 @@ def _told_after(ordered: list[CasualtyFact], n: int, base: Triple) -> bool:
 def _base(ordered: list[CasualtyFact], n: int, sums: dict[str, Triple]) -> Triple | None:
     """The toll addition `n` adds to: the running sum when the claim of its outcome just before
     it was an addition too (None when that chain was broken), else the exact toll of the sentence
-    of the nearest claim before it of the same people (None when not exact: "multiple people
-    were shot ... five others were hurt" may be the five; nor when a running total:
-    `running_total_phrases.txt`)."""
+    of the nearest claim before it of the same people, or its floor ("at least nine": `floor_qualifiers.txt`);
+    None when vague ("multiple people were shot ... five others were hurt" may be the five) or a
+    running total (`running_total_phrases.txt`)."""
     f = ordered[n]
     told = [g for g in ordered[:n] if g.count_best > 0 and same_people(g, f)]
     last = next((g for g in reversed(told) if g.outcome == f.outcome), None)
@@ -167,9 +174,15 @@ def _base(ordered: list[CasualtyFact], n: int, sums: dict[str, Triple]) -> Tripl
         return None
     if _running_total().search(told[-1].sentence.lower()):
         return None  # "police have now arrested five ... two more were arrested Tuesday": among the five
-    near = claims_total([g for g in told if g.sentence == told[-1].sentence])
+    sentence = [g for g in told if g.sentence == told[-1].sentence]
+    near = claims_total(sentence)
     low, best, high = (near[f"{f.outcome}_{k}"] for k in ("low", "best", "high"))
-    return (low, best, high) if best is not None and low == best == high else None  # type: ignore[return-value]
+    if best is None:
+        return None
+    # a floor ("at least nine were killed") is added to; a vague count ("multiple") may hold them
+    floor = high is None and low == best and any(
+        g.outcome == f.outcome and g.count_best == best and g.qualifier in _floor_qualifiers() for g in sentence)
+    return (low, best, high) if low == best == high or floor else None  # type: ignore[return-value]
 
 
 def reconcile(facts: list[CasualtyFact]) -> dict[str, object]:
