@@ -16,6 +16,7 @@ comment, blank lines are skipped, and each kept line is stripped of surrounding 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +80,13 @@ def read_rows(name: str, root: str | Path | None = None) -> tuple[tuple[str, ...
 def read_words(name: str, root: str | Path | None = None) -> frozenset[str]:
     """A word list as a set of lower-case entries."""
     return frozenset(line.lower() for line in read_lines(name, root))
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of the phrases as words (of lower-cased text); None for none."""
+    if not phrases:
+        return None  # an empty alternation would match everywhere
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
 @lru_cache(maxsize=64)

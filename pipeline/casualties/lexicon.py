@@ -108,13 +108,6 @@ def _victim_types(victims: dict[str, list[str]]) -> dict[str, str]:
     return victim_type
 
 
-def _phrases(phrases: list[str]) -> re.Pattern[str] | None:
-    """One pattern matching any of the phrases as words (of lower-cased text); None for none."""
-    if not phrases:
-        return None  # an empty alternation would match everywhere
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-
-
 def _word_lists(root: str | Path | None) -> dict[str, frozenset[str]]:
     """The plain word lists of models/casualties, by Lexicon field."""
     files = {"months": "months", "quantity_nouns": "quantity_nouns", "collective": "collective_nouns",
@@ -153,13 +146,13 @@ def load_lexicon(nlp: Language, root: str | Path | None = None) -> Lexicon:
         body_nouns=set(outcomes["body_nouns"]),
         condition_nouns=set(outcomes["injured"]["nouns"]),
         finding_verbs=set(outcomes["finding_verbs"]),
-        survival=_phrases(outcomes["survival_phrases"]["phrases"]),
+        survival=resources.phrase_pattern(outcomes["survival_phrases"]["phrases"]),
         implied_deaths=set(outcomes["implied_deaths"]["nouns"]),
         request_heads=set(outcomes["request_heads"]),
         fatal_only=frozenset(outcomes["shot"]["fatal_only"]),
         shot_nouns=frozenset(outcomes["shot"]["nouns"]),
         charges=frozenset(outcomes["arrested"]["charges"]),
-        at_large=_phrases(sorted(resources.read_words(f"{FOLDER}/at_large.txt", root))),
+        at_large=resources.phrase_pattern(sorted(resources.read_words(f"{FOLDER}/at_large.txt", root))),
         implied_with_det=set(outcomes["implied_deaths"]["with_determiner"]),
         trigger_words={w for o in OUTCOMES for k in ("verbs", "intransitive") for w in outcomes[o][k] if " " not in w},
         word_outcome={w: o for o in reversed(OUTCOMES) for k in ("verbs", "intransitive") for w in outcomes[o][k]

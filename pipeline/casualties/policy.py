@@ -141,11 +141,10 @@ def _floor_qualifiers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _running_total() -> re.Pattern[str]:
+def _running_total() -> re.Pattern[str] | None:
     """Phrases that make a toll a running total ("have now arrested five", "so far"), as words of
     lower-cased text (read once from the shipped data)."""
-    phrases = sorted(resources.read_words("casualties/running_total_phrases.txt"))
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return resources.phrase_pattern(sorted(resources.read_words("casualties/running_total_phrases.txt")))
 
 
 def _told_after(ordered: list[CasualtyFact], n: int, base: Triple) -> bool:
@@ -172,7 +171,8 @@ def _base(ordered: list[CasualtyFact], n: int, sums: dict[str, Triple]) -> Tripl
         return sums.get(f.outcome)
     if not told:
         return None
-    if _running_total().search(told[-1].sentence.lower()):
+    running = _running_total()
+    if running is not None and running.search(told[-1].sentence.lower()):
         return None  # "police have now arrested five ... two more were arrested Tuesday": among the five
     sentence = [g for g in told if g.sentence == told[-1].sentence]
     near = claims_total(sentence)
