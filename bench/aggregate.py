@@ -8,8 +8,8 @@ holds at least `--rows` fact rows: copy k gets new article ids and its dates mov
 k * `--shift` days, so the copies are distinct events on a dense timeline (with `--shift 0`
 every copy reports the same events: the worst case for merging, large clusters). Then times
 `aggregate_runs` end to end in a fresh process for each `--processes` (reading the tables,
-rebuilding each article's events in that many worker processes, merging, writing events,
-ledgers and summaries; its peak memory is that process's) and, unless
+rebuilding each article's events and their merge records in that many worker processes,
+merging, writing events, ledgers and summaries; its peak memory is that process's) and, unless
 `--no-parts`, its parts, in wall-clock and CPU seconds (on a shared machine the CPU figure
 is the steadier one). Prints figures; asserts nothing.
 """

@@ -21,9 +21,11 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from pipeline.bulk import collector_paused
 from pipeline.copies import Copies
-from pipeline.events import SUMMARY_DTYPES, build_article_events, merge_events, summary_tables
+from pipeline.events import SUMMARY_DTYPES, MergeRules, build_article_events, merge_events, summary_tables
 from pipeline.events.ledger import SPLIT
+from pipeline.events.records import Record, make_record
 from pipeline.export import TableError, find_table, load_articles, load_facts, load_table, write_tables
 from pipeline.schemas import (
     ActorFact,
@@ -167,19 +169,24 @@ def _chunks(df: pd.DataFrame, articles: int) -> Iterator[pd.DataFrame]:
         yield part
 
 
-def events_of_facts(facts: pd.DataFrame, known: dict[str, Article]) -> tuple[list[Event], list[str]]:
+def events_of_facts(facts: pd.DataFrame, known: dict[str, Article],
+                    rules: MergeRules | None = None) -> tuple[list[Event], list[Record | None], list[str]]:
     """The events of each article of a facts table's rows, in table order (an article missing
-    from `known` has no source, title or publication day), and the rows left out (see
-    `facts_from_frame`). Runs in a worker process when `aggregate_runs` is given several."""
+    from `known` has no source, title or publication day), their merge records under `rules`
+    (`make_record`; none without rules) and the rows left out (see `facts_from_frame`). Runs in
+    a worker process when `aggregate_runs` is given several: the records are made there, not
+    in the one process that merges."""
     events: list[Event] = []
     problems: list[str] = []
-    for article_id, items in facts_from_frame(facts, problems).items():
-        article = known.get(article_id) or Article(id=article_id, source="", text="")
-        events.extend(build_article_events(article, items))
-    return events, problems
+    with collector_paused():
+        for article_id, items in facts_from_frame(facts, problems).items():
+            article = known.get(article_id) or Article(id=article_id, source="", text="")
+            events.extend(build_article_events(article, items))
+        records = [make_record(e, rules=rules) for e in events] if rules is not None else []
+    return events, records, problems
 
 
-def _in_order(pool: Executor, jobs: Iterator[tuple], ahead: int) -> Iterator[tuple[list[Event], list[str]]]:
+def _in_order(pool: Executor, jobs: Iterator[tuple], ahead: int) -> Iterator[tuple[list[Event], list[Record | None], list[str]]]:
     """`events_of_facts` of each job on the pool, results in job order, at most `ahead` jobs
     submitted at once (so that only a few chunks' rows are copied to the workers)."""
     pending: deque[Future] = deque()
@@ -252,28 +259,32 @@ def _read_runs(run_dirs: Sequence[str | Path]) -> tuple[pd.DataFrame, pd.DataFra
 
 
 def _article_events(facts_df: pd.DataFrame, articles_df: pd.DataFrame, processes: int = 1,
-                    problems: list[str] | None = None) -> list[Event]:
+                    problems: list[str] | None = None,
+                    rules: MergeRules | None = None) -> tuple[list[Event], list[Record | None]]:
     """Each article's events, built from its facts (an article missing from the articles table,
     or not read ok, has no source, title or publication day), `CHUNK_ARTICLES` articles at a
     time so that only one chunk's fact models are in memory at once; in `processes` worker
-    processes when more than one. The events are in table order either way; `problems` gets
-    the rows left out (`facts_from_frame`)."""
+    processes when more than one; and their merge records under `rules` (none without). The
+    events are in table order either way; `problems` gets the rows left out
+    (`facts_from_frame`)."""
     known = articles_from_frame(articles_df[articles_df["status"] == "ok"])
     jobs = (
-        (part, {a: known[a] for a in part["article_id"].dropna().unique() if a in known})
+        (part, {a: known[a] for a in part["article_id"].dropna().unique() if a in known}, rules)
         for part in _chunks(facts_df, CHUNK_ARTICLES)
     )
     article_events: list[Event] = []
+    article_records: list[Record | None] = []
     left_out: list[str] = [] if problems is None else problems
     # Spawned, not forked: the parent may hold threads (pyarrow's) that a fork would copy.
     with (ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
           if processes > 1 else nullcontext()) as pool:
         results = (_in_order(pool, jobs, ahead=2 * processes) if pool is not None
                    else (events_of_facts(*job) for job in jobs))
-        for events, found in results:
+        for events, records, found in results:
             article_events.extend(events)
+            article_records.extend(records)
             left_out.extend(found)
-    return article_events
+    return article_events, article_records
 
 
 def read_split_ids(path: str | Path) -> frozenset[str]:
@@ -304,13 +315,16 @@ def aggregate_runs(
     started = time.perf_counter()
     summary = AggregateSummary(runs=len(run_dirs), out_dir=str(out_dir))
     facts_df, articles_df = _read_runs(run_dirs)
-    article_events = _article_events(facts_df, articles_df, processes, summary.left_out)
+    rules = MergeRules()
+    article_events, records = _article_events(facts_df, articles_df, processes, summary.left_out,
+                                              rules if merge else None)
     if len(facts_df) and len(summary.left_out) == len(facts_df):
         # Nothing of the tables could be read: no empty tables written over earlier ones.
         raise TableError(f"every fact row was left out, as {summary.left_out[0]}")
     ledger: list[dict] = []
     claims: list[dict] = []
-    events = merge_events(article_events, ledger=ledger, split=split, claims=claims) if merge else article_events
+    events = (merge_events(article_events, rules=rules, ledger=ledger, split=split, claims=claims, records=records)
+              if merge else article_events)
     # The run's copies (status `copy`) are sources of their originals' events, as in the run;
     # not one that has events of its own (an original in another run's tables).
     own = {a for e in article_events for a in e.article_ids.split(";")}

@@ -392,3 +392,29 @@ def test_blocks_hand_a_wide_record_every_cluster_it_links_to() -> None:
                 wide += not rec.fine
         built.add(rec)
     assert checked > 100 and wide > 20  # wide records' links were exercised
+
+
+def test_records_made_beforehand_merge_as_those_merging_makes() -> None:
+    # Worker processes make each event's merge record where they build the events
+    # (`aggregate`): merging them gives the events and ledger merging would have made.
+    from pipeline.events.records import make_record
+    from pipeline.events.rules import MergeRules
+
+    events = [ev("a", **killed(8, 8, 8)), ev("b", "2023-03-05", date_basis="report", **killed(12, 12, 12)), ev("c", **NEAR),
+              ev("d", "2023-03-20"), ev("e", date_low=dt.date(2023, 1, 1), date_high=dt.date(2023, 6, 1))]
+    rules = MergeRules()
+    made = [make_record(e, rules=rules) for e in events]
+    assert made[-1] is None  # an interval of months: too vague to merge
+    ledger_made: list[dict] = []
+    ledger: list[dict] = []
+    assert merge_events(events, rules=rules, records=made, ledger=ledger_made) == merge_events(events, ledger=ledger)
+    assert ledger_made == ledger and len(ledger) == 1
+
+
+def test_records_of_other_events_are_refused() -> None:
+    from pipeline.events.records import make_record
+    from pipeline.events.rules import MergeRules
+
+    events = [ev("a"), ev("b", "2023-03-05")]
+    with pytest.raises(ValueError, match="1 merge records for 2 events"):
+        merge_events(events, records=[make_record(events[0], rules=MergeRules())])

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from pipeline.bulk import collector_paused
 from pipeline.events.counts import combine
 from pipeline.events.ledger import SPLIT, claim_rows, ledger_row
 from pipeline.events.links import (
@@ -46,14 +47,18 @@ _SAME_NAME_SCORE = 0.5
 _TYPE_SCORE = _ACTOR_SCORE = 0.5
 
 
+# The (low, high) field names of each outcome, spelled once: scoring reads them for every pair.
+_BOUNDS = tuple((f"{outcome}_low", f"{outcome}_high") for outcome in OUTCOMES)
+
+
 def _counts_agree(a: Event, b: Event) -> float:
     """Share of outcomes both report whose intervals overlap (1.0 when none is comparable)."""
     compared = agreed = 0
-    for outcome in OUTCOMES:
-        la, lb = getattr(a, f"{outcome}_low"), getattr(b, f"{outcome}_low")
+    for low, high in _BOUNDS:
+        la, lb = getattr(a, low), getattr(b, low)
         if la is None or lb is None:
             continue
-        ha, hb = getattr(a, f"{outcome}_high"), getattr(b, f"{outcome}_high")
+        ha, hb = getattr(a, high), getattr(b, high)
         compared += 1
         if (ha is None or lb <= ha) and (hb is None or la <= hb):
             agreed += 1
@@ -268,7 +273,7 @@ class _Clustering:
     def fits(self, rec: Record, cluster: _Cluster) -> bool:
         """Whether a record may join a cluster: compatible with every member, linked to one."""
         rules, weights = self.rules, self.weights
-        if cluster.articles & rec.articles:
+        if not cluster.articles.isdisjoint(rec.articles):
             return False
         # Most candidates link to no member: test that first. Compatibility with every member
         # needs the waivers below only when a member contradicts the record.
@@ -386,11 +391,13 @@ def _own_words(records: Sequence[Record]) -> None:
             rec.words = frozenset(w for w in rec.words if seen[w] == 1)
 
 
-def _mergeable(events: Sequence[Event], rules: MergeRules) -> tuple[list[tuple[int, Record]], Weights]:
-    """The records of the events precise enough to merge, most precise first, with their
-    batch features set (outlet words stripped, crowds, whether alone in their article, rarest
-    words), and the batch's word weights."""
-    records = [(i, make_record(e, rules=rules)) for i, e in enumerate(events)]
+def _mergeable(events: Sequence[Event], rules: MergeRules,
+               made: Sequence[Record | None] | None = None) -> tuple[list[tuple[int, Record]], Weights]:
+    """The records of the events precise enough to merge (`made`, when given, holds each
+    event's `make_record`), most precise first, with their batch features set (outlet words
+    stripped, crowds, whether alone in their article, rarest words), and the batch's word
+    weights."""
+    records = enumerate(made if made is not None else [make_record(e, rules=rules) for e in events])
     mergeable = sorted(
         ((i, r) for i, r in records if r is not None),
         key=lambda ir: (ir[1].precision, not ir[1].fine, ir[1].low, ir[1].high, ir[1].event.event_id),
@@ -422,10 +429,11 @@ def rare_times(records: Sequence[Record], *, rules: MergeRules) -> frozenset[str
     return frozenset(t for t, n in given.items() if n <= most)
 
 
-def _cluster(events: Sequence[Event], rules: MergeRules) -> list[tuple[list[Event], list[dict]]]:
+def _cluster(events: Sequence[Event], rules: MergeRules,
+             made: Sequence[Record | None] | None = None) -> list[tuple[list[Event], list[dict]]]:
     """Groups of events that are one real-world event (singletons included), in input order of
-    their first member, each with the ledger rows of its joins."""
-    mergeable, weights = _mergeable(events, rules)
+    their first member, each with the ledger rows of its joins (`made`: see `_mergeable`)."""
+    mergeable, weights = _mergeable(events, rules, made)
     built = _Clustering(rules=rules, weights=weights)
     owner = {i: built.add(rec) for i, rec in mergeable}  # event index -> cluster index
     groups: dict[object, list[Event]] = {}
@@ -452,24 +460,30 @@ def merge_events(
     ledger: list[dict] | None = None,
     split: frozenset[str] = frozenset(),
     claims: list[dict] | None = None,
+    records: Sequence[Record | None] | None = None,
 ) -> list[Event]:
     """Merge the event records of different articles that report the same real-world event;
     each merged event keeps its sources (`n_sources`, `article_ids`) and reconciled counts.
     `ledger`, when given, receives a row per report joined to an event (see
     `pipeline.events.ledger`); a merged event whose id is in `split` is kept as its reports'
     own events (its rows say "split"); `claims`, when given, receives the claims ledger of each
-    merged event (`ledger.claim_rows`)."""
+    merged event (`ledger.claim_rows`). `records`, when given, holds each event's merge record
+    (`records.make_record` with the same `rules`, made where the events were built: worker
+    processes), which merging then changes."""
+    if records is not None and len(records) != len(events):
+        raise ValueError(f"{len(records)} merge records for {len(events)} events")
     out: list[Event] = []
-    for group, joins in _cluster(events, rules):
-        merged = combine(group, rules=rules)
-        apart = merged.event_id in split and len(group) > 1
-        if apart:
-            out.extend(group)  # each report its own event, as an article's events are built
-        else:
-            out.append(merged)
-            if claims is not None and len(group) > 1:
-                claims.extend(claim_rows(group, merged, rules=rules))
-        if ledger is not None:
-            ledger.extend({**row, "event_id": merged.event_id, **({"decision": SPLIT} if apart else {})}
-                          for row in joins)
+    with collector_paused():  # (see `pipeline.bulk`: a batch's records hold no cycles)
+        for group, joins in _cluster(events, rules, records):
+            merged = combine(group, rules=rules)
+            apart = merged.event_id in split and len(group) > 1
+            if apart:
+                out.extend(group)  # each report its own event, as an article's events are built
+            else:
+                out.append(merged)
+                if claims is not None and len(group) > 1:
+                    claims.extend(claim_rows(group, merged, rules=rules))
+            if ledger is not None:
+                ledger.extend({**row, "event_id": merged.event_id, **({"decision": SPLIT} if apart else {})}
+                              for row in joins)
     return out

@@ -32,13 +32,16 @@ def person_names(facts: Iterable[Fact]) -> list[str]:
     facts = list(facts)
     common = common_words()
     out: set[str] = set()
+    read: set[str] = set()  # sentences already read: an article's claims share theirs
     for fact in facts:
         text = None
         if isinstance(fact, ActorFact) and fact.named and fact.actor_type is None:
             text = fact.actor_name
         elif isinstance(fact, CasualtyFact):
             text = fact.victims
-            out.update(_sentence_names(fact.sentence, common))
+            if fact.sentence not in read:
+                read.add(fact.sentence)
+                out.update(_sentence_names(fact.sentence, common))
         # "related coverage man": a last word that is a common news word is no surname.
         if text and _PERSON.fullmatch(text) and text.split()[-1].lower().strip(".,") not in common:
             out.add(" ".join(text.split()))

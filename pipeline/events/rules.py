@@ -7,6 +7,7 @@ event, follow-up date bases, outcomes). The rules themselves are told in the doc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 # Text corroboration's base weight (see `MergeRules.text_min`); the two outweighing weights are
 # multiples of it, written out below as they were first derived.
@@ -113,14 +114,16 @@ class MergeRules:
     # A merged event joins at most this many distinct evidence sentences.
     max_evidence: int = 3
 
-    @property
+    # (cached: merging reads these two for every pair of records it weighs; a frozen
+    # dataclass's fields never change, so neither do they)
+    @cached_property
     def far_text_min(self) -> float:
         """The least shared-word weight by which two reports whose dates are not close may be
         linked (a follow-up story, text outweighing dates or places): below it, only close dates
         can link them."""
         return min(self.follow_up_text_min, self.text_over_place, self.text_over_dates)
 
-    @property
+    @cached_property
     def day_reach(self) -> int:
         """Days blocking looks around a record's dates: the widest gap of close dates."""
         return max(self.merge_days, self.follow_up_close_days)

@@ -241,6 +241,8 @@ def _summary(fact: Fact, triggers: list[TriggerFact]) -> bool:
 
 def _nearest(fact: Fact, pool: list[str], families: Families) -> str:
     """The family whose trigger is nearest to the fact: same sentence first, then characters."""
+    if len(pool) == 1:
+        return pool[0]  # most articles tell one family: nothing to measure
     def distance(k: str) -> tuple[int, int]:
         """Not in the fact's sentence (0 or 1), then characters to family k's nearest trigger."""
         ts = families[k]
