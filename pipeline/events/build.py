@@ -78,16 +78,17 @@ def build_article_events(article: Article, facts: list[Fact]) -> list[Event]:
             "notes": article.title,
             "article_ids": article.id,
         }
+        dates, claims = _of(DateFact, group), _of(CasualtyFact, group)
         fields.update(event_location(_of(PlaceFact, group), all_places, alone=len(groups) == 1))
-        fields.update(event_date(_of(DateFact, group), article.published))
-        fields["date_basis"] = date_basis(_of(DateFact, group), article.published)
-        fields.update(reconcile(claims_of_its_days(_of(CasualtyFact, group), _of(DateFact, group), fields)))
+        fields.update(event_date(dates, article.published))
+        fields["date_basis"] = date_basis(dates, article.published)
+        fields.update(reconcile(claims_of_its_days(claims, dates, fields)))
         fields.update(event_actors(_of(ActorFact, group), event_type))
         evidence = [f.sentence for f in group if f.kind in ("casualty", "trigger")]
         fields["evidence"] = evidence[0] if evidence else None
         fields["persons"] = persons
-        fields["victim_ages"] = ";".join(map(str, victim_ages(_of(CasualtyFact, group)))) or None
-        fields["victim_sexes"] = ";".join(victim_sexes(_of(CasualtyFact, group))) or None
+        fields["victim_ages"] = ";".join(map(str, victim_ages(claims))) or None
+        fields["victim_sexes"] = ";".join(victim_sexes(claims)) or None
         fields["street_blocks"] = blocks
         fields["clock_times"] = times
         fields["published"] = article.published
