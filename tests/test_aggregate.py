@@ -331,3 +331,20 @@ def test_a_casualty_whose_count_is_no_count_is_left_out(riot_run: Path, tmp_path
     left_out = aggregate_runs([broken], tmp_path / "agg", merge=False).left_out
     assert any(f"row {rows[0]} " in line and "holds a negative figure" in line for line in left_out), left_out
     assert any(f"row {rows[1]} " in line and "are out of order" in line for line in left_out), left_out
+
+
+def test_aggregate_merges_the_records_made_beside_the_events(riot_run: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # The merge records are made where each article's events are built (a worker process), not
+    # made again by the one process that merges.
+    import pipeline.events.cluster as cluster_module
+
+    expected = aggregate_runs([riot_run], tmp_path / "before")
+
+    def made_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("merge_events made a record the workers had made")
+
+    monkeypatch.setattr(cluster_module, "make_record", made_again)
+    summary = aggregate_runs([riot_run], tmp_path / "after")
+    assert summary.events == expected.events == 2
+    assert (tmp_path / "after" / "events.csv").read_bytes() == (tmp_path / "before" / "events.csv").read_bytes()

@@ -400,11 +400,12 @@ def test_records_made_beforehand_merge_as_those_merging_makes() -> None:
     from pipeline.events.records import make_record
     from pipeline.events.rules import MergeRules
 
-    events = [ev("a", **killed(8, 8, 8)), ev("b", "2023-03-05", date_basis="report", **killed(12, 12, 12)), ev("c", **NEAR),
-              ev("d", "2023-03-20"), ev("e", date_low=dt.date(2023, 1, 1), date_high=dt.date(2023, 6, 1))]
+    # The vague event first: a record out of step with its event would merge other events.
+    events = [ev("e", date_low=dt.date(2023, 1, 1), date_high=dt.date(2023, 6, 1)), ev("a", **killed(8, 8, 8)),
+              ev("b", "2023-03-05", date_basis="report", **killed(12, 12, 12)), ev("c", **NEAR), ev("d", "2023-03-20")]
     rules = MergeRules()
     made = [make_record(e, rules=rules) for e in events]
-    assert made[-1] is None  # an interval of months: too vague to merge
+    assert made[0] is None  # an interval of months: too vague to merge
     ledger_made: list[dict] = []
     ledger: list[dict] = []
     assert merge_events(events, rules=rules, records=made, ledger=ledger_made) == merge_events(events, ledger=ledger)
