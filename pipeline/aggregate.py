@@ -52,6 +52,9 @@ _FACT_MODELS: dict[str, type[BaseModel]] = {
 TABLE, ROW = "_table", "_row"
 # Articles whose fact models are built at once (one chunk of work for a worker process).
 CHUNK_ARTICLES = 2000
+# What `events_of_facts` gives back for one chunk: its events, their merge records (None for
+# an event too vague to merge) and the rows left out.
+Built = tuple[list[Event], list[Record | None], list[str]]
 
 
 def _plain_records(df: pd.DataFrame) -> list[dict]:
@@ -169,8 +172,7 @@ def _chunks(df: pd.DataFrame, articles: int) -> Iterator[pd.DataFrame]:
         yield part
 
 
-def events_of_facts(facts: pd.DataFrame, known: dict[str, Article],
-                    rules: MergeRules | None = None) -> tuple[list[Event], list[Record | None], list[str]]:
+def events_of_facts(facts: pd.DataFrame, known: dict[str, Article], rules: MergeRules | None = None) -> Built:
     """The events of each article of a facts table's rows, in table order (an article missing
     from `known` has no source, title or publication day), their merge records under `rules`
     (`make_record`; none without rules) and the rows left out (see `facts_from_frame`). Runs in
@@ -186,7 +188,7 @@ def events_of_facts(facts: pd.DataFrame, known: dict[str, Article],
     return events, records, problems
 
 
-def _in_order(pool: Executor, jobs: Iterator[tuple], ahead: int) -> Iterator[tuple[list[Event], list[Record | None], list[str]]]:
+def _in_order(pool: Executor, jobs: Iterator[tuple], ahead: int) -> Iterator[Built]:
     """`events_of_facts` of each job on the pool, results in job order, at most `ahead` jobs
     submitted at once (so that only a few chunks' rows are copied to the workers)."""
     pending: deque[Future] = deque()
