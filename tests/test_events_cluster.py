@@ -419,3 +419,71 @@ def test_records_of_other_events_are_refused() -> None:
     events = [ev("a"), ev("b", "2023-03-05")]
     with pytest.raises(ValueError, match="1 merge records for 2 events"):
         merge_events(events, records=[make_record(events[0], rules=MergeRules())])
+
+
+def test_the_close_bridges_of_a_cluster_are_found_by_their_first_days() -> None:
+    # `linkable` finds a large cluster's bridges whose dates come within `day_reach` of a
+    # record by bisecting their first days (members join in no order of dates, some with
+    # intervals of days): the same bridges as a scan of all of them, for records on every day.
+    from pipeline.events.cluster import _Cluster, _Clustering, _mergeable
+    from pipeline.events.rules import MergeRules
+
+    rng = random.Random(5)
+    start = dt.date(2023, 3, 1)
+    events = []
+    for i in range(80):
+        low = start + dt.timedelta(days=rng.randrange(60))
+        high = low + dt.timedelta(days=rng.choice([0, 0, 0, 2, 6]))
+        events.append(ev(f"r{i}", low.isoformat(), date_low=low, date_high=high,
+                         time_precision=1 if low == high else 2))
+    rules = MergeRules()
+    records = [rec for _, rec in _mergeable(events, rules)[0]]
+    rng.shuffle(records)
+    members, queries = records[:50], records[50:]
+    cluster = _Cluster(low=min(m.low for m in members), high=max(m.high for m in members))
+    for m in members:
+        cluster.members.append(m)
+        cluster.add_alone(m)
+    built = _Clustering(rules=rules, weights=_mergeable(events, rules)[1])
+    partial = 0
+    for rec in queries:
+        first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
+        close = [m for m in members if m.low <= last and m.high >= first]
+        # (no words shared with the cluster: only close dates can link)
+        found = built.linkable(rec, cluster)
+        assert sorted(map(id, found)) == sorted(map(id, close))
+        partial += 0 < len(close) < len(members)
+    assert partial > 10  # windows cut the cluster
+
+
+def test_a_join_is_written_against_its_most_alike_linked_bridge() -> None:
+    # The ledger row of a join names the member scoring highest among those the record links
+    # to (ties: the earliest), as ranking every linked member would: on a random batch of
+    # reports of a few places and days, each row equals that ranking's.
+    from pipeline.events.cluster import _Clustering, _mergeable, _score
+    from pipeline.events.ledger import ledger_row
+    from pipeline.events.links import link_rule
+    from pipeline.events.rules import MergeRules
+
+    rng = random.Random(9)
+    events = [ev(f"r{i}", (dt.date(2023, 3, 1) + dt.timedelta(days=rng.randrange(4))).isoformat(),
+                 notes=rng.choice(["market blast", "bus attack", "Quill Hayes shot"]),
+                 **killed(*[rng.randrange(1, 3)] * 3), **rng.choice([{}, NEAR])) for i in range(60)]
+    rules = MergeRules()
+    mergeable, weights = _mergeable(events + filler(), rules)
+    built = _Clustering(rules=rules, weights=weights)
+    joins = 0
+    for _, rec in mergeable:
+        found = built.best(rec)
+        if found is not None:
+            cluster = built.clusters[found[0]]
+            bridges = {id(m) for m in built.linkable(rec, cluster)}
+            ranked = sorted((-_score(rec, m, weights, rules), n, m, rule) for n, m in enumerate(cluster.members)
+                            if id(m) in bridges and (rule := link_rule(rec, m, weights, rules=rules)))
+            expected = ledger_row(rec, ranked[0][2], ranked[0][3], weights, rules=rules)
+            built.add(rec)
+            assert cluster.joins[-1] == expected
+            joins += 1
+        else:
+            built.add(rec)
+    assert joins > 20

@@ -1,18 +1,19 @@
 """Clustering: records taken most precise first, each joining the best-scoring cluster it is
 compatible with (every member) and linked to (one member at least), else starting its own;
-candidates come from a block index by day and place (name, grid cell, country) and by rare
+candidates come from a block index by day and place (`pipeline.events.blocks`) and by rare
 word, so the cost grows with the events reported near one place in a few days, not with the
 batch. `merge_events` is the stage's entry point.
 """
 
 from __future__ import annotations
 
-import math
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.bulk import collector_paused
+from pipeline.events.blocks import BlockIndex, Blocks
 from pipeline.events.counts import combine
 from pipeline.events.ledger import SPLIT, claim_rows, ledger_row
 from pipeline.events.links import (
@@ -34,13 +35,6 @@ from pipeline.events.text import WordWeights, outlet_words, strip_outlets, word_
 from pipeline.schemas import Event
 
 Weights = WordWeights
-BlockIndex = dict[tuple, list[int]]
-
-_KM_PER_DEGREE = 111.32
-# Grid cells for blocking (a town searches the rows and columns of cells within `loose_km`).
-CELL_DEGREES = 0.25
-# A degree of longitude shrinks with latitude: the search widens toward the poles, up to here.
-_MAX_LATITUDE = 89.0
 # Score of two records with the same place name and no coordinates to measure them by.
 _SAME_NAME_SCORE = 0.5
 # Score of the same event type, and of a shared actor name.
@@ -81,125 +75,19 @@ def _score(a: Record, b: Record, weights: Weights, rules: MergeRules) -> float:
     return score
 
 
-def _cell(degrees: float) -> int:
-    return math.floor(degrees / CELL_DEGREES)
-
-
-def _block_keys(rec: Record, day: int) -> list[tuple]:
-    """The blocks a record is filed under for one day: its place name, its grid cell, its
-    country and its first-level division (searched by wide-area records) and, when it is a
-    wide area itself, the wide areas of its country (searched by every record)."""
-    keys: list[tuple] = [("country", rec.country, day), ("admin1", rec.country, rec.admin1, day), ("day", day)]
-    if rec.location:
-        keys.append(("name", day, rec.location))
-    if rec.lat is not None and rec.lon is not None:
-        keys.append(("cell", rec.country, day, _cell(rec.lat), _cell(rec.lon)))
-    if not rec.fine or not rec.country:
-        keys.append(("wide", rec.country, day))
-    return keys
-
-
-def _lookup_keys(rec: Record, day: int) -> list[tuple]:
-    """The blocks but grid cells that may hold a record's matches on one day: the same place
-    name (a match without coordinates), the wide-area records of its country; a wide-area
-    record searches its first-level division and the records of its country placed in none
-    (its whole country when it names no division), one without a country the whole day. Two
-    divisions apart are places apart (`place_relation`), linked only by rare words: the
-    records sharing them come from the rare-word index."""
-    if not rec.country:
-        return [("day", day)]
-    if not rec.fine:
-        if rec.admin1:
-            keys = [("admin1", rec.country, rec.admin1, day), ("admin1", rec.country, "", day), ("wide", "", day)]
-        else:
-            keys = [("country", rec.country, day), ("wide", "", day)]
-        return keys + ([("name", day, rec.location)] if rec.location else [])
-    return [("name", day, rec.location), ("wide", rec.country, day), ("wide", "", day)]
-
-
-def _near_cells(rec: Record, rules: MergeRules, radius_km: float | None = None) -> list[tuple[int, int]]:
-    """The grid cells (row, column) within `radius_km` (default `loose_km`) of a placed record's
-    coordinates; none for a record that is no town with coordinates (unless a radius is
-    given: then any record with coordinates and a country)."""
-    if not rec.country or rec.lat is None or rec.lon is None or (radius_km is None and not rec.fine):
-        return []
-    radius = rules.loose_km if radius_km is None else radius_km
-    # A degree of longitude shrinks with latitude: widen the search toward the poles.
-    lat_bound = min(_MAX_LATITUDE, abs(rec.lat) + CELL_DEGREES * 2)
-    lon_span = radius / (_KM_PER_DEGREE * math.cos(math.radians(lat_bound)))
-    reach = math.ceil(lon_span / CELL_DEGREES)
-    rows = math.ceil(radius / (_KM_PER_DEGREE * CELL_DEGREES))
-    row, col = _cell(rec.lat), _cell(rec.lon)
-    return [(row + dr, col + dc) for dr in range(-rows, rows + 1) for dc in range(-reach, reach + 1)]
-
-
-def _file(index: BlockIndex, rec: Record, n: int) -> None:
-    """File entry `n` (a record or its cluster) under a record's blocks of each of its days.
-    A grid cell also lists the days it holds entries of (key "cells"), so that a look-up
-    visits only the cells and days that hold something."""
-    for day in range(rec.low, rec.high + 1):
-        for key in _block_keys(rec, day):
-            keyed = index[key]
-            if not keyed or keyed[-1] != n:
-                keyed.append(n)
-            if key[0] == "cell":
-                days = index[("cells", key[1], key[3], key[4])]
-                if day not in days:
-                    days.append(day)
-
-
-def _gather(index: BlockIndex, rec: Record, rules: MergeRules,
-            keys_of: Callable[[Record, int], list[tuple]], cells: list[tuple[int, int]]) -> set[int]:
-    """The entries of a record's blocks (`keys_of(rec, day)`) on each day within `day_reach`,
-    and of the grid `cells` (row, column) holding entries on those days."""
-    found: set[int] = set()
-    first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
-    for day in range(first, last + 1):
-        for key in keys_of(rec, day):
-            found.update(index.get(key, ()))
-    span = last - first + 1
-    for row, col in cells:
-        days = index.get(("cells", rec.country, row, col), ())
-        # A busy cell holds entries on many days: look up the few days within reach instead.
-        for day in range(first, last + 1) if len(days) > span else days:
-            if first <= day <= last:
-                found.update(index.get(("cell", rec.country, day, row, col), ()))
-    return found
-
-
-def _look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
-    """The entries of the blocks that may hold a record's matches, within `day_reach`."""
-    return _gather(index, rec, rules, _lookup_keys, _near_cells(rec, rules))
-
-
-def _near_keys(rec: Record, day: int) -> list[tuple]:
-    """The blocks of one day that may hold a placed record's near records besides grid cells:
-    its place name, and the records without a country."""
-    return [("name", day, rec.location), ("wide", "", day)]
-
-
-def _near_look_up(index: BlockIndex, rec: Record, rules: MergeRules) -> set[int]:
-    """The entries that may be near a placed record (`place_relation` "near") within
-    `day_reach`: the same place name, coordinates within `merge_km` (grid cells), or no
-    country to tell (a record without a country searches them all, `_look_up`)."""
-    if not rec.country:
-        return _look_up(index, rec, rules)
-    return _gather(index, rec, rules, _near_keys, _near_cells(rec, rules, rules.merge_km))
-
-
 def set_crowds(records: Sequence[Record], *, rules: MergeRules) -> None:
     """Set each record's `crowd`: how many records of other articles are near it and on close
     dates, whatever their counts and victims (the town's other incidents of those days: a
     report of a woman shot is not one of a man shot, but tells that the town had two
     shootings, and a third report that describes neither victim may be either's)."""
-    index: BlockIndex = defaultdict(list)
+    blocks = Blocks()
     for n, rec in enumerate(records):
-        _file(index, rec, n)
+        blocks.file(rec, n)
     for n, rec in enumerate(records):
         if not rec.location:
             continue  # near needs two places: a record without one has no crowd
         # Near is the same name, or two sets of coordinates within merge_km: its own blocks.
-        seen = _near_look_up(index, rec, rules)
+        seen = blocks.near_look_up(rec, rules)
         seen.discard(n)
         # Near places are never apart: compatibility need not measure them again.
         near = [records[m] for m in seen if records[m].location
@@ -224,8 +112,21 @@ class _Cluster:
     low: int = 0
     high: int = 0
     words: set[str] = field(default_factory=set)
-    # Its members that are their articles' only events (see `_Clustering.bridges`).
+    # Its members that are their articles' only events (see `_Clustering.bridges`), and the
+    # same sorted by their first day (`lows`, ascending), with the longest date interval among
+    # them: the ones whose dates come within a window are a slice (`_Clustering.linkable`).
     alone_members: list[Record] = field(default_factory=list)
+    alone_by_low: list[Record] = field(default_factory=list)
+    lows: list[int] = field(default_factory=list)
+    longest: int = 0
+
+    def add_alone(self, rec: Record) -> None:
+        """Keep a member that is its article's only event among the bridges."""
+        self.alone_members.append(rec)
+        at = bisect_right(self.lows, rec.low)
+        self.lows.insert(at, rec.low)
+        self.alone_by_low.insert(at, rec)
+        self.longest = max(self.longest, rec.high - rec.low)
 
 
 def _within(cluster: _Cluster, low: int, high: int, days: int) -> bool:
@@ -240,7 +141,7 @@ class _Clustering:
     rules: MergeRules
     weights: Weights
     clusters: list[_Cluster] = field(default_factory=list)
-    index: BlockIndex = field(default_factory=lambda: defaultdict(list))  # block key -> clusters
+    blocks: Blocks = field(default_factory=Blocks)  # block key or grid cell -> clusters
     by_word: BlockIndex = field(default_factory=lambda: defaultdict(list))  # rare word -> clusters
 
     def earliest(self, rec: Record) -> int:
@@ -252,7 +153,7 @@ class _Clustering:
         follow-up story and its incident may still be one incident when the text says so (see
         `compatible`), clusters sharing a rare word whose days the record may reach; dates
         apart, only one with a member sharing `text_over_dates`."""
-        found = _look_up(self.index, rec, self.rules)
+        found = self.blocks.look_up(rec, self.rules)
         reach = (self.earliest(rec) - self.rules.day_reach, rec.high + self.rules.day_reach)
         # `text_over_dates` needs a full personal name the two share, and dates within its
         # widest window: a cluster with none of the record's names, or no member that close,
@@ -298,21 +199,28 @@ class _Clustering:
         )
 
     def linkable(self, rec: Record, cluster: _Cluster) -> list[Record]:
-        """The bridges (see `bridges`) that `link_rule` may link a record to: all of them when
-        the record shares words weighing `far_text_min` with the cluster's members together,
-        else only those whose dates are close (within `day_reach`), as nothing else can link
-        two reports whose dates are not close. A bound, not a rule: the links are the same."""
+        """The bridges (see `bridges`) that `link_rule` may link a record to, in no particular
+        order: all of them when the record shares words weighing `far_text_min` with the
+        cluster's members together, else only those whose dates are close (within
+        `day_reach`), as nothing else can link two reports whose dates are not close. A bound,
+        not a rule: the links are the same."""
         rules = self.rules
         # day_gap(rec, m) <= day_reach, written out: this runs for every member of every
         # candidate cluster.
         first, last = rec.low - rules.day_reach, rec.high + rules.day_reach
         if first <= cluster.low and cluster.high <= last:
             return self.bridges(cluster)  # every member's dates are close: no words to weigh
+        if len(cluster.members) == 1:
+            close = cluster.members if cluster.low <= last and cluster.high >= first else []
+        else:
+            # A bridge whose dates reach `first` starts `longest` days before it at the earliest.
+            start = bisect_left(cluster.lows, first - cluster.longest)
+            close = [m for m in cluster.alone_by_low[start:bisect_right(cluster.lows, last)] if m.high >= first]
+        if len(close) == len(self.bridges(cluster)):
+            return close  # every bridge is close: no words to weigh
         if sum(self.weights.get(w, 0.0) for w in rec.words & cluster.words) >= rules.far_text_min:
             return self.bridges(cluster)
-        if cluster.low > last or cluster.high < first:
-            return []
-        return [m for m in self.bridges(cluster) if m.low <= last and m.high >= first]
+        return close
 
     @staticmethod
     def bridges(cluster: _Cluster) -> list[Record]:
@@ -343,13 +251,14 @@ class _Clustering:
         those that may bridge the cluster (`scores`: the record's score against each member)."""
         rules, weights = self.rules, self.weights
         bridges = {id(m) for m in self.linkable(rec, cluster)}
-        ranked = sorted(
-            ((scores[n], n, m, rule) for n, m in enumerate(cluster.members)
-             if id(m) in bridges and (rule := link_rule(rec, m, weights, rules=rules))),
-            key=lambda item: (-item[0], item[1]),
-        )
-        if ranked:
-            cluster.joins.append(ledger_row(rec, ranked[0][2], ranked[0][3], weights, rules=rules))
+        # Most alike first (ties: the earliest member); the first one linked is the row's, so
+        # the members below it need no link test (a large cluster has many).
+        ranked = sorted((n for n, m in enumerate(cluster.members) if id(m) in bridges), key=lambda n: (-scores[n], n))
+        for n in ranked:
+            member = cluster.members[n]
+            if rule := link_rule(rec, member, weights, rules=rules):
+                cluster.joins.append(ledger_row(rec, member, rule, weights, rules=rules))
+                return
 
     def add(self, rec: Record) -> int:
         """Put a record in its best cluster (or a new one) and index it; the cluster's number."""
@@ -366,13 +275,13 @@ class _Clustering:
         cluster.words |= rec.words
         cluster.members.append(rec)
         if rec.alone:
-            cluster.alone_members.append(rec)
+            cluster.add_alone(rec)
         cluster.articles |= rec.articles
         for word in rec.keywords:
             keyed = self.by_word[word]
             if not keyed or keyed[-1] != best:
                 keyed.append(best)
-        _file(self.index, rec, best)
+        self.blocks.file(rec, best)
         return best
 
 
